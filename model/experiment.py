@@ -1,0 +1,105 @@
+"""Replications of a scenario, serial or on a process pool, and their summary.
+
+Replication ``i`` of a scenario always uses the random streams of (seed, i), so the
+tables are identical whatever the executor or worker count, and two scenarios run
+with the same seed share their random numbers (common random numbers). Workers get
+plain data (the scenario as a JSON-able dict), never pickled model objects.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import signal
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from .metrics import SUMMARY_KPIS
+from .params import Scenario
+from .workforce import Model
+
+TABLES = ("summary", "timeseries", "events", "costs")
+
+
+def run_replication(scenario: Scenario | dict, replication: int,
+                    seed: int | None = None) -> dict[str, pd.DataFrame]:
+    """Run one replication and return its tables."""
+    if isinstance(scenario, dict):
+        scenario = Scenario.model_validate(scenario)
+    return Model(scenario, replication=replication, seed=seed).run()
+
+
+def _quiet_worker() -> None:
+    """Pool workers leave Ctrl-C and SIGTERM to the parent, which stops the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _job(args):
+    data, rep, seed = args
+    return rep, run_replication(data, rep, seed)
+
+
+def run_scenario(scenario: Scenario, replications: int | None = None,
+                 seed: int | None = None, workers: int = 1,
+                 progress: Callable[[int], None] | None = None) -> dict[str, pd.DataFrame]:
+    """Run all replications; tables are concatenated in replication order."""
+    n = scenario.simulation.replications if replications is None else replications
+    seed = scenario.simulation.seed if seed is None else seed
+    results: dict[int, dict] = {}
+    if workers <= 1 or n == 1:
+        for rep in range(n):
+            results[rep] = run_replication(scenario, rep, seed)
+            if progress:
+                progress(1)
+    else:
+        data = scenario.model_dump(mode="json")
+        pool = ProcessPoolExecutor(max_workers=min(workers, n), initializer=_quiet_worker)
+        try:
+            futs = [pool.submit(_job, (data, rep, seed)) for rep in range(n)]
+            for fut in as_completed(futs):
+                rep, tables = fut.result()
+                results[rep] = tables
+                if progress:
+                    progress(1)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            for proc in list(getattr(pool, "_processes", {}).values()):
+                proc.terminate()
+            raise
+        pool.shutdown(wait=True)
+    return {name: pd.concat([results[r][name] for r in range(n)], ignore_index=True)
+            for name in TABLES}
+
+
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def mean_ci(values, level: float = 0.95) -> tuple[float, float, float]:
+    """Mean and Student-t confidence interval over replications (NaNs dropped)."""
+    x = np.asarray(values, float)
+    x = x[np.isfinite(x)]
+    if x.size == 0:
+        return math.nan, math.nan, math.nan
+    m = float(x.mean())
+    if x.size < 2:
+        return m, math.nan, math.nan
+    half = float(stats.t.ppf(0.5 + level / 2, x.size - 1) * x.std(ddof=1) / math.sqrt(x.size))
+    return m, m - half, m + half
+
+
+def summarise(summary: pd.DataFrame, kpis=SUMMARY_KPIS) -> pd.DataFrame:
+    """One row per scenario and KPI: mean, sd and 95% confidence interval."""
+    rows = []
+    for scen, grp in summary.groupby("scenario", sort=False):
+        for k in kpis:
+            m, lo, hi = mean_ci(grp[k])
+            rows.append({"scenario": scen, "metric": k, "mean": m,
+                         "sd": float(grp[k].std(ddof=1)) if len(grp) > 1 else math.nan,
+                         "ci_low": lo, "ci_high": hi, "n": int(grp[k].notna().sum())})
+    return pd.DataFrame(rows)

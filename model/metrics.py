@@ -1,0 +1,182 @@
+"""Collectors that turn one replication into three tidy tables.
+
+* events: one row per hire, phase change, intention change, resignation, exit (with
+  reason and tenure), sick spell, recruitment round and consultant start/end;
+* timeseries: the unit's state once a week;
+* summary: one row of key results.
+
+Only the statistics window (after warm-up) is recorded. Levels are averaged over the
+weekly audits (each audit stands for one week).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from . import entities as wf
+
+EVENT_COLUMNS = ["day", "year", "event", "worker_id", "slot", "detail", "tenure_years",
+                 "value"]
+TS_COLUMNS = ["week", "day", "year", "headcount", "fte", "vacancies", "consultants",
+              "on_notice", "sick_absent", "intending_share", "demand_z", "control_z",
+              "manager_support_z", "colleague_support_z", "strain", "exhaustion",
+              "utilisation", "queue_investigations", "queue_ongoing", "open_cases",
+              "caseload_per_worker", "overdue_open", "mentor_hours", "mentor_coverage",
+              "tenure_lt2", "tenure_2to5", "tenure_5plus", "exits_cum", "hires_cum"]
+SUMMARY_KPIS = ["turnover_rate", "exits", "resignations", "retirements",
+                "exits_first_2y", "hires", "mean_headcount", "vacancy_rate",
+                "consultant_fte", "overdue_share", "total_cost_sek", "cost_per_year_sek",
+                "handovers", "cases_arrived", "cases_closed", "mean_caseload",
+                "mean_queue", "mean_wait_days", "share_5y_plus", "share_under_2y",
+                "share_intending", "sick_absence_rate", "mean_exhaustion",
+                "mean_strain"]
+
+
+def _absent_fte_week(m, idx, now) -> float:
+    """Workers absent sick, averaged over the week (now - 7, now]."""
+    s0 = np.maximum(m.spell_start[idx], now - wf.WEEK)
+    s1 = np.minimum(m.sick_until[idx], now)
+    return float(np.clip(s1 - s0, 0.0, wf.WEEK).sum() / wf.WEEK)
+
+
+class Recorder:
+    def __init__(self, m):
+        self.events: list[tuple] = []
+        self.ts: list[tuple] = []
+        self.exits = self.resignations = self.retirements = self.exits_first_2y = 0
+        self.hires = 0
+        self.handovers = 0
+        self.cases_arrived = 0
+        self.cases_closed = 0
+        self.deadlines_reached = 0
+        self.overdue = 0
+        self.wait_sum = 0.0
+        self.wait_n = 0
+        self.exits_all = 0
+        self.hires_all = 0
+
+    # -- events ------------------------------------------------------------------
+
+    def event(self, m, name, k, detail="", value=math.nan):
+        now = m.env.now
+        if now < m.warmup_end:
+            return
+        tenure = (now - m.hire_day[k]) / wf.DAYS_PER_YEAR if k >= 0 else math.nan
+        self.events.append((now, m.ledger.year_of(now), name, int(m.wid[k]), int(k),
+                            detail, float(tenure), float(value)))
+
+    def hire(self, m, k, kind):
+        self.hires_all += 1
+        if m.env.now >= m.warmup_end:
+            self.hires += 1
+        self.event(m, "hire", k, kind, m.prior[k])
+
+    def exit(self, m, k, reason):
+        self.exits_all += 1
+        now = m.env.now
+        if m.consultant[k]:
+            return
+        m.ledger.add_leaver_days(m, k)
+        if now >= m.warmup_end:
+            self.exits += 1
+            if reason == "retirement":
+                self.retirements += 1
+            else:
+                self.resignations += 1
+            if (now - m.hire_day[k]) < 2 * wf.DAYS_PER_YEAR:
+                self.exits_first_2y += 1
+        self.event(m, "exit", k, reason)
+
+    def case_closed(self, m, case):
+        if m.env.now >= m.warmup_end:
+            self.cases_closed += 1
+
+    def case_assigned(self, m, case):
+        if case.handovers == 0 and m.env.now >= m.warmup_end:
+            self.wait_sum += m.env.now - case.arrival
+            self.wait_n += 1
+
+    def handover(self, m, case):
+        if m.env.now >= m.warmup_end:
+            self.handovers += 1
+
+    # -- weekly audit ------------------------------------------------------------
+
+    def weekly(self, m):
+        now = m.env.now
+        if now < m.warmup_end:
+            return
+        act = m.active
+        emp = act & ~m.consultant
+        n_emp = int(emp.sum())
+        tenure = m.tenure_years()
+        overdue_q = sum(1 for c in m.inv_queue if c.overdue)
+        emp_idx = np.flatnonzero(emp)
+        if n_emp:
+            mean = lambda a: float(a[emp_idx].mean())  # noqa: E731
+        else:
+            mean = lambda a: math.nan  # noqa: E731
+        t = tenure[emp_idx]
+        self.ts.append((
+            int(round(now / wf.WEEK)), now, m.ledger.year_of(now - 1e-9), n_emp,
+            float(m.fte[emp_idx].sum()), m.n_positions - int(act[:m.n_positions].sum()),
+            int((act & m.consultant).sum()), int((emp & m.notice).sum()),
+            _absent_fte_week(m, emp_idx, now),
+            float(m.intending[emp_idx].mean()) if n_emp else math.nan,
+            mean(m.zd), mean(m.zc), float(m.zm), mean(m.zs), mean(m.strain), mean(m.exh),
+            mean(m.util), len(m.inv_queue), len(m.ong_queue), int(m.ncases[act].sum()),
+            float(m.ncases[emp_idx].mean()) if n_emp else math.nan,
+            int(m.n_overdue[act].sum()) + overdue_q, float(m.mentor_hours_total),
+            float(m.mentor_coverage), int((t < 2).sum()), int(((t >= 2) & (t < 5)).sum()),
+            int((t >= 5).sum()), self.exits, self.hires))
+
+    # -- tables -----------------------------------------------------------------
+
+    def tables(self, m):
+        meta = {"scenario": m.p.name, "replication": m.replication, "seed": m.seed}
+        ev = pd.DataFrame(self.events, columns=EVENT_COLUMNS)
+        ts = pd.DataFrame(self.ts, columns=TS_COLUMNS)
+        costs = pd.DataFrame(list(m.ledger.rows()), columns=["year", "category", "sek"])
+        years = m.p.simulation.years
+        s = {}
+        nweeks = len(ts)
+        hc = float(ts["headcount"].mean()) if nweeks else math.nan
+        s["turnover_rate"] = (self.exits / hc / years) if hc and hc > 0 else math.nan
+        s["exits"] = self.exits
+        s["resignations"] = self.resignations
+        s["retirements"] = self.retirements
+        s["exits_first_2y"] = self.exits_first_2y
+        s["hires"] = self.hires
+        s["mean_headcount"] = hc
+        s["vacancy_rate"] = float(ts["vacancies"].mean() / m.n_positions) if nweeks else math.nan
+        s["consultant_fte"] = float(ts["consultants"].mean()) if nweeks else math.nan
+        s["overdue_share"] = (self.overdue / self.deadlines_reached
+                              if self.deadlines_reached else math.nan)
+        total = m.ledger.total()
+        s["total_cost_sek"] = total
+        s["cost_per_year_sek"] = total / years
+        s["handovers"] = self.handovers
+        s["cases_arrived"] = self.cases_arrived
+        s["cases_closed"] = self.cases_closed
+        s["mean_caseload"] = float(ts["caseload_per_worker"].mean()) if nweeks else math.nan
+        s["mean_queue"] = (float((ts["queue_investigations"] + ts["queue_ongoing"]).mean())
+                           if nweeks else math.nan)
+        s["mean_wait_days"] = self.wait_sum / self.wait_n if self.wait_n else math.nan
+        if nweeks:
+            hcs = ts["headcount"].where(ts["headcount"] > 0)
+            s["share_5y_plus"] = float((ts["tenure_5plus"] / hcs).mean())
+            s["share_under_2y"] = float((ts["tenure_lt2"] / hcs).mean())
+            s["sick_absence_rate"] = float((ts["sick_absent"] / hcs).mean())
+        else:
+            s["share_5y_plus"] = s["share_under_2y"] = s["sick_absence_rate"] = math.nan
+        s["share_intending"] = float(ts["intending_share"].mean()) if nweeks else math.nan
+        s["mean_exhaustion"] = float(ts["exhaustion"].mean()) if nweeks else math.nan
+        s["mean_strain"] = float(ts["strain"].mean()) if nweeks else math.nan
+        summary = pd.DataFrame([{**meta, **{k: s[k] for k in SUMMARY_KPIS}}])
+        for df in (ev, ts, costs):
+            for i, (k, v) in enumerate(meta.items()):
+                df.insert(i, k, v)
+        return {"summary": summary, "timeseries": ts, "events": ev, "costs": costs}

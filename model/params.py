@@ -1,0 +1,760 @@
+"""The typed, frozen parameter schema of a scenario.
+
+Every field carries its unit and either a source (from the domain brief, DOMAIN.md)
+or the mark ``assumption`` with a plausible range. ``docs/MODEL.md`` lists them all;
+``python simulate.py schema`` prints the JSON Schema built from these classes.
+
+Validation lives here: unknown keys, wrong types and out-of-range values are
+rejected by pydantic; cross-field rules are ``model_validator`` methods.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+# ---------------------------------------------------------------------------
+# helpers
+
+
+def P(default, unit: str, doc: str, *, source: str | None = None,
+      assumption: tuple[float, float] | str | None = None, **constraints):
+    """A documented parameter: default, unit, meaning and provenance.
+
+    Exactly one of ``source`` (a citation, normally from DOMAIN.md) or
+    ``assumption`` (a plausible (low, high) range) should be given; the
+    documentation test enforces that for every leaf field.
+    """
+    extra = {"unit": unit}
+    if source is not None:
+        extra["source"] = source
+    if assumption is not None:
+        extra["assumption_range"] = (list(assumption) if isinstance(assumption, tuple)
+                                     else assumption)
+    if "default_factory" in constraints:
+        return Field(description=doc, json_schema_extra=extra, **constraints)
+    return Field(default, description=doc, json_schema_extra=extra, **constraints)
+
+
+class Strict(BaseModel):
+    """Base for all schema blocks: unknown keys are errors, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False,
+                              validate_default=True)
+
+
+Share = Annotated[float, Field(ge=0.0, le=1.0)]
+PosFloat = Annotated[float, Field(gt=0.0)]
+NonNeg = Annotated[float, Field(ge=0.0)]
+
+# Hard limits that keep a run inside what this machine can do in sensible time.
+MAX_POSTS = 5000
+MAX_YEARS = 100
+MAX_REPLICATIONS = 100_000
+
+
+# ---------------------------------------------------------------------------
+# distributions as data
+
+
+class Constant(Strict):
+    dist: Literal["constant"]
+    value: float
+
+
+class Uniform(Strict):
+    dist: Literal["uniform"]
+    low: float
+    high: float
+
+    @model_validator(mode="after")
+    def _order(self):
+        if self.high < self.low:
+            raise ValueError(f"high ({self.high}) must be >= low ({self.low})")
+        return self
+
+
+class Normal(Strict):
+    """Normal distribution truncated to [low, high] by clipping."""
+
+    dist: Literal["normal"]
+    mean: float
+    sd: NonNeg
+    low: float = -math.inf
+    high: float = math.inf
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=True)
+
+
+class Lognormal(Strict):
+    """Lognormal given by its own mean and standard deviation (not log-scale)."""
+
+    dist: Literal["lognormal"]
+    mean: PosFloat
+    sd: NonNeg
+
+
+class Exponential(Strict):
+    dist: Literal["exponential"]
+    mean: PosFloat
+
+
+class Gamma(Strict):
+    """Gamma given by mean and coefficient of variation."""
+
+    dist: Literal["gamma"]
+    mean: PosFloat
+    cv: PosFloat
+
+
+Distribution = Annotated[
+    Union[Constant, Uniform, Normal, Lognormal, Exponential, Gamma],
+    Field(discriminator="dist"),
+]
+
+
+# ---------------------------------------------------------------------------
+# simulation control
+
+
+class Simulation(Strict):
+    years: float = P(10, "years", "Length of the statistics window after warm-up.",
+                     assumption=(1, 30), gt=0, le=MAX_YEARS)
+    warmup_years: float = P(2, "years", "Warm-up simulated before statistics start; "
+                            "excluded from every table.", assumption=(0, 5), ge=0,
+                            le=MAX_YEARS)
+    replications: int = P(20, "count", "Independent replications (common random "
+                          "numbers across scenarios).", assumption=(5, 200), ge=1,
+                          le=MAX_REPLICATIONS)
+    seed: int = P(20170101, "integer", "Root seed of all random streams; printed "
+                  "with every result.", assumption=(0, 2**63 - 1), ge=0, lt=2**63)
+
+
+# ---------------------------------------------------------------------------
+# the unit
+
+
+class Unit(Strict):
+    posts: float = P(40, "FTE posts", "Budgeted posts of social workers.",
+                     assumption=(5, 400), gt=0, le=MAX_POSTS)
+    managers: int = P(2, "persons", "First-line managers (enhetschefer) of the unit.",
+                      assumption=(1, 10), ge=1, le=1000)
+    team_leaders: int = P(0, "persons", "Team leaders (arbetsledare/gruppledare) "
+                          "sharing the management span.", assumption=(0, 10), ge=0, le=1000)
+    team_leader_weight: Share = P(0.5, "manager equivalents", "How much of a manager "
+                                  "one team leader counts for in the span of control.",
+                                  assumption=(0.3, 0.8))
+
+
+class WorkTime(Strict):
+    hours_per_week: float = P(40, "hours/week", "Full-time working week.",
+                              source="Swedish 40-hour week (Arbetstidslagen); "
+                                     "municipal agreement AB", gt=0, le=60)
+    client_work_share: Share = P(0.70, "share of hours", "Share of working time "
+                                 "available for casework (the rest: administration, "
+                                 "meetings, travel).", assumption=(0.55, 0.8))
+    working_weeks_per_year: float = P(45, "weeks/year", "Weeks actually worked after "
+                                      "vacation and public holidays; capacity is "
+                                      "averaged over the year.",
+                                      assumption=(43, 47), gt=0, le=52)
+    competence_hours_per_week: NonNeg = P(0, "hours/week", "Paid competence-development "
+                                          "time taken from client hours (policy lever).",
+                                          assumption=(0, 10), le=40)
+    recovery_hours_per_week: NonNeg = P(0, "hours/week", "Paid recovery time taken from "
+                                        "client hours (policy lever).",
+                                        assumption=(0, 10), le=40)
+
+    @model_validator(mode="after")
+    def _fits(self):
+        client = self.hours_per_week * self.client_work_share
+        if self.competence_hours_per_week + self.recovery_hours_per_week > client:
+            raise ValueError("competence_hours_per_week + recovery_hours_per_week "
+                             f"must not exceed client hours ({client:g} h/week)")
+        return self
+
+
+class Phase(Strict):
+    name: str = Field(min_length=1, max_length=60, description="Phase name.")
+    until_years: float | None = Field(
+        description="Upper end of the phase in years (workplace tenure for the first "
+                    "phase, total experience after it); null for the last phase.",
+        default=None, gt=0, le=60)
+    capacity: float = Field(gt=0, le=1, description="Share of a full caseload the "
+                            "worker can carry in this phase.")
+    mentor_hours_per_week: float = Field(default=0, ge=0, le=20, description="Mentor "
+                                         "time this phase needs, hours/week, taken from "
+                                         "experienced colleagues.")
+    shielded: bool = Field(default=False, description="Not lead handler of complex "
+                           "cases while shielding is on.")
+
+
+DEFAULT_PHASES = (
+    # Career phases: Lindquist 2012; SKL 2014 (DOMAIN.md). Capacity: ramp-up assumption
+    # in DOMAIN.md (~50% output months 0-6, ~75% months 6-12, ~90% months 12-24).
+    # Mentor hours: Uppsala, 4 h/week in year 1 and 2 h/week in year 2.
+    Phase(name="introduction", until_years=0.25, capacity=0.40, mentor_hours_per_week=4,
+          shielded=True),
+    Phase(name="induction_year1", until_years=1.0, capacity=0.65, mentor_hours_per_week=4,
+          shielded=True),
+    Phase(name="induction_year2", until_years=2.0, capacity=0.90, mentor_hours_per_week=2,
+          shielded=True),
+    Phase(name="deepening", until_years=5.0, capacity=1.0),
+    Phase(name="experienced", until_years=7.0, capacity=1.0),
+    Phase(name="specialist_eligible", until_years=None, capacity=1.0),
+)
+
+
+class Mentoring(Strict):
+    mentor_min_experience_years: float = P(5, "years", "Total experience needed to "
+                                           "mentor (the 'experienced' phase).",
+                                           source="Lindquist 2010/2012 via FoUI 81:2017",
+                                           ge=0, le=40)
+    max_hours_per_mentor_per_week: float = P(6, "hours/week", "Most mentoring one "
+                                             "experienced colleague gives in a week.",
+                                             assumption=(4, 10), gt=0, le=40)
+
+
+# ---------------------------------------------------------------------------
+# cases
+
+
+class InvestigationClass(Strict):
+    share: Share = Field(description="Share of investigations in this class.")
+    hours: PosFloat = Field(description="Mean work hours for one investigation.")
+    complex: bool = Field(default=False, description="Counts as complex (shielding, "
+                          "demand).")
+
+
+class OngoingClass(Strict):
+    share: Share = Field(description="Share of ongoing cases in this class.")
+    hours_per_week: PosFloat = Field(description="Mean work hours per week while open.")
+    complex: bool = Field(default=False, description="Counts as complex (shielding, "
+                          "demand).")
+
+
+def _check_shares(classes: dict, what: str) -> dict:
+    if not classes:
+        raise ValueError(f"{what} needs at least one complexity class")
+    total = sum(c.share for c in classes.values())
+    if abs(total - 1.0) > 1e-6:
+        raise ValueError(f"complexity shares must sum to 1 (got {total:g})")
+    return classes
+
+
+class Investigations(Strict):
+    arrivals_per_year: NonNeg = P(520, "cases/year", "Investigations opened per year "
+                                  "(Poisson). With ongoing cases, sized so that a 40-post "
+                                  "unit with usual vacancies and sick leave is ~90% "
+                                  "utilised.", assumption=(300, 1000),
+                                  le=1e6)
+    growth_per_year: float = P(0.0, "fraction/year", "Yearly growth of the inflow "
+                               "(Kiruna concern reports 347 -> 677 in 2012-2016 is "
+                               "about +18%/year).", source="FoUI 81:2017 (Kiruna)",
+                               ge=-0.5, le=1.0)
+    legal_limit_days: PosFloat = P(120, "days", "Statutory time limit for an "
+                                   "investigation (4 months).", source="SoL 11 kap. 2 §",
+                                   le=3650)
+    nominal_weeks: PosFloat = P(12, "weeks", "Weeks over which an investigation's "
+                                "hours are spread when its handler is not overloaded.",
+                                assumption=(4, 16), le=104)
+    hours_cv: NonNeg = P(0.4, "coefficient of variation", "Spread of work hours "
+                         "between investigations of one class (gamma).",
+                         assumption=(0.2, 0.8), le=5)
+    complexity: dict[str, InvestigationClass] = P(
+        None, "table", "Complexity classes with share, hours and complexity flag.",
+        assumption="hours +/-50%; shares from unit practice",
+        default_factory=lambda: {
+            "simple": InvestigationClass(share=0.3, hours=25),
+            "standard": InvestigationClass(share=0.5, hours=50),
+            "complex": InvestigationClass(share=0.2, hours=90, complex=True),
+        })
+
+    @field_validator("complexity")
+    @classmethod
+    def _shares(cls, v):
+        return _check_shares(v, "investigations")
+
+
+class Ongoing(Strict):
+    arrivals_per_year: NonNeg = P(220, "cases/year", "Ongoing (follow-up) cases "
+                                  "opened per year (Poisson).", assumption=(100, 600),
+                                  le=1e6)
+    growth_per_year: float = P(0.0, "fraction/year", "Yearly growth of the inflow.",
+                               assumption=(-0.1, 0.2), ge=-0.5, le=1.0)
+    mean_duration_weeks: PosFloat = P(26, "weeks", "Mean calendar duration of an "
+                                      "ongoing case (exponential).",
+                                      assumption=(12, 52), le=520)
+    complexity: dict[str, OngoingClass] = P(
+        None, "table", "Complexity classes with share, weekly hours and complexity flag.",
+        assumption="weekly hours +/-50%",
+        default_factory=lambda: {
+            "simple": OngoingClass(share=0.4, hours_per_week=1.0),
+            "standard": OngoingClass(share=0.4, hours_per_week=2.0),
+            "complex": OngoingClass(share=0.2, hours_per_week=3.5, complex=True),
+        })
+
+    @field_validator("complexity")
+    @classmethod
+    def _shares(cls, v):
+        return _check_shares(v, "ongoing cases")
+
+
+class Cases(Strict):
+    investigations: Investigations = Field(default_factory=Investigations)
+    ongoing: Ongoing = Field(default_factory=Ongoing)
+
+
+class Assignment(Strict):
+    rule: Literal["most_spare", "least_cases", "round_robin"] = P(
+        "most_spare", "name", "Caseload assignment rule: the eligible worker with the "
+        "most spare hours (default), the fewest open cases, or in turn.",
+        assumption="rule is a design choice")
+    shield_newcomers: bool = P(True, "flag", "Workers in shielded phases are never lead "
+                               "handlers of complex cases.",
+                               source="Jönköping practice (FoUI 81:2017)")
+    min_spare_share: float = P(0.5, "share of the case's weekly hours", "A worker is "
+                               "eligible for a new case when spare hours are at least "
+                               "this share of the case's weekly need.",
+                               assumption=(0.0, 1.0), ge=0, le=5)
+
+
+# ---------------------------------------------------------------------------
+# demand, control, support, exhaustion
+
+
+class Demand(Strict):
+    reference: float = P(0.9, "utilisation", "Demand index (load/available hours plus "
+                         "pressure terms) of a typical worker: z = 0 here.",
+                         assumption=(0.8, 1.0), gt=0, le=5)
+    sd: PosFloat = P(0.25, "utilisation", "One standard deviation of the demand index "
+                     "between workers.", assumption=(0.15, 0.35), le=5)
+    complex_weight: NonNeg = P(0.3, "index per share", "Added demand per share of own "
+                               "load that is complex, scaled by inexperience (1 - control "
+                               "from experience).", assumption=(0, 0.6), le=5)
+    overdue_weight: NonNeg = P(0.03, "index per case", "Added demand per own overdue "
+                               "investigation (deadline pressure).",
+                               assumption=(0, 0.1), le=1)
+    cover_share: Share = P(0.5, "share", "Share of an absent colleague's weekly load that "
+                           "lands on present colleagues (acute cover).",
+                           assumption=(0.2, 0.8))
+    shift_sd: float = P(0.0, "SD", "Fixed shift of every worker's demand z-score "
+                        "(analysis lever).", assumption=(-2, 2), ge=-5, le=5)
+
+
+class Control(Strict):
+    experience_tau_years: PosFloat = P(3.0, "years", "Control from experience rises as "
+                                       "1 - exp(-experience/tau).", assumption=(1.5, 5),
+                                       le=30)
+    reference: float = P(0.6, "index", "Control index of a typical worker (z = 0).",
+                         assumption=(0.4, 0.8), ge=0, le=2)
+    sd: PosFloat = P(0.3, "index", "One standard deviation of the control index.",
+                     assumption=(0.2, 0.4), le=5)
+    overload_erosion: NonNeg = P(0.8, "index per unit overload", "Control lost per unit "
+                                 "of utilisation above 1 ('if the workload is too high, "
+                                 "control is lost').", source="FoUI 81:2017 citing Karasek; "
+                                 "strength is an assumption (0.4-1.2)", le=10)
+    competence_time_gain: NonNeg = P(0.02, "index per hour/week", "Control gained per "
+                                     "weekly hour of competence development.",
+                                     assumption=(0, 0.04), le=1)
+    shift_sd: float = P(0.0, "SD", "Fixed shift of every worker's control z-score "
+                        "(analysis lever).", assumption=(-2, 2), ge=-5, le=5)
+
+
+class ManagerSupport(Strict):
+    reference_span: PosFloat = P(15, "staff per manager", "Span of control with z = 0.",
+                                 assumption=(10, 20), le=1000)
+    span_per_sd: PosFloat = P(7.5, "staff per manager", "Extra staff per manager that "
+                              "lower manager support by one SD.", assumption=(5, 12),
+                              le=1000)
+    shift_sd: float = P(0.0, "SD", "Fixed shift of manager support z-score (analysis "
+                        "lever).", assumption=(-2, 2), ge=-5, le=5)
+
+
+class ColleagueSupport(Strict):
+    experienced_years: float = P(5, "years", "Total experience that makes a colleague "
+                                 "'experienced'.", source="Lindquist 2012 (DOMAIN.md)",
+                                 ge=0, le=40)
+    reference_share: Share = P(0.4, "share", "Share of experienced colleagues with "
+                               "z = 0.", assumption=(0.3, 0.5))
+    share_per_sd: PosFloat = P(0.2, "share", "Change in that share worth one SD.",
+                               assumption=(0.1, 0.3), le=1)
+    reference_stability: Share = P(0.78, "share", "Team stability (1 - exits in the last "
+                                   "52 weeks per head) with z = 0 (22% exits).",
+                                   source="SCB/SSR, Uppsala (DOMAIN.md)")
+    stability_per_sd: PosFloat = P(0.15, "share", "Change in stability worth one SD.",
+                                   assumption=(0.1, 0.25), le=1)
+    mentor_sd: NonNeg = P(1.0, "SD", "Support lost by a worker in a mentored phase "
+                          "whose mentor time is not covered.", assumption=(0.5, 1.5), le=5)
+    shift_sd: float = P(0.0, "SD", "Fixed shift of colleague support z-score "
+                        "(analysis lever).", assumption=(-2, 2), ge=-5, le=5)
+
+
+class Strain(Strict):
+    demand_weight: NonNeg = P(0.5, "per SD", "Weight of demand in the strain index.",
+                              assumption=(0.3, 1.0), le=10)
+    control_weight: NonNeg = P(1.0, "per SD", "Weight of (low) control in the strain "
+                               "index; larger than demand's (low control harms more than "
+                               "high demands).", source="Karasek, cited in FoUI 81:2017; "
+                               "magnitude assumption (0.6-1.5)", le=10)
+    manager_weight: NonNeg = P(0.4, "per SD", "Buffering by manager support.",
+                               source="FoUI 81:2017: manager support matters more than "
+                                      "colleague support; magnitude assumption (0.2-0.6)",
+                               le=10)
+    colleague_weight: NonNeg = P(0.2, "per SD", "Buffering by colleague support.",
+                                 assumption=(0.1, 0.3), le=10)
+    threshold: float = P(0.5, "strain units", "Strain above which exhaustion builds up.",
+                         assumption=(0, 1), ge=-10, le=10)
+    exhaustion_gain_per_week: NonNeg = P(0.05, "units per strain unit per week",
+                                         "Exhaustion added per week per unit of strain "
+                                         "above the threshold.", assumption=(0.02, 0.1),
+                                         le=10)
+    recovery_per_week: Share = P(0.04, "fraction/week", "Share of exhaustion recovered "
+                                 "each week (half-life ~17 weeks).",
+                                 assumption=(0.02, 0.08))
+    recovery_per_hour: NonNeg = P(0.004, "fraction/week per hour/week", "Extra recovery "
+                                  "per weekly hour of paid recovery time.",
+                                  assumption=(0, 0.01), le=1)
+
+
+class DCS(Strict):
+    demand: Demand = Field(default_factory=Demand)
+    control: Control = Field(default_factory=Control)
+    manager_support: ManagerSupport = Field(default_factory=ManagerSupport)
+    colleague_support: ColleagueSupport = Field(default_factory=ColleagueSupport)
+    strain: Strain = Field(default_factory=Strain)
+
+
+# ---------------------------------------------------------------------------
+# leaving
+
+
+class TenureBand(Strict):
+    until_years: float | None = Field(default=None, gt=0, le=60,
+                                      description="Upper end of the band; null = open.")
+    multiplier: NonNeg = Field(le=100, description="Baseline hazard multiplier.")
+
+
+class HazardRatios(Strict):
+    demand: PosFloat = P(1.25, "HR per +1 SD", "Quit hazard ratio per SD of demand.",
+                         source="DOMAIN.md defaults; anchored on Söderberg 2014 OR 1.63 "
+                                "for job strain (range 1.1-1.4)", le=100)
+    control: PosFloat = P(0.85, "HR per +1 SD", "Quit hazard ratio per SD of control.",
+                          source="DOMAIN.md defaults (range 0.75-0.95)", le=100)
+    manager_support: PosFloat = P(0.80, "HR per +1 SD", "Quit hazard ratio per SD of "
+                                  "manager support.", source="Mor Barak 2009; leadership "
+                                  "HR 1.57-1.61 (DOMAIN.md, range 0.70-0.90)", le=100)
+    colleague_support: PosFloat = P(0.90, "HR per +1 SD", "Quit hazard ratio per SD of "
+                                    "colleague support.", source="Kim & Kao 2014 "
+                                    "(DOMAIN.md, range 0.80-1.0)", le=100)
+    exhaustion: PosFloat = P(1.5, "HR per unit", "Quit hazard ratio per unit of "
+                             "exhaustion.", assumption=(1.2, 2.0), le=100)
+    pay_gap_per_1000_sek: PosFloat = P(1.05, "HR per 1,000 SEK/month", "Quit hazard "
+                                       "ratio per 1,000 SEK/month the market pays above "
+                                       "own salary. No elasticity found in the sources.",
+                                       assumption=(1.0, 1.10), le=100)
+
+
+class Intention(Strict):
+    onset_per_year: NonNeg = P(0.55, "1/year", "Rate at which a typical worker (all "
+                               "z = 0) forms an intention to leave; scaled by the same "
+                               "exp(linear predictor) as the quit hazard.",
+                               assumption=(0.3, 0.9), le=100)
+    drop_per_year: NonNeg = P(1.0, "1/year", "Rate at which an intention is given up.",
+                              assumption=(0.5, 2.0), le=100)
+    quit_hazard_ratio: PosFloat = P(4.85, "HR", "Quit hazard ratio while intending to "
+                                    "leave: ln(1-0.4)/ln(1-0.1) from P(leave in 1 y) 0.4 "
+                                    "with vs 0.1 without intention.",
+                                    source="DOMAIN.md [derived]", le=100)
+
+
+class Attrition(Strict):
+    baseline_hazard_per_year: NonNeg = P(0.080, "1/year", "Quit hazard of a non-intending "
+                                         "worker with all z = 0 in tenure band multiplier "
+                                         "1; set so the baseline gives ~22% exits a year.",
+                                         source="calibrated to SCB/SSR, Uppsala ~22% "
+                                                "(DOMAIN.md, range 10-35%)", le=100)
+    tenure_multipliers: tuple[TenureBand, ...] = P(
+        None, "table", "Baseline hazard by workplace tenure: year 1 x1.6, year 2 x1.3, "
+        "years 3-5 x1.0, > 5 x0.6.", assumption=(0.7, 1.3),
+        default_factory=lambda: (TenureBand(until_years=1, multiplier=1.6),
+                                 TenureBand(until_years=2, multiplier=1.3),
+                                 TenureBand(until_years=5, multiplier=1.0),
+                                 TenureBand(until_years=None, multiplier=0.6)))
+    hazard_ratios: HazardRatios = Field(default_factory=HazardRatios)
+    intention: Intention = Field(default_factory=Intention)
+    outside_pull_per_year: NonNeg = P(0.03, "1/year", "Additive hazard of being recruited "
+                                      "away by neighbouring employers and staffing "
+                                      "agencies; scaled by the pay-gap ratio. Near 0 in a "
+                                      "remote town (Kiruna).", assumption=(0.0, 0.1), le=10)
+    notice_period_weeks: NonNeg = P(4, "weeks", "Notice served after resigning.",
+                                    assumption=(4, 12), le=52)
+    retirement_age: float = P(65, "years of age", "Age at which a worker retires.",
+                              assumption=(63, 69), gt=18, le=80)
+
+    @field_validator("tenure_multipliers")
+    @classmethod
+    def _bands(cls, v):
+        return _check_bands(v, "tenure_multipliers")
+
+
+def _check_bands(bands, what: str):
+    if not bands:
+        raise ValueError(f"{what} needs at least one band")
+    prev = 0.0
+    for i, b in enumerate(bands):
+        last = i == len(bands) - 1
+        if b.until_years is None and not last:
+            raise ValueError(f"only the last band of {what} may have until_years null")
+        if b.until_years is not None:
+            if last:
+                raise ValueError(f"the last band of {what} must have until_years null")
+            if b.until_years <= prev:
+                raise ValueError(f"{what} until_years must increase "
+                                 f"({b.until_years:g} after {prev:g})")
+            prev = b.until_years
+    return bands
+
+
+# ---------------------------------------------------------------------------
+# sick leave
+
+
+class SickLeave(Strict):
+    short_spells_per_year: NonNeg = P(3.0, "spells/year", "Short spells (<= 14 days) "
+                                      "per worker per year at no job strain.",
+                                      assumption=(1.5, 5), le=100)
+    short_mean_days: PosFloat = P(4, "days", "Mean calendar length of a short spell "
+                                  "(exponential, at most 14 days).", assumption=(2, 7),
+                                  le=14)
+    long_spells_per_year: NonNeg = P(0.133, "spells/year", "Spells over 14 days per "
+                                     "worker per year: 133 per 1,000 socialsekreterare.",
+                                     source="Försäkringskassan 2021 (DOMAIN.md)", le=10)
+    long_mean_days: PosFloat = P(90, "days", "Mean calendar length of a long spell "
+                                 "(14 days plus exponential). Total absence ~6.5% is "
+                                 "near municipal 6.9% (2018).", assumption=(60, 150),
+                                 le=730)
+    job_strain_rr: PosFloat = P(1.44, "RR", "Relative rate of sick spells in job strain "
+                                "(demand above and control below reference).",
+                                source="Amiri & Behnezhad 2020 (DOMAIN.md, 1.16-1.66)",
+                                le=100)
+    reassign_after_days: PosFloat = P(14, "days", "Spells expected to last longer than "
+                                      "this hand the worker's cases to colleagues.",
+                                      assumption=(7, 30), le=365)
+    sick_pay_share: Share = P(0.8, "share of salary", "Sick pay the employer pays for "
+                              "days 1-14 (sjuklön).", source="Sjuklönelagen (80%)")
+    employer_pay_days: float = P(14, "days", "Days of a spell paid by the employer; "
+                                 "later days are paid by Försäkringskassan.",
+                                 source="Sjuklönelagen", ge=0, le=365)
+
+
+# ---------------------------------------------------------------------------
+# recruitment and consultants
+
+
+class Recruitment(Strict):
+    vacancy_opens_at: Literal["resignation", "exit"] = P(
+        "resignation", "name", "When recruitment starts for a leaver's post.",
+        assumption="Swedish practice varies")
+    time_to_hire_days: Distribution = P(
+        None, "days", "Advertisement to first working day of the hire (includes their "
+        "own notice).", assumption=(60, 150),
+        default_factory=lambda: Lognormal(dist="lognormal", mean=90, sd=30))
+    failure_probability: float = P(0.2, "probability", "Chance a recruitment round finds "
+                                   "nobody and is re-advertised.", assumption=(0.05, 0.4),
+                                   ge=0, le=0.95)
+    new_graduate_share: Share = P(0.5, "share", "Share of hires who are new graduates "
+                                  "(no prior experience).", source="SSR: ~7,000 new hires "
+                                  "in two years, > 40% of the workforce (DOMAIN.md); "
+                                  "share itself assumption (0.3-0.7)")
+    experienced_prior_years: Distribution = P(
+        None, "years", "Prior experience of experienced hires.", assumption=(1, 15),
+        default_factory=lambda: Uniform(dist="uniform", low=1, high=10))
+    graduate_age: Distribution = P(
+        None, "years", "Age of a new graduate at hire.", assumption=(24, 35),
+        default_factory=lambda: Normal(dist="normal", mean=28, sd=4, low=22, high=50))
+    fte: Distribution = P(
+        None, "FTE", "Employment level of a hire.", assumption=(0.75, 1.0),
+        default_factory=lambda: Constant(dist="constant", value=1.0))
+    cost_per_round_sek: NonNeg = P(60_000, "SEK", "Cost of one recruitment round "
+                                   "(preparation, advertisements, interviews, "
+                                   "deliberations).", source="part of Johrén's replacement "
+                                   "cost 340-543k (Vision 2015); split is an assumption "
+                                   "(30-100k)", le=1e8)
+
+
+class Consultants(Strict):
+    enabled: bool = P(True, "flag", "Agency social workers may cover vacant posts.",
+                      source="Södertälje, Stockholm practice (DOMAIN.md)")
+    max_share_of_posts: Share = P(0.1, "share of posts", "Most consultants at once, as a "
+                                  "share of posts.", assumption=(0, 0.25))
+    start_delay_days: NonNeg = P(30, "days", "A post vacant this long gets a consultant "
+                                 "if the cap allows.", assumption=(7, 90), le=3650)
+    cost_sek_per_month: NonNeg = P(127_000, "SEK/month", "Cost of one full-time "
+                                   "consultant.", source="Härjedalen 2018; Hultsfred 2024 "
+                                   "~130,000 (DOMAIN.md)", le=1e8)
+
+
+# ---------------------------------------------------------------------------
+# pay and cost
+
+
+class SalaryStep(Strict):
+    from_years: NonNeg = Field(le=60, description="Total experience at which the step "
+                               "starts.")
+    sek_per_month: NonNeg = Field(le=1e7, description="Monthly salary, SEK.")
+
+
+def _check_steps(steps, what):
+    if not steps:
+        raise ValueError(f"{what} needs at least one step")
+    if steps[0].from_years != 0:
+        raise ValueError(f"{what} must start at from_years 0")
+    for a, b in zip(steps, steps[1:]):
+        if b.from_years <= a.from_years:
+            raise ValueError(f"{what} from_years must increase ({b.from_years:g} after "
+                             f"{a.from_years:g})")
+    return steps
+
+
+class Pay(Strict):
+    salary_by_experience: tuple[SalaryStep, ...] = P(
+        None, "SEK/month", "Own monthly salary by total experience (average ~38,800).",
+        source="SCB 2023 average 38,800, range 32-43k (DOMAIN.md); steps assumption",
+        default_factory=lambda: (SalaryStep(from_years=0, sek_per_month=35_000),
+                                 SalaryStep(from_years=2, sek_per_month=38_000),
+                                 SalaryStep(from_years=5, sek_per_month=41_000)))
+    market_by_experience: tuple[SalaryStep, ...] = P(
+        None, "SEK/month", "What neighbouring employers pay by experience; experienced "
+        "staff lag the market when there is no ladder.", assumption=(32_000, 46_000),
+        default_factory=lambda: (SalaryStep(from_years=0, sek_per_month=35_000),
+                                 SalaryStep(from_years=2, sek_per_month=39_000),
+                                 SalaryStep(from_years=5, sek_per_month=43_000)))
+    employer_oncost: float = P(0.445, "share of salary", "Employer on-cost (PO-pålägg).",
+                               source="SKR ~44.5% 2023 (DOMAIN.md, 40-46%)", ge=0, le=2)
+
+    @field_validator("salary_by_experience", "market_by_experience")
+    @classmethod
+    def _steps(cls, v, info):
+        return _check_steps(v, info.field_name)
+
+
+# ---------------------------------------------------------------------------
+# initial state
+
+
+class TenureBin(Strict):
+    from_years: NonNeg = Field(le=60)
+    to_years: PosFloat = Field(le=60)
+    count: NonNeg = Field(le=1e6, description="Workers (or relative weight) in the bin.")
+
+    @model_validator(mode="after")
+    def _order(self):
+        if self.to_years <= self.from_years:
+            raise ValueError(f"to_years ({self.to_years:g}) must be > from_years "
+                             f"({self.from_years:g})")
+        return self
+
+
+class StaffMember(Strict):
+    tenure_years: NonNeg = Field(le=60, description="Years at this workplace.")
+    prior_years: NonNeg = Field(default=0, le=60, description="Experience before.")
+    age: float = Field(default=40, gt=16, le=80)
+    fte: float = Field(default=1.0, gt=0, le=1)
+    salary_sek_per_month: float | None = Field(default=None, ge=0, le=1e7)
+
+
+class InitialState(Strict):
+    tenure_distribution: tuple[TenureBin, ...] = P(
+        None, "workers per band", "Workplace tenure of the starting staff (sampled "
+        "uniformly within bins, scaled to the posts). Default shape: a unit with ~22% "
+        "turnover; the warm-up removes its imprint.", assumption="shape; the warm-up removes it",
+        default_factory=lambda: (TenureBin(from_years=0, to_years=2, count=40),
+                                 TenureBin(from_years=2, to_years=5, count=25),
+                                 TenureBin(from_years=5, to_years=10, count=20),
+                                 TenureBin(from_years=10, to_years=20, count=10),
+                                 TenureBin(from_years=20, to_years=30, count=5)))
+    staff: tuple[StaffMember, ...] | None = P(None, "list", "An explicit staff list; "
+                                              "replaces tenure_distribution when given.",
+                                              assumption="user data")
+    prior_years: Distribution = P(
+        None, "years", "Experience before joining, for sampled staff.",
+        assumption=(0, 10), default_factory=lambda: Exponential(dist="exponential",
+                                                                mean=2.0))
+    fill_share: Share = P(1.0, "share of posts", "Share of posts filled at the start.",
+                          assumption=(0.8, 1.0))
+
+    @field_validator("tenure_distribution")
+    @classmethod
+    def _bins(cls, v):
+        if not v or sum(b.count for b in v) <= 0:
+            raise ValueError("tenure_distribution needs at least one bin with count > 0")
+        return v
+
+
+# ---------------------------------------------------------------------------
+# the scenario
+
+
+class Scenario(Strict):
+    """A complete, validated scenario: every parameter of one model run."""
+
+    name: str = Field(default="baseline", min_length=1, max_length=120,
+                      description="Scenario name (used in tables and file names).")
+    description: str = Field(default="", max_length=5000,
+                             description="Free text shown in reports.")
+    simulation: Simulation = Field(default_factory=Simulation)
+    unit: Unit = Field(default_factory=Unit)
+    work_time: WorkTime = Field(default_factory=WorkTime)
+    phases: tuple[Phase, ...] = Field(default=DEFAULT_PHASES, description="Career phase "
+                                      "table (Lindquist 2012; SKL 2014; Uppsala mentor "
+                                      "hours; ramp-up assumption).")
+    mentoring: Mentoring = Field(default_factory=Mentoring)
+    cases: Cases = Field(default_factory=Cases)
+    assignment: Assignment = Field(default_factory=Assignment)
+    dcs: DCS = Field(default_factory=DCS)
+    attrition: Attrition = Field(default_factory=Attrition)
+    sick_leave: SickLeave = Field(default_factory=SickLeave)
+    recruitment: Recruitment = Field(default_factory=Recruitment)
+    consultants: Consultants = Field(default_factory=Consultants)
+    pay: Pay = Field(default_factory=Pay)
+    initial_state: InitialState = Field(default_factory=InitialState)
+
+    @field_validator("phases")
+    @classmethod
+    def _phases(cls, v):
+        if len(v) < 2:
+            raise ValueError("the phase table needs at least two phases")
+        names = [p.name for p in v]
+        if len(set(names)) != len(names):
+            raise ValueError("phase names must be unique")
+        prev = 0.0
+        for i, ph in enumerate(v):
+            last = i == len(v) - 1
+            if (ph.until_years is None) != last:
+                raise ValueError("only the last phase has until_years null")
+            if ph.until_years is not None:
+                if ph.until_years <= prev:
+                    raise ValueError(f"phase until_years must increase "
+                                     f"({ph.name}: {ph.until_years:g} after {prev:g})")
+                prev = ph.until_years
+        return v
+
+    @model_validator(mode="after")
+    def _sizes(self):
+        if self.unit.posts * (self.simulation.years + self.simulation.warmup_years) > 200_000:
+            raise ValueError("posts x (years + warmup_years) must be at most 200,000 "
+                             "post-years per replication")
+        return self
+
+
+def json_schema() -> dict:
+    """The JSON Schema of a scenario file (``extends`` added, as the loader allows it)."""
+    schema = Scenario.model_json_schema()
+    schema["properties"]["extends"] = {
+        "type": "string",
+        "description": "Path (relative to this file) of the scenario this one modifies.",
+    }
+    schema["title"] = "Scenario"
+    return schema

@@ -1,0 +1,290 @@
+"""Load scenario YAML files into a validated :class:`~model.params.Scenario`.
+
+A scenario file is a mapping of parameter blocks. It may name another file with
+``extends: other.yaml`` (relative to itself); the loader merges the file onto its
+parent recursively (mappings merge key by key; lists and scalars replace), then
+applies command-line overrides (``--set path.to.param=value``) and validates the
+result once. Every problem becomes a :class:`ScenarioError` whose message is one
+line naming the file (and line where known), the field path, the bad value and
+what is allowed.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .errors import ScenarioError
+from .params import Scenario
+
+MAX_FILE_BYTES = 1_000_000
+MAX_EXTENDS_DEPTH = 20
+MAX_NODES = 100_000
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that rejects duplicate keys and bounds alias expansion."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._nodes_seen = 0
+
+    def construct_mapping(self, node, deep=False):
+        seen = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen[key] = True
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_object(self, node, deep=False):
+        self._nodes_seen += 1
+        if self._nodes_seen > MAX_NODES:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"document too large after alias expansion (more than "
+                f"{MAX_NODES} nodes)", node.start_mark)
+        return super().construct_object(node, deep=deep)
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse one YAML file safely; errors name the file and line."""
+    if not path.exists():
+        raise ScenarioError(f"{path}: file not found")
+    if path.is_dir():
+        raise ScenarioError(f"{path}: is a directory, expected a YAML file")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ScenarioError(f"{path}: file is {size} bytes; at most {MAX_FILE_BYTES} "
+                            "bytes allowed")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ScenarioError(f"{path}: not UTF-8 text ({exc.reason})") from None
+    except OSError as exc:
+        raise ScenarioError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        loader = _UniqueKeyLoader(text)
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise ScenarioError(f"{path}{where}: YAML syntax error: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise ScenarioError(f"{path}: YAML error: {str(exc).splitlines()[0]}") from None
+    except RecursionError:
+        raise ScenarioError(f"{path}: YAML nested too deeply") from None
+
+
+def deep_merge(base: dict, over: dict, origin: dict, src: str, prefix=()) -> dict:
+    """Merge ``over`` onto ``base``; record in ``origin`` which file set each path."""
+    out = dict(base)
+    for key, value in over.items():
+        path = prefix + (key,)
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = deep_merge(out[key], value, origin, src, path)
+        else:
+            out[key] = value
+            origin[path] = src
+    return out
+
+
+def _load_chain(path: Path, origin: dict, chain: tuple[Path, ...]) -> dict:
+    path = Path(os.path.normpath(path))
+    key = path.resolve()
+    if key in [p.resolve() for p in chain]:
+        cycle = " -> ".join(str(p) for p in chain + (path,))
+        raise ScenarioError(f"{chain[-1]}: field 'extends': cyclic extends ({cycle})")
+    if len(chain) >= MAX_EXTENDS_DEPTH:
+        raise ScenarioError(f"{path}: field 'extends': more than {MAX_EXTENDS_DEPTH} "
+                            "levels of extends")
+    data = read_yaml(path)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ScenarioError(f"{path}: top level must be a mapping of parameter blocks, "
+                            f"got {type(data).__name__}")
+    for k in data:
+        if not isinstance(k, str):
+            raise ScenarioError(f"{path}: field {k!r}: keys must be text")
+    data = dict(data)
+    parent = data.pop("extends", None)
+    base: dict = {}
+    if parent is not None:
+        if not isinstance(parent, str) or not parent.strip():
+            raise ScenarioError(f"{path}: field 'extends': got {parent!r}; must be a "
+                                "path to a scenario file")
+        ppath = path.parent / parent
+        if not ppath.exists():
+            raise ScenarioError(f"{path}: field 'extends': file not found: {ppath}")
+        base = _load_chain(ppath, origin, chain + (path,))
+    return deep_merge(base, data, origin, str(path))
+
+
+def parse_override(text: str) -> tuple[tuple[str, ...], Any]:
+    """Parse ``path.to.param=value``; the value is read as YAML (numbers, lists...)."""
+    if "=" not in text:
+        raise ScenarioError(f"--set {text}: expected path.to.param=value")
+    key, _, raw = text.partition("=")
+    key = key.strip()
+    if not key or any(not part for part in key.split(".")):
+        raise ScenarioError(f"--set {text}: empty field path")
+    try:
+        value = yaml.safe_load(raw) if raw.strip() else ""
+    except yaml.YAMLError:
+        raise ScenarioError(f"--set {text}: cannot parse value {raw!r}") from None
+    return tuple(key.split(".")), value
+
+
+def apply_override(data: dict, path: tuple[str, ...], value: Any, origin: dict,
+                   label: str) -> dict:
+    """Set ``value`` at ``path`` inside nested dicts (lists indexed by number)."""
+    data = dict(data)
+    node: Any = data
+    for i, part in enumerate(path[:-1]):
+        nxt = node.get(part) if isinstance(node, dict) else None
+        if isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            nxt = node[int(part)]
+            nxt = dict(nxt) if isinstance(nxt, dict) else nxt
+            node[int(part)] = nxt
+            node = nxt
+            continue
+        if nxt is None:
+            nxt = {}
+        elif isinstance(nxt, dict):
+            nxt = dict(nxt)
+        elif isinstance(nxt, list):
+            nxt = list(nxt)
+        else:
+            raise ScenarioError(f"{label}: field '{'.'.join(path[:i + 1])}' is not a block")
+        node[part] = nxt
+        node = nxt
+    last = path[-1]
+    if isinstance(node, list) and last.isdigit() and int(last) < len(node):
+        node[int(last)] = value
+    elif isinstance(node, dict):
+        node[last] = value
+    else:
+        raise ScenarioError(f"{label}: field '{'.'.join(path)}' cannot be set")
+    origin[path] = label
+    return data
+
+
+def _fmt_value(v: Any) -> str:
+    text = repr(v)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _source_for(loc: tuple, origin: dict, default: str) -> str:
+    """The file that set the value at ``loc`` (or a prefix of it)."""
+    for n in range(len(loc), 0, -1):
+        key = tuple(str(x) for x in loc[:n])
+        if key in origin:
+            return origin[key]
+    return default
+
+
+def format_validation_error(exc: ValidationError, origin: dict, default: str) -> str:
+    """One line for the first error: file, field path, bad value, what is allowed."""
+    err = exc.errors(include_url=False)[0]
+    loc = tuple(x for x in err["loc"] if not (isinstance(x, str) and x in (
+        "constant", "uniform", "normal", "lognormal", "exponential", "gamma")))
+    field = ".".join(str(x) for x in loc) or "(top level)"
+    src = _source_for(loc, origin, default)
+    msg = err["msg"]
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, "):]
+    etype = err["type"]
+    if etype == "extra_forbidden":
+        return f"{src}: field '{field}': unknown key; allowed keys: " + _allowed(loc)
+    if etype == "union_tag_invalid" or etype == "union_tag_not_found":
+        return (f"{src}: field '{field}': {msg}; allowed dist: constant, uniform, normal, "
+                "lognormal, exponential, gamma")
+    value = err.get("input")
+    shown = "" if isinstance(value, dict) else f"got {_fmt_value(value)}; "
+    return f"{src}: field '{field}': {shown}{msg.lower() if msg[:1].isupper() else msg}"
+
+
+def _allowed(loc: tuple) -> str:
+    """The keys allowed at the parent of ``loc`` (best effort from the schema)."""
+    model = Scenario
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        fld = getattr(model, "model_fields", {}).get(part)
+        if fld is None:
+            return "see 'python simulate.py schema'"
+        ann = fld.annotation
+        sub = _model_in(ann)
+        if sub is None:
+            return "see 'python simulate.py schema'"
+        model = sub
+    return ", ".join(model.model_fields)
+
+
+def _model_in(ann):
+    from pydantic import BaseModel
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        return ann
+    for arg in getattr(ann, "__args__", ()) or ():
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _check_numbers(data: Any, path=()) -> None:
+    """Reject NaN and infinities early (YAML's .nan/.inf) with the field path."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            _check_numbers(v, path + (str(k),))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            _check_numbers(v, path + (str(i),))
+    elif isinstance(data, float) and not math.isfinite(data):
+        raise _NonFinite(path, data)
+
+
+class _NonFinite(Exception):
+    def __init__(self, path, value):
+        super().__init__(path)
+        self.path, self.value = path, value
+
+
+def load_scenario(path: str | Path, overrides: list[str] | None = None) -> Scenario:
+    """Load, merge, override and validate one scenario file."""
+    path = Path(path)
+    origin: dict = {}
+    data = _load_chain(path, origin, ())
+    for text in overrides or []:
+        opath, value = parse_override(text)
+        data = apply_override(data, opath, value, origin, f"--set {text}")
+    return validate_data(data, origin, str(path))
+
+
+def validate_data(data: dict, origin: dict | None = None,
+                  label: str = "<scenario>") -> Scenario:
+    """Validate a merged scenario mapping; errors become one-line ScenarioErrors."""
+    origin = origin or {}
+    try:
+        _check_numbers(data)
+    except _NonFinite as nf:
+        src = _source_for(nf.path, origin, label)
+        raise ScenarioError(f"{src}: field '{'.'.join(nf.path)}': got {nf.value}; must "
+                            "be a finite number") from None
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as exc:
+        raise ScenarioError(format_validation_error(exc, origin, label)) from None
+    except RecursionError:
+        raise ScenarioError(f"{label}: scenario nested too deeply") from None

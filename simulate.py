@@ -1,0 +1,226 @@
+#!/usr/bin/env python3
+"""Command line of the workforce-stability simulation.
+
+    python simulate.py                       # main job: the bundled baseline scenario
+    python simulate.py run SCENARIO [options]
+    python simulate.py validate FILE...
+    python simulate.py schema [-o FILE]
+
+The CLI only wires the library together: parse arguments, load and validate the
+scenario, run, write results, print. Bad input gives one line and exit code 2;
+Ctrl-C exits 130 and SIGTERM 143, with nothing half-written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_SCENARIO = HERE / "scenarios" / "baseline.yaml"
+DEFAULT_RESULTS = Path("results")
+
+EXIT_USER = 2
+EXIT_INT = 130
+EXIT_TERM = 143
+
+
+class Terminated(BaseException):
+    """Raised in the main process when SIGTERM arrives."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2
+        sys.stderr.write(f"{self.prog}: error: {message} (see --help)\n")
+        raise SystemExit(EXIT_USER)
+
+
+def _positive_int(flag):
+    def conv(text):
+        try:
+            v = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{flag} must be a whole number, got {text!r}")
+        if v < 1:
+            raise argparse.ArgumentTypeError(f"{flag} must be at least 1, got {v}")
+        return v
+    return conv
+
+
+def _nonneg_float(flag, positive=False):
+    def conv(text):
+        try:
+            v = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{flag} must be a number, got {text!r}")
+        if v != v or v in (float("inf"), float("-inf")) or v < 0 or (positive and v == 0):
+            raise argparse.ArgumentTypeError(
+                f"{flag} must be {'> 0' if positive else '>= 0'}, got {text}")
+        return v
+    return conv
+
+
+def _seed(text):
+    try:
+        v = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--seed must be a whole number, got {text!r}")
+    if not 0 <= v < 2**63:
+        raise argparse.ArgumentTypeError(f"--seed must be in [0, 2^63), got {v}")
+    return v
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = _Parser(prog="simulate.py", description="Workforce-stability simulation for "
+                 "Swedish social services. With no command: run the bundled baseline.")
+    sub = ap.add_subparsers(dest="command", parser_class=_Parser)
+
+    run = sub.add_parser("run", help="run one scenario and write its result tables")
+    run.add_argument("scenario", help="scenario YAML file")
+    run.add_argument("--replications", type=_positive_int("--replications"))
+    run.add_argument("--years", type=_nonneg_float("--years", positive=True))
+    run.add_argument("--warmup-years", type=_nonneg_float("--warmup-years"))
+    run.add_argument("--seed", type=_seed)
+    run.add_argument("--out", help="result directory (default results/<scenario name>)")
+    run.add_argument("--set", action="append", default=[], metavar="PATH=VALUE",
+                     help="override a parameter, e.g. --set unit.posts=44 (repeatable)")
+    run.add_argument("--workers", type=_positive_int("--workers"),
+                     help="parallel processes (default: all cores)")
+    run.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    val = sub.add_parser("validate", help="check scenario files without running them")
+    val.add_argument("files", nargs="+")
+    val.add_argument("--set", action="append", default=[], metavar="PATH=VALUE")
+
+    sch = sub.add_parser("schema", help="print the JSON Schema of scenario files")
+    sch.add_argument("-o", "--output", help="write to this file instead of stdout")
+    return ap
+
+
+# -- commands --------------------------------------------------------------------
+
+def cmd_run(args) -> int:
+    from model import experiment, store
+    from model.console import print_summary
+    from model.scenario import load_scenario
+
+    overrides = list(args.set)
+    for flag, path in (("replications", "simulation.replications"),
+                       ("years", "simulation.years"), ("warmup_years",
+                                                       "simulation.warmup_years"),
+                       ("seed", "simulation.seed")):
+        value = getattr(args, flag)
+        if value is not None:
+            overrides.append(f"{path}={value}")
+    scenario = load_scenario(args.scenario, overrides)
+    out = Path(args.out) if args.out else DEFAULT_RESULTS / _safe_name(scenario.name)
+    store.check_output_dir(out)
+    sim = scenario.simulation
+    workers = args.workers or experiment.default_workers()
+
+    started = store.now_iso()
+    t0 = time.perf_counter()
+    bar = _progress(sim.replications, args.quiet, scenario.name)
+    try:
+        tables = experiment.run_scenario(scenario, workers=workers,
+                                         progress=bar.update if bar else None)
+    finally:
+        if bar:
+            bar.close()
+    manifest = {
+        "scenario": scenario.name,
+        "scenario_file": str(args.scenario),
+        "scenario_sha256": store.file_sha256(args.scenario),
+        "overrides": overrides,
+        "seed": sim.seed,
+        "replications": sim.replications,
+        "years": sim.years,
+        "warmup_years": sim.warmup_years,
+        "workers": workers,
+        "started": started,
+        "finished": store.now_iso(),
+        "wall_seconds": round(time.perf_counter() - t0, 3),
+        **store.provenance(),
+        "resolved_scenario": scenario.model_dump(mode="json"),
+    }
+    store.write_result_dir(out, tables, manifest)
+    print_summary(tables["summary"], scenario, out)
+    return 0
+
+
+def cmd_validate(args) -> int:
+    from model.errors import ScenarioError
+    from model.scenario import load_scenario
+
+    bad = 0
+    for f in args.files:
+        try:
+            sc = load_scenario(f, args.set)
+            print(f"{f}: ok ({sc.name})")
+        except ScenarioError as exc:
+            print(str(exc), file=sys.stderr)
+            bad += 1
+    return EXIT_USER if bad else 0
+
+
+def cmd_schema(args) -> int:
+    from model.params import json_schema
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _safe_name(name: str) -> str:
+    keep = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name).strip("._")
+    return keep[:80] or "scenario"
+
+
+def _progress(total, quiet, label):
+    if quiet or total < 2:
+        return None
+    from tqdm import tqdm
+    return tqdm(total=total, desc=f"{label}: replications", unit="rep", file=sys.stderr,
+                disable=None, dynamic_ncols=True)
+
+
+def _on_term(signum, frame):
+    raise Terminated()
+
+
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv:
+        argv = ["run", str(DEFAULT_SCENARIO)]
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().print_help()
+        return EXIT_USER
+    from model.errors import UserError
+
+    signal.signal(signal.SIGTERM, _on_term)
+    try:
+        return {"run": cmd_run, "validate": cmd_validate, "schema": cmd_schema}[
+            args.command](args)
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USER
+    except KeyboardInterrupt:
+        print("\ninterrupted: nothing was written for this run", file=sys.stderr)
+        return EXIT_INT
+    except Terminated:
+        print("terminated: nothing was written for this run", file=sys.stderr)
+        return EXIT_TERM
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
