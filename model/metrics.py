@@ -51,6 +51,8 @@ class Recorder:
         self.handovers = 0
         self.cases_arrived = 0
         self.cases_closed = 0
+        self.cases_arrived_all = 0
+        self.cases_closed_all = 0
         self.deadlines_reached = 0
         self.overdue = 0
         self.wait_sum = 0.0
@@ -91,6 +93,7 @@ class Recorder:
         self.event(m, "exit", k, reason)
 
     def case_closed(self, m, case):
+        self.cases_closed_all += 1
         if m.env.now >= m.warmup_end:
             self.cases_closed += 1
 

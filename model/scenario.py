@@ -2,7 +2,8 @@
 
 A scenario file is a mapping of parameter blocks. It may name another file with
 ``extends: other.yaml`` (relative to itself); the loader merges the file onto its
-parent recursively (mappings merge key by key; lists and scalars replace), then
+parent recursively (mappings merge key by key; lists, scalars and distributions,
+i.e. mappings with a ``dist`` key, replace the parent's value whole), then
 applies command-line overrides (``--set path.to.param=value``) and validates the
 result once. Every problem becomes a :class:`ScenarioError` whose message is one
 line naming the file (and line where known), the field path, the bad value and
@@ -91,8 +92,11 @@ def deep_merge(base: dict, over: dict, origin: dict, src: str, prefix=()) -> dic
     out = dict(base)
     for key, value in over.items():
         path = prefix + (key,)
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = deep_merge(out[key], value, origin, src, path)
+        if isinstance(value, dict):
+            # a distribution ({dist: ...}) replaces the parent's whole, never merges
+            keep = isinstance(out.get(key), dict) and "dist" not in value
+            below = out.get(key) if keep else {}
+            out[key] = deep_merge(below, value, origin, src, path)
         else:
             out[key] = value
             origin[path] = src
@@ -117,6 +121,13 @@ def _load_chain(path: Path, origin: dict, chain: tuple[Path, ...]) -> dict:
     for k in data:
         if not isinstance(k, str):
             raise ScenarioError(f"{path}: field {k!r}: keys must be text")
+    try:
+        _check_numbers(data)
+    except _TooLarge:
+        raise ScenarioError(f"{path}: document too large after alias expansion (more "
+                            f"than {MAX_NODES} values)") from None
+    except _NonFinite:
+        pass   # reported with the merged field path later
     data = dict(data)
     parent = data.pop("extends", None)
     base: dict = {}
@@ -186,12 +197,22 @@ def _fmt_value(v: Any) -> str:
 
 
 def _source_for(loc: tuple, origin: dict, default: str) -> str:
-    """The file that set the value at ``loc`` (or a prefix of it)."""
-    for n in range(len(loc), 0, -1):
-        key = tuple(str(x) for x in loc[:n])
-        if key in origin:
-            return origin[key]
-    return default
+    """The file (or --set) that set the value at ``loc``, a prefix or a part of it.
+
+    When several files set parts of a block, an override or the top file wins over
+    the files it extends.
+    """
+    key = tuple(str(x) for x in loc)
+    for n in range(len(key), 0, -1):
+        if key[:n] in origin:
+            return origin[key[:n]]
+    inside = [src for path, src in origin.items() if path[:len(key)] == key]
+    for src in inside:
+        if src.startswith("--set"):
+            return src
+    if default in inside or not inside:
+        return default
+    return inside[-1]
 
 
 def format_validation_error(exc: ValidationError, origin: dict, default: str) -> str:
@@ -207,11 +228,14 @@ def format_validation_error(exc: ValidationError, origin: dict, default: str) ->
     etype = err["type"]
     if etype == "extra_forbidden":
         return f"{src}: field '{field}': unknown key; allowed keys: " + _allowed(loc)
-    if etype == "union_tag_invalid" or etype == "union_tag_not_found":
-        return (f"{src}: field '{field}': {msg}; allowed dist: constant, uniform, normal, "
+    if etype in ("union_tag_invalid", "union_tag_not_found"):
+        tag = err.get("ctx", {}).get("tag")
+        got = f"got dist {tag!r}; " if tag else "missing 'dist'; "
+        return (f"{src}: field '{field}': {got}allowed dist: constant, uniform, normal, "
                 "lognormal, exponential, gamma")
     value = err.get("input")
-    shown = "" if isinstance(value, dict) else f"got {_fmt_value(value)}; "
+    shown = ("" if isinstance(value, (dict, list, tuple)) and len(repr(value)) > 60
+             else f"got {_fmt_value(value)}; ")
     return f"{src}: field '{field}': {shown}{msg.lower() if msg[:1].isupper() else msg}"
 
 
@@ -243,16 +267,26 @@ def _model_in(ann):
     return None
 
 
-def _check_numbers(data: Any, path=()) -> None:
-    """Reject NaN and infinities early (YAML's .nan/.inf) with the field path."""
+def _check_numbers(data: Any, path=(), budget=None) -> None:
+    """Reject NaN and infinities (YAML's .nan/.inf) with the field path, and documents
+    that are huge once aliases are expanded ("billion laughs")."""
+    if budget is None:
+        budget = [MAX_NODES]
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooLarge()
     if isinstance(data, dict):
         for k, v in data.items():
-            _check_numbers(v, path + (str(k),))
+            _check_numbers(v, path + (str(k),), budget)
     elif isinstance(data, list):
         for i, v in enumerate(data):
-            _check_numbers(v, path + (str(i),))
+            _check_numbers(v, path + (str(i),), budget)
     elif isinstance(data, float) and not math.isfinite(data):
         raise _NonFinite(path, data)
+
+
+class _TooLarge(Exception):
+    pass
 
 
 class _NonFinite(Exception):
@@ -278,6 +312,9 @@ def validate_data(data: dict, origin: dict | None = None,
     origin = origin or {}
     try:
         _check_numbers(data)
+    except _TooLarge:
+        raise ScenarioError(f"{label}: document too large after alias expansion (more "
+                            f"than {MAX_NODES} values)") from None
     except _NonFinite as nf:
         src = _source_for(nf.path, origin, label)
         raise ScenarioError(f"{src}: field '{'.'.join(nf.path)}': got {nf.value}; must "

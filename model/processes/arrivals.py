@@ -65,6 +65,7 @@ def weekly_arrivals(m) -> None:
         m.inv_queue.extend(new_inv)
         m.deadlines.extend(new_inv)
         m.rec.cases_arrived += ni if m.in_window(now) else 0
+        m.rec.cases_arrived_all += ni
     if no:
         days = now - wf.WEEK * g.random(no)
         dur = g.exponential(ong.mean_duration_weeks * wf.WEEK, no)
@@ -82,6 +83,7 @@ def weekly_arrivals(m) -> None:
         new_ong.sort(key=lambda c: c.arrival)
         m.ong_queue.extend(new_ong)
         m.rec.cases_arrived += no if m.in_window(now) else 0
+        m.rec.cases_arrived_all += no
 
 
 def progress_cases(m) -> None:
