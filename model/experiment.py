@@ -67,8 +67,9 @@ def run_scenario(scenario: Scenario, replications: int | None = None,
                 if progress:
                     progress(1)
         except BaseException:
+            procs = list((getattr(pool, "_processes", None) or {}).values())
             pool.shutdown(wait=False, cancel_futures=True)
-            for proc in list(getattr(pool, "_processes", {}).values()):
+            for proc in procs:
                 proc.terminate()
             raise
         pool.shutdown(wait=True)

@@ -707,9 +707,11 @@ class Scenario(Strict):
     simulation: Simulation = Field(default_factory=Simulation)
     unit: Unit = Field(default_factory=Unit)
     work_time: WorkTime = Field(default_factory=WorkTime)
-    phases: tuple[Phase, ...] = Field(default=DEFAULT_PHASES, description="Career phase "
-                                      "table (Lindquist 2012; SKL 2014; Uppsala mentor "
-                                      "hours; ramp-up assumption).")
+    phases: tuple[Phase, ...] = P(DEFAULT_PHASES, "table", "Career phase table: length "
+                                  "(until_years), capacity share, mentor hours/week, "
+                                  "shielding.", source="Lindquist 2012; SKL 2014; Uppsala "
+                                  "mentor hours; capacities from the ramp-up assumption "
+                                  "(DOMAIN.md)")
     mentoring: Mentoring = Field(default_factory=Mentoring)
     cases: Cases = Field(default_factory=Cases)
     assignment: Assignment = Field(default_factory=Assignment)
