@@ -107,11 +107,21 @@ def progress_cases(m) -> None:
 
 
 def close_case(m, case) -> None:
-    """A case is finished: release its handler's load and record it."""
+    """A case is finished: release its handler's load (or leave the queue) and record it.
+
+    An ongoing case runs on the calendar: if it was handed back to the queue after its
+    clock started, it still ends on its day, and leaves the queue then.
+    """
     k = case.owner
     case.open = False
     if k >= 0:
         detach(m, case)
+    else:
+        queue = m.inv_queue if case.kind == "investigation" else m.ong_queue
+        try:
+            queue.remove(case)
+        except ValueError:
+            pass
     m.rec.case_closed(m, case)
 
 

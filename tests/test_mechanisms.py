@@ -1,0 +1,168 @@
+"""Each mechanism moves the quantity it should, in the direction it should."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import scenario
+from model.experiment import run_replication, run_scenario
+from model.processes import phases
+from model.workforce import Model
+
+SHORT = ("simulation.years=3", "simulation.warmup_years=1")
+
+
+def test_warmup_is_excluded_from_every_table():
+    sc = scenario("simulation.years=2", "simulation.warmup_years=1.5")
+    t = run_replication(sc, 0)
+    start = 1.5 * 365
+    assert (t["events"].day >= start).all()
+    assert (t["timeseries"].day >= start).all()
+    assert t["timeseries"].week.nunique() == len(t["timeseries"]) == 104
+    assert (t["costs"].year.between(0, 1)).all()
+
+
+def test_explicit_staff_list_is_the_initial_state():
+    staff = ("[{tenure_years: 12, prior_years: 1, age: 50}, "
+             "{tenure_years: 0.1, age: 26, fte: 0.5, salary_sek_per_month: 30000}]")
+    sc = scenario("unit.posts=2", f"initial_state.staff={staff}",
+                  "simulation.years=0.1", "simulation.warmup_years=0")
+    m = Model(sc, 0)
+    assert m.active.tolist()[:2] == [True, True]
+    assert np.allclose(m.tenure_years()[:2], [12, 0.1])
+    assert np.allclose(m.experience_years()[:2], [13, 0.1])
+    assert m.fte[1] == 0.5 and m.salary[1] == 30000
+    assert m.phase_cfg.names[m.phase[1]] == "introduction"
+    assert m.phase_cfg.names[m.phase[0]] == "specialist_eligible"
+
+
+def test_mentor_time_comes_from_experienced_colleagues():
+    staff = ("[{tenure_years: 10}, {tenure_years: 10}, {tenure_years: 0.05}, "
+             "{tenure_years: 1.5}]")
+    sc = scenario("unit.posts=4", f"initial_state.staff={staff}", "simulation.years=1",
+                  "simulation.warmup_years=0", "cases.investigations.arrivals_per_year=0",
+                  "cases.ongoing.arrivals_per_year=0")
+    m = Model(sc, 0)
+    phases.update(m)
+    # the introduction phase needs 4 h/week, induction year 2 needs 2 h/week
+    assert m.mentor_given[:2].tolist() == [3.0, 3.0]
+    assert m.mentor_given[2:4].tolist() == [0.0, 0.0]
+    full = m.phase_cfg.client_hours
+    assert m.avail[0] == full - 3.0
+    assert m.avail[2] == full * 0.40
+
+
+def test_uncovered_mentor_need_lowers_support():
+    staff = "[{tenure_years: 0.1}, {tenure_years: 0.1}, {tenure_years: 3}]"
+    sc = scenario("unit.posts=3", f"initial_state.staff={staff}", "simulation.years=1",
+                  "simulation.warmup_years=0")
+    m = Model(sc, 0)
+    phases.update(m)
+    assert m.mentor_coverage == 0.0          # nobody has five years' experience
+    from model.processes import strain
+    strain.update(m)
+    assert m.zs[0] < m.zs[2] - 0.9          # mentor_sd = 1 lost by the mentees
+
+
+def _complex_held_by_shielded(m):
+    shielded = m.phase_cfg.shielded[m.phase]
+    return sum(1 for k in range(m.n_slots) if m.active[k] and shielded[k]
+               for c in m.cases[k] if c.complex)
+
+
+def test_shielding_keeps_complex_cases_from_newcomers():
+    hot = ("attrition.baseline_hazard_per_year=0.4", *SHORT)
+    on = Model(scenario(*hot), 0)
+    on.run()
+    off = Model(scenario(*hot, "assignment.shield_newcomers=false"), 0)
+    off.run()
+    assert _complex_held_by_shielded(on) == 0
+    assert _complex_held_by_shielded(off) > 0
+
+
+def test_each_handover_is_counted():
+    sc = scenario(*SHORT)
+    m = Model(sc, 0)
+    m.env.run(until=m.warmup_end + 30)
+    from model.processes.attrition import leave
+    k = int(np.flatnonzero(m.employees() & (m.ncases > 0))[0])
+    held = int(m.ncases[k])
+    before = m.rec.handovers
+    leave(m, k, "resignation")
+    assert m.rec.handovers - before == held
+    assert m.ncases[k] == 0
+
+
+def test_retirement_by_age():
+    sc = scenario(*SHORT, "attrition.retirement_age=45")
+    t = run_replication(sc, 0)
+    exits = t["events"][t["events"].event == "exit"]
+    assert (exits.detail == "retirement").sum() > 0
+    assert t["summary"].retirements.iloc[0] == (exits.detail == "retirement").sum()
+
+
+def test_vacancy_opening_at_exit_leaves_posts_empty_longer():
+    a = run_scenario(scenario(*SHORT, "simulation.replications=8"), workers=2)["summary"]
+    b = run_scenario(scenario(*SHORT, "simulation.replications=8",
+                              "recruitment.vacancy_opens_at=exit"), workers=2)["summary"]
+    d = b.vacancy_rate.to_numpy() - a.vacancy_rate.to_numpy()
+    # paired over common random numbers: mean difference above two standard errors
+    assert d.mean() > 2 * d.std(ddof=1) / np.sqrt(d.size)
+
+
+def test_consultants_cover_vacancies_at_their_cost():
+    with_c = run_replication(scenario(*SHORT), 0)
+    without = run_replication(scenario(*SHORT, "consultants.enabled=false"), 0)
+    assert with_c["summary"].consultant_fte.iloc[0] > 0
+    assert "consultants" in set(with_c["costs"].category)
+    assert without["summary"].consultant_fte.iloc[0] == 0
+    assert "consultants" not in set(without["costs"].category)
+
+
+def test_newcomers_cost_lost_output_and_mentoring():
+    t = run_replication(scenario(*SHORT), 0)
+    by = t["costs"].groupby("category").sek.sum()
+    assert by["rampup_lost_output"] > 0 and by["mentoring"] > 0
+    assert by["salaries"] > 10 * by["rampup_lost_output"]
+
+
+def test_growing_inflow_raises_queue_and_overdue():
+    base = run_replication(scenario(*SHORT), 0)["summary"].iloc[0]
+    grow = run_replication(scenario(*SHORT, "cases.investigations.growth_per_year=0.3",
+                                    "cases.ongoing.growth_per_year=0.3"), 0)["summary"].iloc[0]
+    assert grow.cases_arrived > 1.3 * base.cases_arrived
+    assert grow.mean_queue > base.mean_queue
+    assert grow.overdue_share > base.overdue_share
+
+
+@settings(max_examples=12, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(posts=st.integers(2, 30), inflow=st.floats(0, 900), hazard=st.floats(0, 1.5),
+       notice=st.integers(0, 12), consultants=st.booleans(),
+       at_exit=st.booleans(), seed=st.integers(0, 2**32))
+def test_conservation_holds_for_any_scenario(posts, inflow, hazard, notice, consultants,
+                                             at_exit, seed):
+    """Property: hires - exits = change in headcount; every case is closed, held or
+    queued; no worker holds load without cases."""
+    sc = scenario("simulation.years=1.5", "simulation.warmup_years=0.5",
+                  f"unit.posts={posts}", f"cases.investigations.arrivals_per_year={inflow}",
+                  f"cases.ongoing.arrivals_per_year={inflow / 2}",
+                  f"attrition.baseline_hazard_per_year={hazard}",
+                  f"attrition.notice_period_weeks={notice}",
+                  f"consultants.enabled={str(consultants).lower()}",
+                  f"recruitment.vacancy_opens_at={'exit' if at_exit else 'resignation'}",
+                  f"simulation.seed={seed}")
+    m = Model(sc, 0)
+    t = m.run()
+    ts = t["timeseries"]
+    d_head = ts.headcount - ts.headcount.iloc[0]
+    d_flow = (ts.hires_cum - ts.hires_cum.iloc[0]) - (ts.exits_cum - ts.exits_cum.iloc[0])
+    assert (d_head == d_flow).all()
+    assert (ts.headcount <= m.n_positions).all()
+    held = int(m.ncases.sum())
+    assert m.rec.cases_arrived_all == m.rec.cases_closed_all + held + len(m.inv_queue) \
+        + len(m.ong_queue)
+    assert np.all(m.load[m.ncases == 0] == 0)
+    assert np.all(m.ncases >= 0) and np.all(m.n_overdue >= 0)
