@@ -23,6 +23,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 DEFAULT_SCENARIO = HERE / "scenarios" / "baseline.yaml"
 DEFAULT_RESULTS = Path("results")
+# The main job: the baseline against every policy scenario in the catalogue.
+MAIN_POLICIES = ["six_plus_two", "six_and_half_hours", "seven_hours", "reflection_day",
+                 "salary_ladder_umea", "salary_ladder_krokom", "pay_supplement_jonkoping",
+                 "salary_ladder_osteraker", "overstaffing", "introduction_programme",
+                 "specialists", "admin_support", "smaller_groups", "first_line",
+                 "intensive_investigation", "trainees", "no_consultants",
+                 "recruitment_support", "combined_stockholm"]
+MAIN_REPLICATIONS = 16
+MAIN_OUT = DEFAULT_RESULTS / "policy_comparison"
 
 EXIT_USER = 2
 EXIT_INT = 130
@@ -81,16 +90,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="run one scenario and write its result tables")
     run.add_argument("scenario", help="scenario YAML file")
-    run.add_argument("--replications", type=_positive_int("--replications"))
-    run.add_argument("--years", type=_nonneg_float("--years", positive=True))
-    run.add_argument("--warmup-years", type=_nonneg_float("--warmup-years"))
-    run.add_argument("--seed", type=_seed)
-    run.add_argument("--out", help="result directory (default results/<scenario name>)")
-    run.add_argument("--set", action="append", default=[], metavar="PATH=VALUE",
-                     help="override a parameter, e.g. --set unit.posts=44 (repeatable)")
-    run.add_argument("--workers", type=_positive_int("--workers"),
-                     help="parallel processes (default: all cores)")
-    run.add_argument("--quiet", action="store_true", help="no progress bar")
+    _run_options(run)
+
+    cmp_ = sub.add_parser("compare", help="compare scenarios against the first with common "
+                          "random numbers; cost-benefit table")
+    cmp_.add_argument("base", help="the base scenario (differences are against it)")
+    cmp_.add_argument("others", nargs="+", help="scenarios to compare with the base")
+    _run_options(cmp_)
 
     val = sub.add_parser("validate", help="check scenario files without running them")
     val.add_argument("files", nargs="+")
@@ -101,6 +107,32 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
+def _run_options(p) -> None:
+    p.add_argument("--replications", type=_positive_int("--replications"))
+    p.add_argument("--years", type=_nonneg_float("--years", positive=True))
+    p.add_argument("--warmup-years", type=_nonneg_float("--warmup-years"))
+    p.add_argument("--seed", type=_seed)
+    p.add_argument("--out", help="result directory (default under results/)")
+    p.add_argument("--set", action="append", default=[], metavar="PATH=VALUE",
+                   help="override a parameter, e.g. --set unit.posts=44 (repeatable)")
+    p.add_argument("--workers", type=_positive_int("--workers"),
+                   help="parallel processes (default: all cores)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def _overrides(args) -> list[str]:
+    """--set values plus the flags that are shorthands for simulation.* parameters."""
+    overrides = list(args.set)
+    for flag, path in (("replications", "simulation.replications"),
+                       ("years", "simulation.years"),
+                       ("warmup_years", "simulation.warmup_years"),
+                       ("seed", "simulation.seed")):
+        value = getattr(args, flag)
+        if value is not None:
+            overrides.append(f"{path}={value}")
+    return overrides
+
+
 # -- commands --------------------------------------------------------------------
 
 def cmd_run(args) -> int:
@@ -108,14 +140,7 @@ def cmd_run(args) -> int:
     from model.console import print_summary
     from model.scenario import load_scenario
 
-    overrides = list(args.set)
-    for flag, path in (("replications", "simulation.replications"),
-                       ("years", "simulation.years"), ("warmup_years",
-                                                       "simulation.warmup_years"),
-                       ("seed", "simulation.seed")):
-        value = getattr(args, flag)
-        if value is not None:
-            overrides.append(f"{path}={value}")
+    overrides = _overrides(args)
     scenario = load_scenario(args.scenario, overrides)
     out = Path(args.out) if args.out else DEFAULT_RESULTS / _safe_name(scenario.name)
     store.check_output_dir(out)
@@ -149,6 +174,63 @@ def cmd_run(args) -> int:
     }
     store.write_result_dir(out, tables, manifest)
     print_summary(tables["summary"], scenario, out)
+    return 0
+
+
+def cmd_compare(args) -> int:
+    from model import compare, experiment, store
+    from model.console import cost_benefit_lines
+    from model.errors import UserError
+    from model.scenario import load_scenario
+
+    overrides = _overrides(args)
+    files = [args.base, *args.others]
+    base = load_scenario(args.base, overrides)
+    sim = base.simulation
+    # every scenario runs with the base's horizon, replications and seed
+    common = overrides + [f"simulation.years={sim.years}",
+                          f"simulation.warmup_years={sim.warmup_years}",
+                          f"simulation.replications={sim.replications}",
+                          f"simulation.seed={sim.seed}"]
+    scenarios = [base] + [load_scenario(f, common) for f in args.others]
+    out = Path(args.out) if args.out else DEFAULT_RESULTS / f"compare_{_safe_name(base.name)}"
+    store.check_output_dir(out)
+    workers = args.workers or experiment.default_workers()
+    started = store.now_iso()
+    t0 = time.perf_counter()
+    bar = _progress(sim.replications * len(scenarios), args.quiet, "compare")
+    try:
+        tables = compare.run_comparison(scenarios, seed=sim.seed,
+                                        replications=sim.replications, workers=workers,
+                                        progress=bar.update if bar else None)
+    finally:
+        if bar:
+            bar.close()
+    if sim.replications < 2:
+        raise UserError("--replications must be at least 2 for a comparison with intervals")
+    comparison = compare.comparison_table(tables["summary"])
+    cb = compare.cost_benefit(tables["summary"], tables["costs"], sim.years)
+    tables["comparison"] = comparison
+    tables["cost_benefit"] = cb
+    manifest = {
+        "kind": "comparison",
+        "base": base.name,
+        "scenarios": [{"name": sc.name, "file": str(f), "sha256": store.file_sha256(f),
+                       "resolved": sc.model_dump(mode="json")}
+                      for sc, f in zip(scenarios, files)],
+        "overrides": overrides, "seed": sim.seed, "replications": sim.replications,
+        "years": sim.years, "warmup_years": sim.warmup_years, "workers": workers,
+        "started": started, "finished": store.now_iso(),
+        "wall_seconds": round(time.perf_counter() - t0, 3), **store.provenance(),
+    }
+    store.write_result_dir(out, tables, manifest)
+    print(f"\nComparison of {len(scenarios)} scenarios against '{base.name}': "
+          f"{sim.replications} paired replications x {sim.years:g} years (after "
+          f"{sim.warmup_years:g} warm-up years), seed {sim.seed}. Means with 95% intervals.")
+    for line in cost_benefit_lines(cb, comparison):
+        print(line)
+    print(f"\nTables written to {out}/: comparison.parquet, cost_benefit.parquet, "
+          "costs.parquet, summary.parquet, timeseries.parquet, events.parquet, manifest.json")
     return 0
 
 
@@ -198,7 +280,9 @@ def _on_term(signum, frame):
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv:
-        argv = ["run", str(DEFAULT_SCENARIO)]
+        argv = ["compare", str(DEFAULT_SCENARIO),
+                *[str(HERE / "scenarios" / f"{n}.yaml") for n in MAIN_POLICIES],
+                "--replications", str(MAIN_REPLICATIONS), "--out", str(MAIN_OUT)]
     args = build_parser().parse_args(argv)
     if args.command is None:
         build_parser().print_help()
@@ -207,7 +291,8 @@ def main(argv=None) -> int:
 
     signal.signal(signal.SIGTERM, _on_term)
     try:
-        return {"run": cmd_run, "validate": cmd_validate, "schema": cmd_schema}[
+        return {"run": cmd_run, "compare": cmd_compare, "validate": cmd_validate,
+                "schema": cmd_schema}[
             args.command](args)
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -62,3 +62,59 @@ def print_summary(summary: pd.DataFrame, scenario, out) -> None:
         print(line)
     print(f"\nTables written to {out}/: summary.parquet, timeseries.parquet, "
           "events.parquet, costs.parquet, manifest.json")
+
+
+def _sek(v: float) -> str:
+    if v is None or (isinstance(v, float) and (math.isnan(v))):
+        return "n/a"
+    if math.isinf(v):
+        return "never" if v > 0 else "-inf"
+    return f"{v:,.0f}"
+
+
+def _payback(v: float) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "n/a"
+    if math.isinf(v):
+        return "not within horizon"
+    return "from year 1" if v <= 1 else f"year {v:.0f}"
+
+
+def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame) -> list[str]:
+    """A readable cost-benefit table: one block per scenario against the base."""
+    lines = []
+    base = comparison.scenario.iloc[0]
+    bt = comparison[(comparison.scenario == base) & (comparison.metric == "turnover_rate")]
+    lines.append(f"Base: {base}, turnover {fmt(float(bt['mean'].iloc[0]), 'pct')} a year "
+                 f"[{fmt(float(bt.ci_low.iloc[0]), 'pct')}, {fmt(float(bt.ci_high.iloc[0]), 'pct')}]")
+    for scen in dict.fromkeys(cb.scenario):
+        c = cb[cb.scenario == scen].set_index("measure")
+        tr = comparison[(comparison.scenario == scen) & (comparison.metric == "turnover_rate")]
+
+        def rng(measure, kind="sek"):
+            r = c.loc[measure]
+            if kind == "pp":
+                return (f"{100 * r['mean']:+.1f} pp [{100 * r.ci_low:+.1f}, "
+                        f"{100 * r.ci_high:+.1f}]")
+            if kind == "num":
+                return f"{r['mean']:+.1f} [{r.ci_low:+.1f}, {r.ci_high:+.1f}]"
+            if kind == "prob":
+                return f"{100 * r['mean']:.0f}% [{100 * r.ci_low:.0f}%, {100 * r.ci_high:.0f}%]"
+            return f"{_sek(r['mean'])} [{_sek(r.ci_low)}, {_sek(r.ci_high)}]"
+
+        savings = sum(c.loc[m, "mean"] for m in c.index if m.startswith("saving_"))
+        pb = c.loc["payback_year"]
+        lines.append("")
+        lines.append(f"{scen}: turnover {fmt(float(tr['mean'].iloc[0]), 'pct')} a year")
+        lines.append(f"  turnover change             {rng('turnover_rate_change', 'pp')}")
+        lines.append(f"  exits avoided per year      {rng('exits_avoided_per_year', 'num')}")
+        lines.append(f"  policy cost per year, SEK   {rng('policy_cost_per_year')}")
+        lines.append(f"  savings per year, SEK       {_sek(savings)} (recruitment, introduction, "
+                     "consultants, sick leave, lost output)")
+        lines.append(f"  other cost changes, SEK     {rng('other_cost_change_per_year')} "
+                     "(mostly pay of posts filled sooner or later)")
+        lines.append(f"  net cost per year, SEK      {rng('net_cost_per_year')}")
+        lines.append(f"  cost per avoided exit, SEK  {rng('cost_per_avoided_exit')}")
+        lines.append(f"  payback                     {_payback(pb['mean'])}")
+        lines.append(f"  probability it saves money  {rng('probability_saves_money', 'prob')}")
+    return lines

@@ -21,24 +21,32 @@ from collections import defaultdict
 import numpy as np
 
 CATEGORIES = ("salaries", "sick_leave", "mentoring", "rampup_lost_output",
-              "recruitment", "consultants")
+              "recruitment", "consultants")   # plus policy_<name> for each policy in use
 WEEKS_PER_MONTH = 52.0 / 12.0
 
 
 def weekly_payroll_split(pay_week, absent_days, paid_absent_days, sick_pay_share,
-                         mentor_share, capacity):
+                         mentor_share, capacity, other_shares=None):
     """Split one week of pay per worker into ledger categories (pure function).
 
-    All arguments are arrays (or scalars) per worker; returns a dict of arrays.
+    All arguments are arrays (or scalars) per worker; ``other_shares`` maps a category
+    to the share of worked time it takes (e.g. policy time off client work). Returns a
+    dict of arrays whose sum is the pay for worked days plus sick pay.
     """
     present = 1.0 - absent_days / 7.0
     sick = pay_week * sick_pay_share * paid_absent_days / 7.0
     worked = pay_week * present
     mentoring = worked * mentor_share
-    rampup = (worked - mentoring) * (1.0 - capacity)
-    salaries = worked - mentoring - rampup
-    return {"salaries": salaries, "sick_leave": sick, "mentoring": mentoring,
-            "rampup_lost_output": rampup}
+    out = {"sick_leave": sick, "mentoring": mentoring}
+    rest = worked - mentoring
+    for cat, share in (other_shares or {}).items():
+        part = worked * share
+        out[cat] = part
+        rest = rest - part
+    rest = np.maximum(rest, 0.0)
+    out["rampup_lost_output"] = rest * (1.0 - capacity)
+    out["salaries"] = rest - out["rampup_lost_output"]
+    return out
 
 
 class Ledger:
@@ -74,12 +82,23 @@ class Ledger:
             employed = np.clip(m.env.now - np.maximum(m.hire_day[idx], start), 0.0, 7.0) / 7.0
             paid_hours = m.phase_cfg.paid_hours * m.fte[idx]
             mentor_share = np.minimum(m.mentor_given[idx] / np.maximum(paid_hours, 1e-9), 1.0)
-            cap = m.phase_cfg.capacity[m.phase[idx]]
+            cap = np.minimum(m.phase_cfg.capacity[m.phase[idx]], m.fx.capacity_cap[idx])
+            hours = np.maximum(paid_hours, 1e-9)
+            other = {f"policy_{name}": np.minimum(arr[idx] / hours, 1.0) if isinstance(
+                arr, np.ndarray) else arr / hours for name, arr in m.fx.policy_time.items()}
             parts = weekly_payroll_split(pay * employed, absent, paid, p.sick_leave.sick_pay_share,
-                                         mentor_share, cap)
+                                         mentor_share, cap, other)
+            extra = idx >= m.n_base_positions
+            if extra.any():   # overstaffing: the posts above budget are the policy's cost
+                parts["policy_overstaffing"] = np.where(extra, parts["salaries"], 0.0)
+                parts["salaries"] = np.where(extra, 0.0, parts["salaries"])
             y = self.year_of(start)
             for cat, arr in parts.items():
-                self.sek[(y, cat)] += float(arr.sum())
+                total = float(arr.sum())
+                if total:
+                    self.sek[(y, cat)] += total
+        from . import policies
+        policies.book_costs(m)
         n_cons = int((m.active & m.consultant).sum())
         if n_cons:
             self.add(start, "consultants", n_cons * p.consultants.cost_sek_per_month

@@ -25,7 +25,8 @@ TS_COLUMNS = ["week", "day", "year", "headcount", "fte", "vacancies", "consultan
               "manager_support_z", "colleague_support_z", "strain", "exhaustion",
               "utilisation", "queue_investigations", "queue_ongoing", "open_cases",
               "caseload_per_worker", "overdue_open", "mentor_hours", "mentor_coverage",
-              "tenure_lt2", "tenure_2to5", "tenure_5plus", "exits_cum", "hires_cum"]
+              "tenure_lt2", "tenure_2to5", "tenure_5plus", "exits_cum", "hires_cum",
+              "posts_open"]
 SUMMARY_KPIS = ["turnover_rate", "exits", "resignations", "retirements",
                 "exits_first_2y", "hires", "mean_headcount", "vacancy_rate",
                 "consultant_fte", "overdue_share", "total_cost_sek", "cost_per_year_sek",
@@ -125,7 +126,7 @@ class Recorder:
         t = tenure[emp_idx]
         self.ts.append((
             int(round(now / wf.WEEK)), now, m.ledger.year_of(now - 1e-9), n_emp,
-            float(m.fte[emp_idx].sum()), m.n_positions - int(act[:m.n_positions].sum()),
+            float(m.fte[emp_idx].sum()), m.open_positions - int(act[:m.open_positions].sum()),
             int((act & m.consultant).sum()), int((emp & m.notice).sum()),
             _absent_fte_week(m, emp_idx, now),
             float(m.intending[emp_idx].mean()) if n_emp else math.nan,
@@ -134,7 +135,7 @@ class Recorder:
             float(m.ncases[emp_idx].mean()) if n_emp else math.nan,
             int(m.n_overdue[act].sum()) + overdue_q, float(m.mentor_hours_total),
             float(m.mentor_coverage), int((t < 2).sum()), int(((t >= 2) & (t < 5)).sum()),
-            int((t >= 5).sum()), self.exits, self.hires))
+            int((t >= 5).sum()), self.exits, self.hires, m.open_positions))
 
     # -- tables -----------------------------------------------------------------
 
@@ -154,7 +155,8 @@ class Recorder:
         s["exits_first_2y"] = self.exits_first_2y
         s["hires"] = self.hires
         s["mean_headcount"] = hc
-        s["vacancy_rate"] = float(ts["vacancies"].mean() / m.n_positions) if nweeks else math.nan
+        s["vacancy_rate"] = (float((ts["vacancies"] / ts["posts_open"]).mean()) if nweeks
+                             else math.nan)
         s["consultant_fte"] = float(ts["consultants"].mean()) if nweeks else math.nan
         s["overdue_share"] = (self.overdue / self.deadlines_reached
                               if self.deadlines_reached else math.nan)

@@ -23,20 +23,28 @@ DOC = Path(__file__).resolve().parent.parent / "docs" / "MODEL.md"
 SKIP = {"name", "description"}
 
 
-def _is_block(annotation) -> bool:
-    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+def _block(annotation):
+    """The parameter block class of a field (also inside ``Block | None``), or None."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    args = [a for a in getattr(annotation, "__args__", ()) or () if a is not type(None)]
+    if len(args) == 1 and isinstance(args[0], type) and issubclass(args[0], BaseModel):
+        return args[0]
+    return None
 
 
 def leaves(model=Scenario, instance=None, prefix=""):
-    """(path, field info, default value) for every leaf parameter."""
+    """(path, field info, default value) for every leaf parameter; an optional block
+    (a policy not in use) is listed with the defaults it has when switched on."""
     instance = instance if instance is not None else model()
     for name, info in model.model_fields.items():
         if not prefix and name in SKIP:
             continue
         value = getattr(instance, name)
         path = f"{prefix}{name}"
-        if _is_block(info.annotation):
-            yield from leaves(info.annotation, value, path + ".")
+        block = _block(info.annotation)
+        if block is not None:
+            yield from leaves(block, value if value is not None else block(), path + ".")
         else:
             yield path, info, value
 

@@ -26,6 +26,8 @@ from .costs import Ledger
 from .entities import DAYS_PER_YEAR, WEEK, Case, Position  # noqa: F401
 from .metrics import Recorder
 from .params import Scenario
+from . import policies
+from .policies import staffing  # noqa: F401  (used through policies.staffing)
 from .processes import arrivals, assignment, attrition, phases, recruitment, sickleave, strain
 from .rng import Streams
 
@@ -45,7 +47,12 @@ class Model:
         self.warmup_end = sim.warmup_years * DAYS_PER_YEAR
         self.horizon = (sim.warmup_years + sim.years) * DAYS_PER_YEAR
 
-        self.n_positions = max(1, int(round(scenario.unit.posts)))
+        self.n_base_positions = max(1, int(round(scenario.unit.posts)))
+        ov = scenario.policies.overstaffing
+        self.n_extra_positions = (policies.staffing.OverstaffingPolicy.extra(ov, scenario.unit.posts)
+                                  if ov is not None else 0)
+        self.n_positions = self.n_base_positions + self.n_extra_positions
+        self.open_positions = self.n_base_positions
         c = scenario.consultants
         self.n_consultant_slots = (int(np.floor(c.max_share_of_posts * self.n_positions))
                                    if c.enabled else 0)
@@ -88,6 +95,8 @@ class Model:
         self.team_stability = 1.0
         self.strain = np.zeros(n)
         self.nextfin = np.full(n, np.inf)
+        self.intro_offset = np.zeros(n)          # pre-introduced hires skip introduction
+        self.shielded = np.zeros(n, bool)
         self.cases: list[dict] = [dict() for _ in range(n)]
         self.heaps: list[list] = [[] for _ in range(n)]
 
@@ -110,6 +119,8 @@ class Model:
         self.assign_rule = assignment_rule or assignment.make_rule(scenario.assignment.rule)
         self.hazard = hazard_model or attrition.ProportionalHazards(scenario)
         self.phase_cfg = phases.PhaseTable(scenario)
+        self.policies = policies.build(self)
+        self.fx = policies.Effects(n, scenario)
 
         recruitment.initial_staff(self)
         self.env.process(self._weekly())

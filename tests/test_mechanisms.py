@@ -40,13 +40,13 @@ def test_explicit_staff_list_is_the_initial_state():
 
 def test_mentor_time_comes_from_experienced_colleagues():
     staff = ("[{tenure_years: 10}, {tenure_years: 10}, {tenure_years: 0.05}, "
-             "{tenure_years: 1.5}]")
+             "{tenure_years: 0.5}]")
     sc = scenario("unit.posts=4", f"initial_state.staff={staff}", "simulation.years=1",
                   "simulation.warmup_years=0", "cases.investigations.arrivals_per_year=0",
                   "cases.ongoing.arrivals_per_year=0")
     m = Model(sc, 0)
     phases.update(m)
-    # the introduction phase needs 4 h/week, induction year 2 needs 2 h/week
+    # the introduction phase needs 4 h/week, induction year 1 needs 2 h/week
     assert m.mentor_given[:2].tolist() == [3.0, 3.0]
     assert m.mentor_given[2:4].tolist() == [0.0, 0.0]
     full = m.phase_cfg.client_hours

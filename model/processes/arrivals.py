@@ -39,6 +39,13 @@ def weekly_arrivals(m) -> None:
     lam_ong = ong.arrivals_per_year * (1 + ong.growth_per_year) ** t_years * wf.WEEK / 365.0
     names_i, shares_i = _classes(inv)
     names_o, shares_o = _classes(ong)
+    fx = m.fx
+    if fx.inflow_factor:
+        shares_i = shares_i * np.array([fx.inflow_factor.get(("investigation", n), 1.0)
+                                        for n in names_i])
+        shares_o = shares_o * np.array([fx.inflow_factor.get(("ongoing", n), 1.0)
+                                        for n in names_o])
+    nominal = fx.nominal_weeks or inv.nominal_weeks
     counts_i = g.poisson(lam_inv * shares_i) if lam_inv > 0 else np.zeros(len(names_i), int)
     counts_o = g.poisson(lam_ong * shares_o) if lam_ong > 0 else np.zeros(len(names_o), int)
     ni, no = int(counts_i.sum()), int(counts_o.sum())
@@ -54,10 +61,10 @@ def weekly_arrivals(m) -> None:
         for name, cnt in zip(names_i, counts_i.tolist()):
             cl = inv.complexity[name]
             for _ in range(cnt):
-                hours = cl.hours * mult[j]
-                weekly = hours / inv.nominal_weeks
+                hours = cl.hours * mult[j] * fx.hours_factor
+                weekly = hours / nominal
                 c = wf.Case(m.next_cid, "investigation", name, cl.complex, weekly,
-                            days[j], days[j] + inv.legal_limit_days, inv.nominal_weeks)
+                            days[j], days[j] + inv.legal_limit_days, nominal)
                 m.next_cid += 1
                 new_inv.append(c)
                 j += 1

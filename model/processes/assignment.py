@@ -80,7 +80,7 @@ def assign_queue(m) -> None:
     present = _present(m)
     if not present.any():
         return
-    unshielded = present & ~m.phase_cfg.shielded[m.phase] if m.p.assignment.shield_newcomers \
+    unshielded = present & ~m.shielded if m.p.assignment.shield_newcomers \
         else present
     spare = m.avail - m.load
     sp_all = np.where(present, spare, -np.inf)
@@ -128,7 +128,7 @@ def hand_over(m, k: int) -> None:
         return
     present = _present(m)
     present[k] = False
-    unshielded = present & ~m.phase_cfg.shielded[m.phase] if m.p.assignment.shield_newcomers \
+    unshielded = present & ~m.shielded if m.p.assignment.shield_newcomers \
         else present
     back = []
     for case in cases:

@@ -74,7 +74,7 @@ class ProportionalHazards:
 def pay_gap(m, exper: np.ndarray) -> np.ndarray:
     """Market salary above own salary, 1,000 SEK/month."""
     market = step_lookup(m.p.pay.market_by_experience, exper)
-    return (market - m.salary) / 1000.0
+    return (market - m.salary - m.fx.supplement) / 1000.0
 
 
 def weekly(m) -> None:

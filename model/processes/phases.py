@@ -33,12 +33,19 @@ class PhaseTable:
         self.capacity = np.array([x.capacity for x in ph])
         self.mentor_hours = np.array([x.mentor_hours_per_week for x in ph])
         self.shielded = np.array([x.shielded for x in ph], bool)
-        wt = p.work_time
+        wt = self.work_time = p.work_time
         client = wt.hours_per_week * wt.client_work_share
         self.client_hours = ((client - wt.competence_hours_per_week
                               - wt.recovery_hours_per_week)
                              * wt.working_weeks_per_year / 52.0)
         self.paid_hours = wt.hours_per_week * wt.working_weeks_per_year / 52.0
+
+    def client_hours_for(self, fx) -> np.ndarray:
+        """Client hours a week per slot (yearly average) under the policies in force."""
+        wt = self.work_time
+        return ((wt.hours_per_week * wt.client_work_share * fx.client_factor
+                 - wt.competence_hours_per_week - wt.recovery_hours_per_week)
+                * wt.working_weeks_per_year / 52.0 + fx.admin_relief_h)
 
     def lookup(self, tenure, experience) -> np.ndarray:
         idx = 1 + np.searchsorted(self.bounds, experience, side="right")
@@ -47,12 +54,18 @@ class PhaseTable:
 
 def update(m) -> None:
     """Phase changes (logged), mentoring allocation and available hours for the week."""
+    from .. import policies
+    from .recruitment import open_extra_positions
+    policies.update(m)
+    fx = m.fx
+    if fx.extra_positions > m.open_positions - m.n_base_positions:
+        open_extra_positions(m, fx.extra_positions)
     now = m.env.now
     cfg = m.phase_cfg
     emp = m.employees()
     tenure = m.tenure_years()
     exper = m.prior + tenure
-    new = cfg.lookup(tenure, exper)
+    new = cfg.lookup(tenure + m.intro_offset, exper)
     new = np.where(m.consultant, len(cfg.names) - 1, new)
     changed = np.flatnonzero(emp & (new != m.phase))
     if changed.size:
@@ -65,25 +78,31 @@ def update(m) -> None:
     present_share = np.where(m.active, 1.0 - absent, 0.0)
     here = m.active & (absent < 1.0)
 
-    # mentoring
-    need_each = np.where(emp & here, cfg.mentor_hours[m.phase], 0.0)
+    # mentoring: outside supply (specialists) first, then experienced colleagues
+    need_each = np.where(emp & here, np.maximum(cfg.mentor_hours[m.phase], fx.mentor_need), 0.0)
     need = float(need_each.sum())
     mentors = emp & here & ~m.notice & (exper >= m.p.mentoring.mentor_min_experience_years) \
         & (need_each == 0)
     n_mentors = int(mentors.sum())
     m.mentor_given[:] = 0.0
     if need > 0:
-        supply = n_mentors * m.p.mentoring.max_hours_per_mentor_per_week
-        cover = min(1.0, supply / need) if supply > 0 else 0.0
-        if n_mentors:
-            m.mentor_given[mentors] = need * cover / n_mentors
+        outside = min(fx.mentor_supply_h, need)
+        rest = need - outside
+        staff_supply = n_mentors * m.p.mentoring.max_hours_per_mentor_per_week
+        staff_given = min(rest, staff_supply)
+        cover = (outside + staff_given) / need
+        if n_mentors and staff_given > 0:
+            m.mentor_given[mentors] = staff_given / n_mentors
     else:
         cover = 1.0
     m.mentor_coverage = cover
     m.mentor_hours_total = need * cover
     m.mentee_cover = np.where(need_each > 0, cover, 1.0)
 
-    full = cfg.client_hours * m.fte * cfg.capacity[m.phase] - m.mentor_given
+    client = cfg.client_hours_for(fx)
+    cap = np.minimum(cfg.capacity[m.phase], fx.capacity_cap)
+    full = client * m.fte * cap - m.mentor_given
+    m.shielded = cfg.shielded[m.phase] | fx.shield
     full = np.where(m.active, np.maximum(full, 0.0), 0.0)
     m.avail_full = full
     m.avail = full * present_share

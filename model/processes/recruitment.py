@@ -30,7 +30,8 @@ def update_salaries(m, exper) -> None:
     m.salary[~m.employees()] = 0.0
 
 
-def _new_worker(m, k, *, hire_day, prior, age, fte, consultant=False, salary=None):
+def _new_worker(m, k, *, hire_day, prior, age, fte, consultant=False, salary=None,
+                pre_introduced=False):
     m.active[k] = True
     m.consultant[k] = consultant
     m.wid[k] = m.next_wid
@@ -55,8 +56,10 @@ def _new_worker(m, k, *, hire_day, prior, age, fte, consultant=False, salary=Non
     m.cases[k] = {}
     m.heaps[k] = []
     m.nextfin[k] = np.inf
+    m.intro_offset[k] = m.phase_cfg.intro_years if pre_introduced else 0.0
     tenure = (m.env.now - hire_day) / wf.DAYS_PER_YEAR
-    m.phase[k] = int(m.phase_cfg.lookup(np.array([tenure]), np.array([prior + tenure]))[0])
+    m.phase[k] = int(m.phase_cfg.lookup(np.array([tenure + m.intro_offset[k]]),
+                                        np.array([prior + tenure]))[0])
 
 
 def initial_staff(m) -> None:
@@ -65,17 +68,17 @@ def initial_staff(m) -> None:
     s = m.rng["initial_staff"]
     m.consultant_wait = deque()
     if ini.staff:
-        if len(ini.staff) > m.n_positions:
+        if len(ini.staff) > m.n_base_positions:
             from ..errors import ScenarioError
             raise ScenarioError(f"initial_state.staff: {len(ini.staff)} staff but only "
-                                f"{m.n_positions} posts; raise unit.posts")
+                                f"{m.n_base_positions} posts; raise unit.posts")
         for k, st in enumerate(ini.staff):
             _new_worker(m, k, hire_day=-st.tenure_years * wf.DAYS_PER_YEAR,
                         prior=st.prior_years, age=st.age - st.tenure_years, fte=st.fte,
                         salary=st.salary_sek_per_month)
         filled = len(ini.staff)
     else:
-        filled = int(round(ini.fill_share * m.n_positions))
+        filled = int(round(ini.fill_share * m.n_base_positions))
         bins = ini.tenure_distribution
         w = np.array([b.count for b in bins], float)
         cum = np.cumsum(w / w.sum())
@@ -92,8 +95,19 @@ def initial_staff(m) -> None:
             _new_worker(m, k, hire_day=-tenure * wf.DAYS_PER_YEAR, prior=prior,
                         age=age - tenure, fte=fte)
     update_salaries(m, m.experience_years())
-    for k in range(filled, m.n_positions):
+    for k in range(filled, m.n_base_positions):
         m.positions[k].vacant_since = 0.0
+        open_vacancy(m, k)
+        _schedule_consultant(m, k)
+
+
+def open_extra_positions(m, target_extra: int) -> None:
+    """Overstaffing: open budget-exceeding posts up to ``target_extra``; each recruits."""
+    goal = m.n_base_positions + min(target_extra, m.n_extra_positions)
+    while m.open_positions < goal:
+        k = m.open_positions
+        m.open_positions += 1
+        m.positions[k].vacant_since = m.env.now
         open_vacancy(m, k)
         _schedule_consultant(m, k)
 
@@ -110,14 +124,20 @@ def _recruit(m, k: int):
     rec = m.p.recruitment
     s = m.rng["recruitment"]
     pos = m.positions[k]
+    fx = m.fx
+    trainee = s.random() < rec.new_graduate_share * fx.trainee_share
     while True:
         m.ledger.add(m.env.now, "recruitment", rec.cost_per_round_sek)
-        m.rec.event(m, "recruitment_round", k, "advertised")
-        yield m.env.timeout(max(1.0, sample(rec.time_to_hire_days, s)))
-        if s.random() >= rec.failure_probability:
+        m.rec.event(m, "recruitment_round", k, "trainee" if trainee else "advertised")
+        factor = fx.time_to_hire_factor * (fx.trainee_time_factor if trainee else 1.0)
+        yield m.env.timeout(max(1.0, factor * sample(rec.time_to_hire_days, s)))
+        fail = (rec.failure_probability if fx.failure_probability is None
+                else fx.failure_probability)
+        u = s.random()
+        if trainee or u >= fail:
             break
         m.rec.event(m, "recruitment_round", k, "failed")
-    profile = _candidate(m)
+    profile = _candidate(m, trainee)
     pos.recruiting = False
     if m.active[k]:                       # the leaver is still serving notice
         pos.pending_hire = profile
@@ -125,14 +145,17 @@ def _recruit(m, k: int):
         hire(m, k, profile)
 
 
-def _candidate(m) -> dict:
+def _candidate(m, trainee: bool = False) -> dict:
     rec = m.p.recruitment
     s = m.rng["hire_profile"]
-    graduate = s.random() < rec.new_graduate_share
+    # trainee hires are graduates drawn from the graduate share; the rest keep the mix
+    g, t = rec.new_graduate_share, m.fx.trainee_share
+    p_grad = g if t == 0 else (g * (1 - t) / (1 - g * t) if g * t < 1 else 0.0)
+    graduate = trainee or s.random() < p_grad
     prior = 0.0 if graduate else max(0.0, sample(rec.experienced_prior_years, s))
     age = sample(rec.graduate_age, s) + prior
     fte = min(max(sample(rec.fte, s), 0.1), 1.0)
-    return {"prior": prior, "age": age, "fte": fte, "graduate": graduate}
+    return {"prior": prior, "age": age, "fte": fte, "graduate": graduate, "trainee": trainee}
 
 
 def hire(m, k: int, profile: dict) -> None:
@@ -141,9 +164,11 @@ def hire(m, k: int, profile: dict) -> None:
     pos.vacant_since = None
     pos.leaver_exit_day = None
     _new_worker(m, k, hire_day=m.env.now, prior=profile["prior"], age=profile["age"],
-                fte=profile["fte"])
+                fte=profile["fte"], pre_introduced=profile.get("trainee", False))
     update_salaries(m, m.experience_years())
-    m.rec.hire(m, k, "new_graduate" if profile["graduate"] else "experienced")
+    kind = ("trainee" if profile.get("trainee") else
+            "new_graduate" if profile["graduate"] else "experienced")
+    m.rec.hire(m, k, kind)
     if pos.consultant >= 0:
         _end_consultant(m, pos)
     _refresh_capacity(m)

@@ -37,7 +37,8 @@ def set_service_ratio(m) -> None:
 def span_of_control(m) -> float:
     u = m.p.unit
     staff = int(m.active.sum())
-    return staff / (u.managers + u.team_leader_weight * u.team_leaders)
+    return staff / (u.managers + u.team_leader_weight * (u.team_leaders
+                                                         + m.fx.extra_team_leaders))
 
 
 def update(m) -> None:
@@ -59,13 +60,15 @@ def update(m) -> None:
     with np.errstate(divide="ignore", invalid="ignore"):
         util = m.load / full
         cshare = np.where(m.load > 0, m.complex_load / m.load, 0.0)
-    dem = ((m.load + cover_each) / full + p.demand.complex_weight * cshare * (1 - ex_ctrl)
+    fx = m.fx
+    dem = ((m.load + cover_each) / full
+           + p.demand.complex_weight * fx.complex_demand_factor * cshare * (1 - ex_ctrl)
            + p.demand.overdue_weight * m.n_overdue)
     zd = (dem - p.demand.reference) / p.demand.sd + p.demand.shift_sd
 
     wt = m.p.work_time
     ctrl = (ex_ctrl - p.control.overload_erosion * np.maximum(0.0, util - 1.0)
-            + p.control.competence_time_gain * wt.competence_hours_per_week)
+            + p.control.competence_time_gain * fx.competence_h + fx.control_boost)
     zc = (ctrl - p.control.reference) / p.control.sd + p.control.shift_sd
 
     ms = p.manager_support
@@ -83,12 +86,12 @@ def update(m) -> None:
     stability = 1.0 - len(m.exit_days_52w) / max(n_emp, 1)
     zs = (0.5 * (share - cs.reference_share) / cs.share_per_sd
           + 0.5 * (stability - cs.reference_stability) / cs.stability_per_sd
-          - cs.mentor_sd * (1.0 - m.mentee_cover) + cs.shift_sd)
+          - cs.mentor_sd * (1.0 - m.mentee_cover) + fx.support_boost + cs.shift_sd)
 
     st = p.strain
     s = (st.demand_weight * zd - st.control_weight * zc - st.manager_weight * zm
          - st.colleague_weight * zs)
-    rec = min(1.0, st.recovery_per_week + st.recovery_per_hour * wt.recovery_hours_per_week)
+    rec = np.minimum(1.0, st.recovery_per_week + st.recovery_per_hour * fx.recovery_h)
     exh = m.exh * (1.0 - rec) + st.exhaustion_gain_per_week * np.maximum(0.0, s - st.threshold)
 
     m.zd = np.where(act, zd, 0.0)

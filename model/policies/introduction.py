@@ -1,0 +1,56 @@
+"""A structured introduction programme (Uppsala, Kiruna, Jönköping).
+
+Mentor hours by tenure year (Uppsala: 4 h/week in year 1, 2 in year 2) replace the
+phase table's informal hours where higher; reflection sessions (Kiruna: twice a month
+for 4 months, then monthly up to a year) take participants' time, raise their colleague
+support and cost a facilitator; a reduced-load cap in the first months and no complex
+lead cases during induction (Jönköping).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import Effects, Policy
+
+FACILITATOR_SHARE = 0.25   # one facilitator hour per four participant hours (groups of 4)
+
+
+class IntroductionPolicy(Policy):
+    name = "introduction_programme"
+
+    def apply(self, m, fx: Effects) -> None:
+        mask = self.mask(m) & m.employees()
+        if not mask.any():
+            self.session_hours = 0.0
+            return
+        c = self.cfg
+        months = m.tenure_years() * 12.0
+        need = np.where(months < 12, c.mentor_hours_year1,
+                        np.where(months < 24, c.mentor_hours_year2, 0.0))
+        fx.mentor_need = np.where(mask, np.maximum(fx.mentor_need, need), fx.mentor_need)
+        per_month = np.where(months < c.reflection_early_months,
+                             c.reflection_sessions_per_month_early,
+                             np.where(months < c.reflection_until_months,
+                                      c.reflection_sessions_per_month_later, 0.0))
+        hours = np.where(mask, per_month * c.session_hours * 12.0 / 52.0, 0.0)
+        fx.client_factor *= np.where(hours > 0, 1.0 - hours / max(m.phase_cfg.paid_hours, 1.0),
+                                     1.0)
+        fx.add_time(self.name, hours)
+        fx.support_boost += np.where(hours > 0, c.reflection_support_sd, 0.0)
+        fx.capacity_cap = np.where(mask & (months < c.reduced_load_months),
+                                   np.minimum(fx.capacity_cap, c.reduced_load_capacity),
+                                   fx.capacity_cap)
+        fx.shield |= mask & (months < c.shield_complex_years * 12.0)
+        in_programme = mask & (months < max(24.0, c.reflection_until_months))
+        fx.control_boost += np.where(in_programme, c.participant_control_gain, 0.0)
+        self.session_hours = float(hours.sum())
+
+    def cost_week(self, m, fx: Effects) -> float:
+        hours = getattr(self, "session_hours", 0.0)
+        if hours <= 0:
+            return 0.0
+        # facilitator: an experienced colleague's hourly cost
+        top = m.p.pay.salary_by_experience[-1].sek_per_month
+        hourly = top * 12.0 * (1.0 + m.p.pay.employer_oncost) / (52.0 * m.phase_cfg.paid_hours)
+        return FACILITATOR_SHARE * hours * hourly

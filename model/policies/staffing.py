@@ -1,0 +1,109 @@
+"""Staffing policies: overstaffing, specialists, admin support, smaller groups,
+trainees and recruitment support."""
+
+from __future__ import annotations
+
+import math
+
+from . import Effects, Policy
+
+
+class OverstaffingPolicy(Policy):
+    """Open posts above the budget; their pay is booked as the policy's cost."""
+
+    name = "overstaffing"
+
+    @staticmethod
+    def extra(cfg, posts: float) -> int:
+        return int(math.ceil(cfg.extra_posts + cfg.extra_share * posts - 1e-9))
+
+    def apply(self, m, fx: Effects) -> None:
+        fx.extra_positions = int(round(self.fraction(m.env.now) * m.n_extra_positions))
+
+
+class SpecialistsPolicy(Policy):
+    """Specialists without own cases: mentoring, co-handling complex cases, reflection."""
+
+    name = "specialists"
+
+    def apply(self, m, fx: Effects) -> None:
+        f = self.fraction(m.env.now)
+        if f == 0:
+            return
+        c = self.cfg
+        posts = c.posts * f
+        fx.mentor_supply_h += posts * c.mentor_hours_per_week
+        staff = max(int(m.employees().sum()), 1)
+        lift = min(1.0, c.complex_cohandling_share * posts * 20.0 / staff)
+        fx.complex_demand_factor *= 1.0 - lift
+        fx.support_boost += c.reflection_support_sd
+
+    def cost_week(self, m, fx: Effects) -> float:
+        return self.monthly_staff_cost(m, self.cfg.posts * self.fraction(m.env.now),
+                                       self.cfg.salary_sek_per_month)
+
+
+class AdminSupportPolicy(Policy):
+    """Social assistants take administrative hours off the social workers."""
+
+    name = "admin_support"
+
+    def apply(self, m, fx: Effects) -> None:
+        f = self.fraction(m.env.now)
+        if f == 0:
+            return
+        staff = max(int(m.employees().sum()), 1)
+        wt = m.p.work_time
+        admin_per_worker = wt.hours_per_week * (1 - wt.client_work_share)
+        taken = self.cfg.assistants_fte * f * self.cfg.admin_hours_taken_per_fte / staff
+        fx.admin_relief_h += min(taken, admin_per_worker) * wt.working_weeks_per_year / 52.0
+
+    def cost_week(self, m, fx: Effects) -> float:
+        return self.monthly_staff_cost(m, self.cfg.assistants_fte * self.fraction(m.env.now),
+                                       self.cfg.salary_sek_per_month)
+
+
+class SmallerGroupsPolicy(Policy):
+    """More team leaders: a smaller span of control, so more manager support."""
+
+    name = "smaller_groups"
+
+    def apply(self, m, fx: Effects) -> None:
+        fx.extra_team_leaders += self.cfg.extra_team_leaders * self.fraction(m.env.now)
+
+    def cost_week(self, m, fx: Effects) -> float:
+        return self.monthly_staff_cost(m, self.cfg.extra_team_leaders * self.fraction(m.env.now),
+                                       self.cfg.team_leader_salary_sek_per_month)
+
+
+class TraineesPolicy(Policy):
+    """Trainees: a share of graduate hires come pre-introduced and faster."""
+
+    name = "trainees"
+
+    def apply(self, m, fx: Effects) -> None:
+        if self.fraction(m.env.now) == 0:
+            return
+        fx.trainee_share = self.cfg.graduate_hire_share
+        fx.trainee_time_factor = self.cfg.time_to_hire_factor
+
+    def cost_week(self, m, fx: Effects) -> float:
+        f = self.fraction(m.env.now)
+        return f * self.cfg.trainee_fte * self.cfg.trainee_cost_sek_per_month * 12.0 / 52.0 \
+            * (1.0 + m.p.pay.employer_oncost)
+
+
+class RecruitmentSupportPolicy(Policy):
+    """HR recruitment support: shorter time-to-hire, fewer failed rounds."""
+
+    name = "recruitment_support"
+
+    def apply(self, m, fx: Effects) -> None:
+        if self.fraction(m.env.now) == 0:
+            return
+        fx.time_to_hire_factor *= self.cfg.time_to_hire_factor
+        fx.failure_probability = self.cfg.failure_probability
+
+    def cost_week(self, m, fx: Effects) -> float:
+        return self.monthly_staff_cost(m, self.cfg.hr_fte * self.fraction(m.env.now),
+                                       self.cfg.hr_salary_sek_per_month)
