@@ -73,6 +73,18 @@ def _nonneg_float(flag, positive=False):
     return conv
 
 
+def _finite(flag):
+    def conv(text):
+        try:
+            v = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{flag} must be a number, got {text!r}")
+        if v != v or v in (float("inf"), float("-inf")):
+            raise argparse.ArgumentTypeError(f"{flag} must be a finite number, got {text}")
+        return v
+    return conv
+
+
 def _seed(text):
     try:
         v = int(text)
@@ -97,6 +109,19 @@ def build_parser() -> argparse.ArgumentParser:
     cmp_.add_argument("base", help="the base scenario (differences are against it)")
     cmp_.add_argument("others", nargs="+", help="scenarios to compare with the base")
     _run_options(cmp_)
+
+    be = sub.add_parser("breakeven", help="find the parameter value where net cost against "
+                        "the base is zero, or a turnover target is met")
+    be.add_argument("scenario", help="the policy scenario")
+    be.add_argument("--param", required=True, help="parameter path, e.g. "
+                    "policies.salary_ladder.steps.0.supplement_sek_per_month")
+    be.add_argument("--low", required=True, type=_finite("--low"))
+    be.add_argument("--high", required=True, type=_finite("--high"))
+    be.add_argument("--target", default="net_cost",
+                    help="net_cost (default) or turnover_rate=VALUE")
+    be.add_argument("--base", default=str(DEFAULT_SCENARIO),
+                    help="the base scenario (default scenarios/baseline.yaml)")
+    _run_options(be)
 
     val = sub.add_parser("validate", help="check scenario files without running them")
     val.add_argument("files", nargs="+")
@@ -234,6 +259,59 @@ def cmd_compare(args) -> int:
     return 0
 
 
+def cmd_breakeven(args) -> int:
+    import pandas as pd
+
+    from model import breakeven, experiment, store
+    from model.scenario import load_scenario
+
+    target, value = breakeven.parse_target(args.target)
+    overrides = _overrides(args)
+    base = load_scenario(args.base, overrides)
+    sim = base.simulation
+    common = overrides + [f"simulation.years={sim.years}",
+                          f"simulation.warmup_years={sim.warmup_years}",
+                          f"simulation.replications={sim.replications}",
+                          f"simulation.seed={sim.seed}"]
+    # check the scenario and the parameter path before any run
+    for bound in (args.low, args.high):
+        scen = load_scenario(args.scenario, common + [f"{args.param}={bound}"])
+    out = Path(args.out) if args.out else DEFAULT_RESULTS / f"breakeven_{_safe_name(scen.name)}"
+    store.check_output_dir(out)
+    workers = args.workers or experiment.default_workers()
+    base_summary = experiment.run_scenario(base, workers=workers)["summary"]
+    started = store.now_iso()
+
+    def objective(x):
+        sc = load_scenario(args.scenario, common + [f"{args.param}={x}"])
+        s = experiment.run_scenario(sc, workers=workers)["summary"]
+        m, half = breakeven.paired_objective(target, value, base_summary, s, sim.years)
+        if not args.quiet:
+            print(f"  {args.param} = {x:,.6g}: objective {m:,.4g} (+/- {half:,.3g})",
+                  file=sys.stderr)
+        return m, half
+
+    res = breakeven.find_root(objective, args.low, args.high)
+    label = "net cost against the base = 0" if target == "net_cost" else \
+        f"turnover rate = {value:g}"
+    print(f"\nBreak-even for {scen.name} ({label}), {sim.replications} paired replications "
+          f"x {sim.years:g} years, seed {sim.seed}:")
+    print(f"  {args.param} = {res.root:,.4g}  95% interval [{res.ci_low:,.4g}, "
+          f"{res.ci_high:,.4g}]")
+    print(f"  ({len(res.evaluations)} evaluations; interval from the objective's 95% "
+          "interval at the root divided by its local slope)")
+    manifest = {"kind": "breakeven", "scenario": scen.name, "scenario_file": args.scenario,
+                "base_file": args.base, "param": args.param, "low": args.low,
+                "high": args.high, "target": args.target, "root": res.root,
+                "ci_low": res.ci_low, "ci_high": res.ci_high, "slope": res.slope,
+                "seed": sim.seed, "replications": sim.replications, "years": sim.years,
+                "overrides": overrides, "started": started, "finished": store.now_iso(),
+                **store.provenance()}
+    store.write_result_dir(out, {"evaluations": pd.DataFrame(res.evaluations)}, manifest)
+    print(f"\nWritten to {out}/: evaluations.parquet, manifest.json")
+    return 0
+
+
 def cmd_validate(args) -> int:
     from model.errors import ScenarioError
     from model.scenario import load_scenario
@@ -291,8 +369,8 @@ def main(argv=None) -> int:
 
     signal.signal(signal.SIGTERM, _on_term)
     try:
-        return {"run": cmd_run, "compare": cmd_compare, "validate": cmd_validate,
-                "schema": cmd_schema}[
+        return {"run": cmd_run, "compare": cmd_compare, "breakeven": cmd_breakeven,
+                "validate": cmd_validate, "schema": cmd_schema}[
             args.command](args)
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)

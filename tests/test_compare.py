@@ -1,0 +1,178 @@
+"""Paired comparison, cost-benefit and break-even: synthetic checks with known answers,
+the commands end to end, and bad input."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+import simulate
+from conftest import BASELINE, SCENARIOS, scenario
+from model import breakeven, compare
+from model.errors import UserError
+
+
+def _synthetic_summary(rng, n, true_diff, noise=1.0):
+    base = rng.normal(10, 3, n)                       # large between-replication spread
+    other = base + true_diff + rng.normal(0, noise, n)
+    rows = [{"scenario": "base", "replication": i, "turnover_rate": base[i]} for i in range(n)]
+    rows += [{"scenario": "other", "replication": i, "turnover_rate": other[i]}
+             for i in range(n)]
+    return pd.DataFrame(rows)
+
+
+def test_paired_interval_matches_the_t_interval_of_differences():
+    rng = np.random.default_rng(1)
+    s = _synthetic_summary(rng, 12, 2.0)
+    t = compare.comparison_table(s, ["turnover_rate"]).set_index("scenario")
+    d = (s[s.scenario == "other"].turnover_rate.to_numpy()
+         - s[s.scenario == "base"].turnover_rate.to_numpy())
+    half = stats.t.ppf(0.975, 11) * d.std(ddof=1) / math.sqrt(12)
+    assert t.loc["other", "diff"] == pytest.approx(d.mean())
+    assert t.loc["other", "diff_ci_low"] == pytest.approx(d.mean() - half)
+    assert t.loc["other", "diff_ci_high"] == pytest.approx(d.mean() + half)
+    assert t.loc["base", "diff"] == 0
+    # pairing removes the between-replication spread: far narrower than the levels' CIs
+    assert half < (t.loc["other", "ci_high"] - t.loc["other", "ci_low"]) / 4
+
+
+def test_paired_interval_covers_the_true_difference_95_percent_of_the_time():
+    """400 synthetic experiments with a known difference of 2. Coverage must be within
+    three binomial standard errors of 0.95 (sqrt(0.95*0.05/400) = 1.1%)."""
+    rng = np.random.default_rng(7)
+    hits = 0
+    for _ in range(400):
+        t = compare.comparison_table(_synthetic_summary(rng, 10, 2.0), ["turnover_rate"])
+        row = t[t.scenario == "other"].iloc[0]
+        hits += row.diff_ci_low <= 2.0 <= row.diff_ci_high
+    assert abs(hits / 400 - 0.95) < 3 * math.sqrt(0.95 * 0.05 / 400)
+
+
+def test_payback_year_and_wilson_interval():
+    assert compare.payback_year(np.array([5.0, 2.0, -1.0, -3.0])) == 3
+    assert compare.payback_year(np.array([-1.0, -2.0])) == 0
+    assert math.isinf(compare.payback_year(np.array([1.0, 2.0])))
+    lo, hi = compare.wilson(10, 10)
+    assert hi == pytest.approx(1.0) and 0.6 < lo < 0.75
+
+
+def test_find_root_on_a_synthetic_monotone_function():
+    calls = []
+
+    def f(x):
+        calls.append(x)
+        return x ** 3 - 8.0, 0.6
+
+    res = breakeven.find_root(f, 0.0, 5.0, xtol=1e-6)
+    assert res.root == pytest.approx(2.0, abs=1e-5)
+    assert len(calls) < 40
+    # delta method: half-width / slope of the least-squares line through the evaluations
+    assert res.ci_low < 2.0 < res.ci_high
+    assert res.ci_high - res.root == pytest.approx(0.6 / abs(res.slope))
+
+
+def test_find_root_refuses_bounds_that_do_not_bracket():
+    with pytest.raises(UserError, match="do not bracket"):
+        breakeven.find_root(lambda x: (x + 1.0, 0.0), 0.0, 5.0)
+    with pytest.raises(UserError, match="greater than"):
+        breakeven.find_root(lambda x: (x, 0.0), 5.0, 1.0)
+
+
+FAST = ["--years", "2", "--warmup-years", "0.5", "--replications", "3", "--quiet"]
+
+
+def test_compare_command_writes_paired_tables(tmp_path, capsys):
+    out = tmp_path / "cmp"
+    code = simulate.main(["compare", str(BASELINE), str(SCENARIOS / "smaller_groups.yaml"),
+                          str(SCENARIOS / "no_consultants.yaml"), "--out", str(out), *FAST])
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "smaller_groups" in printed and "net cost per year" in printed
+    assert any(ch.isdigit() and "," in printed for ch in printed)
+    comp = pd.read_parquet(out / "comparison.parquet")
+    assert {"scenario", "metric", "mean", "ci_low", "ci_high", "diff", "diff_ci_low",
+            "diff_ci_high"} <= set(comp.columns)
+    assert (comp[comp.scenario == "baseline"]["diff"] == 0).all()
+    costs = pd.read_parquet(out / "costs.parquet")
+    assert list(costs.columns[:5]) == ["scenario", "replication", "seed", "year", "category"]
+    assert "sek" in costs.columns
+    assert "policy_smaller_groups" in set(costs[costs.scenario == "smaller_groups"].category)
+    cb = pd.read_parquet(out / "cost_benefit.parquet")
+    measures = set(cb.measure)
+    assert {"policy_cost_per_year", "net_cost_per_year", "exits_avoided_per_year",
+            "cost_per_avoided_exit", "payback_year", "probability_saves_money",
+            "saving_recruitment_per_year", "saving_consultants_per_year"} <= measures
+    # net cost = policy cost - savings + other changes, replication by replication
+    sg = cb[cb.scenario == "smaller_groups"].set_index("measure")["mean"]
+    savings = sum(sg[m] for m in sg.index if m.startswith("saving_"))
+    assert sg["net_cost_per_year"] == pytest.approx(
+        sg["policy_cost_per_year"] - savings + sg["other_cost_change_per_year"], rel=1e-6)
+    summary = pd.read_parquet(out / "summary.parquet")
+    assert summary.groupby("scenario").size().tolist() == [3, 3, 3]
+
+
+def test_compare_uses_common_random_numbers():
+    """Two copies of the same scenario compared: every paired difference is zero."""
+    from model.compare import run_comparison
+    a = scenario("simulation.years=1", "simulation.warmup_years=0.5", "name=a")
+    b = scenario("simulation.years=1", "simulation.warmup_years=0.5", "name=b")
+    t = run_comparison([a, b], seed=3, replications=3)
+    comp = compare.comparison_table(t["summary"])
+    assert (comp["diff"].abs() < 1e-9).all()
+
+
+def test_breakeven_command_finds_a_supplement(tmp_path, capsys):
+    out = tmp_path / "be"
+    code = simulate.main(["breakeven", str(SCENARIOS / "pay_supplement_jonkoping.yaml"),
+                          "--param", "policies.salary_ladder.steps.0.supplement_sek_per_month",
+                          "--low", "0", "--high", "6000", "--target", "turnover_rate=0.15",
+                          "--out", str(out), "--years", "2", "--warmup-years", "0.5",
+                          "--replications", "4", "--quiet"])
+    assert code == 0
+    ev = pd.read_parquet(out / "evaluations.parquet")
+    assert len(ev) >= 3
+    assert "supplement_sek_per_month = " in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv, fragment", [
+    (["breakeven", "SC", "--param", "policies.salary_ladder.steps.0.supplement_sek_per_month",
+      "--low", "500", "--high", "600", "--target", "net_cost"], "do not bracket"),
+    (["breakeven", "SC", "--param", "policies.salary_ladder.steps.0.supplement_sek_per_month",
+      "--low", "0", "--high", "10", "--target", "speed=3"], "allowed: net_cost"),
+    (["breakeven", "SC", "--param", "policies.nonsense", "--low", "0", "--high", "1"],
+     "policies.nonsense"),
+])
+def test_breakeven_bad_input(argv, fragment, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    argv = [str(SCENARIOS / "pay_supplement_jonkoping.yaml") if a == "SC" else a for a in argv]
+    code = simulate.main(argv + ["--years", "1", "--warmup-years", "0", "--replications", "2",
+                                 "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 2 and fragment in err
+    assert len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "results").exists()
+
+
+@pytest.mark.parametrize("yaml_text, field", [
+    ("policies:\n  flying_cars: {}\n", "policies.flying_cars"),
+    ("policies:\n  salary_ladder:\n    steps:\n"
+     "      - {name: a, min_years: 5, supplement_sek_per_month: 1000}\n"
+     "      - {name: b, min_years: 2, supplement_sek_per_month: 2000}\n",
+     "policies.salary_ladder.steps"),
+    ("policies:\n  introduction_programme:\n    mentor_hours_year1: -4\n",
+     "policies.introduction_programme.mentor_hours_year1"),
+    ("policies:\n  working_time:\n    client_hours_per_day: 7\n    recovery_hours_per_day: 3\n",
+     "policies.working_time"),
+])
+def test_bad_policy_files(yaml_text, field, tmp_path, capsys):
+    f = tmp_path / "bad.yaml"
+    f.write_text(f"extends: {BASELINE}\n" + yaml_text)
+    code = simulate.main(["compare", str(BASELINE), str(f), "--out", str(tmp_path / "o"),
+                          "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 2 and field in err and "bad.yaml" in err
+    assert not (tmp_path / "o").exists()
