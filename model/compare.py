@@ -84,6 +84,8 @@ def _per_rep_costs(costs: pd.DataFrame, scenario: str, years: float) -> pd.DataF
     out["total"] = wide.sum(axis=1) / years
     pol = [col for col in wide.columns if col.startswith("policy_")]
     out["policy"] = wide[pol].sum(axis=1) / years if pol else 0.0
+    tim = [col for col in wide.columns if col.startswith("time_")]
+    out["time"] = wide[tim].sum(axis=1) / years if tim else 0.0
     for group, cats in SAVING_GROUPS.items():
         present = [x for x in cats if x in wide.columns]
         out[group] = wide[present].sum(axis=1) / years if present else 0.0
@@ -160,13 +162,19 @@ def cost_benefit(summary: pd.DataFrame, costs: pd.DataFrame, years: float) -> pd
             add(f"saving_{group}_per_year", bc[group] - cur[group], "SEK/year")
         net = (cur["total"] - bc["total"]).to_numpy()
         savings = sum(bc[g] - cur[g] for g in SAVING_GROUPS)
-        add("other_cost_change_per_year",
-            net - (cur["policy"] - bc["policy"]).to_numpy() + savings.to_numpy(), "SEK/year")
+        d_policy = (cur["policy"] - bc["policy"]).to_numpy()
+        d_time = (cur["time"] - bc["time"]).to_numpy()
+        add("paid_time_off_casework_per_year", d_time, "SEK/year")
+        add("other_cost_change_per_year", net - d_policy - d_time + savings.to_numpy(),
+            "SEK/year")
         add("net_cost_per_year", net, "SEK/year")
         avoided = (b["exits"] - s["exits"]).to_numpy(float)
         add("exits_avoided_per_year", avoided / years, "exits/year")
         add("turnover_rate_change", (s["turnover_rate"] - b["turnover_rate"]).to_numpy(),
             "share/year")
+        add("overdue_share_change", (s["overdue_share"] - b["overdue_share"]).to_numpy(),
+            "share")
+        add("mean_queue_change", (s["mean_queue"] - b["mean_queue"]).to_numpy(), "cases")
         # ratio of means, with a bootstrap percentile interval over replications
         n = len(net)
         # defined only when exits are avoided with confidence (the CI excludes zero)

@@ -108,7 +108,12 @@ def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame) -> list[str]:
         lines.append(f"{scen}: turnover {fmt(float(tr['mean'].iloc[0]), 'pct')} a year")
         lines.append(f"  turnover change             {rng('turnover_rate_change', 'pp')}")
         lines.append(f"  exits avoided per year      {rng('exits_avoided_per_year', 'num')}")
+        lines.append(f"  overdue investigations      {rng('overdue_share_change', 'pp')}")
+        lines.append(f"  waiting cases (backlog)     {rng('mean_queue_change', 'num')}")
         lines.append(f"  policy cost per year, SEK   {rng('policy_cost_per_year')}")
+        if abs(c.loc["paid_time_off_casework_per_year", "mean"]) > 0:
+            lines.append(f"  paid time off casework, SEK {rng('paid_time_off_casework_per_year')}"
+                         " (same pay, fewer client hours: not extra cash)")
         lines.append(f"  savings per year, SEK       {_sek(savings)} (recruitment, introduction, "
                      "consultants, sick leave, lost output)")
         lines.append(f"  other cost changes, SEK     {rng('other_cost_change_per_year')} "

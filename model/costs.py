@@ -10,8 +10,12 @@ Payroll is split so that nothing is counted twice: each employee-week's pay
   casework, ``1 - capacity(phase)``;
 * ``salaries``: the rest.
 
-On top of payroll: ``recruitment`` (per recruitment round) and ``consultants``
-(monthly cost per consultant). The total of all categories is the unit's cost.
+* ``time_<policy>``: paid time a policy moves off casework (shorter days, reflection);
+  pay that is not extra cash but buys no casework.
+
+On top of payroll: ``recruitment`` (per recruitment round), ``consultants`` (monthly cost
+per consultant) and ``policy_<name>``: the extra cash each policy costs (supplements,
+added staff, facilitators). The total of all categories is the unit's cost.
 """
 
 from __future__ import annotations
@@ -84,7 +88,7 @@ class Ledger:
             mentor_share = np.minimum(m.mentor_given[idx] / np.maximum(paid_hours, 1e-9), 1.0)
             cap = np.minimum(m.phase_cfg.capacity[m.phase[idx]], m.fx.capacity_cap[idx])
             hours = np.maximum(paid_hours, 1e-9)
-            other = {f"policy_{name}": np.minimum(arr[idx] / hours, 1.0) if isinstance(
+            other = {f"time_{name}": np.minimum(arr[idx] / hours, 1.0) if isinstance(
                 arr, np.ndarray) else arr / hours for name, arr in m.fx.policy_time.items()}
             parts = weekly_payroll_split(pay * employed, absent, paid, p.sick_leave.sick_pay_share,
                                          mentor_share, cap, other)

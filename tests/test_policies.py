@@ -40,7 +40,7 @@ def test_six_plus_two_cuts_client_hours_by_a_quarter_and_adds_recovery_group_by_
     assert np.allclose(m.phase_cfg.client_hours_for(m.fx),
                        0.75 * base.phase_cfg.client_hours_for(base.fx))
     t = run_replication(sc, 0)
-    assert "policy_working_time" in set(t["costs"].category)
+    assert "time_working_time" in set(t["costs"].category)
 
 
 def test_policy_does_nothing_before_its_start():
