@@ -29,7 +29,7 @@ MAIN_POLICIES = ["six_plus_two", "six_and_half_hours", "seven_hours", "reflectio
                  "salary_ladder_osteraker", "overstaffing", "introduction_programme",
                  "specialists", "admin_support", "smaller_groups", "first_line",
                  "intensive_investigation", "trainees", "no_consultants",
-                 "recruitment_support", "combined_stockholm"]
+                 "recruitment_support", "combined_stockholm", "krokom_package"]
 MAIN_REPLICATIONS = 16
 MAIN_OUT = DEFAULT_RESULTS / "policy_comparison"
 
