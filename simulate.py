@@ -109,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     cmp_.add_argument("base", help="the base scenario (differences are against it)")
     cmp_.add_argument("others", nargs="+", help="scenarios to compare with the base")
     _run_options(cmp_)
+    cmp_.add_argument("--dashboard", action="store_true",
+                      help="also write dashboard.html into the result directory")
 
     be = sub.add_parser("breakeven", help="find the parameter value where net cost against "
                         "the base is zero, or a turnover target is met")
@@ -122,6 +124,19 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument("--base", default=str(DEFAULT_SCENARIO),
                     help="the base scenario (default scenarios/baseline.yaml)")
     _run_options(be)
+
+    dash = sub.add_parser("dashboard", help="write the interactive HTML dashboard of a "
+                          "result directory")
+    dash.add_argument("results", help="a result directory (run, compare or sweep)")
+    dash.add_argument("-o", "--output", help="HTML file (default RESULTS/dashboard.html)")
+
+    rep = sub.add_parser("report", help="write the printable committee brief of a result "
+                         "directory")
+    rep.add_argument("results", help="a result directory (run or compare)")
+    rep.add_argument("--lang", choices=["sv", "en"], default="sv")
+    rep.add_argument("-o", "--output", help="HTML file (default RESULTS/brief_<lang>.html)")
+    rep.add_argument("--sensitivity", help="a sweep result directory whose "
+                     "sensitivity.parquet ranks the assumptions")
 
     val = sub.add_parser("validate", help="check scenario files without running them")
     val.add_argument("files", nargs="+")
@@ -256,6 +271,44 @@ def cmd_compare(args) -> int:
         print(line)
     print(f"\nTables written to {out}/: comparison.parquet, cost_benefit.parquet, "
           "costs.parquet, summary.parquet, timeseries.parquet, events.parquet, manifest.json")
+    if args.dashboard:
+        _write_dashboard(out, out / "dashboard.html")
+    return 0
+
+
+def _write_dashboard(results: Path, target: Path) -> Path:
+    from model.dashboard.data import load_results
+    from model.dashboard.page import write_dashboard
+
+    path = write_dashboard(load_results(results), target)
+    print(f"Dashboard (open in a browser, works offline): {path}")
+    return path
+
+
+def cmd_dashboard(args) -> int:
+    results = Path(args.results)
+    target = Path(args.output) if args.output else results / "dashboard.html"
+    _write_dashboard(results, target)
+    return 0
+
+
+def cmd_report(args) -> int:
+    from model.dashboard.brief import render_brief
+    from model.dashboard.data import load_results
+    from model.store import write_text_atomic
+
+    res = load_results(args.results)
+    sens = None
+    if args.sensitivity:
+        sres = load_results(args.sensitivity)
+        sens = sres.tables.get("sensitivity")
+        if sens is None:
+            from model.errors import UserError
+            raise UserError(f"{args.sensitivity}: no sensitivity.parquet in that directory")
+    target = (Path(args.output) if args.output
+              else Path(args.results) / f"brief_{args.lang}.html")
+    write_text_atomic(target, render_brief(res, args.lang, sens))
+    print(f"Committee brief ({args.lang}), printable: {target}")
     return 0
 
 
@@ -360,7 +413,8 @@ def main(argv=None) -> int:
     if not argv:
         argv = ["compare", str(DEFAULT_SCENARIO),
                 *[str(HERE / "scenarios" / f"{n}.yaml") for n in MAIN_POLICIES],
-                "--replications", str(MAIN_REPLICATIONS), "--out", str(MAIN_OUT)]
+                "--replications", str(MAIN_REPLICATIONS), "--out", str(MAIN_OUT),
+                "--dashboard"]
     args = build_parser().parse_args(argv)
     if args.command is None:
         build_parser().print_help()
@@ -370,6 +424,7 @@ def main(argv=None) -> int:
     signal.signal(signal.SIGTERM, _on_term)
     try:
         return {"run": cmd_run, "compare": cmd_compare, "breakeven": cmd_breakeven,
+                "dashboard": cmd_dashboard, "report": cmd_report,
                 "validate": cmd_validate, "schema": cmd_schema}[
             args.command](args)
     except UserError as exc:

@@ -109,3 +109,22 @@ def read_result_dir(path: Path) -> dict[str, pd.DataFrame]:
     if not (path / "manifest.json").exists():
         raise UserError(f"{path}: not a result directory (no manifest.json)")
     return {p.stem: pd.read_parquet(p) for p in sorted(path.glob("*.parquet"))}
+
+
+def write_text_atomic(path: Path, text: str) -> Path:
+    """Write a text file via a temporary file and rename; errors are one line."""
+    path = Path(path)
+    if path.is_dir():
+        raise UserError(f"{path}: is a directory; give a file name")
+    tmp = path.parent / f".{path.name}.tmp-{os.getpid()}"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise UserError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    return path

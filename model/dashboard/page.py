@@ -1,0 +1,225 @@
+"""One self-contained HTML dashboard: plotly.js embedded, no network access needed.
+
+Both languages are in the file: a Svenska / English toggle re-renders every chart from
+its figure in that language and switches every text. A scenario selector shows or hides
+a scenario's traces in every chart and its KPI card. All user-supplied text (scenario
+names, descriptions, file names) is escaped; data travel as JSON inside
+``<script type="application/json">`` with ``<``, ``>`` and ``&`` escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from plotly.offline import get_plotlyjs
+from plotly.utils import PlotlyJSONEncoder
+
+from .. import __version__
+from . import figures as F
+from .data import Results
+from .i18n import LANGS, T
+
+CSS = """
+body{font-family:Arial,Helvetica,sans-serif;margin:0 auto;max-width:1400px;padding:0 16px;
+color:#222}
+header{display:flex;justify-content:space-between;align-items:center;gap:12px;
+flex-wrap:wrap}
+h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em}
+.lang button{font-size:1em;padding:4px 10px;margin-left:4px;border:1px solid #0072B2;
+background:#fff;color:#0072B2;border-radius:4px;cursor:pointer}
+.lang button.active{background:#0072B2;color:#fff}
+#selector label{display:inline-block;margin:2px 12px 2px 0;white-space:nowrap}
+#selector .swatch{display:inline-block;width:12px;height:12px;margin-right:4px;
+border-radius:2px;vertical-align:middle}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:10px}
+.card{border:1px solid #ccc;border-radius:6px;padding:8px 10px;border-top:5px solid #999}
+.card h3{font-size:1em;margin:0 0 6px 0;word-break:break-word}
+.kpi{display:flex;justify-content:space-between;gap:6px;padding:2px 0;cursor:help;
+border-bottom:1px dotted #ddd;position:relative}
+.kpi .v{font-weight:bold;text-align:right}.kpi .ci{color:#666;font-size:.85em;display:block}
+.kpi:hover::after{content:attr(data-explain);position:absolute;left:0;top:100%;z-index:5;
+background:#333;color:#fff;padding:6px 8px;border-radius:4px;font-size:.85em;width:260px}
+.chart{min-height:430px;margin:10px 0}
+footer{margin:30px 0;font-size:.85em;color:#444;border-top:1px solid #ccc}
+footer table{border-collapse:collapse}footer td{padding:2px 8px;vertical-align:top;
+word-break:break-all}
+body.lang-sv .only-en{display:none}body.lang-en .only-sv{display:none}
+"""
+
+APP_JS = """
+(function(){
+  const figs = JSON.parse(document.getElementById('figdata').textContent);
+  const texts = JSON.parse(document.getElementById('texts').textContent);
+  const cfg = {displaylogo:false, responsive:true};
+  let lang = 'sv';
+  const sel = {};
+  document.querySelectorAll('#selector input[data-s]').forEach(function(cb){
+    sel[cb.dataset.s] = cb.checked;
+  });
+  function applySelection(){
+    Object.keys(figs).forEach(function(id){
+      const gd = document.getElementById('fig-' + id);
+      if (!gd || !gd.data) return;
+      const vis = gd.data.map(function(tr){
+        if (tr.meta && tr.meta.s !== undefined) return sel[tr.meta.s] ? true : false;
+        return tr.visible === undefined ? true : tr.visible;
+      });
+      Plotly.restyle(gd, {visible: vis});
+    });
+    document.querySelectorAll('.card[data-s]').forEach(function(c){
+      c.style.display = sel[c.dataset.s] ? '' : 'none';
+    });
+  }
+  function render(){
+    const jobs = Object.keys(figs).map(function(id){
+      const f = figs[id][lang];
+      return Plotly.react('fig-' + id, f.data, f.layout, cfg);
+    });
+    return Promise.all(jobs).then(applySelection);
+  }
+  function setLang(l){
+    lang = l;
+    document.body.classList.remove('lang-sv', 'lang-en');
+    document.body.classList.add('lang-' + l);
+    document.documentElement.lang = l;
+    document.querySelectorAll('[data-i18n]').forEach(function(el){
+      const t = texts[el.dataset.i18n];
+      if (t) el.textContent = t[l];
+    });
+    document.getElementById('btn-sv').classList.toggle('active', l === 'sv');
+    document.getElementById('btn-en').classList.toggle('active', l === 'en');
+    document.title = texts[document.body.dataset.titlekey][l];
+    return render();
+  }
+  document.getElementById('btn-sv').addEventListener('click', function(){ setLang('sv'); });
+  document.getElementById('btn-en').addEventListener('click', function(){ setLang('en'); });
+  document.querySelectorAll('#selector input[data-s]').forEach(function(cb){
+    cb.addEventListener('change', function(){ sel[cb.dataset.s] = cb.checked; applySelection(); });
+  });
+  function setAll(v){
+    document.querySelectorAll('#selector input[data-s]').forEach(function(cb){
+      cb.checked = v; sel[cb.dataset.s] = v;
+    });
+    applySelection();
+  }
+  const a = document.getElementById('sel-all'), n = document.getElementById('sel-none');
+  if (a) a.addEventListener('click', function(){ setAll(true); });
+  if (n) n.addEventListener('click', function(){ setAll(false); });
+  window.dashboardReady = setLang('sv').then(function(){ document.body.dataset.ready = '1'; });
+})();
+"""
+
+
+def _round(obj):
+    """Floats to 5 significant digits: plenty for a chart, and a much smaller page."""
+    if isinstance(obj, float):
+        return float(f"{obj:.5g}") if obj == obj and abs(obj) != float("inf") else None
+    if isinstance(obj, dict):
+        return {k: _round(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_round(v) for v in obj]
+    return obj
+
+
+def _json_for_script(obj) -> str:
+    obj = _round(json.loads(json.dumps(obj, cls=PlotlyJSONEncoder)))
+    text = json.dumps(obj, ensure_ascii=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _both(key: str) -> str:
+    """A span pair in both languages for static text."""
+    return "".join(f'<span class="only-{lang}">{html.escape(T[key][lang])}</span>'
+                   for lang in LANGS)
+
+
+def _cards(res: Results) -> str:
+    by_lang = {lang: F.kpi_cards(res, lang) for lang in LANGS}
+    out = []
+    for i, scen in enumerate(res.scenarios):
+        col = F.colour(i)
+        blocks = []
+        for lang in LANGS:
+            card = by_lang[lang][i]
+            rows = "".join(
+                f'<div class="kpi" data-kpi="{html.escape(it["key"])}" '
+                f'title="{html.escape(it["explain"])}" '
+                f'data-explain="{html.escape(it["explain"])}"><span>{html.escape(it["label"])}'
+                f'</span><span class="v">{html.escape(it["value"])}<span class="ci">'
+                f'{html.escape(it["ci"])}</span></span></div>' for it in card["items"])
+            blocks.append(f'<div class="only-{lang}">{rows}</div>')
+        out.append(f'<div class="card" data-s="{i}" style="border-top-color:{col}">'
+                   f'<h3>{html.escape(scen)}</h3>{"".join(blocks)}</div>')
+    return f'<div class="cards">{"".join(out)}</div>'
+
+
+def _selector(res: Results) -> str:
+    boxes = "".join(
+        f'<label><input type="checkbox" data-s="{i}" checked>'
+        f'<span class="swatch" style="background:{F.colour(i)}"></span>'
+        f'{html.escape(s)}</label>' for i, s in enumerate(res.scenarios))
+    return (f'<section id="selector"><h2 data-i18n="scenarios">{T["scenarios"]["sv"]}</h2>'
+            f'{boxes}<div><button id="sel-all" data-i18n="all">{T["all"]["sv"]}</button> '
+            f'<button id="sel-none" data-i18n="none">{T["none"]["sv"]}</button></div>'
+            f'</section>')
+
+
+def _provenance(res: Results) -> str:
+    m = res.manifest
+    rows = []
+
+    def row(key, value):
+        rows.append(f'<tr><td>{_both(key)}</td><td>{html.escape(str(value))}</td></tr>')
+
+    if res.kind == "comparison":
+        for s in m.get("scenarios", []):
+            row("file", f"{s.get('name')}: {s.get('file')} (sha256 {s.get('sha256', '')[:16]})")
+    elif res.kind == "run":
+        row("file", f"{m.get('scenario_file')} (sha256 {str(m.get('scenario_sha256', ''))[:16]})")
+    else:
+        row("file", f"{m.get('sweep_file', '')} (sha256 {str(m.get('sweep_sha256', ''))[:16]})")
+    row("seed", m.get("seed"))
+    row("replications", m.get("replications"))
+    row("years", m.get("years"))
+    if "warmup_years" in m:
+        row("warmup", m.get("warmup_years"))
+    row("version", m.get("version", __version__))
+    row("commit", m.get("git_commit") or "-")
+    row("date", m.get("finished") or m.get("started") or "-")
+    return (f'<footer><h2 data-i18n="provenance">{T["provenance"]["sv"]}</h2>'
+            f'<table>{"".join(rows)}</table></footer>')
+
+
+def render_dashboard(res: Results) -> str:
+    figs = F.build_all(res)
+    title_key = {"run": "title_run", "comparison": "title", "sweep": "title_sweep"}[res.kind]
+    body = [f'<header><h1 data-i18n="{title_key}">{html.escape(T[title_key]["sv"])}</h1>'
+            '<div class="lang"><button id="btn-sv" class="active">Svenska</button>'
+            '<button id="btn-en">English</button></div></header>',
+            f'<p data-i18n="intro">{html.escape(T["intro"]["sv"])}</p>']
+    if res.kind != "sweep":
+        body.append(_selector(res))
+        body.append(f'<h2 data-i18n="kpis">{T["kpis"]["sv"]}</h2>')
+        body.append(_cards(res))
+    for fid in figs:
+        body.append(f'<div class="chart" id="fig-{fid}" data-chart="{fid}"></div>')
+    body.append(_provenance(res))
+    texts = {k: v for k, v in T.items()}
+    page = ("<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            f"<title>{html.escape(T[title_key]['sv'])}</title><style>{CSS}</style>"
+            f"<script>{get_plotlyjs()}</script></head>"
+            f"<body class=\"lang-sv\" data-titlekey=\"{title_key}\">"
+            + "\n".join(body)
+            + f'<script type="application/json" id="figdata">{_json_for_script(figs)}</script>'
+            + f'<script type="application/json" id="texts">{_json_for_script(texts)}</script>'
+            + f"<script>{APP_JS}</script></body></html>\n")
+    return page
+
+
+def write_dashboard(res: Results, out: Path) -> Path:
+    """Write the page atomically (temporary file + rename)."""
+    from ..store import write_text_atomic
+    return write_text_atomic(Path(out), render_dashboard(res))
