@@ -125,6 +125,21 @@ def build_parser() -> argparse.ArgumentParser:
                     help="the base scenario (default scenarios/baseline.yaml)")
     _run_options(be)
 
+    sw = sub.add_parser("sweep", help="run a parameter sweep (resumable)")
+    sw.add_argument("file", help="sweep YAML file (see scenarios/sweeps/)")
+    sw.add_argument("--workers", type=_positive_int("--workers"),
+                    help="processes (default: all cores; 1 = serial)")
+    sw.add_argument("--scheduler", help="'local' (a Dask LocalCluster) or the address of a "
+                    "Dask scheduler, tcp://HOST:PORT")
+    sw.add_argument("--out", help="result directory (default results/<sweep name>)")
+    sw.add_argument("--force", action="store_true", help="start over if the directory "
+                    "holds a different sweep")
+    sw.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    col = sub.add_parser("collect", help="join a sweep's stored chunks into sweep.parquet "
+                         "(and sensitivity.parquet)")
+    col.add_argument("results", help="a sweep result directory")
+
     dash = sub.add_parser("dashboard", help="write the interactive HTML dashboard of a "
                           "result directory")
     dash.add_argument("results", help="a result directory (run, compare or sweep)")
@@ -285,6 +300,66 @@ def _write_dashboard(results: Path, target: Path) -> Path:
     return path
 
 
+def cmd_sweep(args) -> int:
+    from model import experiment, store, sweep
+
+    spec, base_path, base = sweep.load_sweep(args.file)
+    name = spec.name or Path(args.file).stem
+    out = Path(args.out) if args.out else DEFAULT_RESULTS / _safe_name(name)
+    workers = args.workers or experiment.default_workers()
+    sw_store, points, chunks, manifest = sweep.prepare(
+        spec, base, out, args.force, str(args.file),
+        {**store.provenance(), "base_file": str(base_path), "started": store.now_iso()})
+    scenarios = dict(enumerate(sweep.point_scenarios(spec, base, points)))
+    total = len(points) * spec.replications
+    done_before = sum(len(c) for i, c in enumerate(chunks) if sw_store.done(i))
+    t0 = time.perf_counter()
+    bar = _progress(total, args.quiet, name)
+    if bar:
+        bar.update(done_before)
+    try:
+        ran = sweep.execute(sw_store, chunks, scenarios, spec.seed, manifest, workers=workers,
+                            scheduler=args.scheduler, progress=bar.update if bar else None)
+    finally:
+        if bar:
+            bar.close()
+    wall = time.perf_counter() - t0
+    result = sweep.collect(out)
+    runs_now = total - done_before
+    where = f"Dask ({args.scheduler})" if args.scheduler else (
+        "serial" if workers <= 1 else f"{workers} processes")
+    print(f"\nSweep '{name}': {len(points)} points x {spec.replications} replications "
+          f"({spec.design} design), {runs_now} runs now ({ran} chunks, {where}, "
+          f"{wall:.1f} s), {done_before} resumed from earlier.")
+    table = result["sweep"]
+    for o in spec.outputs:
+        m = table.groupby("point")[o].mean()
+        print(f"  {o}: point means from {m.min():,.4g} to {m.max():,.4g}")
+    if "sensitivity" in result:
+        s = result["sensitivity"]
+        key = "ST" if spec.design == "sobol" else "mu_star"
+        for o in spec.outputs:
+            top = s[(s.output == o) & (s["index"] == key)].sort_values("value",
+                                                                        ascending=False)
+            noise = s[(s.output == o) & (s["index"] == "noise_share")].value.iloc[0]
+            print(f"  {o}: largest {key}: " + ", ".join(
+                f"{r.factor} {r.value:.2f}" for r in top.head(3).itertuples())
+                + f"; replication noise {noise:.0%} of the variance")
+    print(f"\nTables in {out}/: sweep.parquet"
+          + (", sensitivity.parquet" if "sensitivity" in result else "")
+          + ", points.parquet, manifest.json, parts/")
+    return 0
+
+
+def cmd_collect(args) -> int:
+    from model import sweep
+
+    result = sweep.collect(Path(args.results))
+    print(f"{args.results}/sweep.parquet: {len(result['sweep'])} rows"
+          + ("; sensitivity.parquet written" if "sensitivity" in result else ""))
+    return 0
+
+
 def cmd_dashboard(args) -> int:
     results = Path(args.results)
     target = Path(args.output) if args.output else results / "dashboard.html"
@@ -424,7 +499,8 @@ def main(argv=None) -> int:
     signal.signal(signal.SIGTERM, _on_term)
     try:
         return {"run": cmd_run, "compare": cmd_compare, "breakeven": cmd_breakeven,
-                "dashboard": cmd_dashboard, "report": cmd_report,
+                "dashboard": cmd_dashboard, "report": cmd_report, "sweep": cmd_sweep,
+                "collect": cmd_collect,
                 "validate": cmd_validate, "schema": cmd_schema}[
             args.command](args)
     except UserError as exc:
