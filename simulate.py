@@ -140,6 +140,32 @@ def build_parser() -> argparse.ArgumentParser:
                          "(and sensitivity.parquet)")
     col.add_argument("results", help="a sweep result directory")
 
+    cal = sub.add_parser("calibrate", help="fit parameters of a scenario to its targets")
+    cal.add_argument("scenario", help="the scenario to calibrate")
+    cal.add_argument("targets", help="targets YAML (e.g. scenarios/calibration/targets.yaml)")
+    cal.add_argument("--params", help="comma-separated parameter paths, each optionally "
+                     "=low:high (default attrition.baseline_hazard_per_year)")
+    cal.add_argument("--replications", type=_positive_int("--replications"))
+    cal.add_argument("--years", type=_nonneg_float("--years", positive=True))
+    cal.add_argument("--warmup-years", type=_nonneg_float("--warmup-years"))
+    cal.add_argument("--seed", type=_seed)
+    cal.add_argument("--set", action="append", default=[], metavar="PATH=VALUE")
+    cal.add_argument("--workers", type=_positive_int("--workers"))
+    cal.add_argument("--max-evaluations", type=_positive_int("--max-evaluations"), default=30)
+    cal.add_argument("--out", help="calibrated delta file (default "
+                     "<scenario>_calibrated.yaml beside the scenario)")
+    cal.add_argument("--quiet", action="store_true")
+
+    hr = sub.add_parser("import-hr", help="build a scenario and targets from a "
+                        "municipality's staff CSV (and monthly inflow CSV)")
+    hr.add_argument("staff", help="staff CSV (format: scenarios/examples/README.md)")
+    hr.add_argument("--inflow", help="monthly inflow CSV")
+    hr.add_argument("-o", "--output", required=True, help="scenario YAML to write")
+    hr.add_argument("--as-of", help="reference date YYYY-MM-DD (default: the last date in "
+                    "the file)")
+    hr.add_argument("--window-years", type=_nonneg_float("--window-years", positive=True),
+                    default=3.0, help="years before the reference date used for exit rates")
+
     dash = sub.add_parser("dashboard", help="write the interactive HTML dashboard of a "
                           "result directory")
     dash.add_argument("results", help="a result directory (run, compare or sweep)")
@@ -360,6 +386,67 @@ def cmd_collect(args) -> int:
     return 0
 
 
+def cmd_calibrate(args) -> int:
+    from model import calibration, experiment
+    from model.errors import UserError
+    from model.scenario import load_scenario
+
+    targets, tdir = calibration.load_targets(args.targets)
+    mine = calibration.targets_for(Path(args.scenario), targets, tdir)
+    if not mine:
+        raise UserError(f"{args.targets}: no target applies to {args.scenario} (targets name "
+                        "their scenario relative to the targets file)")
+    overrides = _overrides(args)
+    base = load_scenario(args.scenario, overrides)
+    params = calibration.parse_params(args.params, base)
+    out = Path(args.out) if args.out else Path(args.scenario).with_name(
+        Path(args.scenario).stem + "_calibrated.yaml")
+    if out.exists() and out.is_dir():
+        raise UserError(f"{out}: is a directory; give a file for --out")
+    workers = args.workers or experiment.default_workers()
+    log = None if args.quiet else (lambda s: print(s, file=sys.stderr))
+    best, obj, report, _ = calibration.calibrate(Path(args.scenario), overrides, mine, params,
+                                                 workers=workers,
+                                                 max_evaluations=args.max_evaluations, log=log)
+    sim = base.simulation
+    print(f"\nCalibration of {base.name} ({sim.replications} replications x {sim.years:g} "
+          f"years, seed {sim.seed}; common random numbers):")
+    for (p, lo, hi), v in zip(params, best):
+        print(f"  {p} = {v:.6g}   (searched {lo:g} to {hi:g})")
+    print("Targets (observed value, tolerance) against simulated mean [95% interval]:")
+    for r in report.itertuples():
+        print(f"  {r.target}: {r.value:g} +/- {r.tolerance:g} vs {r.simulated:.4g} "
+              f"[{r.ci_low:.4g}, {r.ci_high:.4g}]  {'met' if r.met else 'NOT met'}")
+    calibration.write_delta(out, Path(args.scenario), params, best, report, base.name)
+    print(f"\nCalibrated scenario (a delta file): {out}")
+    return 0
+
+
+def cmd_import_hr(args) -> int:
+    from datetime import datetime
+
+    from model import hrimport
+    from model.errors import UserError
+
+    as_of = None
+    if args.as_of:
+        try:
+            as_of = datetime.strptime(args.as_of, "%Y-%m-%d").date()
+        except ValueError:
+            raise UserError(f"--as-of {args.as_of}: not a date (YYYY-MM-DD)") from None
+    out = Path(args.output)
+    if out.is_dir():
+        raise UserError(f"{out}: is a directory; give a YAML file name")
+    scen, targets = hrimport.build(Path(args.staff), args.inflow and Path(args.inflow), out,
+                                   as_of=as_of, window_years=args.window_years)
+    from model.scenario import load_scenario
+    sc = load_scenario(scen)   # the written scenario must load
+    print(f"Scenario for {sc.name}: {scen} ({int(sc.unit.posts)} staff)")
+    print(f"Observed targets: {targets}")
+    print(f"Next: python simulate.py calibrate {scen} {targets}")
+    return 0
+
+
 def cmd_dashboard(args) -> int:
     results = Path(args.results)
     target = Path(args.output) if args.output else results / "dashboard.html"
@@ -500,7 +587,8 @@ def main(argv=None) -> int:
     try:
         return {"run": cmd_run, "compare": cmd_compare, "breakeven": cmd_breakeven,
                 "dashboard": cmd_dashboard, "report": cmd_report, "sweep": cmd_sweep,
-                "collect": cmd_collect,
+                "collect": cmd_collect, "calibrate": cmd_calibrate,
+                "import-hr": cmd_import_hr,
                 "validate": cmd_validate, "schema": cmd_schema}[
             args.command](args)
     except UserError as exc:

@@ -302,9 +302,26 @@ class Ongoing(Strict):
         return _check_shares(v, "ongoing cases")
 
 
+class Surge(Strict):
+    start_year: float = Field(ge=-MAX_YEARS, le=MAX_YEARS, description="Window year the "
+                              "surge starts (negative: during the warm-up).")
+    end_year: float | None = Field(default=None, le=MAX_YEARS, description="Window year it "
+                                   "ends; null = lasts.")
+    factor: float = Field(ge=0, le=20, description="Inflow multiplier while it lasts.")
+
+    @model_validator(mode="after")
+    def _order(self):
+        if self.end_year is not None and self.end_year <= self.start_year:
+            raise ValueError("end_year must be after start_year")
+        return self
+
+
 class Cases(Strict):
     investigations: Investigations = Field(default_factory=Investigations)
     ongoing: Ongoing = Field(default_factory=Ongoing)
+    surges: tuple[Surge, ...] = P((), "list", "Periods when the inflow of both case types is "
+                                  "multiplied (a crisis, a new duty); times in window years.",
+                                  assumption="scenario choice")
 
 
 class Assignment(Strict):
@@ -319,6 +336,10 @@ class Assignment(Strict):
                                "eligible for a new case when spare hours are at least "
                                "this share of the case's weekly need.",
                                assumption=(0.0, 1.0), ge=0, le=5)
+    max_utilisation: float = P(1.0, "load / available hours", "Load a worker may be given "
+                               "before new cases wait: above 1, cases are pushed onto "
+                               "workers (statutory cases assigned regardless).",
+                               assumption=(1.0, 1.5), ge=1, le=3)
 
 
 # ---------------------------------------------------------------------------
@@ -337,6 +358,10 @@ class Demand(Strict):
     overdue_weight: NonNeg = P(0.03, "index per case", "Added demand per own overdue "
                                "investigation (deadline pressure).",
                                assumption=(0, 0.1), le=1)
+    backlog_weight: NonNeg = P(0.5, "index per unit", "Added demand per unit of the "
+                               "unit's backlog: weekly hours of waiting cases over the "
+                               "unit's available hours (pressure and ethical stress of "
+                               "cases nobody can take).", assumption=(0, 1.5), le=10)
     cover_share: Share = P(0.5, "share", "Share of an absent colleague's weekly load that "
                            "lands on present colleagues (acute cover).",
                            assumption=(0.2, 0.8))

@@ -35,8 +35,16 @@ def weekly_arrivals(m) -> None:
     ong = m.p.cases.ongoing
     g = m.rng["arrivals"].gen
     new_inv = []
-    lam_inv = inv.arrivals_per_year * (1 + inv.growth_per_year) ** t_years * wf.WEEK / 365.0
-    lam_ong = ong.arrivals_per_year * (1 + ong.growth_per_year) ** t_years * wf.WEEK / 365.0
+    surge = 1.0
+    if m.p.cases.surges:
+        wy = (now - wf.WEEK / 2 - m.warmup_end) / wf.DAYS_PER_YEAR
+        for s in m.p.cases.surges:
+            if wy >= s.start_year and (s.end_year is None or wy < s.end_year):
+                surge *= s.factor
+    lam_inv = (inv.arrivals_per_year * (1 + inv.growth_per_year) ** t_years * surge
+               * wf.WEEK / 365.0)
+    lam_ong = (ong.arrivals_per_year * (1 + ong.growth_per_year) ** t_years * surge
+               * wf.WEEK / 365.0)
     names_i, shares_i = _classes(inv)
     names_o, shares_o = _classes(ong)
     fx = m.fx

@@ -82,7 +82,8 @@ def assign_queue(m) -> None:
         return
     unshielded = present & ~m.shielded if m.p.assignment.shield_newcomers \
         else present
-    spare = m.avail - m.load
+    # extra room above full load when cases are pushed onto workers (max_utilisation > 1)
+    spare = m.avail * m.p.assignment.max_utilisation - m.load
     sp_all = np.where(present, spare, -np.inf)
     sp_un = np.where(unshielded, spare, -np.inf)
     max_all = float(sp_all.max())

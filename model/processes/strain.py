@@ -4,7 +4,8 @@ All four dimensions are z-scores against a reference worker (z = 0), so the haza
 ratios "per SD" of the attrition model apply directly.
 
 * Demand ``D = (load + cover) / full hours + w_complex * complex share * (1 - E_x)
-  + w_overdue * own overdue investigations``; ``z_d = (D - ref) / sd + shift``.
+  + w_overdue * own overdue investigations + w_backlog * waiting hours / unit hours``;
+  ``z_d = (D - ref) / sd + shift``.
   ``E_x = 1 - exp(-experience / tau)`` is control from experience, so complex work
   weighs on the inexperienced; ``cover`` is this worker's part of absent colleagues'
   load.
@@ -61,7 +62,11 @@ def update(m) -> None:
         util = m.load / full
         cshare = np.where(m.load > 0, m.complex_load / m.load, 0.0)
     fx = m.fx
-    dem = ((m.load + cover_each) / full
+    backlog = 0.0
+    if p.demand.backlog_weight and (m.inv_queue or m.ong_queue):
+        waiting = sum(c.weekly for c in m.inv_queue) + sum(c.weekly for c in m.ong_queue)
+        backlog = p.demand.backlog_weight * waiting / max(float(m.avail_full.sum()), 1.0)
+    dem = (backlog + (m.load + cover_each) / full
            + p.demand.complex_weight * fx.complex_demand_factor * cshare * (1 - ex_ctrl)
            + p.demand.overdue_weight * m.n_overdue)
     zd = (dem - p.demand.reference) / p.demand.sd + p.demand.shift_sd

@@ -1,0 +1,244 @@
+"""Import a municipality's own HR data: staff (and optionally monthly case inflow).
+
+Staff CSV (UTF-8, comma-separated, header row; one row per employment):
+
+====================  =========  ==============================================
+column                required   meaning
+====================  =========  ==============================================
+id                    yes        unique employee id (any text)
+hire_date             yes        first day in the unit, YYYY-MM-DD
+exit_date             no         last day, YYYY-MM-DD; empty if still employed
+exit_reason           no         resignation, retirement or other; empty if employed
+fte                   yes        employment level, 0 < fte <= 1
+monthly_salary        yes        SEK per month, >= 0
+prior_experience      yes        years of experience before this unit, >= 0
+birth_year            no         for retirement; default: age 40 at the reference date
+====================  =========  ==============================================
+
+Inflow CSV: ``month`` (YYYY-MM), ``investigations``, ``ongoing`` (counts >= 0).
+
+The import builds a scenario (a delta from the baseline) with the staff employed at the
+reference date as the explicit initial staff list and the posts set to their number,
+the inflow level and yearly trend (log-linear fit) when an inflow file is given, and a
+targets file with the observed exit rates (overall and by tenure band, per person-year
+over the observation window, with tolerances of two Poisson standard errors) that
+``calibrate`` can fit to.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import os
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+
+from .errors import UserError
+
+STAFF_COLUMNS = ["id", "hire_date", "fte", "monthly_salary", "prior_experience"]
+OPTIONAL = ["exit_date", "exit_reason", "birth_year"]
+REASONS = {"resignation", "retirement", "other", ""}
+BANDS = [("exit_rate_lt2", 0, 2), ("exit_rate_2to5", 2, 5), ("exit_rate_5plus", 5, 1e9)]
+MAX_ROWS = 100_000
+
+
+def _read(path: Path) -> tuple[list[str], list[dict]]:
+    if not path.exists():
+        raise UserError(f"{path}: file not found")
+    if path.is_dir():
+        raise UserError(f"{path}: is a directory, expected a CSV file")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise UserError(f"{path}: not UTF-8 text") from None
+    reader = csv.DictReader(text.splitlines())
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    rows = []
+    for i, row in enumerate(reader, start=2):
+        if i > MAX_ROWS + 1:
+            raise UserError(f"{path}: more than {MAX_ROWS} rows")
+        if None in row:
+            raise UserError(f"{path}: row {i}: more fields than the header has")
+        rows.append({(k or "").strip(): (v or "").strip() for k, v in row.items()})
+    return header, rows
+
+
+def _date(path, i, col, text) -> date:
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").date()
+    except ValueError:
+        raise UserError(f"{path}: row {i}, column {col}: {text!r} is not a date "
+                        "(YYYY-MM-DD)") from None
+
+
+def _num(path, i, col, text, low=None, high=None, low_open=False) -> float:
+    try:
+        v = float(text)
+    except ValueError:
+        raise UserError(f"{path}: row {i}, column {col}: {text!r} is not a number") from None
+    if not math.isfinite(v) or (low is not None and (v <= low if low_open else v < low)) \
+            or (high is not None and v > high):
+        rng = f"{'>' if low_open else '>='} {low:g}" if low is not None else ""
+        if high is not None:
+            rng += f"{' and ' if rng else ''}<= {high:g}"
+        raise UserError(f"{path}: row {i}, column {col}: {text!r} must be {rng}")
+    return v
+
+
+def read_staff(path: str | Path) -> list[dict]:
+    path = Path(path)
+    header, rows = _read(path)
+    missing = [c for c in STAFF_COLUMNS if c not in header]
+    if missing:
+        raise UserError(f"{path}: missing column(s) {', '.join(missing)}; required: "
+                        + ", ".join(STAFF_COLUMNS))
+    if not rows:
+        raise UserError(f"{path}: no staff rows")
+    seen = {}
+    out = []
+    for i, r in enumerate(rows, start=2):
+        pid = r["id"]
+        if not pid:
+            raise UserError(f"{path}: row {i}, column id: empty")
+        if pid in seen:
+            raise UserError(f"{path}: row {i}, column id: duplicate id {pid!r} (first on row "
+                            f"{seen[pid]})")
+        seen[pid] = i
+        hire = _date(path, i, "hire_date", r["hire_date"])
+        exit_ = _date(path, i, "exit_date", r["exit_date"]) if r.get("exit_date") else None
+        if exit_ is not None and exit_ < hire:
+            raise UserError(f"{path}: row {i}, column exit_date: {exit_} is before hire_date "
+                            f"{hire}")
+        reason = r.get("exit_reason", "").lower()
+        if reason not in REASONS:
+            raise UserError(f"{path}: row {i}, column exit_reason: {reason!r}; allowed: "
+                            "resignation, retirement, other or empty")
+        if reason and exit_ is None:
+            raise UserError(f"{path}: row {i}, column exit_reason: given without exit_date")
+        birth = (int(_num(path, i, "birth_year", r["birth_year"], 1900, 2100))
+                 if r.get("birth_year") else None)
+        out.append({"id": pid, "hire": hire, "exit": exit_, "reason": reason or None,
+                    "fte": _num(path, i, "fte", r["fte"], 0, 1, low_open=True),
+                    "salary": _num(path, i, "monthly_salary", r["monthly_salary"], 0, 1e7),
+                    "prior": _num(path, i, "prior_experience", r["prior_experience"], 0, 60),
+                    "birth_year": birth})
+    return out
+
+
+def read_inflow(path: str | Path) -> list[tuple[date, float, float]]:
+    path = Path(path)
+    header, rows = _read(path)
+    missing = [c for c in ("month", "investigations", "ongoing") if c not in header]
+    if missing:
+        raise UserError(f"{path}: missing column(s) {', '.join(missing)}; required: month, "
+                        "investigations, ongoing")
+    if len(rows) < 2:
+        raise UserError(f"{path}: at least two months are needed")
+    out = []
+    seen = set()
+    for i, r in enumerate(rows, start=2):
+        try:
+            m = datetime.strptime(r["month"], "%Y-%m").date()
+        except ValueError:
+            raise UserError(f"{path}: row {i}, column month: {r['month']!r} is not a month "
+                            "(YYYY-MM)") from None
+        if m in seen:
+            raise UserError(f"{path}: row {i}, column month: duplicate month {r['month']}")
+        seen.add(m)
+        out.append((m, _num(path, i, "investigations", r["investigations"], 0, 1e6),
+                    _num(path, i, "ongoing", r["ongoing"], 0, 1e6)))
+    return sorted(out)
+
+
+def _years(a: date, b: date) -> float:
+    return (b - a).days / 365.25
+
+
+def observed_rates(staff: list[dict], start: date, end: date) -> dict[str, tuple[float, int]]:
+    """Exits per person-year in [start, end], overall and by tenure band: (rate, exits)."""
+    out = {}
+    for name, lo, hi in [("turnover_rate", 0, 1e9), *BANDS]:
+        exposure = 0.0
+        exits = 0
+        for s in staff:
+            a = max(s["hire"], start)
+            b = min(s["exit"] or end, end)
+            if b <= a:
+                continue
+            # the part of [a, b] in which tenure is within [lo, hi)
+            t0 = _years(s["hire"], a)
+            t1 = _years(s["hire"], b)
+            exposure += max(0.0, min(t1, hi) - max(t0, lo))
+            if s["exit"] and start <= s["exit"] <= end and lo <= t1 < hi:
+                exits += 1
+        out[name] = (exits / exposure if exposure > 0 else math.nan, exits)
+    return out
+
+
+def build(staff_path, inflow_path, out: Path, as_of: date | None = None,
+          base: Path | None = None, window_years: float = 3.0) -> tuple[Path, Path]:
+    """Write the unit's scenario and its targets file; return both paths."""
+    staff = read_staff(staff_path)
+    ref = as_of or max(max(s["hire"] for s in staff),
+                       max((s["exit"] for s in staff if s["exit"]), default=date.min))
+    current = [s for s in staff if s["hire"] <= ref and (s["exit"] is None or s["exit"] > ref)]
+    if not current:
+        raise UserError(f"{staff_path}: nobody is employed on the reference date {ref}")
+    members = []
+    for s in current:
+        age = (ref.year - s["birth_year"]) if s["birth_year"] else 40
+        members.append({"tenure_years": round(_years(s["hire"], ref), 3),
+                        "prior_years": round(s["prior"], 3), "age": max(18.0, float(age)),
+                        "fte": s["fte"], "salary_sek_per_month": s["salary"]})
+    out = Path(out)
+    base = Path(base) if base else Path(__file__).resolve().parent.parent / "scenarios" / \
+        "baseline.yaml"
+    name = out.stem
+    scen: dict = {"extends": os.path.relpath(base.resolve(), out.resolve().parent),
+                  "name": name,
+                  "description": f"Imported from {Path(staff_path).name} on reference date "
+                                 f"{ref}.",
+                  "unit": {"posts": len(current)},
+                  "initial_state": {"staff": members}}
+    if inflow_path:
+        flow = read_inflow(inflow_path)
+        months = len(flow)
+        inv = sum(f[1] for f in flow) / months * 12
+        ong = sum(f[2] for f in flow) / months * 12
+        scen["cases"] = {"investigations": {"arrivals_per_year": round(inv, 2),
+                                            "growth_per_year": _trend(flow, 1)},
+                         "ongoing": {"arrivals_per_year": round(ong, 2),
+                                     "growth_per_year": _trend(flow, 2)}}
+    start = date(ref.year - int(window_years), ref.month, min(ref.day, 28))
+    rates = observed_rates(staff, start, ref)
+    targets = []
+    for metric, (rate, exits) in rates.items():
+        if not math.isfinite(rate) or exits == 0:
+            continue
+        # two Poisson standard errors of the observed rate, at least 0.02 a year
+        tol = max(0.02, 2 * rate / math.sqrt(exits))
+        targets.append({"name": f"{name}_{metric}", "scenario": out.name, "metric": metric,
+                        "value": round(rate, 4), "tolerance": round(tol, 4),
+                        "source": f"{Path(staff_path).name}: {exits} exits, {start} to {ref}"})
+    from .store import write_text_atomic
+    header = (f"# Generated by python simulate.py import-hr from {Path(staff_path).name}"
+              + (f" and {Path(inflow_path).name}" if inflow_path else "")
+              + f"; reference date {ref}.\n")
+    write_text_atomic(out, header + yaml.safe_dump(scen, sort_keys=False, allow_unicode=True))
+    tpath = out.with_name(out.stem + "_targets.yaml")
+    write_text_atomic(tpath, "# Observed exit rates per person-year (calibrate against "
+                      "these)\n" + yaml.safe_dump({"targets": targets}, sort_keys=False,
+                                                  allow_unicode=True))
+    return out, tpath
+
+
+def _trend(flow, col: int) -> float:
+    """Yearly growth from a log-linear fit of monthly counts."""
+    import numpy as np
+    y = np.array([max(f[col], 0.5) for f in flow])
+    t = np.array([(f[0].year - flow[0][0].year) * 12 + f[0].month - flow[0][0].month
+                  for f in flow], float)
+    slope = np.polyfit(t, np.log(y), 1)[0]
+    return round(float(math.exp(slope * 12) - 1), 4)

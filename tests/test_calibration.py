@@ -1,0 +1,153 @@
+"""Calibration against targets, and the import of a municipality's HR data."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import simulate
+from conftest import BASELINE, ROOT, scenario
+from model import calibration, hrimport
+from model.experiment import mean_ci, run_scenario
+from model.scenario import load_scenario
+
+CAL = ROOT / "scenarios" / "calibration"
+EXAMPLES = ROOT / "scenarios" / "examples"
+SHORT = ["simulation.years=4", "simulation.warmup_years=1", "simulation.replications=12"]
+
+
+def test_calibration_recovers_a_known_parameter(tmp_path):
+    """Data from the model with h0 = 0.10 (seed 101); fitted with other draws (seed 202).
+
+    Tolerance: three standard errors of the difference between the two turnover
+    estimates, turned into units of h0 by the slope of turnover in h0 (from runs at
+    0.08 and 0.12).
+    """
+    truth = 0.10
+    data = run_scenario(scenario(*SHORT, f"attrition.baseline_hazard_per_year={truth}",
+                                 "simulation.seed=101"), workers=2)["summary"].turnover_rate
+    t_obs, lo, _ = mean_ci(data)
+    se_obs = (t_obs - lo) / 2.2
+    unit = tmp_path / "unit.yaml"
+    unit.write_text(f"extends: {BASELINE}\nname: unit\nsimulation: {{seed: 202}}\n")
+    targets = [calibration.Target(name="t", scenario="unit.yaml", metric="turnover_rate",
+                                  value=t_obs, tolerance=0.01)]
+    best, _, report, hist = calibration.calibrate(
+        unit, SHORT, targets, [("attrition.baseline_hazard_per_year", 0.04, 0.2)], workers=2)
+    fitted = best[0]
+
+    def turnover(h):
+        s = run_scenario(load_scenario(unit, SHORT + [f"attrition.baseline_hazard_per_year={h}"]),
+                         workers=2)["summary"].turnover_rate
+        m, lo, _ = mean_ci(s)
+        return m, (m - lo) / 2.2
+
+    (t8, se8), (t12, se12) = turnover(0.08), turnover(0.12)
+    slope = (t12 - t8) / 0.04
+    tol = 3 * math.sqrt(se_obs ** 2 + max(se8, se12) ** 2) / slope
+    assert slope > 0 and tol < 0.04
+    assert abs(fitted - truth) < tol, (fitted, tol)
+    assert len(hist) >= 5 and report.met.all()
+
+
+def test_bundled_calibration_scenarios_meet_their_targets():
+    targets, tdir = calibration.load_targets(CAL / "targets.yaml")
+    files = sorted({t.scenario for t in targets})
+    assert len(files) >= 4
+    for f in files:
+        mine = calibration.targets_for(tdir / f, targets, tdir)
+        tables = run_scenario(load_scenario(tdir / f), workers=2)
+        report = calibration.evaluate(tables, mine)
+        bad = report[~report.met]
+        assert bad.empty, bad[["target", "value", "tolerance", "simulated"]].to_string()
+
+
+def test_calibrate_command_writes_a_delta_file(tmp_path, capsys):
+    out = tmp_path / "umea_calibrated.yaml"
+    code = simulate.main(["calibrate", str(CAL / "umea_2014_shock.yaml"),
+                          str(CAL / "targets.yaml"), "--params",
+                          "assignment.max_utilisation=1.0:1.3", "--replications", "4",
+                          "--max-evaluations", "6", "--out", str(out), "--quiet"])
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "umea_2014_exits_under_overload" in printed and "[" in printed
+    sc = load_scenario(out)
+    assert sc.name == "umea_2014_shock_calibrated"
+    assert 1.0 <= sc.assignment.max_utilisation <= 1.3
+    assert sc.unit.posts == 38            # the rest comes from the file it extends
+
+
+@pytest.mark.parametrize("targets_text, argv_extra, fragment", [
+    ("targets:\n  - {name: x, scenario: s.yaml, metric: happiness, value: 1, tolerance: 1}\n",
+     [], "cannot compute target 'x'"),
+    ("targets:\n  - {name: x, scenario: other.yaml, metric: turnover_rate, value: 0.2, "
+     "tolerance: 0.1}\n", [], "no target applies"),
+    ("targets:\n  - {name: x, scenario: s.yaml, metric: turnover_rate, value: 0.2, "
+     "tolerance: 0.1}\n", ["--params", "unit.nonsense"], "--params unit.nonsense"),
+    ("targets:\n  - {name: x, scenario: s.yaml, metric: turnover_rate, value: 0.2, "
+     "tolerance: -1}\n", [], "targets.0.tolerance"),
+])
+def test_calibrate_bad_input(targets_text, argv_extra, fragment, tmp_path, capsys):
+    (tmp_path / "s.yaml").write_text(f"extends: {BASELINE}\n")
+    (tmp_path / "other.yaml").write_text(f"extends: {BASELINE}\n")
+    t = tmp_path / "targets.yaml"
+    t.write_text(targets_text)
+    code = simulate.main(["calibrate", str(tmp_path / "s.yaml"), str(t), *argv_extra,
+                          "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 2 and fragment in err and len(err.strip().splitlines()) == 1
+
+
+# -- HR import --------------------------------------------------------------------------
+
+HEADER = "id,hire_date,exit_date,exit_reason,fte,monthly_salary,prior_experience,birth_year\n"
+
+
+def test_import_of_the_example_files(tmp_path, capsys):
+    out = tmp_path / "my_unit.yaml"
+    assert simulate.main(["import-hr", str(EXAMPLES / "staff_example.csv"), "--inflow",
+                          str(EXAMPLES / "inflow_example.csv"), "-o", str(out)]) == 0
+    sc = load_scenario(out)
+    assert sc.unit.posts == len(sc.initial_state.staff) > 10
+    assert sc.cases.investigations.growth_per_year > 0      # the example inflow grows
+    targets, tdir = calibration.load_targets(tmp_path / "my_unit_targets.yaml")
+    assert {t.metric for t in targets} >= {"turnover_rate"}
+    assert calibration.targets_for(out, targets, tdir)
+
+
+def test_observed_exit_rates_on_a_known_history(tmp_path):
+    f = tmp_path / "staff.csv"
+    f.write_text(HEADER
+                 + "a,2010-01-01,,,1,40000,0,1970\n"                 # employed throughout
+                 + "b,2020-01-01,2021-01-01,resignation,1,35000,0,1990\n"   # 1 year, left
+                 + "c,2019-01-01,2022-12-31,retirement,0.8,42000,10,1958\n")
+    staff = hrimport.read_staff(f)
+    from datetime import date
+    rates = hrimport.observed_rates(staff, date(2020, 1, 1), date(2022, 12, 31))
+    exposure = 3.0 * (1096 / 1095.75) + 1.0 * (366 / 365.25) + 3.0 * (1095 / 1095.75)
+    assert rates["turnover_rate"][1] == 2
+    assert rates["turnover_rate"][0] == pytest.approx(2 / exposure, rel=0.01)
+    # b left within its first two years; c after two years
+    assert rates["exit_rate_lt2"][1] == 1 and rates["exit_rate_2to5"][1] == 1
+
+
+@pytest.mark.parametrize("body, fragment", [
+    ("id,hire_date,fte\nx,2020-01-01,1\n", "missing column(s) monthly_salary, prior_experience"),
+    (HEADER + "a,2020-13-01,,,1,40000,0,\n", "row 2, column hire_date: '2020-13-01' is not a date"),
+    (HEADER + "a,2020-01-01,2019-01-01,resignation,1,40000,0,\n",
+     "row 2, column exit_date: 2019-01-01 is before hire_date"),
+    (HEADER + "a,2020-01-01,,,1,40000,0,\na,2021-01-01,,,1,40000,0,\n",
+     "row 3, column id: duplicate id 'a'"),
+    (HEADER + "a,2020-01-01,,,-0.5,40000,0,\n", "row 2, column fte: '-0.5' must be > 0"),
+    (HEADER + "a,2020-01-01,,,1,lots,0,\n", "row 2, column monthly_salary: 'lots' is not a number"),
+    (HEADER + "a,2020-01-01,2021-01-01,fired,1,40000,0,\n", "row 2, column exit_reason"),
+])
+def test_bad_hr_files(body, fragment, tmp_path, capsys):
+    f = tmp_path / "staff.csv"
+    f.write_text(body)
+    out = tmp_path / "unit.yaml"
+    assert simulate.main(["import-hr", str(f), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert fragment in err and "staff.csv" in err and len(err.strip().splitlines()) == 1
+    assert not out.exists() and not (tmp_path / "unit_targets.yaml").exists()
