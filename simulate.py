@@ -214,6 +214,14 @@ def _overrides(args) -> list[str]:
     return overrides
 
 
+def _like_base(overrides: list[str], sim) -> list[str]:
+    """Overrides that give another scenario the base's horizon, replications and seed."""
+    return overrides + [f"simulation.years={sim.years}",
+                        f"simulation.warmup_years={sim.warmup_years}",
+                        f"simulation.replications={sim.replications}",
+                        f"simulation.seed={sim.seed}"]
+
+
 # -- commands --------------------------------------------------------------------
 
 def cmd_run(args) -> int:
@@ -268,11 +276,7 @@ def cmd_compare(args) -> int:
     files = [args.base, *args.others]
     base = load_scenario(args.base, overrides)
     sim = base.simulation
-    # every scenario runs with the base's horizon, replications and seed
-    common = overrides + [f"simulation.years={sim.years}",
-                          f"simulation.warmup_years={sim.warmup_years}",
-                          f"simulation.replications={sim.replications}",
-                          f"simulation.seed={sim.seed}"]
+    common = _like_base(overrides, sim)
     scenarios = [base] + [load_scenario(f, common) for f in args.others]
     out = Path(args.out) if args.out else DEFAULT_RESULTS / f"compare_{_safe_name(base.name)}"
     store.check_output_dir(out)
@@ -484,10 +488,7 @@ def cmd_breakeven(args) -> int:
     overrides = _overrides(args)
     base = load_scenario(args.base, overrides)
     sim = base.simulation
-    common = overrides + [f"simulation.years={sim.years}",
-                          f"simulation.warmup_years={sim.warmup_years}",
-                          f"simulation.replications={sim.replications}",
-                          f"simulation.seed={sim.seed}"]
+    common = _like_base(overrides, sim)
     # check the scenario and the parameter path before any run
     for bound in (args.low, args.high):
         scen = load_scenario(args.scenario, common + [f"{args.param}={bound}"])

@@ -58,23 +58,32 @@ def run_scenario(scenario: Scenario, replications: int | None = None,
                 progress(1)
     else:
         data = scenario.model_dump(mode="json")
-        pool = ProcessPoolExecutor(max_workers=min(workers, n), initializer=_quiet_worker)
-        try:
-            futs = [pool.submit(_job, (data, rep, seed)) for rep in range(n)]
-            for fut in as_completed(futs):
-                rep, tables = fut.result()
-                results[rep] = tables
-                if progress:
-                    progress(1)
-        except BaseException:
-            procs = list((getattr(pool, "_processes", None) or {}).values())
-            pool.shutdown(wait=False, cancel_futures=True)
-            for proc in procs:
-                proc.terminate()
-            raise
-        pool.shutdown(wait=True)
+        def done(item):
+            rep, tables = item
+            results[rep] = tables
+            if progress:
+                progress(1)
+
+        run_on_pool(min(workers, n), [(_job, ((data, rep, seed),)) for rep in range(n)], done)
     return {name: pd.concat([results[r][name] for r in range(n)], ignore_index=True)
             for name in TABLES}
+
+
+def run_on_pool(workers: int, jobs: list, on_result) -> None:
+    """Run ``(function, args)`` jobs on a process pool, calling ``on_result`` in this
+    process as each finishes. On any interruption the workers are stopped at once."""
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_quiet_worker)
+    try:
+        futs = [pool.submit(fn, *args) for fn, args in jobs]
+        for fut in as_completed(futs):
+            on_result(fut.result())
+    except BaseException:
+        procs = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in procs:
+            proc.terminate()
+        raise
+    pool.shutdown(wait=True)
 
 
 def default_workers() -> int:

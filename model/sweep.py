@@ -26,7 +26,6 @@ import os
 import shutil
 import zlib
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any, Literal, Union
 
@@ -282,6 +281,10 @@ def run_chunk(tasks: list[tuple[int, int]], scenarios: dict[int, dict], seed: in
     return rows
 
 
+def _chunk_job(cid, tasks, scenarios, seed, evaluator):
+    return cid, run_chunk(tasks, scenarios, seed, evaluator)
+
+
 def make_chunks(n_points: int, replications: int, size: int) -> list[list[tuple[int, int]]]:
     tasks = [(p, r) for p in range(n_points) for r in range(replications)]
     return [tasks[i:i + size] for i in range(0, len(tasks), size)]
@@ -386,20 +389,9 @@ def execute(store: Store, chunks: list, scenarios: dict[int, dict], seed: int,
             tasks, scen = payload(cid)
             finished(cid, run_chunk(tasks, scen, seed, evaluator))
     else:
-        from .experiment import _quiet_worker
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_quiet_worker)
-        try:
-            futs = {pool.submit(run_chunk, *payload(cid), seed, evaluator): cid
-                    for cid in todo}
-            for fut in as_completed(futs):
-                finished(futs[fut], fut.result())
-        except BaseException:
-            procs = list((getattr(pool, "_processes", None) or {}).values())
-            pool.shutdown(wait=False, cancel_futures=True)
-            for proc in procs:
-                proc.terminate()
-            raise
-        pool.shutdown(wait=True)
+        from .experiment import run_on_pool
+        run_on_pool(workers, [(_chunk_job, (cid, *payload(cid), seed, evaluator))
+                              for cid in todo], lambda res: finished(*res))
     return len(todo)
 
 

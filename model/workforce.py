@@ -27,7 +27,7 @@ from .entities import DAYS_PER_YEAR, WEEK, Case, Position  # noqa: F401
 from .metrics import Recorder
 from .params import Scenario
 from . import policies
-from .policies import staffing  # noqa: F401  (used through policies.staffing)
+from .policies.staffing import OverstaffingPolicy
 from .processes import arrivals, assignment, attrition, phases, recruitment, sickleave, strain
 from .rng import Streams
 
@@ -49,7 +49,7 @@ class Model:
 
         self.n_base_positions = max(1, int(round(scenario.unit.posts)))
         ov = scenario.policies.overstaffing
-        self.n_extra_positions = (policies.staffing.OverstaffingPolicy.extra(ov, scenario.unit.posts)
+        self.n_extra_positions = (OverstaffingPolicy.extra(ov, scenario.unit.posts)
                                   if ov is not None else 0)
         self.n_positions = self.n_base_positions + self.n_extra_positions
         self.open_positions = self.n_base_positions

@@ -71,7 +71,6 @@ def update(m) -> None:
            + p.demand.overdue_weight * m.n_overdue)
     zd = (dem - p.demand.reference) / p.demand.sd + p.demand.shift_sd
 
-    wt = m.p.work_time
     ctrl = (ex_ctrl - p.control.overload_erosion * np.maximum(0.0, util - 1.0)
             + p.control.competence_time_gain * fx.competence_h + fx.control_boost)
     zc = (ctrl - p.control.reference) / p.control.sd + p.control.shift_sd
