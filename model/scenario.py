@@ -136,6 +136,9 @@ def _load_chain(path: Path, origin: dict, chain: tuple[Path, ...]) -> dict:
             raise ScenarioError(f"{path}: field 'extends': got {parent!r}; must be a "
                                 "path to a scenario file")
         ppath = path.parent / parent
+        if ppath.suffix.lower() not in (".yaml", ".yml"):
+            raise ScenarioError(f"{path}: field 'extends': got {parent!r}; must name a "
+                                ".yaml or .yml scenario file")
         if not ppath.exists():
             raise ScenarioError(f"{path}: field 'extends': file not found: {ppath}")
         base = _load_chain(ppath, origin, chain + (path,))

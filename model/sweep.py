@@ -372,9 +372,14 @@ def execute(store: Store, chunks: list, scenarios: dict[int, dict], seed: int,
         return 0
 
     def finished(cid, rows):
-        store.write_part(cid, rows)
-        manifest["chunks"][cid]["state"] = "done"
-        store.write_json("manifest.json", manifest)
+        try:
+            store.write_part(cid, rows)
+            manifest["chunks"][cid]["state"] = "done"
+            store.write_json("manifest.json", manifest)
+        except OSError as exc:
+            raise UserError(f"{store.out}: cannot write chunk {cid} "
+                            f"({exc.strerror or exc}); finished chunks are kept: re-run the "
+                            "same command to resume") from None
         if progress:
             progress(len(chunks[cid]))
 
@@ -440,6 +445,14 @@ def collect(out: Path) -> dict[str, pd.DataFrame]:
     man = json.loads(man_path.read_text(encoding="utf-8"))
     if man.get("kind") != "sweep":
         raise UserError(f"{out}: not a sweep directory (manifest kind {man.get('kind')!r})")
+    try:
+        return _collect(out, man)
+    except OSError as exc:
+        raise UserError(f"{out}: cannot write the collected tables ({exc.strerror or exc}); "
+                        "the stored chunks are untouched") from None
+
+
+def _collect(out: Path, man: dict) -> dict[str, pd.DataFrame]:
     store = Store(out)
     points = pd.read_parquet(out / "points.parquet")
     parts = sorted(store.parts.glob("chunk-*.parquet"))
