@@ -1,0 +1,79 @@
+"""Scaling of one replication with posts and years, 1-core vs 2-core throughput, and
+peak memory of a large run.
+
+    python benchmarks/bench_scaling.py [--reps N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from model.experiment import run_scenario  # noqa: E402
+from model.scenario import load_scenario  # noqa: E402
+from model.workforce import Model  # noqa: E402
+
+
+def scenario(posts: int, years: float, reps: int = 1):
+    f = posts / 40
+    return load_scenario(ROOT / "scenarios" / "baseline.yaml", [
+        f"unit.posts={posts}", f"simulation.years={years}", "simulation.warmup_years=0",
+        f"simulation.replications={reps}", f"cases.investigations.arrivals_per_year={520 * f}",
+        f"cases.ongoing.arrivals_per_year={220 * f}",
+        f"unit.managers={max(1, round(2 * f))}"])
+
+
+def ms_per_rep(posts, years, reps):
+    sc = scenario(posts, years)
+    walls = []
+    for r in range(reps):
+        t = time.perf_counter()
+        Model(sc, r).run()
+        walls.append(time.perf_counter() - t)
+    return statistics.median(walls) * 1000
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--reps", type=int, default=3)
+    args = ap.parse_args()
+    if "--memory-child" in sys.argv:
+        return 0
+    base = ms_per_rep(40, 10, args.reps)
+    print("posts  years  ms/replication  x (40 posts, 10 years)")
+    for posts in (10, 40, 100, 400):
+        ms = base if posts == 40 else ms_per_rep(posts, 10, args.reps if posts < 400 else 1)
+        print(f"{posts:5d}  {10:5d}  {ms:14.0f}  {ms / base:6.2f}")
+    for years in (5, 30):
+        ms = ms_per_rep(40, years, args.reps)
+        print(f"{40:5d}  {years:5d}  {ms:14.0f}  {ms / base:6.2f}")
+    sc = scenario(40, 10, 20)
+    t = time.perf_counter()
+    run_scenario(sc, workers=1)
+    one = 20 / (time.perf_counter() - t)
+    t = time.perf_counter()
+    run_scenario(sc, workers=2)
+    two = 20 / (time.perf_counter() - t)
+    print(f"20 replications: {one:.2f} rep/s on 1 core, {two:.2f} on 2 cores "
+          f"(speed-up {two / one:.2f})")
+    code = ("import sys; sys.path.insert(0, %r); from benchmarks.bench_scaling import scenario;"
+            "from model.experiment import run_scenario;"
+            "run_scenario(scenario(400, 30, 10), workers=1)") % str(ROOT)
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"400 posts x 30 years x 10 replications: peak memory {peak:.0f} MiB, "
+          f"{time.perf_counter() - t:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
