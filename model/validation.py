@@ -52,6 +52,19 @@ def _paired(path, a: list[str], b: list[str], metric: str, reps: int):
     return mean_ci(sb[metric].to_numpy() - sa[metric].to_numpy()), sa, sb
 
 
+def verdict(lo: float, hi: float, expect_positive: bool = True) -> str:
+    """yes: interval on the expected side; 'direction only': mean right, interval spans
+    zero; no: interval on the wrong side."""
+    good, bad = (lo > 0, hi < 0) if expect_positive else (hi < 0, lo > 0)
+    if good:
+        return "yes"
+    if bad:
+        return "**no** (opposite)"
+    mid = (lo + hi) / 2
+    right = mid > 0 if expect_positive else mid < 0
+    return "direction only (not significant)" if right else "**no**"
+
+
 def targets_section(reps: int) -> list[str]:
     targets, tdir = calibration.load_targets(CAL / "targets.yaml")
     lines = ["## 1. Calibration targets", "",
@@ -78,18 +91,17 @@ def facts_section(reps: int) -> list[str]:
 
     def row(fact, test, path, a, b, metric, pct, expect_positive=True):
         (m, lo, hi), _, _ = _paired(path, short + a, short + b, metric, reps)
-        ok = lo > 0 if expect_positive else hi < 0
         lines.append(f"| {fact} | {test} | {_fmt(m, lo, hi, pct)} | "
-                     f"{'yes' if ok else '**no**'} |")
+                     f"{verdict(lo, hi, expect_positive)} |")
 
     shock = CAL / "umea_2014_shock.yaml"
     (m, lo, hi), sa, sb = _paired(shock, ["cases.surges=[]"], [], "turnover_rate", reps)
     lines.append(f"| Turnover spiral after an overload shock (Umeå 2014; FoUI 81:2017) | "
                  f"Umeå scenario with vs without the +50% inflow: turnover | "
-                 f"{_fmt(m, lo, hi, True)} | {'yes' if lo > 0 else '**no**'} |")
+                 f"{_fmt(m, lo, hi, True)} | {verdict(lo, hi)} |")
     (m2, lo2, hi2) = mean_ci(sb["handovers"].to_numpy() - sa["handovers"].to_numpy())
     lines.append(f"| ... exits hand cases to colleagues (continuity breaks) | same: case "
-                 f"hand-overs | {_fmt(m2, lo2, hi2)} | {'yes' if lo2 > 0 else '**no**'} |")
+                 f"hand-overs | {_fmt(m2, lo2, hi2)} | {verdict(lo2, hi2)} |")
     row("Novices given complex cases under high turnover leave (Lindquist 2012)",
         "high-turnover metro unit, shielding off vs on: exits within 2 years of hire",
         CAL / "tham_metro.yaml", [], ["assignment.shield_newcomers=false"],
@@ -160,7 +172,16 @@ def main(argv=None) -> int:
              "intention rates) can tip a unit into runaway turnover. Sweeps over these "
              "assumptions should recalibrate the baseline hazard to the national exit rate "
              "(or be read as 'what if the unit were different'), not as uncertainty about "
-             "one unit.", ""]
+             "one unit.",
+             "* Facts marked 'direction only' have the expected sign but an interval that "
+             "includes zero at this number of replications; the unit tests check the same "
+             "orderings with a one-sided test at two standard errors.",
+             "* The job-strain effect on sick leave is built in at the worker level (the "
+             "relative rate 1.44 is recovered in tests/test_statistics.py), but an "
+             "overloaded unit does not show more sick absence per head here; a unit under "
+             "load loses experienced staff and changes composition, and the model's "
+             "strain quadrant (demand above, control below the reference) is entered "
+             "mostly by newcomers. This is a known gap to investigate.", ""]
     Path(args.out).write_text("\n".join(head + body + notes) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
     return 0
