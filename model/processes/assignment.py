@@ -90,6 +90,9 @@ def assign_queue(m) -> None:
     max_un = float(sp_un.max()) if unshielded.any() else -np.inf
     share = m.p.assignment.min_spare_share
     rule = m.assign_rule
+    # most_spare picks the argmax of the pool's spare hours; once that maximum reaches the
+    # case's need, it is the same worker the full eligibility mask would give
+    fast = isinstance(rule, MostSpare)
     for qname in ("inv_queue", "ong_queue"):
         queue = getattr(m, qname)
         if max_all <= 0 or not queue:
@@ -102,9 +105,12 @@ def assign_queue(m) -> None:
             if mx <= 0 or mx < need:
                 kept.append(case)
                 continue
-            pool = unshielded if case.complex else present
-            eligible = pool & (spare >= need) & (spare > 0)
-            k = rule.choose(m, spare, eligible, case)
+            if fast:
+                k = int(np.argmax(sp_un if case.complex else sp_all))
+            else:
+                pool = unshielded if case.complex else present
+                eligible = pool & (spare >= need) & (spare > 0)
+                k = rule.choose(m, spare, eligible, case)
             if k < 0:
                 kept.append(case)
                 continue
