@@ -358,10 +358,11 @@ class Demand(Strict):
     overdue_weight: NonNeg = P(0.03, "index per case", "Added demand per own overdue "
                                "investigation (deadline pressure).",
                                assumption=(0, 0.1), le=1)
-    backlog_weight: NonNeg = P(0.5, "index per unit", "Added demand per unit of the "
-                               "unit's backlog: weekly hours of waiting cases over the "
+    backlog_weight: NonNeg = P(0.0, "index", "Most demand the unit's backlog can add: "
+                               "w * r / (1 + r), r = weekly hours of waiting cases over the "
                                "unit's available hours (pressure and ethical stress of "
-                               "cases nobody can take).", assumption=(0, 1.5), le=10)
+                               "cases nobody can take, bounded by triage).",
+                               assumption=(0, 1.5), le=10)
     cover_share: Share = P(0.5, "share", "Share of an absent colleague's weekly load that "
                            "lands on present colleagues (acute cover).",
                            assumption=(0.2, 0.8))

@@ -4,7 +4,8 @@ All four dimensions are z-scores against a reference worker (z = 0), so the haza
 ratios "per SD" of the attrition model apply directly.
 
 * Demand ``D = (load + cover) / full hours + w_complex * complex share * (1 - E_x)
-  + w_overdue * own overdue investigations + w_backlog * waiting hours / unit hours``;
+  + w_overdue * own overdue investigations + w_backlog * r / (1 + r)`` with r the weekly
+  hours of waiting cases over the unit's available hours (a bounded pressure);
   ``z_d = (D - ref) / sd + shift``.
   ``E_x = 1 - exp(-experience / tau)`` is control from experience, so complex work
   weighs on the inexperienced; ``cover`` is this worker's part of absent colleagues'
@@ -65,7 +66,9 @@ def update(m) -> None:
     backlog = 0.0
     if p.demand.backlog_weight and (m.inv_queue or m.ong_queue):
         waiting = sum(c.weekly for c in m.inv_queue) + sum(c.weekly for c in m.ong_queue)
-        backlog = p.demand.backlog_weight * waiting / max(float(m.avail_full.sum()), 1.0)
+        ratio = waiting / max(float(m.avail_full.sum()), 1.0)
+        # saturating: the pressure of waiting cases is bounded (triage, closed intake)
+        backlog = p.demand.backlog_weight * ratio / (1.0 + ratio)
     dem = (backlog + (m.load + cover_each) / full
            + p.demand.complex_weight * fx.complex_demand_factor * cshare * (1 - ex_ctrl)
            + p.demand.overdue_weight * m.n_overdue)
