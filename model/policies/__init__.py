@@ -117,7 +117,10 @@ def build(model) -> list[Policy]:
 
 
 def update(m) -> None:
-    """Recompute the week's effects from every policy in force."""
+    """Recompute the week's effects from every policy in force (without policies the
+    neutral effects built with the model stay as they are)."""
+    if not m.policies:
+        return
     fx = Effects(m.n_slots, m.p)
     for pol in m.policies:
         pol.apply(m, fx)

@@ -31,10 +31,17 @@ from .assignment import hand_over
 DT_YEARS = wf.WEEK / wf.DAYS_PER_YEAR
 
 
+_STEPS: dict[int, tuple] = {}   # step tables as arrays, keyed by the (frozen) table
+
+
 def step_lookup(steps, years: np.ndarray) -> np.ndarray:
     """Value of a (from_years, sek_per_month) step table at each experience."""
-    starts = np.array([s.from_years for s in steps])
-    vals = np.array([s.sek_per_month for s in steps])
+    arrays = _STEPS.get(id(steps))
+    if arrays is None or arrays[2] is not steps:
+        arrays = (np.array([s.from_years for s in steps]),
+                  np.array([s.sek_per_month for s in steps]), steps)
+        _STEPS[id(steps)] = arrays
+    starts, vals, _ = arrays
     return vals[np.searchsorted(starts, years, side="right") - 1]
 
 
