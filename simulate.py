@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 import time
@@ -606,4 +607,11 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    if code in (EXIT_INT, EXIT_TERM):
+        # interrupted: everything is cleaned up; skip the interpreter's exit hooks, which
+        # may wait for a process pool's manager thread whose workers were stopped
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)

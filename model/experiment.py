@@ -78,10 +78,14 @@ def run_on_pool(workers: int, jobs: list, on_result) -> None:
         for fut in as_completed(futs):
             on_result(fut.result())
     except BaseException:
-        procs = list((getattr(pool, "_processes", None) or {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        for proc in procs:
-            proc.terminate()
+        # stop the workers, whatever state the pool was in when interrupted
+        try:
+            procs = list((getattr(pool, "_processes", None) or {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)
+            for proc in procs:
+                proc.terminate()
+        except Exception:  # noqa: BLE001 - cleanup must not hide the interruption
+            pass
         raise
     pool.shutdown(wait=True)
 
