@@ -132,9 +132,12 @@ def parse_params(text: str | None, scenario) -> list[tuple[str, float, float]]:
         path, _, bounds = item.partition("=")
         node = current
         for part in path.split("."):
-            if not isinstance(node, dict) or part not in node:
+            if isinstance(node, list) and part.isdigit() and int(part) < len(node):
+                node = node[int(part)]
+            elif isinstance(node, dict) and part in node:
+                node = node[part]
+            else:
                 raise UserError(f"--params {path}: not a parameter of the scenario")
-            node = node[part]
         if not isinstance(node, (int, float)) or isinstance(node, bool):
             raise UserError(f"--params {path}: not a number (got {node!r})")
         if bounds:
@@ -199,9 +202,21 @@ def write_delta(out: Path, scenario_path: Path, params, best, report: pd.DataFra
     from .store import write_text_atomic
     rel = os.path.relpath(Path(scenario_path).resolve(), Path(out).resolve().parent)
     data: dict = {}
+    from .scenario import apply_override, load_scenario
     for (path, _, _), v in zip(params, best):
+        parts = tuple(path.split("."))
+        if any(p.isdigit() for p in parts):
+            # a list item (e.g. a tenure band): lists replace whole, so write the list
+            top = parts[:next(i for i, p in enumerate(parts) if p.isdigit())]
+            full = load_scenario(scenario_path).model_dump(mode="json")
+            merged = apply_override(full, parts, float(f"{v:.6g}"), {}, "calibrate")
+            node, src = data, merged
+            for part in top[:-1]:
+                node = node.setdefault(part, {})
+                src = src[part]
+            node[top[-1]] = src[top[-1]]
+            continue
         node = data
-        parts = path.split(".")
         for part in parts[:-1]:
             node = node.setdefault(part, {})
         node[parts[-1]] = float(f"{v:.6g}")

@@ -151,3 +151,16 @@ def test_bad_hr_files(body, fragment, tmp_path, capsys):
     err = capsys.readouterr().err
     assert fragment in err and "staff.csv" in err and len(err.strip().splitlines()) == 1
     assert not out.exists() and not (tmp_path / "unit_targets.yaml").exists()
+
+
+def test_calibrate_a_list_item_such_as_the_tenure_shape(tmp_path, capsys):
+    out = tmp_path / "nat.yaml"
+    code = simulate.main(["calibrate", str(CAL / "national.yaml"), str(CAL / "targets.yaml"),
+                          "--params", "attrition.tenure_multipliers.0.multiplier=1.0:2.5",
+                          "--replications", "2", "--years", "2", "--warmup-years", "0.5",
+                          "--max-evaluations", "3", "--out", str(out), "--quiet"])
+    assert code == 0
+    sc = load_scenario(out)
+    bands = sc.attrition.tenure_multipliers
+    assert 1.0 <= bands[0].multiplier <= 2.5
+    assert [b.multiplier for b in bands[1:]] == [1.3, 1.0, 0.6]     # the rest kept
