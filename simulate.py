@@ -54,7 +54,8 @@ def _positive_int(flag):
         try:
             v = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{flag} must be a whole number, got {text!r}")
+            raise argparse.ArgumentTypeError(
+                f"{flag} must be a whole number, got {text!r}") from None
         if v < 1:
             raise argparse.ArgumentTypeError(f"{flag} must be at least 1, got {v}")
         return v
@@ -66,7 +67,7 @@ def _nonneg_float(flag, positive=False):
         try:
             v = float(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{flag} must be a number, got {text!r}")
+            raise argparse.ArgumentTypeError(f"{flag} must be a number, got {text!r}") from None
         if v != v or v in (float("inf"), float("-inf")) or v < 0 or (positive and v == 0):
             raise argparse.ArgumentTypeError(
                 f"{flag} must be {'> 0' if positive else '>= 0'}, got {text}")
@@ -79,7 +80,7 @@ def _finite(flag):
         try:
             v = float(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{flag} must be a number, got {text!r}")
+            raise argparse.ArgumentTypeError(f"{flag} must be a number, got {text!r}") from None
         if v != v or v in (float("inf"), float("-inf")):
             raise argparse.ArgumentTypeError(f"{flag} must be a finite number, got {text}")
         return v
@@ -90,7 +91,8 @@ def _seed(text):
     try:
         v = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--seed must be a whole number, got {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"--seed must be a whole number, got {text!r}") from None
     if not 0 <= v < 2**63:
         raise argparse.ArgumentTypeError(f"--seed must be in [0, 2^63), got {v}")
     return v

@@ -64,9 +64,10 @@ def main() -> int:
     two = 20 / (time.perf_counter() - t)
     print(f"20 replications: {one:.2f} rep/s on 1 core, {two:.2f} on 2 cores "
           f"(speed-up {two / one:.2f})")
-    code = ("import sys; sys.path.insert(0, %r); from benchmarks.bench_scaling import scenario;"
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); "
+            "from benchmarks.bench_scaling import scenario;"
             "from model.experiment import run_scenario;"
-            "run_scenario(scenario(400, 30, 10), workers=1)") % str(ROOT)
+            "run_scenario(scenario(400, 30, 10), workers=1)")
     t = time.perf_counter()
     subprocess.run([sys.executable, "-c", code], check=True)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

@@ -86,7 +86,8 @@ def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame) -> list[str]:
     base = comparison.scenario.iloc[0]
     bt = comparison[(comparison.scenario == base) & (comparison.metric == "turnover_rate")]
     lines.append(f"Base: {base}, turnover {fmt(float(bt['mean'].iloc[0]), 'pct')} a year "
-                 f"[{fmt(float(bt.ci_low.iloc[0]), 'pct')}, {fmt(float(bt.ci_high.iloc[0]), 'pct')}]")
+                 f"[{fmt(float(bt.ci_low.iloc[0]), 'pct')}, "
+                 f"{fmt(float(bt.ci_high.iloc[0]), 'pct')}]")
     for scen in dict.fromkeys(cb.scenario):
         c = cb[cb.scenario == scen].set_index("measure")
         tr = comparison[(comparison.scenario == scen) & (comparison.metric == "turnover_rate")]

@@ -119,10 +119,8 @@ class Recorder:
         tenure = m.tenure_years()
         overdue_q = sum(1 for c in m.inv_queue if c.overdue)
         emp_idx = np.flatnonzero(emp)
-        if n_emp:
-            mean = lambda a: float(a[emp_idx].mean())  # noqa: E731
-        else:
-            mean = lambda a: math.nan  # noqa: E731
+        def mean(a) -> float:
+            return float(a[emp_idx].mean()) if n_emp else math.nan
         t = tenure[emp_idx]
         self.ts.append((
             int(round(now / wf.WEEK)), now, m.ledger.year_of(now - 1e-9), n_emp,

@@ -31,8 +31,7 @@ from typing import Any, Literal, Union
 
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, \
-    model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import ScenarioError, UserError
 from .metrics import SUMMARY_KPIS
@@ -402,7 +401,8 @@ def execute(store: Store, chunks: list, scenarios: dict[int, dict], seed: int,
 
 def _execute_dask(todo, payload, finished, seed, workers, scheduler, evaluator) -> None:
     try:
-        from distributed import Client, LocalCluster, as_completed as dask_completed
+        from distributed import Client, LocalCluster
+        from distributed import as_completed as dask_completed
     except ImportError:
         raise UserError("--scheduler needs the 'distributed' package (pip install "
                         "'dask[distributed]')") from None

@@ -22,15 +22,14 @@ from collections import deque
 import numpy as np
 import simpy
 
+from . import policies
 from .costs import Ledger
 from .entities import DAYS_PER_YEAR, WEEK, Case, Position  # noqa: F401
 from .metrics import Recorder
 from .params import Scenario
-from . import policies
 from .policies.staffing import OverstaffingPolicy
 from .processes import arrivals, assignment, attrition, phases, recruitment, sickleave, strain
 from .rng import Streams
-
 
 
 class Model:

@@ -33,7 +33,7 @@ def test_run_writes_tables_and_manifest(tmp_path, capsys):
     assert names == ["costs.parquet", "events.parquet", "manifest.json", "summary.parquet",
                      "timeseries.parquet"]
     summary = pd.read_parquet(out / "summary.parquet")
-    assert SUMMARY_COLUMNS <= set(summary.columns)
+    assert set(summary.columns) >= SUMMARY_COLUMNS
     assert list(summary.replication) == [0, 1, 2] and (summary.seed == 7).all()
     ts = pd.read_parquet(out / "timeseries.parquet")
     assert ts.groupby("replication").size().tolist() == [104, 104, 104]

@@ -4,11 +4,10 @@ restates every default."""
 
 from __future__ import annotations
 
+from conftest import BASELINE, ROOT
 from model import paramdoc
 from model.params import Scenario
 from model.scenario import read_yaml
-
-from conftest import BASELINE, ROOT
 
 
 def test_every_parameter_has_unit_and_provenance():
@@ -29,7 +28,7 @@ def test_model_md_parameter_table_is_current():
 
 def _flatten(d, prefix=""):
     for k, v in d.items():
-        if isinstance(v, dict) and "dist" not in v and not k == "complexity":
+        if isinstance(v, dict) and "dist" not in v and k != "complexity":
             yield from _flatten(v, f"{prefix}{k}.")
         else:
             yield f"{prefix}{k}", v

@@ -46,7 +46,8 @@ def test_headcount_conservation_and_case_accounting():
     ts = t["timeseries"]
     # hires - exits = change in headcount, week by week
     d_head = ts["headcount"] - ts["headcount"].iloc[0]
-    d_flow = (ts["hires_cum"] - ts["hires_cum"].iloc[0]) - (ts["exits_cum"] - ts["exits_cum"].iloc[0])
+    d_flow = ((ts["hires_cum"] - ts["hires_cum"].iloc[0])
+              - (ts["exits_cum"] - ts["exits_cum"].iloc[0]))
     assert (d_head == d_flow).all()
     assert t["summary"]["exits"].iloc[0] > 10
     ev = t["events"]

@@ -57,7 +57,8 @@ def test_reflection_day_takes_one_day_a_month_from_client_time():
 
 def _ladder_model(path, staff_years):
     staff = "[" + ", ".join(f"{{tenure_years: {y}, prior_years: 0}}" for y in staff_years) + "]"
-    sc = scenario("simulation.years=1", "simulation.warmup_years=0", f"unit.posts={len(staff_years)}",
+    sc = scenario("simulation.years=1", "simulation.warmup_years=0",
+                  f"unit.posts={len(staff_years)}",
                   f"initial_state.staff={staff}", path=path)
     m = Model(sc, 0)
     policies.update(m)

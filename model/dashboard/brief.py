@@ -161,8 +161,8 @@ def _sensitivity(res: Results, sens: pd.DataFrame | None, lang: str) -> str:
         top = (pick.groupby("factor").value.max().sort_values(ascending=False).head(5))
         items = "".join(f"<li>{html.escape(str(f))}: {v:.2f}</li>" for f, v in top.items())
         return f"<p>{w('sens_from', lang)}</p><ol>{items}</ol>"
-    from ..params import Scenario
     from ..paramdoc import leaves
+    from ..params import Scenario
     ranges = {path: (info.json_schema_extra or {}).get("assumption_range")
               for path, info, _ in leaves(Scenario)}
     base = _resolved(res)
