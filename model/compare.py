@@ -164,9 +164,10 @@ def cost_benefit(summary: pd.DataFrame, costs: pd.DataFrame, years: float) -> pd
         savings = sum(bc[g] - cur[g] for g in SAVING_GROUPS)
         d_policy = (cur["policy"] - bc["policy"]).to_numpy()
         d_time = (cur["time"] - bc["time"]).to_numpy()
+        # paid time off casework is part of the payroll (same pay, fewer client hours):
+        # shown for information, it is inside the other cost changes, not added to them
         add("paid_time_off_casework_per_year", d_time, "SEK/year")
-        add("other_cost_change_per_year", net - d_policy - d_time + savings.to_numpy(),
-            "SEK/year")
+        add("other_cost_change_per_year", net - d_policy + savings.to_numpy(), "SEK/year")
         add("net_cost_per_year", net, "SEK/year")
         avoided = (b["exits"] - s["exits"]).to_numpy(float)
         add("exits_avoided_per_year", avoided / years, "exits/year")

@@ -114,11 +114,12 @@ def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame) -> list[str]:
         lines.append(f"  policy cost per year, SEK   {rng('policy_cost_per_year')}")
         if abs(c.loc["paid_time_off_casework_per_year", "mean"]) > 0:
             lines.append(f"  paid time off casework, SEK {rng('paid_time_off_casework_per_year')}"
-                         " (same pay, fewer client hours: not extra cash)")
+                         " (same pay, fewer client hours: part of the payroll, not extra "
+                         "cash)")
         lines.append(f"  savings per year, SEK       {_sek(savings)} (recruitment, introduction, "
                      "consultants, sick leave, lost output)")
         lines.append(f"  other cost changes, SEK     {rng('other_cost_change_per_year')} "
-                     "(mostly pay of posts filled sooner or later)")
+                     "(payroll: posts filled sooner or later, headcount)")
         lines.append(f"  net cost per year, SEK      {rng('net_cost_per_year')}")
         lines.append(f"  cost per avoided exit, SEK  {rng('cost_per_avoided_exit')}")
         lines.append(f"  payback                     {_payback(pb['mean'])}")
