@@ -130,14 +130,10 @@ def parse_params(text: str | None, scenario) -> list[tuple[str, float, float]]:
     out = []
     for item in [x.strip() for x in text.split(",") if x.strip()]:
         path, _, bounds = item.partition("=")
-        node = current
-        for part in path.split("."):
-            if isinstance(node, list) and part.isdigit() and int(part) < len(node):
-                node = node[int(part)]
-            elif isinstance(node, dict) and part in node:
-                node = node[part]
-            else:
-                raise UserError(f"--params {path}: not a parameter of the scenario")
+        from .scenario import MISSING, get_path
+        node = get_path(current, path, MISSING)
+        if node is MISSING:
+            raise UserError(f"--params {path}: not a parameter of the scenario")
         if not isinstance(node, (int, float)) or isinstance(node, bool):
             raise UserError(f"--params {path}: not a number (got {node!r})")
         if bounds:

@@ -69,7 +69,7 @@ def _sek(v: float) -> str:
         return "n/a"
     if math.isinf(v):
         return "never" if v > 0 else "-inf"
-    return f"{v:,.0f}"
+    return fmt(v, "sek")
 
 
 def _payback(v: float) -> str:

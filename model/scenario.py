@@ -194,6 +194,22 @@ def apply_override(data: dict, path: tuple[str, ...], value: Any, origin: dict,
     return data
 
 
+MISSING = object()
+
+
+def get_path(data: Any, path: str, default: Any = None) -> Any:
+    """The value at a dotted parameter path (list items by index), or ``default``."""
+    node = data
+    for part in path.split("."):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            return default
+    return node
+
+
 def _fmt_value(v: Any) -> str:
     text = repr(v)
     return text if len(text) <= 60 else text[:57] + "..."

@@ -36,7 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .errors import ScenarioError, UserError
 from .metrics import SUMMARY_KPIS
 from .params import MAX_REPLICATIONS, MAX_YEARS
-from .scenario import apply_override, format_validation_error, load_scenario, read_yaml
+from .scenario import apply_override, format_validation_error, get_path, load_scenario, read_yaml
 
 MAX_RUNS = 2_000_000
 DESIGN_KEY = "sweep-design"
@@ -219,20 +219,8 @@ def design_points(spec: SweepSpec) -> pd.DataFrame:
 
 def _integer_paths(base: dict, names: list[str]) -> set[str]:
     """Factors whose parameter is a whole number in the schema (sampled values rounded)."""
-    out = set()
-    for n in names:
-        node: Any = base
-        for part in n.split("."):
-            if isinstance(node, dict) and part in node:
-                node = node[part]
-            elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-                node = node[int(part)]
-            else:
-                node = None
-                break
-        if isinstance(node, int) and not isinstance(node, bool):
-            out.add(n)
-    return out
+    return {n for n in names
+            if isinstance(v := get_path(base, n), int) and not isinstance(v, bool)}
 
 
 def point_scenarios(spec: SweepSpec, base: dict, points: pd.DataFrame) -> list[dict]:

@@ -78,11 +78,8 @@ def w(key: str, lang: str, **kw) -> str:
 
 
 def _get(d: dict, path: str):
-    for part in path.split("."):
-        if not isinstance(d, dict) or part not in d:
-            return None
-        d = d[part]
-    return d
+    from ..scenario import get_path
+    return get_path(d, path)
 
 
 def _ci(mean, lo, hi, kind, lang) -> str:
