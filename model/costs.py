@@ -24,32 +24,57 @@ from collections import defaultdict
 
 import numpy as np
 
+from .jit import kernel
+from .policies import vec
+
 CATEGORIES = ("salaries", "sick_leave", "mentoring", "rampup_lost_output",
               "recruitment", "consultants")   # plus policy_<name> for each policy in use
 WEEKS_PER_MONTH = 52.0 / 12.0
 
 
-def weekly_payroll_split(pay_week, absent_days, paid_absent_days, sick_pay_share,
-                         mentor_share, capacity, other_shares=None):
-    """Split one week of pay per worker into ledger categories (pure function).
+PAYROLL = ("sick_leave", "mentoring", "rampup_lost_output", "salaries",
+           "policy_overstaffing")     # then time_<policy> for each policy moving time
 
-    All arguments are arrays (or scalars) per worker; ``other_shares`` maps a category
-    to the share of worked time it takes (e.g. policy time off client work). Returns a
-    dict of arrays whose sum is the pay for worked days plus sick pay.
+
+@kernel
+def _payroll_week(now, start, active, consultant, salary, fte, spell_start, sick_until,
+                  hire_day, mentor_given, phase, capacity, capacity_cap, policy_time,
+                  n_base, q):
+    """Totals of one week of pay (``now - 7``, ``now``] per ledger category.
+
+    Each employee's pay for the days employed is split: employer sick pay for absent
+    days within the employer period; of the pay for days present, the mentoring share,
+    the shares of paid time that policies move off casework, then of the rest the
+    ramp-up share ``1 - capacity`` and the salaries (or ``policy_overstaffing`` for
+    posts above the budget).
     """
-    present = 1.0 - absent_days / 7.0
-    sick = pay_week * sick_pay_share * paid_absent_days / 7.0
-    worked = pay_week * present
-    mentoring = worked * mentor_share
-    out = {"sick_leave": sick, "mentoring": mentoring}
-    rest = worked - mentoring
-    for cat, share in (other_shares or {}).items():
-        part = worked * share
-        out[cat] = part
-        rest = rest - part
-    rest = np.maximum(rest, 0.0)
-    out["rampup_lost_output"] = rest * (1.0 - capacity)
-    out["salaries"] = rest - out["rampup_lost_output"]
+    oncost, pay_days, sick_share, paid_hours_full = q
+    n_time = policy_time.shape[0]
+    out = np.zeros(len(PAYROLL) + n_time)
+    for k in range(active.size):
+        if not active[k] or consultant[k]:
+            continue
+        pay = salary[k] * 12.0 / 52.0 * (1.0 + oncost) * fte[k]
+        s0 = max(spell_start[k], start)
+        s1 = min(sick_until[k], now)
+        absent = min(max(s1 - s0, 0.0), 7.0)
+        paid = min(max(min(s1, spell_start[k] + pay_days) - s0, 0.0), 7.0)
+        # hired or leaving mid-week: pay only the days employed
+        pay *= min(max(now - max(hire_day[k], start), 0.0), 7.0) / 7.0
+        hours = max(paid_hours_full * fte[k], 1e-9)
+        out[0] += pay * sick_share * paid / 7.0
+        worked = pay * (1.0 - absent / 7.0)
+        mentoring = worked * min(mentor_given[k] / hours, 1.0)
+        out[1] += mentoring
+        rest = worked - mentoring
+        for j in range(n_time):
+            part = worked * min(policy_time[j, k] / hours, 1.0)
+            out[len(PAYROLL) + j] += part
+            rest -= part
+        rest = max(rest, 0.0)
+        ramp = rest * (1.0 - min(capacity[phase[k]], capacity_cap[k]))
+        out[2] += ramp
+        out[4 if k >= n_base else 3] += rest - ramp
     return out
 
 
@@ -73,34 +98,21 @@ class Ledger:
         if start < self.start - 1e-9:
             return
         p = m.p
-        emp = m.employees()
-        if emp.any():
-            idx = np.flatnonzero(emp)
-            pay = (m.salary[idx] * 12.0 / 52.0 * (1.0 + p.pay.employer_oncost) * m.fte[idx])
-            s0 = np.maximum(m.spell_start[idx], start)
-            s1 = np.minimum(m.sick_until[idx], m.env.now)
-            absent = np.clip(s1 - s0, 0.0, 7.0)
-            paid_end = np.minimum(s1, m.spell_start[idx] + p.sick_leave.employer_pay_days)
-            paid = np.clip(paid_end - s0, 0.0, 7.0)
-            # hired or leaving mid-week: pay only the days employed
-            employed = np.clip(m.env.now - np.maximum(m.hire_day[idx], start), 0.0, 7.0) / 7.0
-            paid_hours = m.phase_cfg.paid_hours * m.fte[idx]
-            mentor_share = np.minimum(m.mentor_given[idx] / np.maximum(paid_hours, 1e-9), 1.0)
-            cap = np.minimum(m.phase_cfg.capacity[m.phase[idx]], m.fx.capacity_cap[idx])
-            hours = np.maximum(paid_hours, 1e-9)
-            other = {f"time_{name}": np.minimum(arr[idx] / hours, 1.0) if isinstance(
-                arr, np.ndarray) else arr / hours for name, arr in m.fx.policy_time.items()}
-            parts = weekly_payroll_split(pay * employed, absent, paid, p.sick_leave.sick_pay_share,
-                                         mentor_share, cap, other)
-            extra = idx >= m.n_base_positions
-            if extra.any():   # overstaffing: the posts above budget are the policy's cost
-                parts["policy_overstaffing"] = np.where(extra, parts["salaries"], 0.0)
-                parts["salaries"] = np.where(extra, 0.0, parts["salaries"])
-            y = self.year_of(start)
-            for cat, arr in parts.items():
-                total = float(arr.sum())
-                if total:
-                    self.sek[(y, cat)] += total
+        n = m.n_slots
+        fx = m.fx
+        names = list(fx.policy_time)
+        time = (np.array([vec(fx.policy_time[x], n) for x in names]) if names
+                else np.zeros((0, n)))
+        totals = _payroll_week(
+            m.env.now, start, m.active, m.consultant, m.salary, m.fte, m.spell_start,
+            m.sick_until, m.hire_day, m.mentor_given, m.phase, m.phase_cfg.capacity,
+            vec(fx.capacity_cap, n), time, m.n_base_positions,
+            np.array([p.pay.employer_oncost, p.sick_leave.employer_pay_days,
+                      p.sick_leave.sick_pay_share, m.phase_cfg.paid_hours]))
+        y = self.year_of(start)
+        for cat, total in zip(PAYROLL + tuple(f"time_{x}" for x in names), totals.tolist()):
+            if total:
+                self.sek[(y, cat)] += total
         from . import policies
         policies.book_costs(m)
         n_cons = int((m.active & m.consultant).sum())

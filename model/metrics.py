@@ -16,6 +16,8 @@ import math
 import numpy as np
 import pandas as pd
 
+from .jit import kernel
+
 from . import entities as wf
 
 EVENT_COLUMNS = ["day", "year", "event", "worker_id", "slot", "detail", "tenure_years",
@@ -36,11 +38,47 @@ SUMMARY_KPIS = ["turnover_rate", "exits", "resignations", "retirements",
                 "mean_strain"]
 
 
-def _absent_fte_week(m, idx, now) -> float:
-    """Workers absent sick, averaged over the week (now - 7, now]."""
-    s0 = np.maximum(m.spell_start[idx], now - wf.WEEK)
-    s1 = np.minimum(m.sick_until[idx], now)
-    return float(np.clip(s1 - s0, 0.0, wf.WEEK).sum() / wf.WEEK)
+@kernel
+def _audit(now, active, consultant, n_open_posts, fte, notice, spell_start, sick_until,
+           intending, zd, zc, zs, strain, exh, util, ncases, n_overdue, hire_day):
+    """One pass over the workers: the sums and counts of the weekly audit."""
+    out = np.zeros(17)
+    (n_emp, fte_sum, vacant, n_cons, on_notice, absent, n_int, s_zd, s_zc, s_zs, s_strain,
+     s_exh, s_util, open_cases, emp_cases, overdue, _) = out
+    lt2 = mid = ge5 = 0
+    for k in range(active.size):
+        if k < n_open_posts and not active[k]:
+            vacant += 1
+        if not active[k]:
+            continue
+        open_cases += ncases[k]
+        overdue += n_overdue[k]
+        if consultant[k]:
+            n_cons += 1
+            continue
+        n_emp += 1
+        fte_sum += fte[k]
+        on_notice += notice[k]
+        s0 = max(spell_start[k], now - 7.0)
+        s1 = min(sick_until[k], now)
+        absent += min(max(s1 - s0, 0.0), 7.0)
+        n_int += intending[k]
+        s_zd += zd[k]
+        s_zc += zc[k]
+        s_zs += zs[k]
+        s_strain += strain[k]
+        s_exh += exh[k]
+        s_util += util[k]
+        emp_cases += ncases[k]
+        t = (now - hire_day[k]) / 365.0
+        if t < 2:
+            lt2 += 1
+        elif t < 5:
+            mid += 1
+        else:
+            ge5 += 1
+    return (n_emp, fte_sum, vacant, n_cons, on_notice, absent / 7.0, n_int, s_zd, s_zc,
+            s_zs, s_strain, s_exh, s_util, open_cases, emp_cases, overdue, lt2, mid, ge5)
 
 
 class Recorder:
@@ -113,27 +151,21 @@ class Recorder:
         now = m.env.now
         if now < m.warmup_end:
             return
-        act = m.active
-        emp = act & ~m.consultant
-        n_emp = int(emp.sum())
-        tenure = m.tenure_years()
+        (n_emp, fte, vacant, n_cons, on_notice, absent, n_int, s_zd, s_zc, s_zs, s_strain,
+         s_exh, s_util, open_cases, emp_cases, overdue, lt2, mid, ge5) = _audit(
+            now, m.active, m.consultant, m.open_positions, m.fte, m.notice, m.spell_start,
+            m.sick_until, m.intending, m.zd, m.zc, m.zs, m.strain, m.exh, m.util, m.ncases,
+            m.n_overdue, m.hire_day)
+        n_emp = int(n_emp)
+        per = 1.0 / n_emp if n_emp else math.nan
         overdue_q = sum(1 for c in m.inv_queue if c.overdue)
-        emp_idx = np.flatnonzero(emp)
-        def mean(a) -> float:
-            return float(a[emp_idx].mean()) if n_emp else math.nan
-        t = tenure[emp_idx]
         self.ts.append((
-            int(round(now / wf.WEEK)), now, m.ledger.year_of(now - 1e-9), n_emp,
-            float(m.fte[emp_idx].sum()), m.open_positions - int(act[:m.open_positions].sum()),
-            int((act & m.consultant).sum()), int((emp & m.notice).sum()),
-            _absent_fte_week(m, emp_idx, now),
-            float(m.intending[emp_idx].mean()) if n_emp else math.nan,
-            mean(m.zd), mean(m.zc), float(m.zm), mean(m.zs), mean(m.strain), mean(m.exh),
-            mean(m.util), len(m.inv_queue), len(m.ong_queue), int(m.ncases[act].sum()),
-            float(m.ncases[emp_idx].mean()) if n_emp else math.nan,
-            int(m.n_overdue[act].sum()) + overdue_q, float(m.mentor_hours_total),
-            float(m.mentor_coverage), int((t < 2).sum()), int(((t >= 2) & (t < 5)).sum()),
-            int((t >= 5).sum()), self.exits, self.hires, m.open_positions))
+            int(round(now / wf.WEEK)), now, m.ledger.year_of(now - 1e-9), n_emp, fte,
+            int(vacant), int(n_cons), int(on_notice), absent, n_int * per, s_zd * per,
+            s_zc * per, float(m.zm), s_zs * per, s_strain * per, s_exh * per, s_util * per,
+            len(m.inv_queue), len(m.ong_queue), int(open_cases), emp_cases * per,
+            int(overdue) + overdue_q, float(m.mentor_hours_total), float(m.mentor_coverage),
+            lt2, mid, ge5, self.exits, self.hires, m.open_positions))
 
     # -- tables -----------------------------------------------------------------
 

@@ -164,7 +164,6 @@ class Model:
         phases.update(self)
         self.saturated = False
         assignment.assign_queue(self)
-        strain.set_service_ratio(self)
         strain.update(self)
         attrition.weekly(self)
         self.rec.weekly(self)

@@ -19,6 +19,12 @@ from ..entities import DAYS_PER_YEAR, WEEK
 DAYS_PER_MONTH = DAYS_PER_YEAR / 12.0
 
 
+def vec(x, n: int) -> np.ndarray:
+    """An effect as a float array over the ``n`` slots (effects may be scalars)."""
+    a = np.asarray(x, dtype=float)
+    return a if a.shape == (n,) else np.broadcast_to(a, (n,)).copy()
+
+
 class Effects:
     """What the policies in force do this week (neutral when none is)."""
 

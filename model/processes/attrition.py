@@ -26,6 +26,8 @@ import numpy as np
 
 from .. import entities as wf
 from . import recruitment
+from ..jit import kernel
+from ..policies import vec
 from .assignment import hand_over
 
 DT_YEARS = wf.WEEK / wf.DAYS_PER_YEAR
@@ -46,7 +48,7 @@ def step_lookup(steps, years: np.ndarray) -> np.ndarray:
 
 
 class ProportionalHazards:
-    """The default quit-hazard model (pluggable: any object with ``hazards``)."""
+    """The coefficients of the quit-hazard model above (logs of the hazard ratios)."""
 
     def __init__(self, p):
         a = p.attrition
@@ -62,20 +64,20 @@ class ProportionalHazards:
         self.onset = a.intention.onset_per_year
         self.drop = a.intention.drop_per_year
         self.pull = a.outside_pull_per_year
+        self.retirement_age = a.retirement_age
+        pay = p.pay
+        self.salary_steps = _steps(pay.salary_by_experience)
+        self.market_steps = _steps(pay.market_by_experience)
 
-    def linear_predictor(self, m, gap) -> np.ndarray:
-        b = self.b
-        return (b[0] * m.zd + b[1] * m.zc + b[2] * m.zm + b[3] * m.zs
-                + self.b_exh * m.exh + self.b_pay * gap)
+    def coefficients(self) -> np.ndarray:
+        return np.array([*self.b, self.b_exh, self.b_pay, self.h0, self.hr_int, self.onset,
+                         self.pull, 1.0 - math.exp(-self.drop * DT_YEARS), DT_YEARS,
+                         self.retirement_age])
 
-    def hazards(self, m, gap):
-        """(quit hazard, pull part, intention onset hazard) per slot, per year."""
-        lp = np.minimum(self.linear_predictor(m, gap), 50.0)
-        rel = np.exp(lp)
-        g = self.mult[np.searchsorted(self.bounds, m.tenure_years(), side="right")]
-        internal = self.h0 * g * rel * np.where(m.intending, self.hr_int, 1.0)
-        pull = self.pull * np.exp(np.minimum(self.b_pay * gap, 50.0))
-        return internal + pull, pull, self.onset * rel
+
+def _steps(steps) -> tuple[np.ndarray, np.ndarray]:
+    return (np.array([s.from_years for s in steps], float),
+            np.array([s.sek_per_month for s in steps], float))
 
 
 def pay_gap(m, exper: np.ndarray) -> np.ndarray:
@@ -84,41 +86,79 @@ def pay_gap(m, exper: np.ndarray) -> np.ndarray:
     return (market - m.salary - m.fx.supplement) / 1000.0
 
 
+START, STOP, RESIGN, PULL, RETIRE = 1, 2, 4, 8, 16
+
+
 def weekly(m) -> None:
-    now = m.env.now
+    """Salaries, hazards and the week's intention changes, resignations and retirements."""
     n = m.n_slots
-    emp = m.employees()
-    staying = emp & ~m.notice
-    exper = m.experience_years()
-    recruitment.update_salaries(m, exper)
-    gap = pay_gap(m, exper)
-    h, pull, onset = m.hazard.hazards(m, gap)
-
-    # intention to leave (always draw the full vector: common random numbers)
-    u_int = m.rng["intention"].gen.random(n)
-    p_on = 1.0 - np.exp(-onset * DT_YEARS)
-    p_off = 1.0 - math.exp(-m.hazard.drop * DT_YEARS)
-    start = staying & ~m.intending & (u_int < p_on)
-    stop = staying & m.intending & (u_int < p_off)
-    for k in np.flatnonzero(start).tolist():
-        m.rec.event(m, "intention", k, "formed")
-    for k in np.flatnonzero(stop).tolist():
-        m.rec.event(m, "intention", k, "dropped")
-    m.intending = (m.intending | start) & ~stop & emp
-
-    # resignations
+    hz = m.hazard
+    u_int = m.rng["intention"].gen.random(n)     # full vectors: common random numbers
     u_quit = m.rng["quit"].gen.random(n)
-    p_quit = 1.0 - np.exp(-h * DT_YEARS)
-    quits = np.flatnonzero(staying & (u_quit < p_quit))
-    for k in quits.tolist():
-        reason = "outside_pull" if u_quit[k] < p_quit[k] * pull[k] / h[k] else "resignation"
-        resign(m, k, reason)
+    code = np.zeros(n, np.int8)
+    n_events = _weekly(m.env.now, m.active, m.consultant, m.notice, m.intending, m.prior,
+                       m.hire_day, m.age0, m.salary_fixed, vec(m.fx.supplement, n), m.zd,
+                       m.zc, m.zm, m.zs, m.exh, hz.coefficients(), hz.bounds, hz.mult,
+                       *hz.salary_steps, *hz.market_steps, u_int, u_quit, m.salary, code)
+    if not n_events:
+        return
+    for flag, detail in ((START, "formed"), (STOP, "dropped")):
+        for k in np.flatnonzero(code & flag).tolist():
+            m.rec.event(m, "intention", k, detail)
+    for k in np.flatnonzero(code & (RESIGN | PULL)).tolist():
+        resign(m, k, "outside_pull" if code[k] & PULL else "resignation")
+    for k in np.flatnonzero(code & RETIRE).tolist():
+        if m.active[k] and not m.notice[k]:
+            resign(m, k, "retirement")
 
-    # retirements
-    age = m.age0 + (now - m.hire_day) / wf.DAYS_PER_YEAR
-    retire = np.flatnonzero(emp & ~m.notice & (age >= m.p.attrition.retirement_age))
-    for k in retire.tolist():
-        resign(m, k, "retirement")
+
+@kernel
+def _weekly(now, active, consultant, notice, intending, prior, hire_day, age0,
+            salary_fixed, supplement, zd, zc, zm, zs, exh, q, bounds, mult, sal_from,
+            sal_sek, mkt_from, mkt_sek, u_int, u_quit, salary, code):
+    (b_d, b_c, b_m, b_s, b_exh, b_pay, h0, hr_int, onset0, pull0, p_off, dt,
+     retirement_age) = q
+    n_events = 0
+    for k in range(active.size):
+        if not active[k] or consultant[k]:
+            salary[k] = 0.0
+            intending[k] = False
+            continue
+        tenure = (now - hire_day[k]) / 365.0
+        exper = prior[k] + tenure
+        if np.isnan(salary_fixed[k]):
+            salary[k] = sal_sek[np.searchsorted(sal_from, exper, side="right") - 1]
+        else:
+            salary[k] = salary_fixed[k]
+        if notice[k]:
+            continue
+        market = mkt_sek[np.searchsorted(mkt_from, exper, side="right") - 1]
+        gap = (market - salary[k] - supplement[k]) / 1000.0
+        lp = min(b_d * zd[k] + b_c * zc[k] + b_m * zm + b_s * zs[k] + b_exh * exh[k]
+                 + b_pay * gap, 50.0)
+        rel = np.exp(lp)
+        g = mult[np.searchsorted(bounds, tenure, side="right")]
+        internal = h0 * g * rel * (hr_int if intending[k] else 1.0)
+        pull = pull0 * np.exp(min(b_pay * gap, 50.0))
+        h = internal + pull
+        c = 0
+        if intending[k]:
+            if u_int[k] < p_off:
+                c = STOP
+                intending[k] = False
+        elif u_int[k] < 1.0 - np.exp(-onset0 * rel * dt):
+            c = START
+        p_quit = 1.0 - np.exp(-h * dt)
+        if u_quit[k] < p_quit:
+            c |= PULL if u_quit[k] < p_quit * pull / h else RESIGN
+        elif age0[k] + tenure >= retirement_age:
+            c |= RETIRE
+        if c & START:
+            intending[k] = True
+        if c:
+            code[k] = c
+            n_events += 1
+    return n_events
 
 
 def resign(m, k: int, reason: str) -> None:

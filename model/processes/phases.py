@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import entities as wf
+from ..jit import kernel
+from ..policies import vec
 
 
 class PhaseTable:
@@ -60,49 +61,84 @@ def update(m) -> None:
     fx = m.fx
     if fx.extra_positions > m.open_positions - m.n_base_positions:
         open_extra_positions(m, fx.extra_positions)
-    now = m.env.now
     cfg = m.phase_cfg
-    emp = m.employees()
-    tenure = m.tenure_years()
-    exper = m.prior + tenure
-    new = cfg.lookup(tenure + m.intro_offset, exper)
-    new = np.where(m.consultant, len(cfg.names) - 1, new)
-    changed = np.flatnonzero(emp & (new != m.phase))
-    if changed.size:
-        for k in changed.tolist():
-            m.rec.event(m, "phase_change", k, cfg.names[int(new[k])])
-        m.phase[changed] = new[changed]
-    m.phase[m.consultant] = len(cfg.names) - 1
+    wt = cfg.work_time
+    n = m.n_slots
+    changed = np.zeros(n, np.bool_)
+    out = _update(m.env.now, m.active, m.consultant, m.notice, m.prior, m.hire_day,
+                  m.intro_offset, m.sick_until, m.fte, vec(fx.mentor_need, n),
+                  vec(fx.client_factor, n), vec(fx.capacity_cap, n), vec(fx.shield, n),
+                  cfg.bounds, cfg.capacity, cfg.mentor_hours, cfg.shielded,
+                  np.array([cfg.intro_years, m.p.mentoring.mentor_min_experience_years,
+                            m.p.mentoring.max_hours_per_mentor_per_week, fx.mentor_supply_h,
+                            wt.hours_per_week * wt.client_work_share,
+                            wt.competence_hours_per_week, wt.recovery_hours_per_week,
+                            wt.working_weeks_per_year, fx.admin_relief_h]),
+                  m.phase, m.mentor_given, m.mentee_cover, m.shielded, m.avail_full,
+                  m.avail, changed)
+    m.mentor_coverage, m.mentor_hours_total, n_changed = out
+    if n_changed:
+        for k in np.flatnonzero(changed).tolist():
+            m.rec.event(m, "phase_change", k, cfg.names[int(m.phase[k])])
 
-    absent = np.clip(m.sick_until - now, 0.0, wf.WEEK) / wf.WEEK
-    present_share = np.where(m.active, 1.0 - absent, 0.0)
-    here = m.active & (absent < 1.0)
 
-    # mentoring: outside supply (specialists) first, then experienced colleagues
-    need_each = np.where(emp & here, np.maximum(cfg.mentor_hours[m.phase], fx.mentor_need), 0.0)
-    need = float(need_each.sum())
-    mentors = emp & here & ~m.notice & (exper >= m.p.mentoring.mentor_min_experience_years) \
-        & (need_each == 0)
-    n_mentors = int(mentors.sum())
-    m.mentor_given[:] = 0.0
+@kernel
+def _update(now, active, consultant, notice, prior, hire_day, intro_offset, sick_until,
+            fte, mentor_need, client_factor, capacity_cap, shield, bounds, capacity,
+            mentor_hours, shielded_tbl, q, phase, mentor_given, mentee_cover, shielded,
+            avail_full, avail, changed):
+    (intro_years, mentor_min_exp, max_mentor_h, outside_supply, client_week, competence,
+     recovery, working_weeks, admin_relief) = q
+    n = active.size
+    last = capacity.size - 1
+    need = 0.0
+    n_mentors = 0
+    n_changed = 0
+    for k in range(n):
+        tenure = (now - hire_day[k]) / 365.0
+        exper = prior[k] + tenure
+        if consultant[k]:
+            new = last
+        elif tenure + intro_offset[k] < intro_years:
+            new = 0
+        else:
+            new = 1 + np.searchsorted(bounds, exper, side="right")
+        if active[k] and not consultant[k] and new != phase[k]:
+            changed[k] = True
+            n_changed += 1
+            phase[k] = new
+        if consultant[k]:
+            phase[k] = last
+        mentor_given[k] = 0.0
+        here = active[k] and min(max(sick_until[k] - now, 0.0), 7.0) / 7.0 < 1.0
+        need_k = 0.0
+        if here and not consultant[k]:
+            need_k = max(mentor_hours[phase[k]], mentor_need[k])
+            if need_k == 0 and not notice[k] and exper >= mentor_min_exp:
+                n_mentors += 1
+                mentor_given[k] = 1.0          # marks a mentor until the hours are known
+        mentee_cover[k] = need_k               # the need, until the cover is known
+        need += need_k
+    cover = 1.0
+    each = 0.0
     if need > 0:
-        outside = min(fx.mentor_supply_h, need)
-        rest = need - outside
-        staff_supply = n_mentors * m.p.mentoring.max_hours_per_mentor_per_week
-        staff_given = min(rest, staff_supply)
+        outside = min(outside_supply, need)
+        staff_given = min(need - outside, n_mentors * max_mentor_h)
         cover = (outside + staff_given) / need
         if n_mentors and staff_given > 0:
-            m.mentor_given[mentors] = staff_given / n_mentors
-    else:
-        cover = 1.0
-    m.mentor_coverage = cover
-    m.mentor_hours_total = need * cover
-    m.mentee_cover = np.where(need_each > 0, cover, 1.0)
-
-    client = cfg.client_hours_for(fx)
-    cap = np.minimum(cfg.capacity[m.phase], fx.capacity_cap)
-    full = client * m.fte * cap - m.mentor_given
-    m.shielded = cfg.shielded[m.phase] | fx.shield
-    full = np.where(m.active, np.maximum(full, 0.0), 0.0)
-    m.avail_full = full
-    m.avail = full * present_share
+            each = staff_given / n_mentors
+    for k in range(n):
+        mentor_given[k] = each if mentor_given[k] > 0 else 0.0
+        mentee_cover[k] = cover if mentee_cover[k] > 0 else 1.0
+        shielded[k] = shielded_tbl[phase[k]] or shield[k] > 0
+        if active[k]:
+            client = ((client_week * client_factor[k] - competence - recovery)
+                      * working_weeks / 52.0 + admin_relief)
+            cap = min(capacity[phase[k]], capacity_cap[k])
+            full = max(client * fte[k] * cap - mentor_given[k], 0.0)
+            absent = min(max(sick_until[k] - now, 0.0), 7.0) / 7.0
+            avail_full[k] = full
+            avail[k] = full * (1.0 - absent)
+        else:
+            avail_full[k] = avail[k] = 0.0
+    return cover, need * cover, n_changed

@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import entities as wf
+from ..jit import kernel
 from .assignment import hand_over
 
 DT_YEARS = wf.WEEK / wf.DAYS_PER_YEAR
@@ -23,16 +24,15 @@ def onsets(m) -> None:
     sl = m.p.sick_leave
     now = m.env.now
     u = m.rng["sick"].gen.random(m.n_slots)
-    at_risk = m.employees() & (m.sick_until <= now)
-    rr = np.where((m.zd > 0) & (m.zc < 0), sl.job_strain_rr, 1.0)
-    p_long = 1.0 - np.exp(-sl.long_spells_per_year * rr * DT_YEARS)
-    p_short = 1.0 - np.exp(-sl.short_spells_per_year * rr * DT_YEARS)
-    starts = np.flatnonzero(at_risk & (u < p_long + p_short))
-    if starts.size == 0:
+    code = np.zeros(m.n_slots, np.int8)
+    if not _onsets(now, m.active, m.consultant, m.sick_until, m.zd, m.zc, u,
+                   sl.job_strain_rr, sl.long_spells_per_year, sl.short_spells_per_year,
+                   DT_YEARS, code):
         return
+    starts = np.flatnonzero(code)
     d = m.rng["sick_duration"]
     for k in starts.tolist():
-        long = u[k] < p_long[k]
+        long = code[k] == LONG
         if long:
             days = 14.0 + d.exponential(max(sl.long_mean_days - 14.0, 1.0))
         else:
@@ -43,3 +43,22 @@ def onsets(m) -> None:
         if days > sl.reassign_after_days:
             m.avail[k] = 0.0
             hand_over(m, k)
+
+
+SHORT, LONG = 1, 2
+
+
+@kernel
+def _onsets(now, active, consultant, sick_until, zd, zc, u, strain_rr, long_rate,
+            short_rate, dt, code):
+    n = 0
+    for k in range(active.size):
+        if not active[k] or consultant[k] or sick_until[k] > now:
+            continue
+        rr = strain_rr if zd[k] > 0 and zc[k] < 0 else 1.0
+        p_long = 1.0 - np.exp(-long_rate * rr * dt)
+        p_short = 1.0 - np.exp(-short_rate * rr * dt)
+        if u[k] < p_long + p_short:
+            code[k] = LONG if u[k] < p_long else SHORT
+            n += 1
+    return n

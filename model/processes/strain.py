@@ -27,13 +27,19 @@ from __future__ import annotations
 import numpy as np
 
 from .. import entities as wf
+from ..jit import kernel
+from ..policies import vec
 
 
 def set_service_ratio(m) -> None:
     """Each worker's cases progress at min(1, available / load) this week."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        r = np.where(m.load > 0, np.minimum(1.0, m.avail / m.load), 0.0)
-    m.ratio = np.where(m.active, r, 0.0)
+    _service_ratio(m.active, m.avail, m.load, m.ratio)
+
+
+@kernel
+def _service_ratio(active, avail, load, ratio):
+    for k in range(active.size):
+        ratio[k] = min(1.0, avail[k] / load[k]) if active[k] and load[k] > 0 else 0.0
 
 
 def span_of_control(m) -> float:
@@ -43,69 +49,111 @@ def span_of_control(m) -> float:
                                                          + m.fx.extra_team_leaders))
 
 
+def backlog_pressure(m) -> float:
+    """``w_backlog * r / (1 + r)``, r the waiting hours over the unit's available hours."""
+    w = m.p.dcs.demand.backlog_weight
+    if not w:
+        return 0.0
+    if not (m.inv_queue or m.ong_queue):
+        return 0.0
+    waiting = sum(c.weekly for c in m.inv_queue) + sum(c.weekly for c in m.ong_queue)
+    ratio = waiting / max(float(m.avail_full.sum()), 1.0)
+    # saturating: the pressure of waiting cases is bounded (triage, closed intake)
+    return w * ratio / (1.0 + ratio)
+
+
 def update(m) -> None:
+    """Service ratio, the four z-scores, strain and exhaustion of every worker."""
     p = m.p.dcs
     now = m.env.now
-    act = m.active
-    emp = m.employees()
-    tenure = m.tenure_years()
-    exper = m.prior + tenure
-    ex_ctrl = 1.0 - np.exp(-np.maximum(exper, 0.0) / p.control.experience_tau_years)
-
-    absent_now = act & (m.sick_until > now)
-    n_here = int((act & ~absent_now).sum())
-    cover_each = 0.0
-    if absent_now.any() and n_here:
-        cover_each = p.demand.cover_share * float(m.load[absent_now].sum()) / n_here
-
-    full = np.maximum(m.avail_full, 1.0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        util = m.load / full
-        cshare = np.where(m.load > 0, m.complex_load / m.load, 0.0)
     fx = m.fx
-    backlog = 0.0
-    if p.demand.backlog_weight and (m.inv_queue or m.ong_queue):
-        waiting = sum(c.weekly for c in m.inv_queue) + sum(c.weekly for c in m.ong_queue)
-        ratio = waiting / max(float(m.avail_full.sum()), 1.0)
-        # saturating: the pressure of waiting cases is bounded (triage, closed intake)
-        backlog = p.demand.backlog_weight * ratio / (1.0 + ratio)
-    dem = (backlog + (m.load + cover_each) / full
-           + p.demand.complex_weight * fx.complex_demand_factor * cshare * (1 - ex_ctrl)
-           + p.demand.overdue_weight * m.n_overdue)
-    zd = (dem - p.demand.reference) / p.demand.sd + p.demand.shift_sd
-
-    ctrl = (ex_ctrl - p.control.overload_erosion * np.maximum(0.0, util - 1.0)
-            + p.control.competence_time_gain * fx.competence_h + fx.control_boost)
-    zc = (ctrl - p.control.reference) / p.control.sd + p.control.shift_sd
-
+    d, c, cs, st = p.demand, p.control, p.colleague_support, p.strain
     ms = p.manager_support
     zm = -(span_of_control(m) - ms.reference_span) / ms.span_per_sd + ms.shift_sd
-
-    cs = p.colleague_support
-    n_emp = int(emp.sum())
-    experienced = emp & (exper >= cs.experienced_years)
-    n_exp = int(experienced.sum())
-    # share of experienced colleagues, excluding the worker themself
-    denom = max(n_emp - 1, 1)
-    share = np.where(experienced, (n_exp - 1) / denom, n_exp / denom)
     while m.exit_days_52w and m.exit_days_52w[0] <= now - 52 * wf.WEEK:
         m.exit_days_52w.popleft()
-    stability = 1.0 - len(m.exit_days_52w) / max(n_emp, 1)
-    zs = (0.5 * (share - cs.reference_share) / cs.share_per_sd
-          + 0.5 * (stability - cs.reference_stability) / cs.stability_per_sd
-          - cs.mentor_sd * (1.0 - m.mentee_cover) + fx.support_boost + cs.shift_sd)
-
-    st = p.strain
-    s = (st.demand_weight * zd - st.control_weight * zc - st.manager_weight * zm
-         - st.colleague_weight * zs)
-    rec = np.minimum(1.0, st.recovery_per_week + st.recovery_per_hour * fx.recovery_h)
-    exh = m.exh * (1.0 - rec) + st.exhaustion_gain_per_week * np.maximum(0.0, s - st.threshold)
-
-    m.zd = np.where(act, zd, 0.0)
-    m.zc = np.where(act, zc, 0.0)
+    n = m.n_slots
+    m.team_stability = _update(
+        now, m.active, m.consultant, m.prior, m.hire_day, m.sick_until, m.load,
+        m.complex_load, m.avail, m.avail_full, m.n_overdue, m.mentee_cover, m.exh,
+        vec(fx.competence_h, n), vec(fx.control_boost, n), vec(fx.support_boost, n),
+        vec(fx.recovery_h, n),
+        np.array([backlog_pressure(m), d.cover_share, d.complex_weight * fx.complex_demand_factor,
+                  d.overdue_weight, d.reference, d.sd, d.shift_sd,
+                  c.experience_tau_years, c.overload_erosion, c.competence_time_gain,
+                  c.reference, c.sd, c.shift_sd,
+                  zm, cs.experienced_years, cs.reference_share, cs.share_per_sd,
+                  cs.reference_stability, cs.stability_per_sd, cs.mentor_sd, cs.shift_sd,
+                  float(len(m.exit_days_52w)),
+                  st.demand_weight, st.control_weight, st.manager_weight, st.colleague_weight,
+                  st.recovery_per_week, st.recovery_per_hour, st.exhaustion_gain_per_week,
+                  st.threshold]),
+        m.ratio, m.zd, m.zc, m.zs, m.strain, m.util)
     m.zm = zm
-    m.zs = np.where(act, zs, 0.0)
-    m.strain = np.where(act, s, 0.0)
-    m.exh = np.where(emp, exh, 0.0)
-    m.util = np.where(act, util, 0.0)
-    m.team_stability = stability
+
+
+@kernel
+def _update(now, active, consultant, prior, hire_day, sick_until, load, complex_load,
+            avail, avail_full, n_overdue, mentee_cover, exh, competence_h, control_boost,
+            support_boost, recovery_h, q, ratio, zd, zc, zs, strain, util):
+    (backlog, cover_share, complex_w, overdue_w, d_ref, d_sd, d_shift, tau, erosion,
+     comp_gain, c_ref, c_sd, c_shift, zm, exp_years, ref_share, share_sd, ref_stab,
+     stab_sd, mentor_sd, s_shift, exits_52w, a_d, a_c, a_m, a_s, rec_week, rec_hour,
+     gain, threshold) = q
+    n = active.size
+    absent_load = 0.0
+    n_absent = 0
+    n_here = 0
+    n_emp = 0
+    n_exp = 0
+    for k in range(n):
+        if active[k]:
+            ratio[k] = min(1.0, avail[k] / load[k]) if load[k] > 0 else 0.0
+            if sick_until[k] > now:
+                absent_load += load[k]
+                n_absent += 1
+            else:
+                n_here += 1
+            if not consultant[k]:
+                n_emp += 1
+                if prior[k] + (now - hire_day[k]) / 365.0 >= exp_years:
+                    n_exp += 1
+        else:
+            ratio[k] = 0.0
+    cover_each = cover_share * absent_load / n_here if n_absent and n_here else 0.0
+    denom = max(n_emp - 1, 1)
+    stability = 1.0 - exits_52w / max(n_emp, 1)
+    z_stab = 0.5 * (stability - ref_stab) / stab_sd
+    rec = 0.0
+    for k in range(n):
+        if not active[k]:
+            zd[k] = zc[k] = zs[k] = strain[k] = util[k] = 0.0
+            exh[k] = 0.0
+            continue
+        exper = prior[k] + (now - hire_day[k]) / 365.0
+        ex_ctrl = 1.0 - np.exp(-max(exper, 0.0) / tau)
+        full = max(avail_full[k], 1.0)
+        u = load[k] / full
+        cshare = complex_load[k] / load[k] if load[k] > 0 else 0.0
+        dem = (backlog + (load[k] + cover_each) / full + complex_w * cshare * (1 - ex_ctrl)
+               + overdue_w * n_overdue[k])
+        z_d = (dem - d_ref) / d_sd + d_shift
+        ctrl = (ex_ctrl - erosion * max(0.0, u - 1.0) + comp_gain * competence_h[k]
+                + control_boost[k])
+        z_c = (ctrl - c_ref) / c_sd + c_shift
+        experienced = (not consultant[k]) and exper >= exp_years
+        share = (n_exp - 1) / denom if experienced else n_exp / denom
+        z_s = (0.5 * (share - ref_share) / share_sd + z_stab
+               - mentor_sd * (1.0 - mentee_cover[k]) + support_boost[k] + s_shift)
+        s = a_d * z_d - a_c * z_c - a_m * zm - a_s * z_s
+        zd[k] = z_d
+        zc[k] = z_c
+        zs[k] = z_s
+        strain[k] = s
+        util[k] = u
+        if consultant[k]:
+            exh[k] = 0.0
+        else:
+            rec = min(1.0, rec_week + rec_hour * recovery_h[k])
+            exh[k] = exh[k] * (1.0 - rec) + gain * max(0.0, s - threshold)
+    return stability
