@@ -16,9 +16,8 @@ import math
 import numpy as np
 import pandas as pd
 
-from .jit import kernel
-
 from . import entities as wf
+from .jit import kernel
 
 EVENT_COLUMNS = ["day", "year", "event", "worker_id", "slot", "detail", "tenure_years",
                  "value"]
@@ -131,20 +130,6 @@ class Recorder:
                 self.exits_first_2y += 1
         self.event(m, "exit", k, reason)
 
-    def case_closed(self, m, case):
-        self.cases_closed_all += 1
-        if m.env.now >= m.warmup_end:
-            self.cases_closed += 1
-
-    def case_assigned(self, m, case):
-        if case.handovers == 0 and m.env.now >= m.warmup_end:
-            self.wait_sum += m.env.now - case.arrival
-            self.wait_n += 1
-
-    def handover(self, m, case):
-        if m.env.now >= m.warmup_end:
-            self.handovers += 1
-
     # -- weekly audit ------------------------------------------------------------
 
     def weekly(self, m):
@@ -158,12 +143,12 @@ class Recorder:
             m.n_overdue, m.hire_day)
         n_emp = int(n_emp)
         per = 1.0 / n_emp if n_emp else math.nan
-        overdue_q = sum(1 for c in m.inv_queue if c.overdue)
+        q_inv, q_ong, overdue_q, _ = m.book.queue_stats()
         self.ts.append((
             int(round(now / wf.WEEK)), now, m.ledger.year_of(now - 1e-9), n_emp, fte,
             int(vacant), int(n_cons), int(on_notice), absent, n_int * per, s_zd * per,
             s_zc * per, float(m.zm), s_zs * per, s_strain * per, s_exh * per, s_util * per,
-            len(m.inv_queue), len(m.ong_queue), int(open_cases), emp_cases * per,
+            q_inv, q_ong, int(open_cases), emp_cases * per,
             int(overdue) + overdue_q, float(m.mentor_hours_total), float(m.mentor_coverage),
             lt2, mid, ge5, self.exits, self.hires, m.open_positions))
 

@@ -16,15 +16,15 @@ finish credit (processor sharing), an ongoing case at a calendar day.
 
 from __future__ import annotations
 
-import heapq
 from collections import deque
 
 import numpy as np
 import simpy
 
 from . import policies
+from .casebook import CaseBook
 from .costs import Ledger
-from .entities import DAYS_PER_YEAR, WEEK, Case, Position  # noqa: F401
+from .entities import DAYS_PER_YEAR, WEEK, Position  # noqa: F401
 from .metrics import Recorder
 from .params import Scenario
 from .policies.staffing import OverstaffingPolicy
@@ -35,8 +35,7 @@ from .rng import Streams
 class Model:
     """One replication of a scenario. ``run()`` returns the recorder's tables."""
 
-    def __init__(self, scenario: Scenario, replication: int = 0, seed: int | None = None,
-                 assignment_rule=None, hazard_model=None):
+    def __init__(self, scenario: Scenario, replication: int = 0, seed: int | None = None):
         self.p = scenario
         self.replication = replication
         self.seed = scenario.simulation.seed if seed is None else seed
@@ -93,20 +92,13 @@ class Model:
         self.util = np.zeros(n)
         self.team_stability = 1.0
         self.strain = np.zeros(n)
-        self.nextfin = np.full(n, np.inf)
         self.intro_offset = np.zeros(n)          # pre-introduced hires skip introduction
         self.shielded = np.zeros(n, bool)
-        self.cases: list[dict] = [dict() for _ in range(n)]
-        self.heaps: list[list] = [[] for _ in range(n)]
 
         # unit state
         self.next_wid = 0
         self.next_cid = 0
-        self.seq = 0
-        self.inv_queue: deque = deque()
-        self.ong_queue: deque = deque()
-        self.deadlines: deque = deque()
-        self.ongoing_ends: list = []
+        self.book = CaseBook()
         self.exit_days_52w: deque = deque()
         self.saturated = False
         self.rr_pointer = 0
@@ -115,8 +107,7 @@ class Model:
 
         self.ledger = Ledger(self.warmup_end)
         self.rec = Recorder(self)
-        self.assign_rule = assignment_rule or assignment.make_rule(scenario.assignment.rule)
-        self.hazard = hazard_model or attrition.ProportionalHazards(scenario)
+        self.hazard = attrition.ProportionalHazards(scenario)
         self.phase_cfg = phases.PhaseTable(scenario)
         self.policies = policies.build(self)
         self.fx = policies.Effects(n, scenario)
@@ -141,10 +132,6 @@ class Model:
 
     def employees(self) -> np.ndarray:
         return self.active & ~self.consultant
-
-    def push_ongoing_end(self, case: Case) -> None:
-        self.seq += 1
-        heapq.heappush(self.ongoing_ends, (case.end, self.seq, case))
 
     # -- the weekly tick ------------------------------------------------------
 

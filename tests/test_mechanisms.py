@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import scenario
+from model.casebook import COMPLEX
 from model.experiment import run_replication, run_scenario
 from model.processes import phases
 from model.workforce import Model
@@ -68,8 +69,9 @@ def test_uncovered_mentor_need_lowers_support():
 
 def _complex_held_by_shielded(m):
     shielded = m.phase_cfg.shielded[m.phase]
-    return sum(1 for k in range(m.n_slots) if m.active[k] and shielded[k]
-               for c in m.cases[k] if c.complex)
+    b = m.book
+    return sum(int(b.i[COMPLEX, b.owned(k)].sum()) for k in range(m.n_slots)
+               if m.active[k] and shielded[k])
 
 
 def test_shielding_keeps_complex_cases_from_newcomers():
@@ -162,7 +164,6 @@ def test_conservation_holds_for_any_scenario(posts, inflow, hazard, notice, cons
     assert (d_head == d_flow).all()
     assert (ts.headcount <= m.n_positions).all()
     held = int(m.ncases.sum())
-    assert m.rec.cases_arrived_all == m.rec.cases_closed_all + held + len(m.inv_queue) \
-        + len(m.ong_queue)
+    assert m.rec.cases_arrived_all == m.rec.cases_closed_all + held + len(m.book.queued())
     assert np.all(m.load[m.ncases == 0] == 0)
     assert np.all(m.ncases >= 0) and np.all(m.n_overdue >= 0)

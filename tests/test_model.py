@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT, scenario
+from model.casebook import COMPLEX, WEEKLY
 from model.experiment import run_replication, run_scenario
 from model.workforce import Model
 
@@ -55,12 +56,16 @@ def test_headcount_conservation_and_case_accounting():
     assert (ev.event == "exit").sum() == t["summary"]["exits"].iloc[0]
     # every case that arrived is closed, held by a worker, or queued
     held = int(m.ncases.sum())
-    queued = len(m.inv_queue) + len(m.ong_queue)
+    b = m.book
+    queued = len(b.queued())
     assert m.rec.cases_arrived_all == m.rec.cases_closed_all + held + queued
-    assert held == sum(len(c) for c in m.cases)
+    assert held == sum(len(b.owned(k)) for k in range(m.n_slots))
+    assert b.n == m.rec.cases_arrived_all
     # load bookkeeping matches the cases each worker holds
     for k in range(m.n_slots):
-        assert m.load[k] == pytest.approx(sum(c.weekly for c in m.cases[k]), abs=1e-6)
+        assert m.load[k] == pytest.approx(b.f[WEEKLY, b.owned(k)].sum(), abs=1e-6)
+        cplx = b.owned(k)[b.i[COMPLEX, b.owned(k)] == 1]
+        assert m.complex_load[k] == pytest.approx(b.f[WEEKLY, cplx].sum(), abs=1e-6)
 
 
 def test_zero_hazards_give_no_exits():

@@ -8,6 +8,7 @@ import pytest
 
 from conftest import SCENARIOS, scenario
 from model import policies
+from model.casebook import ARRIVAL, INVESTIGATION, KIND, REMAINING
 from model.experiment import run_replication
 from model.processes import phases
 from model.workforce import Model
@@ -167,9 +168,10 @@ def test_intensive_investigation_concentrates_the_work():
     m = _model_at(_policy("intensive_investigation"), 400)
     assert m.fx.nominal_weeks == 5 and m.fx.hours_factor == 0.95
     m.env.run(until=420)
-    new = [c for c in m.inv_queue] + [c for k in range(m.n_slots) for c in m.cases[k]
-                                        if c.kind == "investigation" and c.arrival > 400]
-    assert new and all(c.remaining <= 5 for c in new if c.arrival > 400)
+    b = m.book
+    ids = b.open_ids()
+    new = ids[(b.i[KIND, ids] == INVESTIGATION) & (b.f[ARRIVAL, ids] > 400)]
+    assert new.size and (b.f[REMAINING, new] <= 5).all()
 
 
 def test_trainees_start_pre_introduced():

@@ -2,7 +2,9 @@
 
 Comparisons are paired over replications (common random numbers) and pass when the
 mean paired difference exceeds two standard errors of that mean (a one-sided test at
-about 2.3%); with fixed seeds the outcome is reproducible.
+about 2.3%); with fixed seeds the outcome is reproducible. 40 replications put the
+smallest effect compared (low control vs high demand, about 13 exits in 5 years) at
+about four standard errors, so the test has power well above 95%.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from scipy import stats
 from conftest import scenario
 from model.experiment import run_replication, run_scenario
 
-EFFECT = ("simulation.years=5", "simulation.warmup_years=1", "simulation.replications=16")
+EFFECT = ("simulation.years=5", "simulation.warmup_years=1", "simulation.replications=40")
 
 
 def _paired(a, b):

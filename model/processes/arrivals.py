@@ -14,11 +14,11 @@ when the worker's cumulative credit reaches its finish credit.
 
 from __future__ import annotations
 
-import heapq
-
 import numpy as np
 
+from .. import casebook as cb
 from .. import entities as wf
+from ..jit import kernel
 
 
 def _classes(cfg):
@@ -34,7 +34,6 @@ def weekly_arrivals(m) -> None:
     inv = m.p.cases.investigations
     ong = m.p.cases.ongoing
     g = m.rng["arrivals"].gen
-    new_inv = []
     surge = 1.0
     if m.p.cases.surges:
         wy = (now - wf.WEEK / 2 - m.warmup_end) / wf.DAYS_PER_YEAR
@@ -57,6 +56,7 @@ def weekly_arrivals(m) -> None:
     counts_i = g.poisson(lam_inv * shares_i) if lam_inv > 0 else np.zeros(len(names_i), int)
     counts_o = g.poisson(lam_ong * shares_o) if lam_ong > 0 else np.zeros(len(names_o), int)
     ni, no = int(counts_i.sum()), int(counts_o.sum())
+    book = m.book
     if ni:
         days = now - wf.WEEK * g.random(ni)
         cv = inv.hours_cv
@@ -65,132 +65,95 @@ def weekly_arrivals(m) -> None:
             mult = g.gamma(shape, 1.0 / shape, ni)
         else:
             mult = np.ones(ni)
-        j = 0
-        for name, cnt in zip(names_i, counts_i.tolist()):
-            cl = inv.complexity[name]
-            for _ in range(cnt):
-                hours = cl.hours * mult[j] * fx.hours_factor
-                weekly = hours / nominal
-                c = wf.Case(m.next_cid, "investigation", name, cl.complex, weekly,
-                            days[j], days[j] + inv.legal_limit_days, nominal)
-                m.next_cid += 1
-                new_inv.append(c)
-                j += 1
-        new_inv.sort(key=lambda c: c.arrival)
-        m.inv_queue.extend(new_inv)
-        m.deadlines.extend(new_inv)
+        cls = np.repeat(np.arange(len(names_i)), counts_i)
+        hours = _class_values(inv, names_i, "hours")[cls] * mult * fx.hours_factor
+        order = np.argsort(days, kind="stable")
+        cls, days = cls[order], days[order]
+        book.add(cb.INVESTIGATION, cls, _class_values(inv, names_i, "complex")[cls],
+                 hours[order] / nominal, days, days + inv.legal_limit_days, nominal)
         m.rec.cases_arrived += ni if m.in_window(now) else 0
         m.rec.cases_arrived_all += ni
     if no:
         days = now - wf.WEEK * g.random(no)
-        dur = g.exponential(ong.mean_duration_weeks * wf.WEEK, no)
-        new_ong = []
-        j = 0
-        for name, cnt in zip(names_o, counts_o.tolist()):
-            cl = ong.complexity[name]
-            for _ in range(cnt):
-                c = wf.Case(m.next_cid, "ongoing", name, cl.complex, cl.hours_per_week,
-                            days[j], np.inf, float(dur[j]))   # days, from assignment
-                c.end = np.inf
-                m.next_cid += 1
-                new_ong.append(c)
-                j += 1
-        new_ong.sort(key=lambda c: c.arrival)
-        m.ong_queue.extend(new_ong)
+        dur = g.exponential(ong.mean_duration_weeks * wf.WEEK, no)   # days, from assignment
+        cls = np.repeat(np.arange(len(names_o)), counts_o)
+        order = np.argsort(days, kind="stable")
+        cls = cls[order]
+        book.add(cb.ONGOING, cls, _class_values(ong, names_o, "complex")[cls],
+                 _class_values(ong, names_o, "hours_per_week")[cls], days[order], np.inf,
+                 dur[order])
         m.rec.cases_arrived += no if m.in_window(now) else 0
         m.rec.cases_arrived_all += no
 
 
+def _class_values(cfg, names, field) -> np.ndarray:
+    return np.array([getattr(cfg.complexity[x], field) for x in names],
+                    float if field != "complex" else np.int64)
+
+
 def progress_cases(m) -> None:
     """Advance every worker's credit by last week's service ratio; close finished cases."""
-    m.credit += m.ratio
-    done = np.flatnonzero(m.nextfin <= m.credit + 1e-12)
-    for k in done.tolist():
-        heap = m.heaps[k]
-        cr = m.credit[k]
-        while heap and heap[0][0] <= cr + 1e-12:
-            _, _, case = heapq.heappop(heap)
-            if case.open and case.owner == k:
-                close_case(m, case)
-        m.nextfin[k] = heap[0][0] if heap else np.inf
-    now = m.env.now
-    ends = m.ongoing_ends
-    while ends and ends[0][0] <= now:
-        _, _, case = heapq.heappop(ends)
-        if case.open:
-            close_case(m, case)
+    b = m.book
+    b.n_live, closed = _progress(m.env.now, b.f, b.i, b.live, b.n_live, m.credit, m.ratio,
+                                 m.load, m.complex_load, m.ncases, m.n_overdue)
+    m.rec.cases_closed_all += closed
+    if m.in_window(m.env.now):
+        m.rec.cases_closed += closed
 
 
-def close_case(m, case) -> None:
-    """A case is finished: release its handler's load (or leave the queue) and record it.
-
-    An ongoing case runs on the calendar: if it was handed back to the queue after its
-    clock started, it still ends on its day, and leaves the queue then.
-    """
-    k = case.owner
-    case.open = False
-    if k >= 0:
-        detach(m, case)
-    else:
-        queue = m.inv_queue if case.kind == "investigation" else m.ong_queue
-        try:
-            queue.remove(case)
-        except ValueError:
-            pass
-    m.rec.case_closed(m, case)
-
-
-def detach(m, case) -> None:
-    """Remove a case from its handler's books (the case itself stays as it is)."""
-    k = case.owner
-    m.cases[k].pop(case, None)
-    m.load[k] -= case.weekly
-    if case.complex:
-        m.complex_load[k] -= case.weekly
-    m.ncases[k] -= 1
-    if case.overdue and case.kind == "investigation":
-        m.n_overdue[k] -= 1
-    if case.kind == "investigation":
-        case.remaining = max(0.0, case.finish - m.credit[k])
-    case.owner = -1
-    if m.ncases[k] == 0:          # clear rounding residue
-        m.load[k] = 0.0
-        m.complex_load[k] = 0.0
-
-
-def attach(m, case, k: int) -> None:
-    """Give a case to the worker in slot ``k``."""
-    case.owner = k
-    m.cases[k][case] = None
-    m.load[k] += case.weekly
-    if case.complex:
-        m.complex_load[k] += case.weekly
-    m.ncases[k] += 1
-    if case.kind == "investigation":
-        if case.overdue:
-            m.n_overdue[k] += 1
-        case.finish = m.credit[k] + case.remaining
-        m.seq += 1
-        heapq.heappush(m.heaps[k], (case.finish, m.seq, case))
-        if case.finish < m.nextfin[k]:
-            m.nextfin[k] = case.finish
-    elif case.end == np.inf:       # an ongoing case starts its calendar clock
-        case.end = m.env.now + case.remaining
-        m.push_ongoing_end(case)
+@kernel
+def _progress(now, f, i, live, n_live, credit, ratio, load, complex_load, ncases, n_overdue):
+    """An investigation is done when its handler's credit reaches its finish credit; an
+    ongoing case ends on its calendar day, also if it was handed back to the queue."""
+    for k in range(credit.size):
+        credit[k] += ratio[k]
+    closed = 0
+    j = 0
+    for x in range(n_live):
+        c = live[x]
+        if not i[cb.OPEN, c]:
+            continue
+        k = i[cb.OWNER, c]
+        if i[cb.KIND, c] == cb.INVESTIGATION:
+            done = k >= 0 and f[cb.FINISH, c] <= credit[k] + 1e-12
+        else:
+            done = f[cb.END, c] <= now
+        if done:
+            i[cb.OPEN, c] = 0
+            closed += 1
+            if k >= 0:
+                cb.detach(f, i, c, credit, load, complex_load, ncases, n_overdue)
+        else:
+            live[j] = c
+            j += 1
+    return j, closed
 
 
 def check_deadlines(m) -> None:
     """Investigations still open at their legal deadline become overdue."""
-    now = m.env.now
-    dq = m.deadlines
-    while dq and dq[0].deadline <= now:
-        case = dq.popleft()
-        counted = m.in_window(case.deadline)
-        if case.open:
-            case.overdue = True
-            if case.owner >= 0:
-                m.n_overdue[case.owner] += 1
+    b = m.book
+    b.dl_ptr, overdue, reached = _deadlines(m.env.now, m.warmup_end, b.f, b.i, b.inv_ids,
+                                            b.n_inv, b.dl_ptr, m.n_overdue)
+    m.rec.overdue += overdue
+    m.rec.deadlines_reached += reached
+
+
+@kernel
+def _deadlines(now, warmup_end, f, i, inv_ids, n_inv, ptr, n_overdue):
+    overdue = reached = 0
+    while ptr < n_inv:
+        c = inv_ids[ptr]
+        day = f[cb.DEADLINE, c]
+        if day > now:
+            break
+        ptr += 1
+        counted = day >= warmup_end
+        if i[cb.OPEN, c]:
+            i[cb.OVERDUE, c] = 1
+            if i[cb.OWNER, c] >= 0:
+                n_overdue[i[cb.OWNER, c]] += 1
             if counted:
-                m.rec.overdue += 1
+                overdue += 1
         if counted:
-            m.rec.deadlines_reached += 1
+            reached += 1
+    return ptr, overdue, reached

@@ -1,158 +1,184 @@
-"""Caseload assignment: pluggable rules, the queue, and hand-overs.
+"""Caseload assignment: the rules, the queue, and hand-overs.
 
-A rule is a small object with one method, ``choose(m, spare, eligible, case)``,
-returning a slot or -1. Eligible workers are present (not sick, not serving notice),
-have hours this week, and, when shielding is on, are not in a shielded phase if the
-case is complex. New cases go only to workers whose spare hours reach
-``min_spare_share`` of the case's weekly need; otherwise they wait in the queue
-(investigations first, oldest first). When a worker leaves or falls ill for long,
-their cases go to colleagues even if that overloads them; each hand-over is a
-continuity break and is counted.
+A rule picks, among the eligible workers, the one with the most spare hours
+(``most_spare``, default), the fewest open cases (``least_cases``; ties: most spare
+hours) or the next after the worker who got the previous case (``round_robin``).
+Eligible workers are present (not sick, not serving notice), have hours this week
+and, when shielding is on, are not in a shielded phase if the case is complex.
+
+New cases go only to workers whose spare hours reach ``min_spare_share`` of the case's
+weekly need; otherwise they wait in the queue (investigations first, then ongoing
+cases; handed-back cases first, then oldest first). A case is skipped in O(1) when the
+largest spare among the workers it may go to is below its need, so a long queue in an
+overloaded unit costs little. When a worker leaves or falls ill for long, their cases
+go to colleagues even if that overloads them; each hand-over is a continuity break and
+is counted.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from .arrivals import attach, detach
+from .. import casebook as cb
+from ..jit import kernel
 
-
-class MostSpare:
-    """The eligible worker with the most spare hours (default)."""
-
-    name = "most_spare"
-
-    def choose(self, m, spare, eligible, case) -> int:
-        if not eligible.any():
-            return -1
-        masked = np.where(eligible, spare, -np.inf)
-        return int(np.argmax(masked))
-
-
-class LeastCases:
-    """The eligible worker with the fewest open cases (ties: most spare hours)."""
-
-    name = "least_cases"
-
-    def choose(self, m, spare, eligible, case) -> int:
-        if not eligible.any():
-            return -1
-        key = np.where(eligible, m.ncases - spare * 1e-6, np.inf)
-        return int(np.argmin(key))
-
-
-class RoundRobin:
-    """The next eligible worker after the one who got the previous case."""
-
-    name = "round_robin"
-
-    def choose(self, m, spare, eligible, case) -> int:
-        idx = np.flatnonzero(eligible)
-        if idx.size == 0:
-            return -1
-        after = idx[idx >= m.rr_pointer]
-        k = int(after[0]) if after.size else int(idx[0])
-        m.rr_pointer = k + 1
-        return k
-
-
-RULES = {cls.name: cls for cls in (MostSpare, LeastCases, RoundRobin)}
-
-
-def make_rule(name: str):
-    return RULES[name]()
-
-
-def _present(m) -> np.ndarray:
-    now = m.env.now
-    return m.active & ~m.notice & (m.sick_until <= now) & (m.avail > 0)
+RULES = {"most_spare": 0, "least_cases": 1, "round_robin": 2}
 
 
 def assign_queue(m) -> None:
-    """Assign queued cases, oldest first, while some eligible worker has room.
-
-    A case is skipped in O(1) when the largest spare among the workers it may go to
-    is below its need, so a long queue in an overloaded unit costs little.
-    """
-    if m.saturated or not (m.inv_queue or m.ong_queue):
+    """Assign queued cases while some eligible worker has room."""
+    b = m.book
+    if m.saturated or not b.n_live:
         return
     m.saturated = True
-    present = _present(m)
-    if not present.any():
-        return
-    unshielded = present & ~m.shielded if m.p.assignment.shield_newcomers \
-        else present
-    # extra room above full load when cases are pushed onto workers (max_utilisation > 1)
-    spare = m.avail * m.p.assignment.max_utilisation - m.load
-    sp_all = np.where(present, spare, -np.inf)
-    sp_un = np.where(unshielded, spare, -np.inf)
-    max_all = float(sp_all.max())
-    max_un = float(sp_un.max()) if unshielded.any() else -np.inf
-    share = m.p.assignment.min_spare_share
-    rule = m.assign_rule
-    # most_spare picks the argmax of the pool's spare hours; once that maximum reaches the
-    # case's need, it is the same worker the full eligibility mask would give
-    fast = isinstance(rule, MostSpare)
-    for qname in ("inv_queue", "ong_queue"):
-        queue = getattr(m, qname)
-        if max_all <= 0 or not queue:
-            continue
-        taken = 0
-        kept = []
-        for case in queue:
-            need = share * case.weekly
-            mx = max_un if case.complex else max_all
-            if mx <= 0 or mx < need:
-                kept.append(case)
-                continue
-            if fast:
-                k = int(np.argmax(sp_un if case.complex else sp_all))
-            else:
-                pool = unshielded if case.complex else present
-                eligible = pool & (spare >= need) & (spare > 0)
-                k = rule.choose(m, spare, eligible, case)
-            if k < 0:
-                kept.append(case)
-                continue
-            attach(m, case, k)
-            taken += 1
-            spare[k] -= case.weekly
-            sp_all[k] = spare[k]
-            max_all = float(sp_all.max())
-            if unshielded[k]:
-                sp_un[k] = spare[k]
-                max_un = float(sp_un.max())
-            m.rec.case_assigned(m, case)
-        if taken:
-            queue.clear()
-            queue.extend(kept)
+    a = m.p.assignment
+    m.rr_pointer, wait_sum, wait_n = _assign(
+        m.env.now, b.f, b.i, b.live, b.n_live, m.active, m.notice, m.sick_until, m.avail,
+        m.load, m.complex_load, m.ncases, m.n_overdue, m.shielded, m.credit,
+        a.shield_newcomers, a.max_utilisation, a.min_spare_share, RULES[a.rule],
+        m.rr_pointer)
+    if m.in_window(m.env.now):
+        m.rec.wait_sum += wait_sum
+        m.rec.wait_n += wait_n
 
 
 def hand_over(m, k: int) -> None:
     """Give all cases of worker ``k`` to colleagues (overload allowed)."""
-    cases = list(m.cases[k])
-    if not cases:
+    b = m.book
+    if not m.ncases[k]:
         return
-    present = _present(m)
-    present[k] = False
-    unshielded = present & ~m.shielded if m.p.assignment.shield_newcomers \
-        else present
-    back = []
-    for case in cases:
-        detach(m, case)
-        case.handovers += 1
-        m.rec.handover(m, case)
-        pool = unshielded if case.complex else present
-        if not pool.any():
-            back.append(case)
-            continue
-        spare = m.avail - m.load
-        j = m.assign_rule.choose(m, spare, pool, case)
-        if j < 0:
-            back.append(case)
-        else:
-            attach(m, case, j)
-    # cases nobody could take go to the front of their queue, oldest first
-    for case in sorted(back, key=lambda c: c.arrival, reverse=True):
-        (m.inv_queue if case.kind == "investigation" else m.ong_queue).appendleft(case)
+    a = m.p.assignment
+    m.rr_pointer, n = _hand_over(
+        k, m.env.now, b.f, b.i, b.live, b.n_live, m.active, m.notice, m.sick_until,
+        m.avail, m.load, m.complex_load, m.ncases, m.n_overdue, m.shielded, m.credit,
+        a.shield_newcomers, RULES[a.rule], m.rr_pointer)
+    if m.in_window(m.env.now):
+        m.rec.handovers += n
     m.saturated = False
+
+
+@kernel
+def choose(rule, spare, pool, need, ncases, rr, use_need):
+    """The slot the rule picks among the eligible workers (-1 if none), and the new
+    round-robin pointer. Eligible: in ``pool`` and, with ``use_need``, spare hours
+    positive and at least ``need``."""
+    best = -1
+    first = -1
+    key = 0.0
+    for k in range(spare.size):
+        if not pool[k] or (use_need and (spare[k] < need or spare[k] <= 0)):
+            continue
+        if rule == 0:                       # most spare hours
+            if best < 0 or spare[k] > key:
+                best, key = k, spare[k]
+        elif rule == 1:                     # fewest cases, then most spare hours
+            x = ncases[k] - spare[k] * 1e-6
+            if best < 0 or x < key:
+                best, key = k, x
+        else:                               # round robin
+            if first < 0:
+                first = k
+            if k >= rr:
+                best = k
+                break
+    if rule == 2:
+        if best < 0:
+            best = first
+        if best >= 0:
+            rr = best + 1
+    return best, rr
+
+
+@kernel
+def _pools(now, active, notice, sick_until, avail, shielded, shield_newcomers):
+    n = active.size
+    present = np.zeros(n, np.bool_)
+    unshielded = np.zeros(n, np.bool_)
+    for k in range(n):
+        present[k] = active[k] and not notice[k] and sick_until[k] <= now and avail[k] > 0
+        unshielded[k] = present[k] and not (shield_newcomers and shielded[k])
+    return present, unshielded
+
+
+@kernel
+def _max_where(x, mask):
+    best = -np.inf
+    for k in range(x.size):
+        if mask[k] and x[k] > best:
+            best = x[k]
+    return best
+
+
+@kernel
+def _assign(now, f, i, live, n_live, active, notice, sick_until, avail, load,
+            complex_load, ncases, n_overdue, shielded, credit, shield_newcomers, max_util,
+            share, rule, rr):
+    present, unshielded = _pools(now, active, notice, sick_until, avail, shielded,
+                                 shield_newcomers)
+    # extra room above full load when cases are pushed onto workers (max_utilisation > 1)
+    spare = avail * max_util - load
+    max_all = _max_where(spare, present)
+    max_un = _max_where(spare, unshielded)
+    wait_sum = 0.0
+    wait_n = 0
+    if max_all == -np.inf:
+        return rr, wait_sum, wait_n
+    for kind in (cb.INVESTIGATION, cb.ONGOING):
+        if max_all <= 0:
+            continue
+        ids = np.empty(n_live, np.int64)
+        nq = 0
+        for x in range(n_live):
+            c = live[x]
+            if i[cb.OPEN, c] and i[cb.OWNER, c] < 0 and i[cb.KIND, c] == kind:
+                ids[nq] = c
+                nq += 1
+        ids = ids[:nq]
+        ids = ids[np.argsort(f[cb.QKEY][ids], kind="mergesort")]
+        for c in ids:
+            w = f[cb.WEEKLY, c]
+            need = share * w
+            cplx = i[cb.COMPLEX, c] == 1
+            mx = max_un if cplx else max_all
+            if mx <= 0 or mx < need:
+                continue
+            k, rr = choose(rule, spare, unshielded if cplx else present, need, ncases, rr,
+                           True)
+            if k < 0:
+                continue
+            cb.attach(f, i, c, k, now, credit, load, complex_load, ncases, n_overdue)
+            spare[k] -= w
+            max_all = _max_where(spare, present)
+            if unshielded[k]:
+                max_un = _max_where(spare, unshielded)
+            if i[cb.HANDOVERS, c] == 0:
+                wait_sum += now - f[cb.ARRIVAL, c]
+                wait_n += 1
+    return rr, wait_sum, wait_n
+
+
+@kernel
+def _hand_over(k, now, f, i, live, n_live, active, notice, sick_until, avail, load,
+               complex_load, ncases, n_overdue, shielded, credit, shield_newcomers, rule,
+               rr):
+    present, unshielded = _pools(now, active, notice, sick_until, avail, shielded,
+                                 shield_newcomers)
+    present[k] = False
+    unshielded[k] = False
+    spare = avail - load
+    n = 0
+    for x in range(n_live):
+        c = live[x]
+        if not i[cb.OPEN, c] or i[cb.OWNER, c] != k:
+            continue
+        cb.detach(f, i, c, credit, load, complex_load, ncases, n_overdue)
+        i[cb.HANDOVERS, c] += 1
+        n += 1
+        j, rr = choose(rule, spare, unshielded if i[cb.COMPLEX, c] else present, 0.0,
+                       ncases, rr, False)
+        if j < 0:        # nobody can take it: to the front of its queue
+            f[cb.QKEY, c] = f[cb.ARRIVAL, c] - cb.FRONT
+        else:
+            cb.attach(f, i, c, j, now, credit, load, complex_load, ncases, n_overdue)
+            spare[j] -= f[cb.WEEKLY, c]
+    return rr, n

@@ -25,9 +25,9 @@ import math
 import numpy as np
 
 from .. import entities as wf
-from . import recruitment
 from ..jit import kernel
 from ..policies import vec
+from . import recruitment
 from .assignment import hand_over
 
 DT_YEARS = wf.WEEK / wf.DAYS_PER_YEAR
@@ -201,6 +201,4 @@ def leave(m, k: int, reason: str) -> None:
     m.complex_load[k] = 0.0
     m.avail[k] = 0.0
     m.avail_full[k] = 0.0
-    m.heaps[k] = []
-    m.nextfin[k] = np.inf
     recruitment.post_vacated(m, k)

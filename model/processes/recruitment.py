@@ -53,9 +53,6 @@ def _new_worker(m, k, *, hire_day, prior, age, fte, consultant=False, salary=Non
     m.complex_load[k] = 0.0
     m.ncases[k] = 0
     m.n_overdue[k] = 0
-    m.cases[k] = {}
-    m.heaps[k] = []
-    m.nextfin[k] = np.inf
     m.intro_offset[k] = m.phase_cfg.intro_years if pre_introduced else 0.0
     tenure = (m.env.now - hire_day) / wf.DAYS_PER_YEAR
     m.phase[k] = int(m.phase_cfg.lookup(np.array([tenure + m.intro_offset[k]]),
@@ -227,8 +224,6 @@ def _end_consultant(m, pos) -> None:
     m.load[c] = 0.0
     m.complex_load[c] = 0.0
     m.avail[c] = m.avail_full[c] = 0.0
-    m.heaps[c] = []
-    m.nextfin[c] = np.inf
     while m.consultant_wait:
         k, since = m.consultant_wait.popleft()
         if m.positions[k].vacant_since == since and not m.active[k]:

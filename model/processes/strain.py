@@ -54,9 +54,9 @@ def backlog_pressure(m) -> float:
     w = m.p.dcs.demand.backlog_weight
     if not w:
         return 0.0
-    if not (m.inv_queue or m.ong_queue):
+    waiting = m.book.queue_stats()[3]
+    if not waiting:
         return 0.0
-    waiting = sum(c.weekly for c in m.inv_queue) + sum(c.weekly for c in m.ong_queue)
     ratio = waiting / max(float(m.avail_full.sum()), 1.0)
     # saturating: the pressure of waiting cases is bounded (triage, closed intake)
     return w * ratio / (1.0 + ratio)

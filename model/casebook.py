@@ -1,0 +1,160 @@
+"""The unit's cases as columns of two arrays (one float, one integer), not objects.
+
+A case is a column index ``c``. Its fields are rows: ``f[WEEKLY, c]`` is the work
+hours per week while open, ``i[OWNER, c]`` the slot of its lead handler (-1 while
+queued), and so on. The weekly passes over cases (progress, deadlines, assignment,
+hand-overs) are compiled loops over these arrays (see ``model.jit``).
+
+* ``live[:n_live]``: the ids of open cases, in creation order (closed ones are dropped
+  by the weekly progress pass);
+* ``inv_ids[:n_inv]``: every investigation in arrival order; their deadlines come in
+  the same order, so one pointer walks them (``dl_ptr``);
+* a case waits in the queue of its kind while open and unowned; queues are served in
+  order of ``f[QKEY]``: the arrival day, or ``arrival - FRONT`` for a case handed back
+  when nobody could take it (such cases go first, oldest first).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .jit import kernel
+
+# float rows
+WEEKLY, ARRIVAL, DEADLINE, FINISH, END, REMAINING, QKEY = range(7)
+# integer rows
+KIND, CLS, COMPLEX, OWNER, OPEN, OVERDUE, HANDOVERS = range(7)
+INVESTIGATION, ONGOING = 0, 1
+KINDS = ("investigation", "ongoing")
+FRONT = 1.0e9            # days: puts handed-back cases before every new case
+
+
+class CaseBook:
+    """Storage of all cases of one replication (grows by doubling)."""
+
+    def __init__(self, capacity: int = 1024):
+        self.f = np.zeros((7, capacity))
+        self.i = np.zeros((7, capacity), np.int64)
+        self.n = 0
+        self.live = np.zeros(capacity, np.int64)
+        self.n_live = 0
+        self.inv_ids = np.zeros(capacity, np.int64)
+        self.n_inv = 0
+        self.dl_ptr = 0
+
+    # -- adding ----------------------------------------------------------------
+
+    def add(self, kind: int, cls, is_complex, weekly, arrival, deadline, remaining) -> None:
+        """Append a batch of cases of one kind (arrays of equal length, arrival order)."""
+        m = len(arrival)
+        if not m:
+            return
+        a, b = self.n, self.n + m
+        if b > self.f.shape[1]:
+            cap = max(2 * self.f.shape[1], b)
+            self.f = _grow(self.f, cap)
+            self.i = _grow(self.i, cap)
+        f, i = self.f, self.i
+        f[WEEKLY, a:b] = weekly
+        f[ARRIVAL, a:b] = arrival
+        f[QKEY, a:b] = arrival
+        f[DEADLINE, a:b] = deadline
+        f[FINISH, a:b] = 0.0
+        f[END, a:b] = np.inf
+        f[REMAINING, a:b] = remaining
+        i[KIND, a:b] = kind
+        i[CLS, a:b] = cls
+        i[COMPLEX, a:b] = is_complex
+        i[OWNER, a:b] = -1
+        i[OPEN, a:b] = 1
+        i[OVERDUE, a:b] = 0
+        i[HANDOVERS, a:b] = 0
+        ids = np.arange(a, b)
+        self.live, self.n_live = _append(self.live, self.n_live, ids)
+        if kind == INVESTIGATION:
+            self.inv_ids, self.n_inv = _append(self.inv_ids, self.n_inv, ids)
+        self.n = b
+
+    # -- views (for the audit and for tests) -----------------------------------
+
+    def open_ids(self) -> np.ndarray:
+        ids = self.live[:self.n_live]
+        return ids[self.i[OPEN, ids] == 1]
+
+    def queued(self, kind: int | None = None) -> np.ndarray:
+        """Ids of open cases waiting for a handler (of one kind, or both)."""
+        ids = self.open_ids()
+        ids = ids[self.i[OWNER, ids] < 0]
+        return ids if kind is None else ids[self.i[KIND, ids] == kind]
+
+    def owned(self, k: int) -> np.ndarray:
+        """Ids of the open cases held by the worker in slot ``k``."""
+        ids = self.open_ids()
+        return ids[self.i[OWNER, ids] == k]
+
+    def queue_stats(self) -> tuple[int, int, int, float]:
+        """(queued investigations, queued ongoing cases, overdue queued, queued hours)."""
+        return _queue_stats(self.f, self.i, self.live, self.n_live)
+
+
+def _grow(a: np.ndarray, cap: int) -> np.ndarray:
+    out = np.zeros(a.shape[:-1] + (cap,), a.dtype)
+    out[..., :a.shape[-1]] = a
+    return out
+
+
+def _append(arr: np.ndarray, n: int, ids: np.ndarray) -> tuple[np.ndarray, int]:
+    if n + ids.size > arr.size:
+        arr = _grow(arr, max(2 * arr.size, n + ids.size))
+    arr[n:n + ids.size] = ids
+    return arr, n + ids.size
+
+
+@kernel
+def _queue_stats(f, i, live, n_live):
+    n_inv = n_ong = overdue = 0
+    hours = 0.0
+    for x in range(n_live):
+        c = live[x]
+        if i[OPEN, c] and i[OWNER, c] < 0:
+            hours += f[WEEKLY, c]
+            if i[KIND, c] == INVESTIGATION:
+                n_inv += 1
+                overdue += i[OVERDUE, c]
+            else:
+                n_ong += 1
+    return n_inv, n_ong, overdue, hours
+
+
+@kernel
+def attach(f, i, c, k, now, credit, load, complex_load, ncases, n_overdue):
+    """Give case ``c`` to the worker in slot ``k``; an ongoing case starts its clock."""
+    i[OWNER, c] = k
+    w = f[WEEKLY, c]
+    load[k] += w
+    if i[COMPLEX, c]:
+        complex_load[k] += w
+    ncases[k] += 1
+    if i[KIND, c] == INVESTIGATION:
+        n_overdue[k] += i[OVERDUE, c]
+        f[FINISH, c] = credit[k] + f[REMAINING, c]
+    elif f[END, c] == np.inf:
+        f[END, c] = now + f[REMAINING, c]
+
+
+@kernel
+def detach(f, i, c, credit, load, complex_load, ncases, n_overdue):
+    """Take case ``c`` off its handler's books (the case keeps its progress)."""
+    k = i[OWNER, c]
+    w = f[WEEKLY, c]
+    load[k] -= w
+    if i[COMPLEX, c]:
+        complex_load[k] -= w
+    ncases[k] -= 1
+    if i[KIND, c] == INVESTIGATION:
+        n_overdue[k] -= i[OVERDUE, c]
+        f[REMAINING, c] = max(0.0, f[FINISH, c] - credit[k])
+    i[OWNER, c] = -1
+    if ncases[k] == 0:          # clear rounding residue
+        load[k] = 0.0
+        complex_load[k] = 0.0
