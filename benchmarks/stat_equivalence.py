@@ -61,7 +61,7 @@ def main() -> int:
         a = sample(args.before, sc, args.reps, seed=101)
         b = sample(args.after, sc, args.reps, seed=202)
         print(f"\n{sc}, {args.reps} replications each")
-        print(f"| result | before | after | Welch t | KS p |\n|---|---|---|---|---|")
+        print("| result | before | after | Welch t | KS p |\n|---|---|---|---|---|")
         for k in KPIS:
             x = np.array(a[k], float)
             y = np.array(b[k], float)

@@ -42,38 +42,17 @@ class CaseBook:
         self.n_inv = 0
         self.dl_ptr = 0
 
-    # -- adding ----------------------------------------------------------------
-
-    def add(self, kind: int, cls, is_complex, weekly, arrival, deadline, remaining) -> None:
-        """Append a batch of cases of one kind (arrays of equal length, arrival order)."""
-        m = len(arrival)
-        if not m:
-            return
-        a, b = self.n, self.n + m
-        if b > self.f.shape[1]:
-            cap = max(2 * self.f.shape[1], b)
+    def reserve(self, extra: int) -> None:
+        """Make room for ``extra`` more cases (the arrays double when full)."""
+        need = self.n + extra
+        if need > self.f.shape[1]:
+            cap = max(2 * self.f.shape[1], need)
             self.f = _grow(self.f, cap)
             self.i = _grow(self.i, cap)
-        f, i = self.f, self.i
-        f[WEEKLY, a:b] = weekly
-        f[ARRIVAL, a:b] = arrival
-        f[QKEY, a:b] = arrival
-        f[DEADLINE, a:b] = deadline
-        f[FINISH, a:b] = 0.0
-        f[END, a:b] = np.inf
-        f[REMAINING, a:b] = remaining
-        i[KIND, a:b] = kind
-        i[CLS, a:b] = cls
-        i[COMPLEX, a:b] = is_complex
-        i[OWNER, a:b] = -1
-        i[OPEN, a:b] = 1
-        i[OVERDUE, a:b] = 0
-        i[HANDOVERS, a:b] = 0
-        ids = np.arange(a, b)
-        self.live, self.n_live = _append(self.live, self.n_live, ids)
-        if kind == INVESTIGATION:
-            self.inv_ids, self.n_inv = _append(self.inv_ids, self.n_inv, ids)
-        self.n = b
+        if self.n_live + extra > self.live.size:
+            self.live = _grow(self.live, max(2 * self.live.size, self.n_live + extra))
+        if self.n_inv + extra > self.inv_ids.size:
+            self.inv_ids = _grow(self.inv_ids, max(2 * self.inv_ids.size, self.n_inv + extra))
 
     # -- views (for the audit and for tests) -----------------------------------
 
@@ -101,13 +80,6 @@ def _grow(a: np.ndarray, cap: int) -> np.ndarray:
     out = np.zeros(a.shape[:-1] + (cap,), a.dtype)
     out[..., :a.shape[-1]] = a
     return out
-
-
-def _append(arr: np.ndarray, n: int, ids: np.ndarray) -> tuple[np.ndarray, int]:
-    if n + ids.size > arr.size:
-        arr = _grow(arr, max(2 * arr.size, n + ids.size))
-    arr[n:n + ids.size] = ids
-    return arr, n + ids.size
 
 
 @kernel

@@ -24,6 +24,7 @@ from collections import defaultdict
 
 import numpy as np
 
+from . import policies
 from .jit import kernel
 from .policies import vec
 
@@ -51,8 +52,12 @@ def _payroll_week(now, start, active, consultant, salary, fte, spell_start, sick
     oncost, pay_days, sick_share, paid_hours_full = q
     n_time = policy_time.shape[0]
     out = np.zeros(len(PAYROLL) + n_time)
+    n_cons = 0
     for k in range(active.size):
-        if not active[k] or consultant[k]:
+        if not active[k]:
+            continue
+        if consultant[k]:
+            n_cons += 1
             continue
         pay = salary[k] * 12.0 / 52.0 * (1.0 + oncost) * fte[k]
         s0 = max(spell_start[k], start)
@@ -75,7 +80,7 @@ def _payroll_week(now, start, active, consultant, salary, fte, spell_start, sick
         ramp = rest * (1.0 - min(capacity[phase[k]], capacity_cap[k]))
         out[2] += ramp
         out[4 if k >= n_base else 3] += rest - ramp
-    return out
+    return out, n_cons
 
 
 class Ledger:
@@ -103,7 +108,7 @@ class Ledger:
         names = list(fx.policy_time)
         time = (np.array([vec(fx.policy_time[x], n) for x in names]) if names
                 else np.zeros((0, n)))
-        totals = _payroll_week(
+        totals, n_cons = _payroll_week(
             m.env.now, start, m.active, m.consultant, m.salary, m.fte, m.spell_start,
             m.sick_until, m.hire_day, m.mentor_given, m.phase, m.phase_cfg.capacity,
             vec(fx.capacity_cap, n), time, m.n_base_positions,
@@ -113,9 +118,7 @@ class Ledger:
         for cat, total in zip(PAYROLL + tuple(f"time_{x}" for x in names), totals.tolist()):
             if total:
                 self.sek[(y, cat)] += total
-        from . import policies
         policies.book_costs(m)
-        n_cons = int((m.active & m.consultant).sum())
         if n_cons:
             self.add(start, "consultants", n_cons * p.consultants.cost_sek_per_month
                      / WEEKS_PER_MONTH)

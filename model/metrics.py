@@ -28,6 +28,11 @@ TS_COLUMNS = ["week", "day", "year", "headcount", "fte", "vacancies", "consultan
               "caseload_per_worker", "overdue_open", "mentor_hours", "mentor_coverage",
               "tenure_lt2", "tenure_2to5", "tenure_5plus", "exits_cum", "hires_cum",
               "posts_open"]
+TS_COUNTS = {"week", "year", "headcount", "vacancies", "consultants", "on_notice",
+             "queue_investigations", "queue_ongoing", "open_cases", "overdue_open",
+             "tenure_lt2", "tenure_2to5", "tenure_5plus", "exits_cum", "hires_cum",
+             "posts_open"}
+TS_KINDS = "".join("i" if c in TS_COUNTS else "f" for c in TS_COLUMNS)   # see _frame
 SUMMARY_KPIS = ["turnover_rate", "exits", "resignations", "retirements",
                 "exits_first_2y", "hires", "mean_headcount", "vacancy_rate",
                 "consultant_fte", "overdue_share", "total_cost_sek", "cost_per_year_sek",
@@ -156,13 +161,19 @@ class Recorder:
 
     def tables(self, m):
         meta = {"scenario": m.p.name, "replication": m.replication, "seed": m.seed}
-        ev = pd.DataFrame(self.events, columns=EVENT_COLUMNS)
-        ts = pd.DataFrame(self.ts, columns=TS_COLUMNS)
-        costs = pd.DataFrame(list(m.ledger.rows()), columns=["year", "category", "sek"])
+        ev = _frame(meta, self.events, EVENT_COLUMNS, "fisiisff")
+        ts = _frame(meta, self.ts, TS_COLUMNS, TS_KINDS)
+        costs = _frame(meta, list(m.ledger.rows()), ["year", "category", "sek"], "isf")
         years = m.p.simulation.years
+        nweeks = len(self.ts)
+        col = {c: ts[c].to_numpy(float) for c in TS_COLUMNS} if nweeks else {}
+
+        def avg(x) -> float:
+            x = x[~np.isnan(x)]
+            return float(x.mean()) if x.size else math.nan
+
         s = {}
-        nweeks = len(ts)
-        hc = float(ts["headcount"].mean()) if nweeks else math.nan
+        hc = float(col["headcount"].mean()) if nweeks else math.nan
         s["turnover_rate"] = (self.exits / hc / years) if hc and hc > 0 else math.nan
         s["exits"] = self.exits
         s["resignations"] = self.resignations
@@ -170,9 +181,6 @@ class Recorder:
         s["exits_first_2y"] = self.exits_first_2y
         s["hires"] = self.hires
         s["mean_headcount"] = hc
-        s["vacancy_rate"] = (float((ts["vacancies"] / ts["posts_open"]).mean()) if nweeks
-                             else math.nan)
-        s["consultant_fte"] = float(ts["consultants"].mean()) if nweeks else math.nan
         s["overdue_share"] = (self.overdue / self.deadlines_reached
                               if self.deadlines_reached else math.nan)
         total = m.ledger.total()
@@ -181,22 +189,37 @@ class Recorder:
         s["handovers"] = self.handovers
         s["cases_arrived"] = self.cases_arrived
         s["cases_closed"] = self.cases_closed
-        s["mean_caseload"] = float(ts["caseload_per_worker"].mean()) if nweeks else math.nan
-        s["mean_queue"] = (float((ts["queue_investigations"] + ts["queue_ongoing"]).mean())
-                           if nweeks else math.nan)
         s["mean_wait_days"] = self.wait_sum / self.wait_n if self.wait_n else math.nan
         if nweeks:
-            hcs = ts["headcount"].where(ts["headcount"] > 0)
-            s["share_5y_plus"] = float((ts["tenure_5plus"] / hcs).mean())
-            s["share_under_2y"] = float((ts["tenure_lt2"] / hcs).mean())
-            s["sick_absence_rate"] = float((ts["sick_absent"] / hcs).mean())
+            with np.errstate(divide="ignore", invalid="ignore"):
+                hcs = np.where(col["headcount"] > 0, col["headcount"], np.nan)
+                s["vacancy_rate"] = avg(col["vacancies"] / col["posts_open"])
+                s["share_5y_plus"] = avg(col["tenure_5plus"] / hcs)
+                s["share_under_2y"] = avg(col["tenure_lt2"] / hcs)
+                s["sick_absence_rate"] = avg(col["sick_absent"] / hcs)
+            s["consultant_fte"] = avg(col["consultants"])
+            s["mean_caseload"] = avg(col["caseload_per_worker"])
+            s["mean_queue"] = avg(col["queue_investigations"] + col["queue_ongoing"])
+            s["share_intending"] = avg(col["intending_share"])
+            s["mean_exhaustion"] = avg(col["exhaustion"])
+            s["mean_strain"] = avg(col["strain"])
         else:
-            s["share_5y_plus"] = s["share_under_2y"] = s["sick_absence_rate"] = math.nan
-        s["share_intending"] = float(ts["intending_share"].mean()) if nweeks else math.nan
-        s["mean_exhaustion"] = float(ts["exhaustion"].mean()) if nweeks else math.nan
-        s["mean_strain"] = float(ts["strain"].mean()) if nweeks else math.nan
+            for k in ("vacancy_rate", "share_5y_plus", "share_under_2y", "sick_absence_rate",
+                      "consultant_fte", "mean_caseload", "mean_queue", "share_intending",
+                      "mean_exhaustion", "mean_strain"):
+                s[k] = math.nan
         summary = pd.DataFrame([{**meta, **{k: s[k] for k in SUMMARY_KPIS}}])
-        for df in (ev, ts, costs):
-            for i, (k, v) in enumerate(meta.items()):
-                df.insert(i, k, v)
         return {"summary": summary, "timeseries": ts, "events": ev, "costs": costs}
+
+
+def _frame(meta: dict, rows: list[tuple], columns: list[str], kinds: str) -> pd.DataFrame:
+    """A table from row tuples (column kinds: i int64, f float64, s text), led by the
+    replication's identifying columns."""
+    n = len(rows)
+    data = list(zip(*rows)) if n else [() for _ in columns]
+    out = {k: pd.Series([v] * n, dtype=str if isinstance(v, str) else np.int64)
+           for k, v in meta.items()}
+    for c, kind, values in zip(columns, kinds, data):
+        out[c] = (pd.Series(values, dtype=str) if kind == "s" else
+                  np.array(values, dtype=np.int64 if kind == "i" else np.float64))
+    return pd.DataFrame(out)

@@ -91,6 +91,7 @@ class Model:
         self.zm = 0.0
         self.util = np.zeros(n)
         self.team_stability = 1.0
+        self.dcs_constants = None                # built on first use (strain)
         self.strain = np.zeros(n)
         self.intro_offset = np.zeros(n)          # pre-introduced hires skip introduction
         self.shielded = np.zeros(n, bool)
@@ -99,6 +100,9 @@ class Model:
         self.next_wid = 0
         self.next_cid = 0
         self.book = CaseBook()
+        cs = scenario.cases
+        self.inflow = (arrivals.Inflow(cs.investigations, "investigation", "hours"),
+                       arrivals.Inflow(cs.ongoing, "ongoing", "hours_per_week"))
         self.exit_days_52w: deque = deque()
         self.saturated = False
         self.rr_pointer = 0

@@ -21,10 +21,26 @@ from .. import entities as wf
 from ..jit import kernel
 
 
-def _classes(cfg):
-    names = list(cfg.complexity)
-    shares = np.array([cfg.complexity[n].share for n in names])
-    return names, shares
+class Inflow:
+    """The complexity classes of one kind of case as arrays (built once per model)."""
+
+    def __init__(self, cfg, kind: str, value: str):
+        self.kind = kind
+        self.names = list(cfg.complexity)
+        self.shares = [cfg.complexity[x].share for x in self.names]
+        self.value = np.array([getattr(cfg.complexity[x], value) for x in self.names])
+        self.complex = np.array([cfg.complexity[x].complex for x in self.names], np.int64)
+
+    def counts(self, g, lam: float, fx) -> list[int]:
+        """Poisson counts per class for a week with total intensity ``lam``."""
+        if lam <= 0:
+            return [0] * len(self.names)
+        shares = self.shares
+        if fx.inflow_factor:
+            shares = [s * fx.inflow_factor.get((self.kind, x), 1.0)
+                      for s, x in zip(shares, self.names)]
+        # one scalar draw per class: the same numbers as one vector draw, less overhead
+        return [int(g.poisson(lam * s)) for s in shares]
 
 
 def weekly_arrivals(m) -> None:
@@ -44,19 +60,13 @@ def weekly_arrivals(m) -> None:
                * wf.WEEK / 365.0)
     lam_ong = (ong.arrivals_per_year * (1 + ong.growth_per_year) ** t_years * surge
                * wf.WEEK / 365.0)
-    names_i, shares_i = _classes(inv)
-    names_o, shares_o = _classes(ong)
     fx = m.fx
-    if fx.inflow_factor:
-        shares_i = shares_i * np.array([fx.inflow_factor.get(("investigation", n), 1.0)
-                                        for n in names_i])
-        shares_o = shares_o * np.array([fx.inflow_factor.get(("ongoing", n), 1.0)
-                                        for n in names_o])
-    nominal = fx.nominal_weeks or inv.nominal_weeks
-    counts_i = g.poisson(lam_inv * shares_i) if lam_inv > 0 else np.zeros(len(names_i), int)
-    counts_o = g.poisson(lam_ong * shares_o) if lam_ong > 0 else np.zeros(len(names_o), int)
-    ni, no = int(counts_i.sum()), int(counts_o.sum())
+    flow_i, flow_o = m.inflow
+    counts_i = flow_i.counts(g, lam_inv, fx)
+    counts_o = flow_o.counts(g, lam_ong, fx)
+    ni, no = sum(counts_i), sum(counts_o)
     book = m.book
+    counted = m.in_window(now)
     if ni:
         days = now - wf.WEEK * g.random(ni)
         cv = inv.hours_cv
@@ -65,30 +75,58 @@ def weekly_arrivals(m) -> None:
             mult = g.gamma(shape, 1.0 / shape, ni)
         else:
             mult = np.ones(ni)
-        cls = np.repeat(np.arange(len(names_i)), counts_i)
-        hours = _class_values(inv, names_i, "hours")[cls] * mult * fx.hours_factor
-        order = np.argsort(days, kind="stable")
-        cls, days = cls[order], days[order]
-        book.add(cb.INVESTIGATION, cls, _class_values(inv, names_i, "complex")[cls],
-                 hours[order] / nominal, days, days + inv.legal_limit_days, nominal)
-        m.rec.cases_arrived += ni if m.in_window(now) else 0
+        nominal = fx.nominal_weeks or inv.nominal_weeks
+        book.reserve(ni)
+        book.n, book.n_live, book.n_inv = _add(
+            book.f, book.i, book.live, book.n_live, book.inv_ids, book.n_inv, book.n,
+            cb.INVESTIGATION, np.array(counts_i), days, mult, np.full(ni, float(nominal)),
+            flow_i.value, flow_i.complex, fx.hours_factor, nominal, inv.legal_limit_days)
+        m.rec.cases_arrived += ni if counted else 0
         m.rec.cases_arrived_all += ni
     if no:
         days = now - wf.WEEK * g.random(no)
         dur = g.exponential(ong.mean_duration_weeks * wf.WEEK, no)   # days, from assignment
-        cls = np.repeat(np.arange(len(names_o)), counts_o)
-        order = np.argsort(days, kind="stable")
-        cls = cls[order]
-        book.add(cb.ONGOING, cls, _class_values(ong, names_o, "complex")[cls],
-                 _class_values(ong, names_o, "hours_per_week")[cls], days[order], np.inf,
-                 dur[order])
-        m.rec.cases_arrived += no if m.in_window(now) else 0
+        book.reserve(no)
+        book.n, book.n_live, book.n_inv = _add(
+            book.f, book.i, book.live, book.n_live, book.inv_ids, book.n_inv, book.n,
+            cb.ONGOING, np.array(counts_o), days, np.ones(no), dur, flow_o.value,
+            flow_o.complex, 1.0, 1.0, np.inf)
+        m.rec.cases_arrived += no if counted else 0
         m.rec.cases_arrived_all += no
 
 
-def _class_values(cfg, names, field) -> np.ndarray:
-    return np.array([getattr(cfg.complexity[x], field) for x in names],
-                    float if field != "complex" else np.int64)
+@kernel
+def _add(f, i, live, n_live, inv_ids, n_inv, n, kind, counts, days, scale, remaining,
+         cls_value, cls_complex, factor, divisor, limit):
+    """Append a week's cases of one kind in order of arrival. Draw ``j`` belongs to
+    class ``cls`` by the counts; weekly hours ``value[cls] * scale[j] * factor / divisor``
+    (investigations: hours spread over the nominal weeks; ongoing: hours per week)."""
+    cls = np.repeat(np.arange(counts.size), counts)
+    order = np.argsort(days, kind="mergesort")
+    for r in range(days.size):
+        j = order[r]
+        c = n + r
+        k = cls[j]
+        f[cb.WEEKLY, c] = cls_value[k] * scale[j] * factor / divisor
+        f[cb.ARRIVAL, c] = days[j]
+        f[cb.QKEY, c] = days[j]
+        f[cb.DEADLINE, c] = days[j] + limit
+        f[cb.FINISH, c] = 0.0
+        f[cb.END, c] = np.inf
+        f[cb.REMAINING, c] = remaining[j]
+        i[cb.KIND, c] = kind
+        i[cb.CLS, c] = k
+        i[cb.COMPLEX, c] = cls_complex[k]
+        i[cb.OWNER, c] = -1
+        i[cb.OPEN, c] = 1
+        i[cb.OVERDUE, c] = 0
+        i[cb.HANDOVERS, c] = 0
+        live[n_live] = c
+        n_live += 1
+        if kind == cb.INVESTIGATION:
+            inv_ids[n_inv] = c
+            n_inv += 1
+    return n + days.size, n_live, n_inv
 
 
 def progress_cases(m) -> None:

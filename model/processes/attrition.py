@@ -68,11 +68,10 @@ class ProportionalHazards:
         pay = p.pay
         self.salary_steps = _steps(pay.salary_by_experience)
         self.market_steps = _steps(pay.market_by_experience)
-
-    def coefficients(self) -> np.ndarray:
-        return np.array([*self.b, self.b_exh, self.b_pay, self.h0, self.hr_int, self.onset,
-                         self.pull, 1.0 - math.exp(-self.drop * DT_YEARS), DT_YEARS,
-                         self.retirement_age])
+        self.coefficients = np.array([*self.b, self.b_exh, self.b_pay, self.h0, self.hr_int,
+                                      self.onset, self.pull,
+                                      1.0 - math.exp(-self.drop * DT_YEARS), DT_YEARS,
+                                      self.retirement_age])
 
 
 def _steps(steps) -> tuple[np.ndarray, np.ndarray]:
@@ -98,7 +97,7 @@ def weekly(m) -> None:
     code = np.zeros(n, np.int8)
     n_events = _weekly(m.env.now, m.active, m.consultant, m.notice, m.intending, m.prior,
                        m.hire_day, m.age0, m.salary_fixed, vec(m.fx.supplement, n), m.zd,
-                       m.zc, m.zm, m.zs, m.exh, hz.coefficients(), hz.bounds, hz.mult,
+                       m.zc, m.zm, m.zs, m.exh, hz.coefficients, hz.bounds, hz.mult,
                        *hz.salary_steps, *hz.market_steps, u_int, u_quit, m.salary, code)
     if not n_events:
         return
@@ -113,25 +112,36 @@ def weekly(m) -> None:
 
 
 @kernel
+def salaries(now, active, consultant, prior, hire_day, salary_fixed, sal_from, sal_sek,
+             salary):
+    """Employees' salaries, fixed or from the scale at their experience (others 0)."""
+    for k in range(active.size):
+        if not active[k] or consultant[k]:
+            salary[k] = 0.0
+        elif np.isnan(salary_fixed[k]):
+            exper = prior[k] + (now - hire_day[k]) / 365.0
+            salary[k] = sal_sek[np.searchsorted(sal_from, exper, side="right") - 1]
+        else:
+            salary[k] = salary_fixed[k]
+
+
+@kernel
 def _weekly(now, active, consultant, notice, intending, prior, hire_day, age0,
             salary_fixed, supplement, zd, zc, zm, zs, exh, q, bounds, mult, sal_from,
             sal_sek, mkt_from, mkt_sek, u_int, u_quit, salary, code):
     (b_d, b_c, b_m, b_s, b_exh, b_pay, h0, hr_int, onset0, pull0, p_off, dt,
      retirement_age) = q
+    salaries(now, active, consultant, prior, hire_day, salary_fixed, sal_from, sal_sek,
+             salary)
     n_events = 0
     for k in range(active.size):
         if not active[k] or consultant[k]:
-            salary[k] = 0.0
             intending[k] = False
+            continue
+        if notice[k]:
             continue
         tenure = (now - hire_day[k]) / 365.0
         exper = prior[k] + tenure
-        if np.isnan(salary_fixed[k]):
-            salary[k] = sal_sek[np.searchsorted(sal_from, exper, side="right") - 1]
-        else:
-            salary[k] = salary_fixed[k]
-        if notice[k]:
-            continue
         market = mkt_sek[np.searchsorted(mkt_from, exper, side="right") - 1]
         gap = (market - salary[k] - supplement[k]) / 1000.0
         lp = min(b_d * zd[k] + b_c * zc[k] + b_m * zm + b_s * zs[k] + b_exh * exh[k]

@@ -17,10 +17,14 @@ Available client hours per week (a yearly average, so vacations are spread out):
 
 from __future__ import annotations
 
+import bisect
+
 import numpy as np
 
+from .. import policies
 from ..jit import kernel
 from ..policies import vec
+from .recruitment import open_extra_positions
 
 
 class PhaseTable:
@@ -31,6 +35,7 @@ class PhaseTable:
         self.names = [x.name for x in ph]
         self.intro_years = ph[0].until_years
         self.bounds = np.array([x.until_years for x in ph[1:-1]], float)
+        self.bounds_list = self.bounds.tolist()
         self.capacity = np.array([x.capacity for x in ph])
         self.mentor_hours = np.array([x.mentor_hours_per_week for x in ph])
         self.shielded = np.array([x.shielded for x in ph], bool)
@@ -48,15 +53,15 @@ class PhaseTable:
                  - wt.competence_hours_per_week - wt.recovery_hours_per_week)
                 * wt.working_weeks_per_year / 52.0 + fx.admin_relief_h)
 
-    def lookup(self, tenure, experience) -> np.ndarray:
-        idx = 1 + np.searchsorted(self.bounds, experience, side="right")
-        return np.where(tenure < self.intro_years, 0, idx)
+    def phase_of(self, tenure: float, experience: float) -> int:
+        """Phase index of one worker (introduction by tenure, later by experience)."""
+        if tenure < self.intro_years:
+            return 0
+        return 1 + bisect.bisect_right(self.bounds_list, experience)
 
 
 def update(m) -> None:
     """Phase changes (logged), mentoring allocation and available hours for the week."""
-    from .. import policies
-    from .recruitment import open_extra_positions
     policies.update(m)
     fx = m.fx
     if fx.extra_positions > m.open_positions - m.n_base_positions:

@@ -23,11 +23,11 @@ from ..distributions import sample
 from .assignment import assign_queue, hand_over
 
 
-def update_salaries(m, exper) -> None:
-    from .attrition import step_lookup
-    table = step_lookup(m.p.pay.salary_by_experience, exper)
-    m.salary = np.where(np.isnan(m.salary_fixed), table, m.salary_fixed)
-    m.salary[~m.employees()] = 0.0
+def update_salaries(m) -> None:
+    """Every employee's salary: fixed, or the scale at their experience today."""
+    from .attrition import salaries
+    salaries(m.env.now, m.active, m.consultant, m.prior, m.hire_day, m.salary_fixed,
+             *m.hazard.salary_steps, m.salary)
 
 
 def _new_worker(m, k, *, hire_day, prior, age, fte, consultant=False, salary=None,
@@ -55,8 +55,7 @@ def _new_worker(m, k, *, hire_day, prior, age, fte, consultant=False, salary=Non
     m.n_overdue[k] = 0
     m.intro_offset[k] = m.phase_cfg.intro_years if pre_introduced else 0.0
     tenure = (m.env.now - hire_day) / wf.DAYS_PER_YEAR
-    m.phase[k] = int(m.phase_cfg.lookup(np.array([tenure + m.intro_offset[k]]),
-                                        np.array([prior + tenure]))[0])
+    m.phase[k] = m.phase_cfg.phase_of(tenure + m.intro_offset[k], prior + tenure)
 
 
 def initial_staff(m) -> None:
@@ -91,7 +90,7 @@ def initial_staff(m) -> None:
             fte = min(max(sample(rec.fte, s), 0.1), 1.0)
             _new_worker(m, k, hire_day=-tenure * wf.DAYS_PER_YEAR, prior=prior,
                         age=age - tenure, fte=fte)
-    update_salaries(m, m.experience_years())
+    update_salaries(m)
     for k in range(filled, m.n_base_positions):
         m.positions[k].vacant_since = 0.0
         open_vacancy(m, k)
@@ -162,7 +161,7 @@ def hire(m, k: int, profile: dict) -> None:
     pos.leaver_exit_day = None
     _new_worker(m, k, hire_day=m.env.now, prior=profile["prior"], age=profile["age"],
                 fte=profile["fte"], pre_introduced=profile.get("trainee", False))
-    update_salaries(m, m.experience_years())
+    update_salaries(m)
     kind = ("trainee" if profile.get("trainee") else
             "new_graduate" if profile["graduate"] else "experienced")
     m.rec.hire(m, k, kind)

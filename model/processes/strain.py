@@ -62,32 +62,35 @@ def backlog_pressure(m) -> float:
     return w * ratio / (1.0 + ratio)
 
 
+def _constants(p) -> np.ndarray:
+    d, c, cs, st = p.demand, p.control, p.colleague_support, p.strain
+    return np.array([d.cover_share, d.overdue_weight, d.reference, d.sd, d.shift_sd,
+                     c.experience_tau_years, c.overload_erosion, c.competence_time_gain,
+                     c.reference, c.sd, c.shift_sd, cs.experienced_years, cs.reference_share,
+                     cs.share_per_sd, cs.reference_stability, cs.stability_per_sd,
+                     cs.mentor_sd, cs.shift_sd, st.demand_weight, st.control_weight,
+                     st.manager_weight, st.colleague_weight, st.recovery_per_week,
+                     st.recovery_per_hour, st.exhaustion_gain_per_week, st.threshold])
+
+
 def update(m) -> None:
     """Service ratio, the four z-scores, strain and exhaustion of every worker."""
     p = m.p.dcs
     now = m.env.now
     fx = m.fx
-    d, c, cs, st = p.demand, p.control, p.colleague_support, p.strain
     ms = p.manager_support
     zm = -(span_of_control(m) - ms.reference_span) / ms.span_per_sd + ms.shift_sd
     while m.exit_days_52w and m.exit_days_52w[0] <= now - 52 * wf.WEEK:
         m.exit_days_52w.popleft()
     n = m.n_slots
+    if m.dcs_constants is None:
+        m.dcs_constants = _constants(p)
     m.team_stability = _update(
         now, m.active, m.consultant, m.prior, m.hire_day, m.sick_until, m.load,
         m.complex_load, m.avail, m.avail_full, m.n_overdue, m.mentee_cover, m.exh,
         vec(fx.competence_h, n), vec(fx.control_boost, n), vec(fx.support_boost, n),
-        vec(fx.recovery_h, n),
-        np.array([backlog_pressure(m), d.cover_share, d.complex_weight * fx.complex_demand_factor,
-                  d.overdue_weight, d.reference, d.sd, d.shift_sd,
-                  c.experience_tau_years, c.overload_erosion, c.competence_time_gain,
-                  c.reference, c.sd, c.shift_sd,
-                  zm, cs.experienced_years, cs.reference_share, cs.share_per_sd,
-                  cs.reference_stability, cs.stability_per_sd, cs.mentor_sd, cs.shift_sd,
-                  float(len(m.exit_days_52w)),
-                  st.demand_weight, st.control_weight, st.manager_weight, st.colleague_weight,
-                  st.recovery_per_week, st.recovery_per_hour, st.exhaustion_gain_per_week,
-                  st.threshold]),
+        vec(fx.recovery_h, n), m.dcs_constants, backlog_pressure(m),
+        p.demand.complex_weight * fx.complex_demand_factor, zm, len(m.exit_days_52w),
         m.ratio, m.zd, m.zc, m.zs, m.strain, m.util)
     m.zm = zm
 
@@ -95,11 +98,11 @@ def update(m) -> None:
 @kernel
 def _update(now, active, consultant, prior, hire_day, sick_until, load, complex_load,
             avail, avail_full, n_overdue, mentee_cover, exh, competence_h, control_boost,
-            support_boost, recovery_h, q, ratio, zd, zc, zs, strain, util):
-    (backlog, cover_share, complex_w, overdue_w, d_ref, d_sd, d_shift, tau, erosion,
-     comp_gain, c_ref, c_sd, c_shift, zm, exp_years, ref_share, share_sd, ref_stab,
-     stab_sd, mentor_sd, s_shift, exits_52w, a_d, a_c, a_m, a_s, rec_week, rec_hour,
-     gain, threshold) = q
+            support_boost, recovery_h, q, backlog, complex_w, zm, exits_52w, ratio, zd, zc,
+            zs, strain, util):
+    (cover_share, overdue_w, d_ref, d_sd, d_shift, tau, erosion, comp_gain, c_ref, c_sd,
+     c_shift, exp_years, ref_share, share_sd, ref_stab, stab_sd, mentor_sd, s_shift, a_d,
+     a_c, a_m, a_s, rec_week, rec_hour, gain, threshold) = q
     n = active.size
     absent_load = 0.0
     n_absent = 0
