@@ -44,9 +44,11 @@ def ms_per_rep(posts, years, reps):
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--throughput-reps", type=int, default=100)
+    ap.add_argument("--rounds", type=int, default=5,
+                    help="serial/parallel rounds for the core speed-up")
     args = ap.parse_args()
-    if "--memory-child" in sys.argv:
-        return 0
+    ms_per_rep(10, 1, 1)             # warm-up: load (or compile) the compiled passes
     base = ms_per_rep(40, 10, args.reps)
     print("posts  years  ms/replication  x (40 posts, 10 years)")
     for posts in (10, 40, 100, 400):
@@ -55,15 +57,19 @@ def main() -> int:
     for years in (5, 30):
         ms = ms_per_rep(40, years, args.reps)
         print(f"{40:5d}  {years:5d}  {ms:14.0f}  {ms / base:6.2f}")
-    sc = scenario(40, 10, 20)
-    t = time.perf_counter()
-    run_scenario(sc, workers=1)
-    one = 20 / (time.perf_counter() - t)
-    t = time.perf_counter()
-    run_scenario(sc, workers=2)
-    two = 20 / (time.perf_counter() - t)
-    print(f"20 replications: {one:.2f} rep/s on 1 core, {two:.2f} on 2 cores "
-          f"(speed-up {two / one:.2f})")
+    n = args.throughput_reps
+    sc = scenario(40, 10, n)
+    ones, twos = [], []
+    for _ in range(args.rounds):          # alternate, so drift on the machine hits both
+        for workers, out in ((1, ones), (2, twos)):
+            t = time.perf_counter()
+            run_scenario(sc, workers=workers)
+            out.append(n / (time.perf_counter() - t))
+    ups = sorted(b / a for a, b in zip(ones, twos))
+    one, two = statistics.median(ones), statistics.median(twos)
+    print(f"{n} replications: {one:.2f} rep/s on 1 core, {two:.2f} on 2 cores "
+          f"(speed-up median {statistics.median(ups):.2f}, range {ups[0]:.2f}-{ups[-1]:.2f} "
+          f"over {args.rounds} rounds)")
     code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); "
             "from benchmarks.bench_scaling import scenario;"
             "from model.experiment import run_scenario;"

@@ -1,16 +1,17 @@
-"""The unit's cases as columns of two arrays (one float, one integer), not objects.
+"""The unit's cases as rows of two arrays (one float, one integer), not objects.
 
-A case is a column index ``c``. Its fields are rows: ``f[WEEKLY, c]`` is the work
-hours per week while open, ``i[OWNER, c]`` the slot of its lead handler (-1 while
-queued), and so on. The weekly passes over cases (progress, deadlines, assignment,
-hand-overs) are compiled loops over these arrays (see ``model.jit``).
+A case is a row index ``c``. Its fields are columns: ``f[c, WEEKLY]`` is the work
+hours per week while open, ``i[c, OWNER]`` the slot of its lead handler (-1 while
+queued), and so on (one case's fields share a cache line or two). The weekly passes
+over cases (progress, deadlines, assignment, hand-overs) are compiled loops over these
+arrays (see ``model.jit``).
 
 * ``live[:n_live]``: the ids of open cases, in creation order (closed ones are dropped
   by the weekly progress pass);
 * ``inv_ids[:n_inv]``: every investigation in arrival order; their deadlines come in
   the same order, so one pointer walks them (``dl_ptr``);
 * a case waits in the queue of its kind while open and unowned; queues are served in
-  order of ``f[QKEY]``: the arrival day, or ``arrival - FRONT`` for a case handed back
+  order of ``f[c, QKEY]``: the arrival day, or ``arrival - FRONT`` for a case handed back
   when nobody could take it (such cases go first, oldest first).
 """
 
@@ -20,9 +21,9 @@ import numpy as np
 
 from .jit import kernel
 
-# float rows
+# float columns
 WEEKLY, ARRIVAL, DEADLINE, FINISH, END, REMAINING, QKEY = range(7)
-# integer rows
+# integer columns
 KIND, CLS, COMPLEX, OWNER, OPEN, OVERDUE, HANDOVERS = range(7)
 INVESTIGATION, ONGOING = 0, 1
 KINDS = ("investigation", "ongoing")
@@ -33,8 +34,8 @@ class CaseBook:
     """Storage of all cases of one replication (grows by doubling)."""
 
     def __init__(self, capacity: int = 1024):
-        self.f = np.zeros((7, capacity))
-        self.i = np.zeros((7, capacity), np.int64)
+        self.f = np.zeros((capacity, 7))
+        self.i = np.zeros((capacity, 7), np.int64)
         self.n = 0
         self.live = np.zeros(capacity, np.int64)
         self.n_live = 0
@@ -45,8 +46,8 @@ class CaseBook:
     def reserve(self, extra: int) -> None:
         """Make room for ``extra`` more cases (the arrays double when full)."""
         need = self.n + extra
-        if need > self.f.shape[1]:
-            cap = max(2 * self.f.shape[1], need)
+        if need > self.f.shape[0]:
+            cap = max(2 * self.f.shape[0], need)
             self.f = _grow(self.f, cap)
             self.i = _grow(self.i, cap)
         if self.n_live + extra > self.live.size:
@@ -58,18 +59,18 @@ class CaseBook:
 
     def open_ids(self) -> np.ndarray:
         ids = self.live[:self.n_live]
-        return ids[self.i[OPEN, ids] == 1]
+        return ids[self.i[ids, OPEN] == 1]
 
     def queued(self, kind: int | None = None) -> np.ndarray:
         """Ids of open cases waiting for a handler (of one kind, or both)."""
         ids = self.open_ids()
-        ids = ids[self.i[OWNER, ids] < 0]
-        return ids if kind is None else ids[self.i[KIND, ids] == kind]
+        ids = ids[self.i[ids, OWNER] < 0]
+        return ids if kind is None else ids[self.i[ids, KIND] == kind]
 
     def owned(self, k: int) -> np.ndarray:
         """Ids of the open cases held by the worker in slot ``k``."""
         ids = self.open_ids()
-        return ids[self.i[OWNER, ids] == k]
+        return ids[self.i[ids, OWNER] == k]
 
     def queue_stats(self) -> tuple[int, int, int, float]:
         """(queued investigations, queued ongoing cases, overdue queued, queued hours)."""
@@ -77,8 +78,9 @@ class CaseBook:
 
 
 def _grow(a: np.ndarray, cap: int) -> np.ndarray:
-    out = np.zeros(a.shape[:-1] + (cap,), a.dtype)
-    out[..., :a.shape[-1]] = a
+    """``a`` with its first axis extended to ``cap`` (zeros)."""
+    out = np.zeros((cap,) + a.shape[1:], a.dtype)
+    out[:a.shape[0]] = a
     return out
 
 
@@ -88,11 +90,11 @@ def _queue_stats(f, i, live, n_live):
     hours = 0.0
     for x in range(n_live):
         c = live[x]
-        if i[OPEN, c] and i[OWNER, c] < 0:
-            hours += f[WEEKLY, c]
-            if i[KIND, c] == INVESTIGATION:
+        if i[c, OPEN] and i[c, OWNER] < 0:
+            hours += f[c, WEEKLY]
+            if i[c, KIND] == INVESTIGATION:
                 n_inv += 1
-                overdue += i[OVERDUE, c]
+                overdue += i[c, OVERDUE]
             else:
                 n_ong += 1
     return n_inv, n_ong, overdue, hours
@@ -101,32 +103,32 @@ def _queue_stats(f, i, live, n_live):
 @kernel
 def attach(f, i, c, k, now, credit, load, complex_load, ncases, n_overdue):
     """Give case ``c`` to the worker in slot ``k``; an ongoing case starts its clock."""
-    i[OWNER, c] = k
-    w = f[WEEKLY, c]
+    i[c, OWNER] = k
+    w = f[c, WEEKLY]
     load[k] += w
-    if i[COMPLEX, c]:
+    if i[c, COMPLEX]:
         complex_load[k] += w
     ncases[k] += 1
-    if i[KIND, c] == INVESTIGATION:
-        n_overdue[k] += i[OVERDUE, c]
-        f[FINISH, c] = credit[k] + f[REMAINING, c]
-    elif f[END, c] == np.inf:
-        f[END, c] = now + f[REMAINING, c]
+    if i[c, KIND] == INVESTIGATION:
+        n_overdue[k] += i[c, OVERDUE]
+        f[c, FINISH] = credit[k] + f[c, REMAINING]
+    elif f[c, END] == np.inf:
+        f[c, END] = now + f[c, REMAINING]
 
 
 @kernel
 def detach(f, i, c, credit, load, complex_load, ncases, n_overdue):
     """Take case ``c`` off its handler's books (the case keeps its progress)."""
-    k = i[OWNER, c]
-    w = f[WEEKLY, c]
+    k = i[c, OWNER]
+    w = f[c, WEEKLY]
     load[k] -= w
-    if i[COMPLEX, c]:
+    if i[c, COMPLEX]:
         complex_load[k] -= w
     ncases[k] -= 1
-    if i[KIND, c] == INVESTIGATION:
-        n_overdue[k] -= i[OVERDUE, c]
-        f[REMAINING, c] = max(0.0, f[FINISH, c] - credit[k])
-    i[OWNER, c] = -1
+    if i[c, KIND] == INVESTIGATION:
+        n_overdue[k] -= i[c, OVERDUE]
+        f[c, REMAINING] = max(0.0, f[c, FINISH] - credit[k])
+    i[c, OWNER] = -1
     if ncases[k] == 0:          # clear rounding residue
         load[k] = 0.0
         complex_load[k] = 0.0

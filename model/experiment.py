@@ -8,6 +8,7 @@ plain data (the scenario as a JSON-able dict), never pickled model objects.
 
 from __future__ import annotations
 
+import gc
 import math
 import os
 import signal
@@ -72,6 +73,9 @@ def run_scenario(scenario: Scenario, replications: int | None = None,
 def run_on_pool(workers: int, jobs: list, on_result) -> None:
     """Run ``(function, args)`` jobs on a process pool, calling ``on_result`` in this
     process as each finishes. On any interruption the workers are stopped at once."""
+    # forked workers share this process's memory copy-on-write; frozen objects are left
+    # alone by the workers' garbage collector, so those pages are not copied
+    gc.freeze()
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_quiet_worker)
     try:
         futs = [pool.submit(fn, *args) for fn, args in jobs]
@@ -87,6 +91,8 @@ def run_on_pool(workers: int, jobs: list, on_result) -> None:
         except Exception:  # noqa: BLE001 - cleanup must not hide the interruption
             pass
         raise
+    finally:
+        gc.unfreeze()
     pool.shutdown(wait=True)
 
 

@@ -70,7 +70,7 @@ def test_uncovered_mentor_need_lowers_support():
 def _complex_held_by_shielded(m):
     shielded = m.phase_cfg.shielded[m.phase]
     b = m.book
-    return sum(int(b.i[COMPLEX, b.owned(k)].sum()) for k in range(m.n_slots)
+    return sum(int(b.i[b.owned(k), COMPLEX].sum()) for k in range(m.n_slots)
                if m.active[k] and shielded[k])
 
 

@@ -63,9 +63,9 @@ def test_headcount_conservation_and_case_accounting():
     assert b.n == m.rec.cases_arrived_all
     # load bookkeeping matches the cases each worker holds
     for k in range(m.n_slots):
-        assert m.load[k] == pytest.approx(b.f[WEEKLY, b.owned(k)].sum(), abs=1e-6)
-        cplx = b.owned(k)[b.i[COMPLEX, b.owned(k)] == 1]
-        assert m.complex_load[k] == pytest.approx(b.f[WEEKLY, cplx].sum(), abs=1e-6)
+        assert m.load[k] == pytest.approx(b.f[b.owned(k), WEEKLY].sum(), abs=1e-6)
+        cplx = b.owned(k)[b.i[b.owned(k), COMPLEX] == 1]
+        assert m.complex_load[k] == pytest.approx(b.f[cplx, WEEKLY].sum(), abs=1e-6)
 
 
 def test_zero_hazards_give_no_exits():

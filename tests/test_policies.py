@@ -170,8 +170,8 @@ def test_intensive_investigation_concentrates_the_work():
     m.env.run(until=420)
     b = m.book
     ids = b.open_ids()
-    new = ids[(b.i[KIND, ids] == INVESTIGATION) & (b.f[ARRIVAL, ids] > 400)]
-    assert new.size and (b.f[REMAINING, new] <= 5).all()
+    new = ids[(b.i[ids, KIND] == INVESTIGATION) & (b.f[ids, ARRIVAL] > 400)]
+    assert new.size and (b.f[new, REMAINING] <= 5).all()
 
 
 def test_trainees_start_pre_introduced():

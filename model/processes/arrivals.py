@@ -107,20 +107,20 @@ def _add(f, i, live, n_live, inv_ids, n_inv, n, kind, counts, days, scale, remai
         j = order[r]
         c = n + r
         k = cls[j]
-        f[cb.WEEKLY, c] = cls_value[k] * scale[j] * factor / divisor
-        f[cb.ARRIVAL, c] = days[j]
-        f[cb.QKEY, c] = days[j]
-        f[cb.DEADLINE, c] = days[j] + limit
-        f[cb.FINISH, c] = 0.0
-        f[cb.END, c] = np.inf
-        f[cb.REMAINING, c] = remaining[j]
-        i[cb.KIND, c] = kind
-        i[cb.CLS, c] = k
-        i[cb.COMPLEX, c] = cls_complex[k]
-        i[cb.OWNER, c] = -1
-        i[cb.OPEN, c] = 1
-        i[cb.OVERDUE, c] = 0
-        i[cb.HANDOVERS, c] = 0
+        f[c, cb.WEEKLY] = cls_value[k] * scale[j] * factor / divisor
+        f[c, cb.ARRIVAL] = days[j]
+        f[c, cb.QKEY] = days[j]
+        f[c, cb.DEADLINE] = days[j] + limit
+        f[c, cb.FINISH] = 0.0
+        f[c, cb.END] = np.inf
+        f[c, cb.REMAINING] = remaining[j]
+        i[c, cb.KIND] = kind
+        i[c, cb.CLS] = k
+        i[c, cb.COMPLEX] = cls_complex[k]
+        i[c, cb.OWNER] = -1
+        i[c, cb.OPEN] = 1
+        i[c, cb.OVERDUE] = 0
+        i[c, cb.HANDOVERS] = 0
         live[n_live] = c
         n_live += 1
         if kind == cb.INVESTIGATION:
@@ -149,15 +149,15 @@ def _progress(now, f, i, live, n_live, credit, ratio, load, complex_load, ncases
     j = 0
     for x in range(n_live):
         c = live[x]
-        if not i[cb.OPEN, c]:
+        if not i[c, cb.OPEN]:
             continue
-        k = i[cb.OWNER, c]
-        if i[cb.KIND, c] == cb.INVESTIGATION:
-            done = k >= 0 and f[cb.FINISH, c] <= credit[k] + 1e-12
+        k = i[c, cb.OWNER]
+        if i[c, cb.KIND] == cb.INVESTIGATION:
+            done = k >= 0 and f[c, cb.FINISH] <= credit[k] + 1e-12
         else:
-            done = f[cb.END, c] <= now
+            done = f[c, cb.END] <= now
         if done:
-            i[cb.OPEN, c] = 0
+            i[c, cb.OPEN] = 0
             closed += 1
             if k >= 0:
                 cb.detach(f, i, c, credit, load, complex_load, ncases, n_overdue)
@@ -181,15 +181,15 @@ def _deadlines(now, warmup_end, f, i, inv_ids, n_inv, ptr, n_overdue):
     overdue = reached = 0
     while ptr < n_inv:
         c = inv_ids[ptr]
-        day = f[cb.DEADLINE, c]
+        day = f[c, cb.DEADLINE]
         if day > now:
             break
         ptr += 1
         counted = day >= warmup_end
-        if i[cb.OPEN, c]:
-            i[cb.OVERDUE, c] = 1
-            if i[cb.OWNER, c] >= 0:
-                n_overdue[i[cb.OWNER, c]] += 1
+        if i[c, cb.OPEN]:
+            i[c, cb.OVERDUE] = 1
+            if i[c, cb.OWNER] >= 0:
+                n_overdue[i[c, cb.OWNER]] += 1
             if counted:
                 overdue += 1
         if counted:

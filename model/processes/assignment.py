@@ -130,15 +130,15 @@ def _assign(now, f, i, live, n_live, active, notice, sick_until, avail, load,
         nq = 0
         for x in range(n_live):
             c = live[x]
-            if i[cb.OPEN, c] and i[cb.OWNER, c] < 0 and i[cb.KIND, c] == kind:
+            if i[c, cb.OPEN] and i[c, cb.OWNER] < 0 and i[c, cb.KIND] == kind:
                 ids[nq] = c
                 nq += 1
         ids = ids[:nq]
-        ids = ids[np.argsort(f[cb.QKEY][ids], kind="mergesort")]
+        ids = ids[np.argsort(f[ids, cb.QKEY], kind="mergesort")]
         for c in ids:
-            w = f[cb.WEEKLY, c]
+            w = f[c, cb.WEEKLY]
             need = share * w
-            cplx = i[cb.COMPLEX, c] == 1
+            cplx = i[c, cb.COMPLEX] == 1
             mx = max_un if cplx else max_all
             if mx <= 0 or mx < need:
                 continue
@@ -151,8 +151,8 @@ def _assign(now, f, i, live, n_live, active, notice, sick_until, avail, load,
             max_all = _max_where(spare, present)
             if unshielded[k]:
                 max_un = _max_where(spare, unshielded)
-            if i[cb.HANDOVERS, c] == 0:
-                wait_sum += now - f[cb.ARRIVAL, c]
+            if i[c, cb.HANDOVERS] == 0:
+                wait_sum += now - f[c, cb.ARRIVAL]
                 wait_n += 1
     return rr, wait_sum, wait_n
 
@@ -169,16 +169,16 @@ def _hand_over(k, now, f, i, live, n_live, active, notice, sick_until, avail, lo
     n = 0
     for x in range(n_live):
         c = live[x]
-        if not i[cb.OPEN, c] or i[cb.OWNER, c] != k:
+        if not i[c, cb.OPEN] or i[c, cb.OWNER] != k:
             continue
         cb.detach(f, i, c, credit, load, complex_load, ncases, n_overdue)
-        i[cb.HANDOVERS, c] += 1
+        i[c, cb.HANDOVERS] += 1
         n += 1
-        j, rr = choose(rule, spare, unshielded if i[cb.COMPLEX, c] else present, 0.0,
+        j, rr = choose(rule, spare, unshielded if i[c, cb.COMPLEX] else present, 0.0,
                        ncases, rr, False)
         if j < 0:        # nobody can take it: to the front of its queue
-            f[cb.QKEY, c] = f[cb.ARRIVAL, c] - cb.FRONT
+            f[c, cb.QKEY] = f[c, cb.ARRIVAL] - cb.FRONT
         else:
             cb.attach(f, i, c, j, now, credit, load, complex_load, ncases, n_overdue)
-            spare[j] -= f[cb.WEEKLY, c]
+            spare[j] -= f[c, cb.WEEKLY]
     return rr, n
