@@ -1,7 +1,10 @@
 """Milliseconds per 10-year replication of the 40-post baseline, beside the plain
 SimPy reference prototype measured in the same run (speed reported as a ratio).
 
-    python benchmarks/bench_replication.py [--reps N] [--reference PATH]
+    python benchmarks/bench_replication.py [--reps N] [--reference PATH] [--profile]
+
+``--profile`` adds the top hotspots of the project's replications (cProfile, by own
+time; the profiler itself slows the Python parts, so read shares, not milliseconds).
 
 The reference prototype lives outside the project (../shared/bench/); it is imported
 from there, never copied.
@@ -26,12 +29,17 @@ from model.workforce import Model  # noqa: E402
 DEFAULT_REF = ROOT.parent / "shared" / "bench" / "reference_prototype.py"
 
 
+def _baseline(posts: int, years: float):
+    return load_scenario(ROOT / "scenarios" / "baseline.yaml",
+                         [f"unit.posts={posts}", f"simulation.years={years}",
+                          "simulation.warmup_years=0",
+                          f"cases.investigations.arrivals_per_year={520 * posts / 40}",
+                          f"cases.ongoing.arrivals_per_year={220 * posts / 40}"])
+
+
 def time_project(reps: int, posts: int = 40, years: float = 10):
-    sc = load_scenario(ROOT / "scenarios" / "baseline.yaml",
-                       [f"unit.posts={posts}", f"simulation.years={years}",
-                        "simulation.warmup_years=0",
-                        f"cases.investigations.arrivals_per_year={520 * posts / 40}",
-                        f"cases.ongoing.arrivals_per_year={220 * posts / 40}"])
+    sc = _baseline(posts, years)
+    Model(sc, reps).run()      # warm-up: load (or, the first time, compile) the loops
     walls, events = [], []
     for r in range(reps):
         t = time.perf_counter()
@@ -40,6 +48,54 @@ def time_project(reps: int, posts: int = 40, years: float = 10):
         walls.append(time.perf_counter() - t)
         events.append(next(m.env._eid))
     return statistics.median(walls) * 1000, statistics.median(events)
+
+
+def profile(reps: int) -> None:
+    """Wall time per step of the model (each step timed by a thin wrapper, ~0.3 µs per
+    call; cProfile would inflate the many small Python calls several-fold)."""
+    from collections import defaultdict
+
+    from model import costs, metrics, workforce
+    from model.processes import arrivals, assignment, attrition, phases, recruitment
+    from model.processes import sickleave, strain
+    steps = [(costs.Ledger, "accrue_week"), (arrivals, "progress_cases"),
+             (arrivals, "weekly_arrivals"), (arrivals, "check_deadlines"),
+             (sickleave, "onsets"), (phases, "update"), (assignment, "assign_queue"),
+             (strain, "update"), (attrition, "weekly"), (metrics.Recorder, "weekly"),
+             (attrition, "leave"), (recruitment, "hire"), (recruitment, "_try_consultant"),
+             (metrics.Recorder, "tables"), (workforce.Model, "run")]
+    spent: dict[str, float] = defaultdict(float)
+    saved = []
+
+    def timed(owner, name):
+        fn = getattr(owner, name)
+        label = f"{getattr(owner, '__name__', '').split('.')[-1]}.{name}"
+
+        def wrapper(*a, **k):
+            t = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent[label] += time.perf_counter() - t
+        saved.append((owner, name, fn))
+        setattr(owner, name, wrapper)
+
+    for owner, name in steps:
+        timed(owner, name)
+    try:
+        sc = _baseline(40, 10)
+        for r in range(reps):
+            Model(sc, r).run()
+    finally:
+        for owner, name, fn in saved:
+            setattr(owner, name, fn)
+    total = spent.pop("Model.run")
+    print(f"\nwhere a replication's time goes ({reps} replications; nested steps, e.g. a "
+          "hire inside the weekly leaving pass, are counted in both):")
+    print("| step | ms per replication | share of the run |\n|---|---|---|")
+    for label, sec in sorted(spent.items(), key=lambda kv: -kv[1]):
+        print(f"| `{label}` | {sec / reps * 1000:.1f} | {sec / total:.0%} |")
+    print(f"| whole run (`Model.run`) | {total / reps * 1000:.1f} | 100% |")
 
 
 def time_reference(path: Path, reps: int):
@@ -54,6 +110,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--reps", type=int, default=10)
     ap.add_argument("--reference", type=Path, default=DEFAULT_REF)
+    ap.add_argument("--profile", action="store_true", help="also print the top hotspots")
     args = ap.parse_args()
     print(f"machine: {platform.processor() or platform.machine()}, "
           f"Python {platform.python_version()}")
@@ -66,6 +123,8 @@ def main() -> int:
         print(f"ratio project / reference: {ms / ref:.2f}")
     else:
         print(f"reference prototype not found at {args.reference}; ratio not reported")
+    if args.profile:
+        profile(args.reps)
     return 0
 
 

@@ -39,7 +39,7 @@ def run(spec_text: str, tmp: Path, label: str, workers: int, scheduler: str | No
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--points", type=int, default=12)
+    ap.add_argument("--points", type=int, default=24)
     ap.add_argument("--replications", type=int, default=4)
     ap.add_argument("--years", type=float, default=5)
     args = ap.parse_args()
@@ -50,7 +50,10 @@ def main() -> int:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
           f"{platform.python_version()}; {args.points} points x {args.replications} "
           f"replications x {args.years:g}+1 years")
-    with tempfile.TemporaryDirectory() as d:
+    from model.scenario import load_scenario
+    from model.workforce import Model
+    Model(load_scenario(ROOT / "scenarios" / "baseline.yaml", ["simulation.years=1"])).run()
+    with tempfile.TemporaryDirectory() as d:      # (above: load the compiled loops once)
         tmp = Path(d)
         serial, t0 = run(text, tmp, "serial", 1, None)
         pool, t1 = run(text, tmp, "pool", 2, None)

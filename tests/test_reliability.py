@@ -4,6 +4,7 @@ half-written, results do not depend on the hash seed, and no user input is evalu
 from __future__ import annotations
 
 import ast
+import json
 import math
 import os
 import signal
@@ -21,6 +22,7 @@ import simulate
 from conftest import BASELINE, ROOT, SCENARIOS
 from model.errors import ScenarioError, UserError
 from model.scenario import load_scenario, read_yaml, validate_data
+from model.workforce import Model
 
 FUZZ = settings(max_examples=60, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow])
@@ -235,3 +237,48 @@ def test_no_eval_exec_or_pickle_of_user_input():
             if isinstance(node, ast.Attribute) and node.attr in ("load", "unsafe_load") \
                     and isinstance(node.value, ast.Name) and node.value.id == "yaml":
                 raise AssertionError(f"{path}: yaml.{node.attr}; use the safe loader")
+
+
+# Compiled loops do not check array bounds; with NUMBA_BOUNDSCHECK=1 they do (an
+# out-of-range index raises IndexError). Stress cases: tiny and overloaded units, every
+# assignment rule, no shielding, pushed caseloads, long sick spells, and policies that
+# add posts, change case flow or time.
+STRESS = [
+    ("baseline.yaml", ["unit.posts=1", "unit.managers=1"]),
+    ("baseline.yaml", ["cases.investigations.arrivals_per_year=2000"]),
+    ("baseline.yaml", ["assignment.rule=round_robin", "assignment.shield_newcomers=false"]),
+    ("baseline.yaml", ["assignment.rule=least_cases", "assignment.max_utilisation=1.25"]),
+    ("baseline.yaml", ["sick_leave.long_spells_per_year=3", "sick_leave.reassign_after_days=1",
+                       "attrition.baseline_hazard_per_year=0.6"]),
+    ("combined_stockholm.yaml", []),
+    ("six_plus_two.yaml", []),
+    ("overstaffing.yaml", []),
+    ("trainees.yaml", []),
+    ("first_line.yaml", []),
+]
+_STRESS_RUN = """
+import json, sys
+sys.path.insert(0, {root!r})
+from model.scenario import load_scenario
+from model.workforce import Model
+out = []
+for name, extra in {cases!r}:
+    sc = load_scenario({root!r} + "/scenarios/" + name,
+                       extra + ["simulation.years=2", "simulation.warmup_years=0.5"])
+    out.append(Model(sc, 0).run()["summary"].drop(columns="scenario").iloc[0].tolist())
+print(json.dumps(out))
+"""
+
+
+def test_compiled_loops_stay_in_bounds_and_match_the_unchecked_build(tmp_path):
+    env = dict(os.environ, NUMBA_BOUNDSCHECK="1", NUMBA_CACHE_DIR=str(tmp_path / "cache"))
+    code = _STRESS_RUN.format(root=str(ROOT), cases=STRESS)
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    checked = json.loads(done.stdout.strip().splitlines()[-1])
+    for (name, extra), row in zip(STRESS, checked):
+        sc = load_scenario(SCENARIOS / name,
+                           extra + ["simulation.years=2", "simulation.warmup_years=0.5"])
+        plain = Model(sc, 0).run()["summary"].drop(columns="scenario").iloc[0].tolist()
+        assert row == pytest.approx(plain, rel=1e-12, nan_ok=True), (name, extra)

@@ -4,8 +4,9 @@
 
 Run it only when a change is meant to alter results (a model change, or an optimisation
 that changes random-number consumption), commit the new tables in their own commit, and
-say in the message why the statistics are unchanged or how they changed (e.g. a
-distribution test before and after).
+say in the message why the statistics are unchanged or how they changed: run
+``benchmarks/stat_equivalence.py`` against a worktree of the previous commit (a
+distribution test before and after) and record its table in docs/PERFORMANCE.md.
 """
 
 from __future__ import annotations
