@@ -56,8 +56,15 @@ def profile(reps: int) -> None:
     from collections import defaultdict
 
     from model import costs, metrics, workforce
-    from model.processes import arrivals, assignment, attrition, phases, recruitment
-    from model.processes import sickleave, strain
+    from model.processes import (
+        arrivals,
+        assignment,
+        attrition,
+        phases,
+        recruitment,
+        sickleave,
+        strain,
+    )
     steps = [(costs.Ledger, "accrue_week"), (arrivals, "progress_cases"),
              (arrivals, "weekly_arrivals"), (arrivals, "check_deadlines"),
              (sickleave, "onsets"), (phases, "update"), (assignment, "assign_queue"),
