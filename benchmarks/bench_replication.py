@@ -113,12 +113,12 @@ def time_reference(path: Path, reps: int):
     return statistics.median(walls) * 1000
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--reps", type=int, default=10)
     ap.add_argument("--reference", type=Path, default=DEFAULT_REF)
     ap.add_argument("--profile", action="store_true", help="also print the top hotspots")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     print(f"machine: {platform.processor() or platform.machine()}, "
           f"Python {platform.python_version()}")
     ms, ev = time_project(args.reps)

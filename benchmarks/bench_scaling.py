@@ -41,13 +41,13 @@ def ms_per_rep(posts, years, reps):
     return statistics.median(walls) * 1000
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--throughput-reps", type=int, default=100)
     ap.add_argument("--rounds", type=int, default=5,
                     help="serial/parallel rounds for the core speed-up")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     ms_per_rep(10, 1, 1)             # warm-up: load (or compile) the compiled passes
     base = ms_per_rep(40, 10, args.reps)
     print("posts  years  ms/replication  x (40 posts, 10 years)")

@@ -37,12 +37,12 @@ def run(spec_text: str, tmp: Path, label: str, workers: int, scheduler: str | No
     return len(table) / wall, table
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--points", type=int, default=24)
     ap.add_argument("--replications", type=int, default=4)
     ap.add_argument("--years", type=float, default=5)
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     posts = ", ".join(str(30 + i) for i in range(args.points))
     text = (f"base: {ROOT / 'scenarios' / 'baseline.yaml'}\nreplications: {args.replications}\n"
             f"years: {args.years}\nwarmup_years: 1\nseed: 1\ndesign: grid\nchunk_size: 2\n"

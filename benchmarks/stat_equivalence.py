@@ -48,14 +48,14 @@ def sample(root: Path, scenario: str, reps: int, seed: int) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("before", type=Path, help="project root of the old version")
     ap.add_argument("after", type=Path, help="project root of the new version")
     ap.add_argument("--reps", type=int, default=64)
     ap.add_argument("--scenario", action="append", default=None)
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     worst = 0.0
     for sc in args.scenario or ["baseline.yaml"]:
         a = sample(args.before, sc, args.reps, seed=101)

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .metrics import SUMMARY_KPIS
+from .metrics import SUMMARY_KPIS, frame, join_columns
 from .params import Scenario
 from .workforce import Model
 
@@ -40,9 +40,15 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
+def _columns(scenario: Scenario | dict, rep: int, seed: int):
+    if isinstance(scenario, dict):
+        scenario = Scenario.model_validate(scenario)
+    return Model(scenario, replication=rep, seed=seed).run_columns()
+
+
 def _job(args):
     data, rep, seed = args
-    return rep, run_replication(data, rep, seed)
+    return rep, _columns(data, rep, seed)
 
 
 def run_scenario(scenario: Scenario, replications: int | None = None,
@@ -54,7 +60,7 @@ def run_scenario(scenario: Scenario, replications: int | None = None,
     results: dict[int, dict] = {}
     if workers <= 1 or n == 1:
         for rep in range(n):
-            results[rep] = run_replication(scenario, rep, seed)
+            results[rep] = _columns(scenario, rep, seed)
             if progress:
                 progress(1)
     else:
@@ -66,7 +72,8 @@ def run_scenario(scenario: Scenario, replications: int | None = None,
                 progress(1)
 
         run_on_pool(min(workers, n), [(_job, ((data, rep, seed),)) for rep in range(n)], done)
-    return {name: pd.concat([results[r][name] for r in range(n)], ignore_index=True)
+    # tables travel and are joined as numpy columns: much cheaper than DataFrames
+    return {name: frame(join_columns([results[r][name] for r in range(n)]))
             for name in TABLES}
 
 

@@ -159,14 +159,20 @@ class Recorder:
 
     # -- tables -----------------------------------------------------------------
 
-    def tables(self, m):
+    def tables(self, m) -> dict[str, pd.DataFrame]:
+        """The four tables of the replication."""
+        return {name: frame(cols) for name, cols in self.columns(m).items()}
+
+    def columns(self, m) -> dict[str, dict[str, np.ndarray]]:
+        """The four tables as columns (numpy arrays): cheap to send between processes
+        and to join over replications (see ``join_columns``)."""
         meta = {"scenario": m.p.name, "replication": m.replication, "seed": m.seed}
-        ev = _frame(meta, self.events, EVENT_COLUMNS, "fisiisff")
-        ts = _frame(meta, self.ts, TS_COLUMNS, TS_KINDS)
-        costs = _frame(meta, list(m.ledger.rows()), ["year", "category", "sek"], "isf")
+        ev = _columns(meta, self.events, EVENT_COLUMNS, "fisiisff")
+        ts = _columns(meta, self.ts, TS_COLUMNS, TS_KINDS)
+        costs = _columns(meta, list(m.ledger.rows()), ["year", "category", "sek"], "isf")
         years = m.p.simulation.years
         nweeks = len(self.ts)
-        col = {c: ts[c].to_numpy(float) for c in TS_COLUMNS} if nweeks else {}
+        col = {c: ts[c].astype(float) for c in TS_COLUMNS}
 
         def avg(x) -> float:
             x = x[~np.isnan(x)]
@@ -208,18 +214,57 @@ class Recorder:
                       "consultant_fte", "mean_caseload", "mean_queue", "share_intending",
                       "mean_exhaustion", "mean_strain"):
                 s[k] = math.nan
-        summary = pd.DataFrame([{**meta, **{k: s[k] for k in SUMMARY_KPIS}}])
+        summary = {k: Text.of([v]) if isinstance(v, str) else np.array([v])
+                   for k, v in {**meta, **{k: s[k] for k in SUMMARY_KPIS}}.items()}
         return {"summary": summary, "timeseries": ts, "events": ev, "costs": costs}
 
 
-def _frame(meta: dict, rows: list[tuple], columns: list[str], kinds: str) -> pd.DataFrame:
-    """A table from row tuples (column kinds: i int64, f float64, s text), led by the
+class Text:
+    """A text column as its distinct values and one code per row (the few distinct
+    event names, reasons and categories repeat over thousands of rows)."""
+
+    __slots__ = ("values", "codes")
+
+    def __init__(self, values: np.ndarray, codes: np.ndarray):
+        self.values = values
+        self.codes = codes
+
+    @classmethod
+    def of(cls, items) -> Text:
+        values, codes = np.unique(np.asarray(items, dtype=str), return_inverse=True)
+        return cls(values, codes.reshape(-1))
+
+    @classmethod
+    def join(cls, parts: list[Text]) -> Text:
+        values = np.unique(np.concatenate([p.values for p in parts]))
+        codes = [np.searchsorted(values, p.values)[p.codes] if p.codes.size else p.codes
+                 for p in parts]
+        return cls(values, np.concatenate(codes))
+
+    def series(self) -> pd.Series:
+        return pd.Series(pd.array(self.values, dtype=str).take(self.codes))
+
+
+def _columns(meta: dict, rows: list[tuple], columns: list[str], kinds: str) -> dict:
+    """Row tuples as typed columns (kinds: i int64, f float64, s text), led by the
     replication's identifying columns."""
     n = len(rows)
     data = list(zip(*rows)) if n else [() for _ in columns]
-    out = {k: pd.Series([v] * n, dtype=str if isinstance(v, str) else np.int64)
-           for k, v in meta.items()}
+    out: dict = {k: Text(np.array([v]), np.zeros(n, np.intp)) if isinstance(v, str)
+                 else np.full(n, v, np.int64) for k, v in meta.items()}
     for c, kind, values in zip(columns, kinds, data):
-        out[c] = (pd.Series(values, dtype=str) if kind == "s" else
+        out[c] = (Text.of(values) if kind == "s" else
                   np.array(values, dtype=np.int64 if kind == "i" else np.float64))
-    return pd.DataFrame(out)
+    return out
+
+
+def join_columns(parts: list[dict]) -> dict:
+    """One table's columns from several replications, in the order given."""
+    return {c: Text.join([p[c] for p in parts]) if isinstance(parts[0][c], Text)
+            else np.concatenate([p[c] for p in parts]) for c in parts[0]}
+
+
+def frame(cols: dict) -> pd.DataFrame:
+    """A table from its columns (text columns become pandas strings)."""
+    return pd.DataFrame({c: v.series() if isinstance(v, Text) else v
+                         for c, v in cols.items()})

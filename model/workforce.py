@@ -9,9 +9,10 @@ numbers drawn per slot line up across scenarios (common random numbers). Slots f
 Processes (see ``model/processes``): one unit-level weekly tick (case progress,
 arrivals, deadlines, sick leave, phases and mentoring, assignment, strain, leaving,
 costs, the weekly audit) and a few event-driven SimPy processes (notice periods,
-recruitment rounds, consultant starts). Cases are plain objects, not processes: an
-investigation finishes when its handler's cumulative service credit reaches its
-finish credit (processor sharing), an ongoing case at a calendar day.
+recruitment rounds, consultant starts). Cases are rows of the case book
+(``model.casebook``), not processes: an investigation finishes when its handler's
+cumulative service credit reaches its finish credit (processor sharing), an ongoing case
+at a calendar day. The weekly passes are compiled loops (``model.jit``).
 """
 
 from __future__ import annotations
@@ -160,5 +161,11 @@ class Model:
         self.rec.weekly(self)
 
     def run(self):
+        """Run the replication; its four tables as DataFrames."""
         self.env.run(until=self.horizon + 1e-6)
         return self.rec.tables(self)
+
+    def run_columns(self):
+        """Run the replication; its tables as columns (see ``metrics.join_columns``)."""
+        self.env.run(until=self.horizon + 1e-6)
+        return self.rec.columns(self)

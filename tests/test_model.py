@@ -105,3 +105,26 @@ def test_every_scenario_file_smoke_runs(path):
     assert s["mean_headcount"] > 0
     assert s["total_cost_sek"] > 0
     assert set(t["costs"]["category"]) >= {"salaries", "recruitment"} or s["hires"] == 0
+
+
+def test_joined_replication_columns_equal_the_concatenated_tables():
+    """run_scenario joins replications as columns (text as values + codes); the result
+    must equal concatenating each replication's DataFrames, dtypes included, also when a
+    replication has no events at all (a one-post unit with nothing happening)."""
+    import pandas as pd
+    for sc in (scenario("simulation.years=1", "simulation.warmup_years=0.5",
+                        "simulation.replications=3"),
+               scenario("simulation.years=0.1", "simulation.warmup_years=0", "unit.posts=1",
+                        "unit.managers=1", "simulation.replications=2",
+                        "sick_leave.short_spells_per_year=0",
+                        "sick_leave.long_spells_per_year=0",
+                        "attrition.intention.onset_per_year=0",
+                        "attrition.baseline_hazard_per_year=0",
+                        "attrition.outside_pull_per_year=0")):
+        joined = run_scenario(sc, workers=2)
+        n = sc.simulation.replications
+        for name, table in joined.items():
+            parts = pd.concat([Model(sc, r).run()[name] for r in range(n)],
+                              ignore_index=True)
+            pd.testing.assert_frame_equal(table, parts)
+    assert len(joined["events"]) == 0          # the empty case was exercised
