@@ -46,6 +46,13 @@ def _columns(scenario: Scenario | dict, rep: int, seed: int):
     return Model(scenario, replication=rep, seed=seed).run_columns()
 
 
+def replication_kpis(scenario: Scenario | dict, replication: int,
+                     seed: int | None = None) -> dict[str, float | int]:
+    """Run one replication and return only its summary results (plain numbers)."""
+    cols = _columns(scenario, replication, seed)["summary"]
+    return {k: cols[k][0].item() for k in SUMMARY_KPIS}
+
+
 def _job(args):
     data, rep, seed = args
     return rep, _columns(data, rep, seed)

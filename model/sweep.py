@@ -253,9 +253,8 @@ def _plain(v):
 
 def simulate_run(scenario: dict, point: int, replication: int, seed: int) -> dict:
     """Default evaluator: one replication of the simulation; returns its summary KPIs."""
-    from .experiment import run_replication
-    row = run_replication(scenario, replication, seed)["summary"].iloc[0]
-    return {k: _plain(row[k]) for k in SUMMARY_KPIS}
+    from .experiment import replication_kpis
+    return replication_kpis(scenario, replication, seed)
 
 
 def run_chunk(tasks: list[tuple[int, int]], scenarios: dict[int, dict], seed: int,
