@@ -8,7 +8,7 @@ plain data (the scenario as a JSON-able dict), never pickled model objects.
 
 from __future__ import annotations
 
-import gc
+import functools
 import math
 import os
 import signal
@@ -21,7 +21,7 @@ from scipy import stats
 
 from .metrics import SUMMARY_KPIS, frame, join_columns
 from .params import Scenario
-from .workforce import Model
+from .workforce import Model, older_objects_frozen
 
 TABLES = ("summary", "timeseries", "events", "costs")
 
@@ -40,8 +40,16 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _columns(scenario: Scenario | dict, rep: int, seed: int):
-    if isinstance(scenario, dict):
+@functools.lru_cache(maxsize=8)
+def _scenario_from_json(text: str) -> Scenario:
+    """A pool worker validates each scenario it is sent once, not once per replication."""
+    return Scenario.model_validate_json(text)
+
+
+def _columns(scenario: Scenario | dict | str, rep: int, seed: int):
+    if isinstance(scenario, str):
+        scenario = _scenario_from_json(scenario)
+    elif isinstance(scenario, dict):
         scenario = Scenario.model_validate(scenario)
     return Model(scenario, replication=rep, seed=seed).run_columns()
 
@@ -62,6 +70,11 @@ def run_scenario(scenario: Scenario, replications: int | None = None,
                  seed: int | None = None, workers: int = 1,
                  progress: Callable[[int], None] | None = None) -> dict[str, pd.DataFrame]:
     """Run all replications; tables are concatenated in replication order."""
+    with older_objects_frozen():
+        return _run_scenario(scenario, replications, seed, workers, progress)
+
+
+def _run_scenario(scenario, replications, seed, workers, progress):
     n = scenario.simulation.replications if replications is None else replications
     seed = scenario.simulation.seed if seed is None else seed
     results: dict[int, dict] = {}
@@ -71,7 +84,7 @@ def run_scenario(scenario: Scenario, replications: int | None = None,
             if progress:
                 progress(1)
     else:
-        data = scenario.model_dump(mode="json")
+        data = scenario.model_dump_json()       # plain text: cheap to send, cached there
         def done(item):
             rep, tables = item
             results[rep] = tables
@@ -89,7 +102,11 @@ def run_on_pool(workers: int, jobs: list, on_result) -> None:
     process as each finishes. On any interruption the workers are stopped at once."""
     # forked workers share this process's memory copy-on-write; frozen objects are left
     # alone by the workers' garbage collector, so those pages are not copied
-    gc.freeze()
+    with older_objects_frozen():
+        _run_pool(workers, jobs, on_result)
+
+
+def _run_pool(workers: int, jobs: list, on_result) -> None:
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_quiet_worker)
     try:
         futs = [pool.submit(fn, *args) for fn, args in jobs]
@@ -105,8 +122,6 @@ def run_on_pool(workers: int, jobs: list, on_result) -> None:
         except Exception:  # noqa: BLE001 - cleanup must not hide the interruption
             pass
         raise
-    finally:
-        gc.unfreeze()
     pool.shutdown(wait=True)
 
 
