@@ -260,10 +260,12 @@ def simulate_run(scenario: dict, point: int, replication: int, seed: int) -> dic
 def run_chunk(tasks: list[tuple[int, int]], scenarios: dict[int, dict], seed: int,
               evaluator: Callable = simulate_run) -> list[dict]:
     """Run a chunk of (point, replication) tasks; only plain data in and out."""
+    from .workforce import older_objects_frozen
     rows = []
-    for point, rep in tasks:
-        out = evaluator(scenarios[point], point, rep, seed)
-        rows.append({"point": point, "replication": rep, **out})
+    with older_objects_frozen():
+        for point, rep in tasks:
+            out = evaluator(scenarios[point], point, rep, seed)
+            rows.append({"point": point, "replication": rep, **out})
     return rows
 
 
