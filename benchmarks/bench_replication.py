@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from model.scenario import load_scenario  # noqa: E402
-from model.workforce import Model  # noqa: E402
+from model.workforce import Model, older_objects_frozen  # noqa: E402
 
 DEFAULT_REF = ROOT.parent / "shared" / "bench" / "reference_prototype.py"
 
@@ -41,12 +41,13 @@ def time_project(reps: int, posts: int = 40, years: float = 10):
     sc = _baseline(posts, years)
     Model(sc, reps).run()      # warm-up: load (or, the first time, compile) the loops
     walls, events = [], []
-    for r in range(reps):
-        t = time.perf_counter()
-        m = Model(sc, r)
-        m.run()
-        walls.append(time.perf_counter() - t)
-        events.append(next(m.env._eid))
+    with older_objects_frozen():          # as run_scenario and sweeps run replications
+        for r in range(reps):
+            t = time.perf_counter()
+            m = Model(sc, r)
+            m.run()
+            walls.append(time.perf_counter() - t)
+            events.append(next(m.env._eid))
     return statistics.median(walls) * 1000, statistics.median(events)
 
 
@@ -91,8 +92,9 @@ def profile(reps: int) -> None:
         timed(owner, name)
     try:
         sc = _baseline(40, 10)
-        for r in range(reps):
-            Model(sc, r).run()
+        with older_objects_frozen():
+            for r in range(reps):
+                Model(sc, r).run()
     finally:
         for owner, name, fn in saved:
             setattr(owner, name, fn)

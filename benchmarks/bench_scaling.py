@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from model.experiment import run_scenario  # noqa: E402
 from model.scenario import load_scenario  # noqa: E402
-from model.workforce import Model  # noqa: E402
+from model.workforce import Model, older_objects_frozen  # noqa: E402
 
 
 def scenario(posts: int, years: float, reps: int = 1):
@@ -34,10 +34,11 @@ def scenario(posts: int, years: float, reps: int = 1):
 def ms_per_rep(posts, years, reps):
     sc = scenario(posts, years)
     walls = []
-    for r in range(reps):
-        t = time.perf_counter()
-        Model(sc, r).run()
-        walls.append(time.perf_counter() - t)
+    with older_objects_frozen():          # as run_scenario and sweeps run replications
+        for r in range(reps):
+            t = time.perf_counter()
+            Model(sc, r).run()
+            walls.append(time.perf_counter() - t)
     return statistics.median(walls) * 1000
 
 

@@ -92,8 +92,9 @@ def _run_scenario(scenario, replications, seed, workers, progress):
                 progress(1)
 
         run_on_pool(min(workers, n), [(_job, ((data, rep, seed),)) for rep in range(n)], done)
-    # tables travel and are joined as numpy columns: much cheaper than DataFrames
-    return {name: frame(join_columns([results[r][name] for r in range(n)]))
+    # tables travel and are joined as numpy columns: much cheaper than DataFrames; each
+    # table's parts are let go as soon as it is built (peak memory of large runs)
+    return {name: frame(join_columns([results[r].pop(name) for r in range(n)]))
             for name in TABLES}
 
 

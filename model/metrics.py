@@ -259,9 +259,14 @@ def _columns(meta: dict, rows: list[tuple], columns: list[str], kinds: str) -> d
 
 
 def join_columns(parts: list[dict]) -> dict:
-    """One table's columns from several replications, in the order given."""
-    return {c: Text.join([p[c] for p in parts]) if isinstance(parts[0][c], Text)
-            else np.concatenate([p[c] for p in parts]) for c in parts[0]}
+    """One table's columns from several replications, in the order given (the parts
+    are emptied on the way, so each column is held once, not twice)."""
+    out = {}
+    for c in list(parts[0]):
+        pieces = [p.pop(c) for p in parts]
+        out[c] = (Text.join(pieces) if isinstance(pieces[0], Text)
+                  else np.concatenate(pieces))
+    return out
 
 
 def frame(cols: dict) -> pd.DataFrame:
