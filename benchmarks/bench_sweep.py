@@ -3,8 +3,8 @@
 
     python benchmarks/bench_sweep.py [--points N] [--replications R] [--years Y]
 
-Each executor runs the same grid sweep into a fresh temporary directory; the tables are
-checked to be identical.
+Each executor runs the same grid sweep (default chunk size, 8 runs per stored chunk)
+into a fresh temporary directory; the tables are checked to be identical.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     posts = ", ".join(str(30 + i) for i in range(args.points))
     text = (f"base: {ROOT / 'scenarios' / 'baseline.yaml'}\nreplications: {args.replications}\n"
-            f"years: {args.years}\nwarmup_years: 1\nseed: 1\ndesign: grid\nchunk_size: 2\n"
+            f"years: {args.years}\nwarmup_years: 1\nseed: 1\ndesign: grid\n"
             f"factors:\n  unit.posts: [{posts}]\n")
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
           f"{platform.python_version()}; {args.points} points x {args.replications} "
