@@ -9,6 +9,7 @@ plain data (the scenario as a JSON-able dict), never pickled model objects.
 from __future__ import annotations
 
 import functools
+import gc
 import math
 import os
 import signal
@@ -51,7 +52,12 @@ def _columns(scenario: Scenario | dict | str, rep: int, seed: int):
         scenario = _scenario_from_json(scenario)
     elif isinstance(scenario, dict):
         scenario = Scenario.model_validate(scenario)
-    return Model(scenario, replication=rep, seed=seed).run_columns()
+    with older_objects_frozen():
+        cols = Model(scenario, replication=rep, seed=seed).run_columns()
+        # the model and its SimPy processes refer to each other: collect them now (only
+        # this replication's objects are walked) rather than several replications later
+        gc.collect()
+    return cols
 
 
 def replication_kpis(scenario: Scenario | dict, replication: int,

@@ -34,6 +34,8 @@ from .policies.staffing import OverstaffingPolicy
 from .processes import arrivals, assignment, attrition, phases, recruitment, sickleave, strain
 from .rng import Streams
 
+_frozen = False      # inside an older_objects_frozen block (inherited by forked workers)
+
 
 @contextmanager
 def older_objects_frozen():
@@ -48,14 +50,17 @@ def older_objects_frozen():
     outermost one (a forked worker's collector then never touches, and so never copies,
     the parent's memory).
     """
-    if gc.get_freeze_count():
+    global _frozen
+    if _frozen:                 # (gc.get_freeze_count() would walk the frozen objects)
         yield
         return
+    _frozen = True
     gc.freeze()
     try:
         yield
     finally:
         gc.unfreeze()
+        _frozen = False
 
 
 class Model:
