@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--throughput-reps", type=int, default=100)
-    ap.add_argument("--rounds", type=int, default=5,
+    ap.add_argument("--rounds", type=int, default=9,
                     help="serial/parallel rounds for the core speed-up")
     args = ap.parse_args(argv)
     ms_per_rep(10, 1, 1)             # warm-up: load (or compile) the compiled passes
