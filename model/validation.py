@@ -152,7 +152,7 @@ def sensitivity_section(reps: int) -> list[str]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--replications", type=int, default=16)
+    ap.add_argument("--replications", type=int, default=48)
     ap.add_argument("--out", default=str(ROOT / "docs" / "VALIDATION.md"))
     args = ap.parse_args(argv)
     head = ["# Validation", "",
