@@ -243,3 +243,13 @@ def test_sweep_dashboard_in_a_real_browser(browser, sweep_dir, tmp_path):
         page.screenshot(path=str(tmp_path / "sweep.png"), full_page=True)
     finally:
         page.close()
+
+
+def test_numbers_that_round_to_zero_are_never_shown_as_minus_zero():
+    from model.dashboard.i18n import fmt
+    assert fmt(-0.0004, "pct", "sv") == "0,0\u00a0%"
+    assert fmt(-0.0004, "pct", "en") == "0.0%"
+    assert fmt(-0.3, "sek", "en") == "SEK 0"
+    assert fmt(-0.04, "num", "en") == "0.0"
+    assert fmt(-0.004, "pct", "en") == "-0.4%"      # a real negative value keeps its sign
+    assert fmt(-1234.0, "sek", "sv") == "-1\u00a0234\u00a0kr"

@@ -143,6 +143,10 @@ def fmt(value, kind: str, lang: str) -> str:
     SEK 1,234,567 and 12.5%."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return T["na"][lang]
+    # a value that rounds to zero is shown as 0, never -0 (e.g. an interval bound -0.0004)
+    digits = 1 if kind in ("pct", "num1") or (kind != "sek" and abs(value) < 100) else 0
+    if round(100 * value if kind == "pct" else value, digits) == 0:
+        value = 0.0
     if kind == "pct":
         s = f"{100 * value:.1f}"
         return (s.replace(".", ",") + "\u00a0%") if lang == "sv" else s + "%"
