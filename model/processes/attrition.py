@@ -33,18 +33,16 @@ from .assignment import hand_over
 DT_YEARS = wf.WEEK / wf.DAYS_PER_YEAR
 
 
-_STEPS: dict[int, tuple] = {}   # step tables as arrays, keyed by the (frozen) table
+@kernel
+def step_value(years, starts, values):
+    """Value of a (from_years, sek_per_month) step table at ``years`` of experience."""
+    return values[np.searchsorted(starts, years, side="right") - 1]
 
 
-def step_lookup(steps, years: np.ndarray) -> np.ndarray:
-    """Value of a (from_years, sek_per_month) step table at each experience."""
-    arrays = _STEPS.get(id(steps))
-    if arrays is None or arrays[2] is not steps:
-        arrays = (np.array([s.from_years for s in steps]),
-                  np.array([s.sek_per_month for s in steps]), steps)
-        _STEPS[id(steps)] = arrays
-    starts, vals, _ = arrays
-    return vals[np.searchsorted(starts, years, side="right") - 1]
+@kernel
+def market_gap(exper, salary, supplement, mkt_from, mkt_sek):
+    """What the market pays above own salary and supplement, 1,000 SEK/month."""
+    return (step_value(exper, mkt_from, mkt_sek) - salary - supplement) / 1000.0
 
 
 class ProportionalHazards:
@@ -80,9 +78,12 @@ def _steps(steps) -> tuple[np.ndarray, np.ndarray]:
 
 
 def pay_gap(m, exper: np.ndarray) -> np.ndarray:
-    """Market salary above own salary, 1,000 SEK/month."""
-    market = step_lookup(m.p.pay.market_by_experience, exper)
-    return (market - m.salary - m.fx.supplement) / 1000.0
+    """Market salary above own salary, 1,000 SEK/month, per slot (the formula of the
+    weekly leaving pass)."""
+    supplement = vec(m.fx.supplement, m.n_slots)
+    return np.array([market_gap(x, s, u, *m.hazard.market_steps)
+                     for x, s, u in zip(exper.tolist(), m.salary.tolist(),
+                                        supplement.tolist())])
 
 
 START, STOP, RESIGN, PULL, RETIRE = 1, 2, 4, 8, 16
@@ -120,7 +121,7 @@ def salaries(now, active, consultant, prior, hire_day, salary_fixed, sal_from, s
             salary[k] = 0.0
         elif np.isnan(salary_fixed[k]):
             exper = prior[k] + (now - hire_day[k]) / 365.0
-            salary[k] = sal_sek[np.searchsorted(sal_from, exper, side="right") - 1]
+            salary[k] = step_value(exper, sal_from, sal_sek)
         else:
             salary[k] = salary_fixed[k]
 
@@ -142,8 +143,7 @@ def _weekly(now, active, consultant, notice, intending, prior, hire_day, age0,
             continue
         tenure = (now - hire_day[k]) / 365.0
         exper = prior[k] + tenure
-        market = mkt_sek[np.searchsorted(mkt_from, exper, side="right") - 1]
-        gap = (market - salary[k] - supplement[k]) / 1000.0
+        gap = market_gap(exper, salary[k], supplement[k], mkt_from, mkt_sek)
         lp = min(b_d * zd[k] + b_c * zc[k] + b_m * zm + b_s * zs[k] + b_exh * exh[k]
                  + b_pay * gap, 50.0)
         rel = np.exp(lp)

@@ -17,8 +17,6 @@ Available client hours per week (a yearly average, so vacations are spread out):
 
 from __future__ import annotations
 
-import bisect
-
 import numpy as np
 
 from .. import policies
@@ -35,7 +33,6 @@ class PhaseTable:
         self.names = [x.name for x in ph]
         self.intro_years = ph[0].until_years
         self.bounds = np.array([x.until_years for x in ph[1:-1]], float)
-        self.bounds_list = self.bounds.tolist()
         self.capacity = np.array([x.capacity for x in ph])
         self.mentor_hours = np.array([x.mentor_hours_per_week for x in ph])
         self.shielded = np.array([x.shielded for x in ph], bool)
@@ -49,15 +46,31 @@ class PhaseTable:
     def client_hours_for(self, fx) -> np.ndarray:
         """Client hours a week per slot (yearly average) under the policies in force."""
         wt = self.work_time
-        return ((wt.hours_per_week * wt.client_work_share * fx.client_factor
-                 - wt.competence_hours_per_week - wt.recovery_hours_per_week)
-                * wt.working_weeks_per_year / 52.0 + fx.admin_relief_h)
+        factors = np.atleast_1d(np.asarray(fx.client_factor, float)).tolist()
+        return np.array([client_hours(wt.hours_per_week * wt.client_work_share, f,
+                                      wt.competence_hours_per_week,
+                                      wt.recovery_hours_per_week,
+                                      wt.working_weeks_per_year, fx.admin_relief_h)
+                         for f in factors])
 
     def phase_of(self, tenure: float, experience: float) -> int:
         """Phase index of one worker (introduction by tenure, later by experience)."""
-        if tenure < self.intro_years:
-            return 0
-        return 1 + bisect.bisect_right(self.bounds_list, experience)
+        return int(phase_index(tenure, experience, self.intro_years, self.bounds))
+
+
+@kernel
+def phase_index(tenure, experience, intro_years, bounds):
+    """The first phase by tenure at this workplace, later ones by total experience."""
+    if tenure < intro_years:
+        return 0
+    return 1 + np.searchsorted(bounds, experience, side="right")
+
+
+@kernel
+def client_hours(client_week, factor, competence, recovery, working_weeks, relief):
+    """Client hours a week (yearly average): the client share of the week, less
+    competence and recovery time, over the working weeks, plus admin relief."""
+    return (client_week * factor - competence - recovery) * working_weeks / 52.0 + relief
 
 
 def update(m) -> None:
@@ -104,10 +117,8 @@ def _update(now, active, consultant, notice, prior, hire_day, intro_offset, sick
         exper = prior[k] + tenure
         if consultant[k]:
             new = last
-        elif tenure + intro_offset[k] < intro_years:
-            new = 0
         else:
-            new = 1 + np.searchsorted(bounds, exper, side="right")
+            new = phase_index(tenure + intro_offset[k], exper, intro_years, bounds)
         if active[k] and not consultant[k] and new != phase[k]:
             changed[k] = True
             n_changed += 1
@@ -137,8 +148,8 @@ def _update(now, active, consultant, notice, prior, hire_day, intro_offset, sick
         mentee_cover[k] = cover if mentee_cover[k] > 0 else 1.0
         shielded[k] = shielded_tbl[phase[k]] or shield[k] > 0
         if active[k]:
-            client = ((client_week * client_factor[k] - competence - recovery)
-                      * working_weeks / 52.0 + admin_relief)
+            client = client_hours(client_week, client_factor[k], competence, recovery,
+                                  working_weeks, admin_relief)
             cap = min(capacity[phase[k]], capacity_cap[k])
             full = max(client * fte[k] * cap - mentor_given[k], 0.0)
             absent = min(max(sick_until[k] - now, 0.0), 7.0) / 7.0

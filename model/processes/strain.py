@@ -109,9 +109,9 @@ def _update(now, active, consultant, prior, hire_day, sick_until, load, complex_
     n_here = 0
     n_emp = 0
     n_exp = 0
+    _service_ratio(active, avail, load, ratio)
     for k in range(n):
         if active[k]:
-            ratio[k] = min(1.0, avail[k] / load[k]) if load[k] > 0 else 0.0
             if sick_until[k] > now:
                 absent_load += load[k]
                 n_absent += 1
@@ -121,8 +121,6 @@ def _update(now, active, consultant, prior, hire_day, sick_until, load, complex_
                 n_emp += 1
                 if prior[k] + (now - hire_day[k]) / 365.0 >= exp_years:
                     n_exp += 1
-        else:
-            ratio[k] = 0.0
     cover_each = cover_share * absent_load / n_here if n_absent and n_here else 0.0
     denom = max(n_emp - 1, 1)
     stability = 1.0 - exits_52w / max(n_emp, 1)
