@@ -30,9 +30,7 @@ TABLES = ("summary", "timeseries", "events", "costs")
 def run_replication(scenario: Scenario | dict, replication: int,
                     seed: int | None = None) -> dict[str, pd.DataFrame]:
     """Run one replication and return its tables."""
-    if isinstance(scenario, dict):
-        scenario = Scenario.model_validate(scenario)
-    return Model(scenario, replication=replication, seed=seed).run()
+    return Model(_as_scenario(scenario), replication=replication, seed=seed).run()
 
 
 def _quiet_worker() -> None:
@@ -47,13 +45,18 @@ def _scenario_from_json(text: str) -> Scenario:
     return Scenario.model_validate_json(text)
 
 
-def _columns(scenario: Scenario | dict | str, rep: int, seed: int):
+def _as_scenario(scenario: Scenario | dict | str) -> Scenario:
+    """A scenario given as the object, plain data (sweeps, Dask) or JSON text (the pool)."""
     if isinstance(scenario, str):
-        scenario = _scenario_from_json(scenario)
-    elif isinstance(scenario, dict):
-        scenario = Scenario.model_validate(scenario)
+        return _scenario_from_json(scenario)
+    if isinstance(scenario, dict):
+        return Scenario.model_validate(scenario)
+    return scenario
+
+
+def _columns(scenario: Scenario | dict | str, rep: int, seed: int):
     with older_objects_frozen():
-        cols = Model(scenario, replication=rep, seed=seed).run_columns()
+        cols = Model(_as_scenario(scenario), replication=rep, seed=seed).run_columns()
         # the model and its SimPy processes refer to each other: collect them now (only
         # this replication's objects are walked) rather than several replications later
         gc.collect()
