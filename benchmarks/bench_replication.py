@@ -51,26 +51,25 @@ def time_project(reps: int, posts: int = 40, years: float = 10):
     return statistics.median(walls) * 1000, statistics.median(events)
 
 
+def _timed_step(step, spent):
+    run = step.run
+
+    def timed(u):
+        t = time.perf_counter()
+        try:
+            return run(u)
+        finally:
+            spent[step.name] += time.perf_counter() - t
+    return timed
+
+
 def profile(reps: int) -> None:
     """Wall time per step of the model (each step timed by a thin wrapper, ~0.3 µs per
     call; cProfile would inflate the many small Python calls several-fold)."""
     from collections import defaultdict
 
-    from model import costs, metrics, workforce
-    from model.processes import (
-        arrivals,
-        assignment,
-        attrition,
-        phases,
-        recruitment,
-        sickleave,
-        strain,
-    )
-    steps = [(costs.Ledger, "accrue_week"), (arrivals, "progress_cases"),
-             (arrivals, "weekly_arrivals"), (arrivals, "check_deadlines"),
-             (sickleave, "onsets"), (phases, "update"), (assignment, "assign_queue"),
-             (strain, "update"), (attrition, "weekly"), (metrics.Recorder, "weekly"),
-             (attrition, "leave"), (recruitment, "hire"), (recruitment, "_try_consultant"),
+    from model import lifecycle, metrics, workforce
+    steps = [(lifecycle, "leave"), (lifecycle, "hire"), (lifecycle, "_try_consultant"),
              (metrics.Recorder, "tables"), (workforce.Model, "run")]
     spent: dict[str, float] = defaultdict(float)
     saved = []
@@ -90,12 +89,16 @@ def profile(reps: int) -> None:
 
     for owner, name in steps:
         timed(owner, name)
+    weekly = workforce.WEEKLY_STEPS
+    workforce.WEEKLY_STEPS = tuple(step._replace(run=_timed_step(step, spent))
+                                   for step in weekly)
     try:
         sc = _baseline(40, 10)
         with older_objects_frozen():
             for r in range(reps):
                 Model(sc, r).run()
     finally:
+        workforce.WEEKLY_STEPS = weekly
         for owner, name, fn in saved:
             setattr(owner, name, fn)
     total = spent.pop("Model.run")

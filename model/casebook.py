@@ -17,17 +17,27 @@ arrays (see ``model.jit``).
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
-from .jit import kernel
+from .jit import entry, kernel
 
 # float columns
 WEEKLY, ARRIVAL, DEADLINE, FINISH, END, REMAINING, QKEY = range(7)
 # integer columns
 KIND, CLS, COMPLEX, OWNER, OPEN, OVERDUE, HANDOVERS = range(7)
 INVESTIGATION, ONGOING = 0, 1
-KINDS = ("investigation", "ongoing")
 FRONT = 1.0e9            # days: puts handed-back cases before every new case
+
+
+class Holdings(NamedTuple):
+    """Staff columns that follow the cases a worker holds (owner: the case book)."""
+    credit: np.ndarray          # service weeks
+    load: np.ndarray            # hours/week
+    complex_load: np.ndarray    # hours/week
+    ncases: np.ndarray
+    n_overdue: np.ndarray
 
 
 class CaseBook:
@@ -84,7 +94,7 @@ def _grow(a: np.ndarray, cap: int) -> np.ndarray:
     return out
 
 
-@kernel
+@entry
 def _queue_stats(f, i, live, n_live):
     n_inv = n_ong = overdue = 0
     hours = 0.0
@@ -101,34 +111,34 @@ def _queue_stats(f, i, live, n_live):
 
 
 @kernel
-def attach(f, i, c, k, now, credit, load, complex_load, ncases, n_overdue):
+def attach(f, i, c, k, now, h):
     """Give case ``c`` to the worker in slot ``k``; an ongoing case starts its clock."""
     i[c, OWNER] = k
     w = f[c, WEEKLY]
-    load[k] += w
+    h.load[k] += w
     if i[c, COMPLEX]:
-        complex_load[k] += w
-    ncases[k] += 1
+        h.complex_load[k] += w
+    h.ncases[k] += 1
     if i[c, KIND] == INVESTIGATION:
-        n_overdue[k] += i[c, OVERDUE]
-        f[c, FINISH] = credit[k] + f[c, REMAINING]
+        h.n_overdue[k] += i[c, OVERDUE]
+        f[c, FINISH] = h.credit[k] + f[c, REMAINING]
     elif f[c, END] == np.inf:
         f[c, END] = now + f[c, REMAINING]
 
 
 @kernel
-def detach(f, i, c, credit, load, complex_load, ncases, n_overdue):
+def detach(f, i, c, h):
     """Take case ``c`` off its handler's books (the case keeps its progress)."""
     k = i[c, OWNER]
     w = f[c, WEEKLY]
-    load[k] -= w
+    h.load[k] -= w
     if i[c, COMPLEX]:
-        complex_load[k] -= w
-    ncases[k] -= 1
+        h.complex_load[k] -= w
+    h.ncases[k] -= 1
     if i[c, KIND] == INVESTIGATION:
-        n_overdue[k] -= i[c, OVERDUE]
-        f[c, REMAINING] = max(0.0, f[c, FINISH] - credit[k])
+        h.n_overdue[k] -= i[c, OVERDUE]
+        f[c, REMAINING] = max(0.0, f[c, FINISH] - h.credit[k])
     i[c, OWNER] = -1
-    if ncases[k] == 0:          # clear rounding residue
-        load[k] = 0.0
-        complex_load[k] = 0.0
+    if h.ncases[k] == 0:        # clear rounding residue
+        h.load[k] = 0.0
+        h.complex_load[k] = 0.0

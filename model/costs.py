@@ -21,26 +21,49 @@ added staff, facilitators). The total of all categories is the unit's cost.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import NamedTuple
 
 import numpy as np
 
-from . import policies
-from .jit import kernel
+from .entities import DAYS_PER_YEAR, WEEK
+from .jit import coefficients, entry
 from .policies import vec
+from .staff import weekly_pay
 
-CATEGORIES = ("salaries", "sick_leave", "mentoring", "rampup_lost_output",
-              "recruitment", "consultants")   # plus policy_<name> for each policy in use
 WEEKS_PER_MONTH = 52.0 / 12.0
-
-
 PAYROLL = ("sick_leave", "mentoring", "rampup_lost_output", "salaries",
            "policy_overstaffing")     # then time_<policy> for each policy moving time
 
 
-@kernel
-def _payroll_week(now, start, active, consultant, salary, fte, spell_start, sick_until,
-                  hire_day, mentor_given, phase, capacity, capacity_cap, policy_time,
-                  n_base, q):
+class PayrollColumns(NamedTuple):
+    """Staff columns the payroll pass reads."""
+    active: np.ndarray
+    consultant: np.ndarray
+    salary: np.ndarray
+    fte: np.ndarray
+    spell_start: np.ndarray
+    sick_until: np.ndarray
+    hire_day: np.ndarray
+    mentor_given: np.ndarray
+    phase: np.ndarray
+
+
+class PayrollTerms(NamedTuple):
+    oncost: float                 # employer's on-cost, share of pay
+    employer_pay_days: float      # days of a spell the employer pays
+    sick_pay_share: float
+    paid_hours: float             # paid hours/week of a full-time post (yearly average)
+
+
+class PayrollEffects(NamedTuple):
+    """The week's policy effects on pay: capacity caps and paid time moved off casework
+    (one row per policy)."""
+    capacity_cap: np.ndarray
+    policy_time: np.ndarray
+
+
+@entry
+def _payroll_week(now, w, capacity, fx, n_base, q):
     """Totals of one week of pay (``now - 7``, ``now``] per ledger category.
 
     Each employee's pay for the days employed is split: employer sick pay for absent
@@ -49,90 +72,101 @@ def _payroll_week(now, start, active, consultant, salary, fte, spell_start, sick
     ramp-up share ``1 - capacity`` and the salaries (or ``policy_overstaffing`` for
     posts above the budget).
     """
-    oncost, pay_days, sick_share, paid_hours_full = q
-    n_time = policy_time.shape[0]
+    start = now - 7.0
+    n_time = fx.policy_time.shape[0]
     out = np.zeros(len(PAYROLL) + n_time)
-    n_cons = 0
-    for k in range(active.size):
-        if not active[k]:
+    for k in range(w.active.size):
+        if not w.active[k] or w.consultant[k]:
             continue
-        if consultant[k]:
-            n_cons += 1
-            continue
-        pay = salary[k] * 12.0 / 52.0 * (1.0 + oncost) * fte[k]
-        s0 = max(spell_start[k], start)
-        s1 = min(sick_until[k], now)
+        pay = weekly_pay(w.salary[k], w.fte[k], q.oncost)
+        s0 = max(w.spell_start[k], start)
+        s1 = min(w.sick_until[k], now)
         absent = min(max(s1 - s0, 0.0), 7.0)
-        paid = min(max(min(s1, spell_start[k] + pay_days) - s0, 0.0), 7.0)
+        paid = min(max(min(s1, w.spell_start[k] + q.employer_pay_days) - s0, 0.0), 7.0)
         # hired or leaving mid-week: pay only the days employed
-        pay *= min(max(now - max(hire_day[k], start), 0.0), 7.0) / 7.0
-        hours = max(paid_hours_full * fte[k], 1e-9)
-        out[0] += pay * sick_share * paid / 7.0
+        pay *= min(max(now - max(w.hire_day[k], start), 0.0), 7.0) / 7.0
+        hours = max(q.paid_hours * w.fte[k], 1e-9)
+        out[0] += pay * q.sick_pay_share * paid / 7.0
         worked = pay * (1.0 - absent / 7.0)
-        mentoring = worked * min(mentor_given[k] / hours, 1.0)
+        mentoring = worked * min(w.mentor_given[k] / hours, 1.0)
         out[1] += mentoring
         rest = worked - mentoring
         for j in range(n_time):
-            part = worked * min(policy_time[j, k] / hours, 1.0)
+            part = worked * min(fx.policy_time[j, k] / hours, 1.0)
             out[len(PAYROLL) + j] += part
             rest -= part
         rest = max(rest, 0.0)
-        ramp = rest * (1.0 - min(capacity[phase[k]], capacity_cap[k]))
+        ramp = rest * (1.0 - min(capacity[w.phase[k]], fx.capacity_cap[k]))
         out[2] += ramp
         out[4 if k >= n_base else 3] += rest - ramp
-    return out, n_cons
+    return out
+
+
+def _effects(fx, n: int) -> PayrollEffects:
+    time = (np.array([vec(fx.policy_time[x], n) for x in fx.policy_time]) if fx.policy_time
+            else np.zeros((0, n)))
+    return PayrollEffects(vec(fx.capacity_cap, n), time)
 
 
 class Ledger:
     """SEK by (year, category), counting only days in the statistics window."""
 
-    def __init__(self, window_start: float):
+    def __init__(self, window_start: float, params):
         self.start = window_start
         self.sek: dict[tuple[int, str], float] = defaultdict(float)
+        self.terms = coefficients(
+            PayrollTerms, oncost=params.pay.employer_oncost,
+            employer_pay_days=params.sick_leave.employer_pay_days,
+            sick_pay_share=params.sick_leave.sick_pay_share,
+            paid_hours=(params.work_time.hours_per_week
+                        * params.work_time.working_weeks_per_year / 52.0))
+        self.consultant_month = params.consultants.cost_sek_per_month
 
     def year_of(self, day: float) -> int:
-        return int((day - self.start) // 365.0)
+        return int((day - self.start) // DAYS_PER_YEAR)
 
     def add(self, day: float, category: str, amount: float) -> None:
         if day >= self.start - 1e-9 and amount:
             self.sek[(self.year_of(day + 1e-9), category)] += float(amount)
 
-    def accrue_week(self, m) -> None:
-        """Book the week (now - 7, now] for every employee and consultant."""
-        start = m.env.now - 7.0
-        if start < self.start - 1e-9:
+    def in_window(self, now: float) -> bool:
+        """Whether the week (now - 7, now] is inside the statistics window."""
+        return now - WEEK >= self.start - 1e-9
+
+    def book_payroll(self, u) -> None:
+        """Book the week's pay (now - 7, now] of every employee."""
+        if not self.in_window(u.env.now):
             return
-        p = m.p
-        n = m.n_slots
-        fx = m.fx
+        fx = u.fx
         names = list(fx.policy_time)
-        time = (np.array([vec(fx.policy_time[x], n) for x in names]) if names
-                else np.zeros((0, n)))
-        totals, n_cons = _payroll_week(
-            m.env.now, start, m.active, m.consultant, m.salary, m.fte, m.spell_start,
-            m.sick_until, m.hire_day, m.mentor_given, m.phase, m.phase_cfg.capacity,
-            vec(fx.capacity_cap, n), time, m.n_base_positions,
-            np.array([p.pay.employer_oncost, p.sick_leave.employer_pay_days,
-                      p.sick_leave.sick_pay_share, m.phase_cfg.paid_hours]))
-        y = self.year_of(start)
+        totals = _payroll_week(
+            float(u.env.now), u.views[PayrollColumns], u.phase_table.capacity,
+            fx.tuple_of(_effects, u.n_slots), u.n_base_positions, self.terms)
+        y = self.year_of(u.env.now - WEEK)
         for cat, total in zip(PAYROLL + tuple(f"time_{x}" for x in names), totals.tolist()):
             if total:
                 self.sek[(y, cat)] += total
-        policies.book_costs(m)
-        if n_cons:
-            self.add(start, "consultants", n_cons * p.consultants.cost_sek_per_month
-                     / WEEKS_PER_MONTH)
 
-    def add_leaver_days(self, m, k: int) -> None:
-        """Pay of a worker who left mid-week, for the days of that week worked."""
-        start = max(m.env.now - (m.env.now % 7.0), self.start)
-        if m.env.now < self.start:
+    def book_consultants(self, u) -> None:
+        """The week's consultant fees (consultants in post at the week's end)."""
+        if not self.in_window(u.env.now):
             return
-        days = m.env.now - max(start, m.hire_day[k])
+        n = int(np.count_nonzero(u.staff.active & u.staff.consultant))
+        if n:
+            self.add(u.env.now - WEEK, "consultants", n * self.consultant_month / WEEKS_PER_MONTH)
+
+    def add_leaver_days(self, u, k: int) -> None:
+        """Pay of a worker who left mid-week, for the days of that week worked."""
+        now = u.env.now
+        start = max(now - (now % WEEK), self.start)
+        if now < self.start:
+            return
+        st = u.staff
+        days = now - max(start, st.hire_day[k])
         if days <= 0:
             return
-        pay = m.salary[k] * 12.0 / 52.0 * (1.0 + m.p.pay.employer_oncost) * m.fte[k]
-        self.add(m.env.now, "salaries", pay * days / 7.0)
+        pay = weekly_pay(st.salary[k], st.fte[k], self.terms.oncost)
+        self.add(now, "salaries", pay * days / WEEK)
 
     def total(self) -> float:
         return float(sum(self.sek.values()))
@@ -140,3 +174,13 @@ class Ledger:
     def rows(self):
         for (year, cat), sek in sorted(self.sek.items()):
             yield year, cat, sek
+
+
+def book_payroll(u) -> None:
+    """Weekly step: the payroll of the week past."""
+    u.ledger.book_payroll(u)
+
+
+def book_consultants(u) -> None:
+    """Weekly step: the consultant fees of the week past."""
+    u.ledger.book_consultants(u)

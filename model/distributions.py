@@ -39,11 +39,3 @@ def sample(dist, stream: Stream) -> float:
     """One draw of ``dist`` (a schema distribution) from ``stream``."""
     return SAMPLERS[dist.dist](dist, stream)
 
-
-def mean(dist) -> float:
-    """The distribution's mean (for documentation and checks)."""
-    if dist.dist == "constant":
-        return dist.value
-    if dist.dist == "uniform":
-        return (dist.low + dist.high) / 2
-    return dist.mean

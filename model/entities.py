@@ -9,13 +9,11 @@ WEEK = 7.0
 class Position:
     """A budgeted post and its recruitment state."""
 
-    __slots__ = ("index", "recruiting", "pending_hire", "vacant_since", "consultant",
-                 "leaver_exit_day")
+    __slots__ = ("index", "recruiting", "pending_hire", "vacant_since", "consultant")
 
     def __init__(self, index):
         self.index = index
         self.recruiting = False
-        self.pending_hire = None     # hire profile waiting for the leaver to go
+        self.pending_hire = None     # accepted candidate waiting for the leaver to go
         self.vacant_since = None     # day the post became empty, None if filled
         self.consultant = -1         # consultant slot covering the post
-        self.leaver_exit_day = None

@@ -12,12 +12,14 @@ weekly audits (each audit stands for one week).
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from . import entities as wf
-from .jit import kernel
+from .entities import DAYS_PER_YEAR, WEEK
+from .jit import entry
+from .staff import tenure_years
 
 EVENT_COLUMNS = ["day", "year", "event", "worker_id", "slot", "detail", "tenure_years",
                  "value"]
@@ -42,39 +44,58 @@ SUMMARY_KPIS = ["turnover_rate", "exits", "resignations", "retirements",
                 "mean_strain"]
 
 
-@kernel
-def _audit(now, active, consultant, n_open_posts, fte, notice, spell_start, sick_until,
-           intending, zd, zc, zs, strain, exh, util, ncases, n_overdue, hire_day):
+class AuditColumns(NamedTuple):
+    """Staff columns the weekly audit reads."""
+    active: np.ndarray
+    consultant: np.ndarray
+    fte: np.ndarray
+    notice: np.ndarray
+    spell_start: np.ndarray
+    sick_until: np.ndarray
+    intending: np.ndarray
+    zd: np.ndarray
+    zc: np.ndarray
+    zs: np.ndarray
+    strain: np.ndarray
+    exh: np.ndarray
+    util: np.ndarray
+    ncases: np.ndarray
+    n_overdue: np.ndarray
+    hire_day: np.ndarray
+
+
+@entry
+def _audit(now, w, n_open_posts):
     """One pass over the workers: the sums and counts of the weekly audit."""
     out = np.zeros(17)
     (n_emp, fte_sum, vacant, n_cons, on_notice, absent, n_int, s_zd, s_zc, s_zs, s_strain,
      s_exh, s_util, open_cases, emp_cases, overdue, _) = out
     lt2 = mid = ge5 = 0
-    for k in range(active.size):
-        if k < n_open_posts and not active[k]:
+    for k in range(w.active.size):
+        if k < n_open_posts and not w.active[k]:
             vacant += 1
-        if not active[k]:
+        if not w.active[k]:
             continue
-        open_cases += ncases[k]
-        overdue += n_overdue[k]
-        if consultant[k]:
+        open_cases += w.ncases[k]
+        overdue += w.n_overdue[k]
+        if w.consultant[k]:
             n_cons += 1
             continue
         n_emp += 1
-        fte_sum += fte[k]
-        on_notice += notice[k]
-        s0 = max(spell_start[k], now - 7.0)
-        s1 = min(sick_until[k], now)
+        fte_sum += w.fte[k]
+        on_notice += w.notice[k]
+        s0 = max(w.spell_start[k], now - 7.0)
+        s1 = min(w.sick_until[k], now)
         absent += min(max(s1 - s0, 0.0), 7.0)
-        n_int += intending[k]
-        s_zd += zd[k]
-        s_zc += zc[k]
-        s_zs += zs[k]
-        s_strain += strain[k]
-        s_exh += exh[k]
-        s_util += util[k]
-        emp_cases += ncases[k]
-        t = (now - hire_day[k]) / 365.0
+        n_int += w.intending[k]
+        s_zd += w.zd[k]
+        s_zc += w.zc[k]
+        s_zs += w.zs[k]
+        s_strain += w.strain[k]
+        s_exh += w.exh[k]
+        s_util += w.util[k]
+        emp_cases += w.ncases[k]
+        t = tenure_years(now, w.hire_day[k])
         if t < 2:
             lt2 += 1
         elif t < 5:
@@ -86,7 +107,10 @@ def _audit(now, active, consultant, n_open_posts, fte, notice, spell_start, sick
 
 
 class Recorder:
-    def __init__(self, m):
+    """The replication's events, weekly audits and counters (statistics window only,
+    except the ``*_all`` case counters that the conservation checks use)."""
+
+    def __init__(self):
         self.events: list[tuple] = []
         self.ts: list[tuple] = []
         self.exits = self.resignations = self.retirements = self.exits_first_2y = 0
@@ -100,77 +124,74 @@ class Recorder:
         self.overdue = 0
         self.wait_sum = 0.0
         self.wait_n = 0
-        self.exits_all = 0
-        self.hires_all = 0
 
     # -- events ------------------------------------------------------------------
 
-    def event(self, m, name, k, detail="", value=math.nan):
-        now = m.env.now
-        if now < m.warmup_end:
+    def event(self, u, name, k, detail="", value=math.nan):
+        """One event about slot ``k`` (its holder's id and tenure; -1 and NaN for an
+        empty slot, e.g. a recruitment round for a vacant post)."""
+        now = u.env.now
+        if now < u.warmup_end:
             return
-        tenure = (now - m.hire_day[k]) / wf.DAYS_PER_YEAR if k >= 0 else math.nan
-        self.events.append((now, m.ledger.year_of(now), name, int(m.wid[k]), int(k),
-                            detail, float(tenure), float(value)))
+        st = u.staff
+        held = k >= 0 and bool(st.active[k])
+        tenure = (now - st.hire_day[k]) / DAYS_PER_YEAR if held else math.nan
+        self.events.append((now, u.ledger.year_of(now), name,
+                            int(st.wid[k]) if held else -1, int(k), detail, float(tenure),
+                            float(value)))
 
-    def hire(self, m, k, kind):
-        self.hires_all += 1
-        if m.env.now >= m.warmup_end:
+    def hire(self, u, k, kind):
+        if u.env.now >= u.warmup_end:
             self.hires += 1
-        self.event(m, "hire", k, kind, m.prior[k])
+        self.event(u, "hire", k, kind, u.staff.prior[k])
 
-    def exit(self, m, k, reason):
-        self.exits_all += 1
-        now = m.env.now
-        if m.consultant[k]:
+    def exit(self, u, k, reason):
+        now = u.env.now
+        if u.staff.consultant[k]:
             return
-        m.ledger.add_leaver_days(m, k)
-        if now >= m.warmup_end:
+        if now >= u.warmup_end:
             self.exits += 1
             if reason == "retirement":
                 self.retirements += 1
             else:
                 self.resignations += 1
-            if (now - m.hire_day[k]) < 2 * wf.DAYS_PER_YEAR:
+            if (now - u.staff.hire_day[k]) < 2 * DAYS_PER_YEAR:
                 self.exits_first_2y += 1
-        self.event(m, "exit", k, reason)
+        self.event(u, "exit", k, reason)
 
     # -- weekly audit ------------------------------------------------------------
 
-    def weekly(self, m):
-        now = m.env.now
-        if now < m.warmup_end:
+    def weekly(self, u):
+        now = u.env.now
+        if now < u.warmup_end:
             return
         (n_emp, fte, vacant, n_cons, on_notice, absent, n_int, s_zd, s_zc, s_zs, s_strain,
          s_exh, s_util, open_cases, emp_cases, overdue, lt2, mid, ge5) = _audit(
-            now, m.active, m.consultant, m.open_positions, m.fte, m.notice, m.spell_start,
-            m.sick_until, m.intending, m.zd, m.zc, m.zs, m.strain, m.exh, m.util, m.ncases,
-            m.n_overdue, m.hire_day)
+            float(now), u.views[AuditColumns], u.open_positions)
         n_emp = int(n_emp)
         per = 1.0 / n_emp if n_emp else math.nan
-        q_inv, q_ong, overdue_q, _ = m.book.queue_stats()
+        q_inv, q_ong, overdue_q, _ = u.book.queue_stats()
         self.ts.append((
-            int(round(now / wf.WEEK)), now, m.ledger.year_of(now - 1e-9), n_emp, fte,
+            int(round(now / WEEK)), now, u.ledger.year_of(now - 1e-9), n_emp, fte,
             int(vacant), int(n_cons), int(on_notice), absent, n_int * per, s_zd * per,
-            s_zc * per, float(m.zm), s_zs * per, s_strain * per, s_exh * per, s_util * per,
+            s_zc * per, float(u.zm), s_zs * per, s_strain * per, s_exh * per, s_util * per,
             q_inv, q_ong, int(open_cases), emp_cases * per,
-            int(overdue) + overdue_q, float(m.mentor_hours_total), float(m.mentor_coverage),
-            lt2, mid, ge5, self.exits, self.hires, m.open_positions))
+            int(overdue) + overdue_q, float(u.mentor_hours_total), float(u.mentor_coverage),
+            lt2, mid, ge5, self.exits, self.hires, u.open_positions))
 
     # -- tables -----------------------------------------------------------------
 
-    def tables(self, m) -> dict[str, pd.DataFrame]:
+    def tables(self, u, meta: dict) -> dict[str, pd.DataFrame]:
         """The four tables of the replication."""
-        return {name: frame(cols) for name, cols in self.columns(m).items()}
+        return {name: frame(cols) for name, cols in self.columns(u, meta).items()}
 
-    def columns(self, m) -> dict[str, dict[str, np.ndarray]]:
+    def columns(self, u, meta: dict) -> dict[str, dict[str, np.ndarray]]:
         """The four tables as columns (numpy arrays): cheap to send between processes
         and to join over replications (see ``join_columns``)."""
-        meta = {"scenario": m.p.name, "replication": m.replication, "seed": m.seed}
         ev = _columns(meta, self.events, EVENT_COLUMNS, "fisiisff")
         ts = _columns(meta, self.ts, TS_COLUMNS, TS_KINDS)
-        costs = _columns(meta, list(m.ledger.rows()), ["year", "category", "sek"], "isf")
-        years = m.p.simulation.years
+        costs = _columns(meta, list(u.ledger.rows()), ["year", "category", "sek"], "isf")
+        years = u.params.simulation.years
         nweeks = len(self.ts)
         col = {c: ts[c].astype(float) for c in TS_COLUMNS}
 
@@ -189,7 +210,7 @@ class Recorder:
         s["mean_headcount"] = hc
         s["overdue_share"] = (self.overdue / self.deadlines_reached
                               if self.deadlines_reached else math.nan)
-        total = m.ledger.total()
+        total = u.ledger.total()
         s["total_cost_sek"] = total
         s["cost_per_year_sek"] = total / years
         s["handovers"] = self.handovers
@@ -217,6 +238,11 @@ class Recorder:
         summary = {k: Text.of([v]) if isinstance(v, str) else np.array([v])
                    for k, v in {**meta, **{k: s[k] for k in SUMMARY_KPIS}}.items()}
         return {"summary": summary, "timeseries": ts, "events": ev, "costs": costs}
+
+
+def audit_week(u) -> None:
+    """Weekly step: the unit's state in the timeseries."""
+    u.recorder.weekly(u)
 
 
 class Text:

@@ -621,6 +621,15 @@ class Consultants(Strict):
     cost_sek_per_month: NonNeg = P(127_000, "SEK/month", "Cost of one full-time "
                                    "consultant.", source="Härjedalen 2018; Hultsfred 2024 "
                                    "~130,000 (DOMAIN.md)", le=1e8)
+    experience_years: NonNeg = P(10.0, "years", "Experience of a consultant: agencies "
+                                 "place experienced social workers (sets their control "
+                                 "from experience).", assumption=(3, 20), le=50)
+    age_years: NonNeg = P(45.0, "years", "Age of a consultant (consultants do not retire "
+                          "within the model; kept for the event log).",
+                          assumption=(30, 60), le=80)
+    productivity: Share = P(1.0, "share", "Consultant's client hours as a share of an "
+                            "experienced employee's (below 1: time to learn local routines "
+                            "and systems, no continuity).", assumption=(0.7, 1.0))
 
 
 # ---------------------------------------------------------------------------

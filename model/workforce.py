@@ -1,38 +1,33 @@
 """The Model: one replication of one scenario, built on SimPy.
 
-Time runs in days. Worker state lives in numpy arrays indexed by *slot* (structure
-of arrays) so the weekly tick updates every worker at once. Slot ``k < n_positions``
-is budgeted position ``k``: a hire takes the slot of the post it fills, so random
-numbers drawn per slot line up across scenarios (common random numbers). Slots from
-``n_positions`` on hold consultants.
+Time runs in days. The model owns the simulation environment and the replication's
+random streams, and one ``Unit`` (``model.unit``) with the unit's state: worker state
+in declared columns indexed by *slot* (``model.staff``), cases in the case book
+(``model.casebook``), posts, policies, the ledger and the recorder.
 
-Processes (see ``model/processes``): one unit-level weekly tick (case progress,
-arrivals, deadlines, sick leave, phases and mentoring, assignment, strain, leaving,
-costs, the weekly audit) and a few event-driven SimPy processes (notice periods,
-recruitment rounds, consultant starts). Cases are rows of the case book
-(``model.casebook``), not processes: an investigation finishes when its handler's
-cumulative service credit reaches its finish credit (processor sharing), an ongoing case
-at a calendar day. The weekly passes are compiled loops (``model.jit``).
+``Model.tick`` is the week, step by step (the processes in ``model/processes``, the
+slot transitions in ``model.lifecycle``). Between ticks a few event-driven SimPy
+processes run: notice periods, recruitment rounds and consultant starts. An
+investigation finishes when its handler's cumulative service credit reaches its finish
+credit (processor sharing), an ongoing case at a calendar day. The weekly passes are
+compiled loops (``model.jit``).
 """
 
 from __future__ import annotations
 
 import gc
-from collections import deque
+from collections.abc import Callable
 from contextlib import contextmanager
+from typing import NamedTuple
 
-import numpy as np
 import simpy
 
-from . import policies
-from .casebook import CaseBook
-from .costs import Ledger
-from .entities import DAYS_PER_YEAR, WEEK, Position  # noqa: F401
-from .metrics import Recorder
+from . import costs, lifecycle, metrics, policies
+from .entities import DAYS_PER_YEAR, WEEK
 from .params import Scenario
-from .policies.staffing import OverstaffingPolicy
-from .processes import arrivals, assignment, attrition, phases, recruitment, sickleave, strain
+from .processes import arrivals, assignment, phases, sickleave, strain
 from .rng import Streams
+from .unit import Unit
 
 _frozen = False      # inside an older_objects_frozen block (inherited by forked workers)
 
@@ -63,11 +58,41 @@ def older_objects_frozen():
         _frozen = False
 
 
+class Step(NamedTuple):
+    """One weekly step: what it does, the function run on the unit, and the staff
+    columns it may write (``tests/test_architecture.py`` checks each against it)."""
+    name: str
+    run: Callable
+    writes: tuple[str, ...]
+
+
+HOLDINGS = ("load", "complex_load", "ncases", "n_overdue")
+# The week, in order: costs of the week past, then the unit's state for the week ahead.
+WEEKLY_STEPS = (
+    Step("payroll of the week past", costs.book_payroll, ()),
+    Step("policies' own costs", policies.book_costs, ()),
+    Step("consultant fees", costs.book_consultants, ()),
+    Step("case progress", arrivals.progress_cases, ("credit",) + HOLDINGS),
+    Step("new cases", arrivals.weekly_arrivals, ()),
+    Step("investigation deadlines", arrivals.check_deadlines, ("n_overdue",)),
+    Step("sick-leave onsets", sickleave.onsets,
+         ("sick_until", "spell_start", "credit") + HOLDINGS),
+    Step("policy effects and extra posts", lifecycle.update_policies, ()),
+    Step("phases, mentoring and hours", phases.update,
+         ("phase", "mentor_given", "mentee_cover", "shielded", "avail_full", "avail")),
+    Step("case assignment", assignment.assign_week, HOLDINGS),
+    Step("demand, control, support and strain", strain.update,
+         ("ratio", "zd", "zc", "zs", "strain", "exh", "util")),
+    Step("leaving", lifecycle.weekly_leaving, ("salary", "intending", "notice")),
+    Step("weekly audit", metrics.audit_week, ()),
+)
+
+
 class Model:
     """One replication of a scenario. ``run()`` returns the recorder's tables."""
 
     def __init__(self, scenario: Scenario, replication: int = 0, seed: int | None = None):
-        self.p = scenario
+        self.params = scenario
         self.replication = replication
         self.seed = scenario.simulation.seed if seed is None else seed
         self.rng = Streams(self.seed, replication)
@@ -75,100 +100,13 @@ class Model:
         sim = scenario.simulation
         self.warmup_end = sim.warmup_years * DAYS_PER_YEAR
         self.horizon = (sim.warmup_years + sim.years) * DAYS_PER_YEAR
-
-        self.n_base_positions = max(1, int(round(scenario.unit.posts)))
-        ov = scenario.policies.overstaffing
-        self.n_extra_positions = (OverstaffingPolicy.extra(ov, scenario.unit.posts)
-                                  if ov is not None else 0)
-        self.n_positions = self.n_base_positions + self.n_extra_positions
-        self.open_positions = self.n_base_positions
-        c = scenario.consultants
-        self.n_consultant_slots = (int(np.floor(c.max_share_of_posts * self.n_positions))
-                                   if c.enabled else 0)
-        n = self.n_slots = self.n_positions + self.n_consultant_slots
-        self.positions = [Position(i) for i in range(self.n_positions)]
-
-        # worker arrays
-        self.active = np.zeros(n, bool)
-        self.consultant = np.zeros(n, bool)
-        self.consultant[self.n_positions:] = True
-        self.wid = np.full(n, -1, np.int64)
-        self.hire_day = np.zeros(n)
-        self.prior = np.zeros(n)
-        self.fte = np.zeros(n)
-        self.age0 = np.zeros(n)
-        self.salary = np.zeros(n)
-        self.salary_fixed = np.full(n, np.nan)
-        self.phase = np.zeros(n, np.int64)
-        self.intending = np.zeros(n, bool)
-        self.notice = np.zeros(n, bool)
-        self.exit_day = np.full(n, np.inf)
-        self.sick_until = np.full(n, -np.inf)
-        self.spell_start = np.full(n, -np.inf)
-        self.exh = np.zeros(n)
-        self.credit = np.zeros(n)
-        self.ratio = np.zeros(n)
-        self.load = np.zeros(n)
-        self.complex_load = np.zeros(n)
-        self.ncases = np.zeros(n, np.int64)
-        self.n_overdue = np.zeros(n, np.int64)
-        self.avail = np.zeros(n)
-        self.avail_full = np.zeros(n)
-        self.mentor_given = np.zeros(n)
-        self.mentee_cover = np.ones(n)
-        self.zd = np.zeros(n)
-        self.zc = np.zeros(n)
-        self.zs = np.zeros(n)
-        self.zm = 0.0
-        self.util = np.zeros(n)
-        self.team_stability = 1.0
-        self.dcs_constants = None                # built on first use (strain)
-        self.strain = np.zeros(n)
-        self.intro_offset = np.zeros(n)          # pre-introduced hires skip introduction
-        self.shielded = np.zeros(n, bool)
-
-        # unit state
-        self.next_wid = 0
-        self.next_cid = 0
-        self.book = CaseBook()
-        cs = scenario.cases
-        self.inflow = (arrivals.Inflow(cs.investigations, "investigation", "hours"),
-                       arrivals.Inflow(cs.ongoing, "ongoing", "hours_per_week"))
-        self.exit_days_52w: deque = deque()
-        self.saturated = False
-        self.rr_pointer = 0
-        self.mentor_coverage = 1.0
-        self.mentor_hours_total = 0.0
-
-        self.ledger = Ledger(self.warmup_end)
-        self.rec = Recorder(self)
-        self.hazard = attrition.ProportionalHazards(scenario)
-        self.phase_cfg = phases.PhaseTable(scenario)
-        self.policies = policies.build(self)
-        self.fx = policies.Effects(n, scenario)
-
-        recruitment.initial_staff(self)
+        self.unit = Unit(scenario, self.env, self.rng, self.warmup_end)
+        lifecycle.initial_staff(self.unit)
         self.env.process(self._weekly())
-
-    # -- helpers ------------------------------------------------------------
 
     @property
     def now(self) -> float:
         return self.env.now
-
-    def in_window(self, day: float) -> bool:
-        return day >= self.warmup_end
-
-    def experience_years(self) -> np.ndarray:
-        return self.prior + (self.env.now - self.hire_day) / DAYS_PER_YEAR
-
-    def tenure_years(self) -> np.ndarray:
-        return (self.env.now - self.hire_day) / DAYS_PER_YEAR
-
-    def employees(self) -> np.ndarray:
-        return self.active & ~self.consultant
-
-    # -- the weekly tick ------------------------------------------------------
 
     def _weekly(self):
         env = self.env
@@ -177,25 +115,21 @@ class Model:
             self.tick()
 
     def tick(self) -> None:
-        """One week: costs of the week past, then the unit's state for the week ahead."""
-        self.ledger.accrue_week(self)
-        arrivals.progress_cases(self)
-        arrivals.weekly_arrivals(self)
-        arrivals.check_deadlines(self)
-        sickleave.onsets(self)
-        phases.update(self)
-        self.saturated = False
-        assignment.assign_queue(self)
-        strain.update(self)
-        attrition.weekly(self)
-        self.rec.weekly(self)
+        """One week: the steps of ``WEEKLY_STEPS``, in order."""
+        u = self.unit
+        for step in WEEKLY_STEPS:
+            step.run(u)
+
+    def _meta(self) -> dict:
+        return {"scenario": self.params.name, "replication": self.replication,
+                "seed": self.seed}
 
     def run(self):
         """Run the replication; its four tables as DataFrames."""
         self.env.run(until=self.horizon + 1e-6)
-        return self.rec.tables(self)
+        return self.unit.recorder.tables(self.unit, self._meta())
 
     def run_columns(self):
         """Run the replication; its tables as columns (see ``metrics.join_columns``)."""
         self.env.run(until=self.horizon + 1e-6)
-        return self.rec.columns(self)
+        return self.unit.recorder.columns(self.unit, self._meta())

@@ -31,12 +31,12 @@ def test_explicit_staff_list_is_the_initial_state():
     sc = scenario("unit.posts=2", f"initial_state.staff={staff}",
                   "simulation.years=0.1", "simulation.warmup_years=0")
     m = Model(sc, 0)
-    assert m.active.tolist()[:2] == [True, True]
-    assert np.allclose(m.tenure_years()[:2], [12, 0.1])
-    assert np.allclose(m.experience_years()[:2], [13, 0.1])
-    assert m.fte[1] == 0.5 and m.salary[1] == 30000
-    assert m.phase_cfg.names[m.phase[1]] == "introduction"
-    assert m.phase_cfg.names[m.phase[0]] == "specialist_eligible"
+    assert m.unit.staff.active.tolist()[:2] == [True, True]
+    assert np.allclose(m.unit.staff.tenure_years(m.now)[:2], [12, 0.1])
+    assert np.allclose(m.unit.staff.experience_years(m.now)[:2], [13, 0.1])
+    assert m.unit.staff.fte[1] == 0.5 and m.unit.staff.salary[1] == 30000
+    assert m.unit.phase_table.names[m.unit.staff.phase[1]] == "introduction"
+    assert m.unit.phase_table.names[m.unit.staff.phase[0]] == "specialist_eligible"
 
 
 def test_mentor_time_comes_from_experienced_colleagues():
@@ -46,13 +46,13 @@ def test_mentor_time_comes_from_experienced_colleagues():
                   "simulation.warmup_years=0", "cases.investigations.arrivals_per_year=0",
                   "cases.ongoing.arrivals_per_year=0")
     m = Model(sc, 0)
-    phases.update(m)
+    phases.update(m.unit)
     # the introduction phase needs 4 h/week, induction year 1 needs 2 h/week
-    assert m.mentor_given[:2].tolist() == [3.0, 3.0]
-    assert m.mentor_given[2:4].tolist() == [0.0, 0.0]
-    full = m.phase_cfg.client_hours
-    assert m.avail[0] == full - 3.0
-    assert m.avail[2] == full * 0.40
+    assert m.unit.staff.mentor_given[:2].tolist() == [3.0, 3.0]
+    assert m.unit.staff.mentor_given[2:4].tolist() == [0.0, 0.0]
+    full = m.unit.phase_table.client_hours
+    assert m.unit.staff.avail[0] == full - 3.0
+    assert m.unit.staff.avail[2] == full * 0.40
 
 
 def test_uncovered_mentor_need_lowers_support():
@@ -60,18 +60,18 @@ def test_uncovered_mentor_need_lowers_support():
     sc = scenario("unit.posts=3", f"initial_state.staff={staff}", "simulation.years=1",
                   "simulation.warmup_years=0")
     m = Model(sc, 0)
-    phases.update(m)
-    assert m.mentor_coverage == 0.0          # nobody has five years' experience
+    phases.update(m.unit)
+    assert m.unit.mentor_coverage == 0.0          # nobody has five years' experience
     from model.processes import strain
-    strain.update(m)
-    assert m.zs[0] < m.zs[2] - 0.9          # mentor_sd = 1 lost by the mentees
+    strain.update(m.unit)
+    assert m.unit.staff.zs[0] < m.unit.staff.zs[2] - 0.9    # mentor_sd = 1 lost by the mentees
 
 
 def _complex_held_by_shielded(m):
-    shielded = m.phase_cfg.shielded[m.phase]
-    b = m.book
-    return sum(int(b.i[b.owned(k), COMPLEX].sum()) for k in range(m.n_slots)
-               if m.active[k] and shielded[k])
+    shielded = m.unit.phase_table.shielded[m.unit.staff.phase]
+    b = m.unit.book
+    return sum(int(b.i[b.owned(k), COMPLEX].sum()) for k in range(m.unit.n_slots)
+               if m.unit.staff.active[k] and shielded[k])
 
 
 def test_shielding_keeps_complex_cases_from_newcomers():
@@ -88,13 +88,13 @@ def test_each_handover_is_counted():
     sc = scenario(*SHORT)
     m = Model(sc, 0)
     m.env.run(until=m.warmup_end + 30)
-    from model.processes.attrition import leave
-    k = int(np.flatnonzero(m.employees() & (m.ncases > 0))[0])
-    held = int(m.ncases[k])
-    before = m.rec.handovers
-    leave(m, k, "resignation")
-    assert m.rec.handovers - before == held
-    assert m.ncases[k] == 0
+    from model.lifecycle import leave
+    k = int(np.flatnonzero(m.unit.staff.employees() & (m.unit.staff.ncases > 0))[0])
+    held = int(m.unit.staff.ncases[k])
+    before = m.unit.recorder.handovers
+    leave(m.unit, k, "resignation")
+    assert m.unit.recorder.handovers - before == held
+    assert m.unit.staff.ncases[k] == 0
 
 
 def test_retirement_by_age():
@@ -162,8 +162,9 @@ def test_conservation_holds_for_any_scenario(posts, inflow, hazard, notice, cons
     d_head = ts.headcount - ts.headcount.iloc[0]
     d_flow = (ts.hires_cum - ts.hires_cum.iloc[0]) - (ts.exits_cum - ts.exits_cum.iloc[0])
     assert (d_head == d_flow).all()
-    assert (ts.headcount <= m.n_positions).all()
-    held = int(m.ncases.sum())
-    assert m.rec.cases_arrived_all == m.rec.cases_closed_all + held + len(m.book.queued())
-    assert np.all(m.load[m.ncases == 0] == 0)
-    assert np.all(m.ncases >= 0) and np.all(m.n_overdue >= 0)
+    assert (ts.headcount <= m.unit.n_positions).all()
+    held = int(m.unit.staff.ncases.sum())
+    rec = m.unit.recorder
+    assert rec.cases_arrived_all == rec.cases_closed_all + held + len(m.unit.book.queued())
+    assert np.all(m.unit.staff.load[m.unit.staff.ncases == 0] == 0)
+    assert np.all(m.unit.staff.ncases >= 0) and np.all(m.unit.staff.n_overdue >= 0)

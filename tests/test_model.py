@@ -55,17 +55,17 @@ def test_headcount_conservation_and_case_accounting():
     assert (ev.event == "hire").sum() == t["summary"]["hires"].iloc[0]
     assert (ev.event == "exit").sum() == t["summary"]["exits"].iloc[0]
     # every case that arrived is closed, held by a worker, or queued
-    held = int(m.ncases.sum())
-    b = m.book
+    held = int(m.unit.staff.ncases.sum())
+    b = m.unit.book
     queued = len(b.queued())
-    assert m.rec.cases_arrived_all == m.rec.cases_closed_all + held + queued
-    assert held == sum(len(b.owned(k)) for k in range(m.n_slots))
-    assert b.n == m.rec.cases_arrived_all
+    assert m.unit.recorder.cases_arrived_all == m.unit.recorder.cases_closed_all + held + queued
+    assert held == sum(len(b.owned(k)) for k in range(m.unit.n_slots))
+    assert b.n == m.unit.recorder.cases_arrived_all
     # load bookkeeping matches the cases each worker holds
-    for k in range(m.n_slots):
-        assert m.load[k] == pytest.approx(b.f[b.owned(k), WEEKLY].sum(), abs=1e-6)
+    for k in range(m.unit.n_slots):
+        assert m.unit.staff.load[k] == pytest.approx(b.f[b.owned(k), WEEKLY].sum(), abs=1e-6)
         cplx = b.owned(k)[b.i[b.owned(k), COMPLEX] == 1]
-        assert m.complex_load[k] == pytest.approx(b.f[cplx, WEEKLY].sum(), abs=1e-6)
+        assert m.unit.staff.complex_load[k] == pytest.approx(b.f[cplx, WEEKLY].sum(), abs=1e-6)
 
 
 def test_zero_hazards_give_no_exits():

@@ -19,7 +19,7 @@ SHORT = ("simulation.years=3", "simulation.warmup_years=1")
 def _model_at(sc, day):
     m = Model(sc, 0)
     m.env.run(until=day)
-    policies.update(m)
+    policies.update(m.unit)
     return m
 
 
@@ -31,15 +31,15 @@ def test_six_plus_two_cuts_client_hours_by_a_quarter_and_adds_recovery_group_by_
     sc = _policy("six_plus_two", "policies.working_time.productivity_gain=0")
     start = 365.0                       # warm-up of one year
     m = _model_at(sc, start + 1)        # only the first of four groups has started
-    groups = np.arange(m.n_slots) % 4
-    assert np.allclose(m.fx.client_factor[groups == 0], 0.75)
-    assert np.allclose(m.fx.client_factor[groups != 0], 1.0)
+    groups = np.arange(m.unit.n_slots) % 4
+    assert np.allclose(m.unit.fx.client_factor[groups == 0], 0.75)
+    assert np.allclose(m.unit.fx.client_factor[groups != 0], 1.0)
     m = _model_at(sc, start + 9.5 * 30.44)   # all four groups (3 months apart)
-    assert np.allclose(m.fx.client_factor, 0.75)
-    assert np.allclose(m.fx.recovery_h, 5.0) and np.allclose(m.fx.competence_h, 5.0)
+    assert np.allclose(m.unit.fx.client_factor, 0.75)
+    assert np.allclose(m.unit.fx.recovery_h, 5.0) and np.allclose(m.unit.fx.competence_h, 5.0)
     base = _model_at(scenario(*SHORT), start + 9.5 * 30.44)
-    assert np.allclose(m.phase_cfg.client_hours_for(m.fx),
-                       0.75 * base.phase_cfg.client_hours_for(base.fx))
+    assert np.allclose(m.unit.phase_table.client_hours_for(m.unit.fx),
+                       0.75 * base.unit.phase_table.client_hours_for(base.unit.fx))
     t = run_replication(sc, 0)
     assert "time_working_time" in set(t["costs"].category)
 
@@ -47,13 +47,13 @@ def test_six_plus_two_cuts_client_hours_by_a_quarter_and_adds_recovery_group_by_
 def test_policy_does_nothing_before_its_start():
     sc = _policy("six_plus_two", "policies.working_time.start_year=2")
     m = _model_at(sc, 365.0 + 300)
-    assert np.allclose(m.fx.client_factor, 1.0)
+    assert np.allclose(m.unit.fx.client_factor, 1.0)
 
 
 def test_reflection_day_takes_one_day_a_month_from_client_time():
     m = _model_at(_policy("reflection_day"), 400)
-    assert np.allclose(m.fx.client_factor, 1 - 12 / 260)
-    assert np.allclose(m.fx.recovery_h + m.fx.competence_h, 8 * 12 / 52)
+    assert np.allclose(m.unit.fx.client_factor, 1 - 12 / 260)
+    assert np.allclose(m.unit.fx.recovery_h + m.unit.fx.competence_h, 8 * 12 / 52)
 
 
 def _ladder_model(path, staff_years):
@@ -62,24 +62,24 @@ def _ladder_model(path, staff_years):
                   f"unit.posts={len(staff_years)}",
                   f"initial_state.staff={staff}", path=path)
     m = Model(sc, 0)
-    policies.update(m)
+    policies.update(m.unit)
     return m
 
 
 def test_umea_ladder_pays_the_right_supplements_at_the_right_tenures():
     years = [0.1, 0.5, 3, 6, 8, 9, 10, 11, 12]
     m = _ladder_model(SCENARIOS / "salary_ladder_umea.yaml", years)
-    sup = m.fx.supplement[:len(years)]
+    sup = m.unit.fx.supplement[:len(years)]
     # L1 (first year) 1,000; L2 after introduction 1,000; L3 >= 5 y 1,500; L4 >= 7 y 1,500
     assert sup.tolist() == [1000, 1000, 1000, 1500, 1500, 1500, 1500, 1500, 1500]
     # four specialist (L4) posts go to the longest-serving eligible, who gain control
-    holders = np.flatnonzero(m.fx.control_boost[:len(years)] > 0).tolist()
+    holders = np.flatnonzero(m.unit.fx.control_boost[:len(years)] > 0).tolist()
     assert holders == [5, 6, 7, 8]
 
 
 def test_osteraker_ladder_is_cumulative():
     m = _ladder_model(SCENARIOS / "salary_ladder_osteraker.yaml", [1, 3, 5])
-    assert m.fx.supplement[:3].tolist() == [0, 2000, 4500]
+    assert m.unit.fx.supplement[:3].tolist() == [0, 2000, 4500]
 
 
 def test_ladder_supplement_closes_the_pay_gap_and_is_booked():
@@ -91,9 +91,9 @@ def test_ladder_supplement_closes_the_pay_gap_and_is_booked():
     from model.processes.attrition import pay_gap
     m = _model_at(_policy("pay_supplement_jonkoping"), 400)
     base = _model_at(scenario(*SHORT), 400)
-    emp = m.employees() & base.employees()
-    gap = pay_gap(m, m.experience_years())[emp]
-    gap0 = pay_gap(base, base.experience_years())[emp]
+    emp = m.unit.staff.employees() & base.unit.staff.employees()
+    gap = pay_gap(m.unit, m.unit.staff.experience_years(m.now))[emp]
+    gap0 = pay_gap(base.unit, base.unit.staff.experience_years(base.now))[emp]
     assert np.allclose(gap, gap0 - 2.0)
 
 
@@ -118,8 +118,9 @@ def test_introduction_programme_mentors_reflection_reduced_load_and_shielding():
     sc = scenario("unit.posts=4", f"initial_state.staff={staff}", "simulation.years=1",
                   "simulation.warmup_years=0", path=SCENARIOS / "introduction_programme.yaml")
     m = Model(sc, 0)
-    phases.update(m)
-    fx = m.fx
+    policies.update(m.unit)
+    phases.update(m.unit)
+    fx = m.unit.fx
     assert fx.mentor_need[2] == 4 and fx.mentor_need[3] == 2      # Uppsala year 1 / year 2
     assert fx.capacity_cap[2] == 0.5 and fx.capacity_cap[3] == 1.0
     assert fx.shield[2] and fx.shield[3] and not fx.shield[0]
@@ -127,13 +128,14 @@ def test_introduction_programme_mentors_reflection_reduced_load_and_shielding():
     assert fx.policy_time["introduction_programme"][2] == pytest.approx(4 * 12 / 52)
     assert fx.policy_time["introduction_programme"][3] == 0
     assert fx.control_boost[2] > 0 and fx.support_boost[2] > 0
-    assert m.mentor_given[0] == m.mentor_given[1] == pytest.approx(3.0)   # (4 + 2) / 2
+    given = m.unit.staff.mentor_given
+    assert given[0] == given[1] == pytest.approx(3.0)   # (4 + 2) / 2
 
 
 def test_specialists_mentor_and_lift_complex_demand():
     m = _model_at(_policy("specialists"), 400)
-    assert m.fx.mentor_supply_h == 20
-    assert m.fx.complex_demand_factor < 1
+    assert m.unit.fx.mentor_supply_h == 20
+    assert m.unit.fx.complex_demand_factor < 1
     t = run_replication(_policy("specialists"), 0)
     sek = t["costs"][t["costs"].category == "policy_specialists"].sek.sum()
     assert sek == pytest.approx(2 * 44000 * 12 * 1.445 * 3, rel=0.02)
@@ -142,8 +144,9 @@ def test_specialists_mentor_and_lift_complex_demand():
 def test_admin_support_gives_client_hours():
     m = _model_at(_policy("admin_support"), 400)
     base = _model_at(scenario(*SHORT), 400)
-    heads = int(m.employees().sum())
-    gained = m.phase_cfg.client_hours_for(m.fx) - base.phase_cfg.client_hours_for(base.fx)
+    heads = int(m.unit.staff.employees().sum())
+    gained = (m.unit.phase_table.client_hours_for(m.unit.fx)
+              - base.unit.phase_table.client_hours_for(base.unit.fx))
     assert np.allclose(gained, 2 * 30 / heads * 45 / 52)
 
 
@@ -151,9 +154,9 @@ def test_smaller_groups_shrink_the_span_of_control():
     from model.processes.strain import span_of_control
     m = _model_at(_policy("smaller_groups"), 400)
     base = _model_at(scenario(*SHORT), 400)
-    staff = int(m.active.sum())
-    assert span_of_control(m) == pytest.approx(staff / (2 + 0.5 * 2))
-    assert span_of_control(m) < span_of_control(base)
+    staff = int(m.unit.staff.active.sum())
+    assert span_of_control(m.unit) == pytest.approx(staff / (2 + 0.5 * 2))
+    assert span_of_control(m.unit) < span_of_control(base.unit)
 
 
 def test_first_line_takes_half_of_the_simple_cases():
@@ -166,9 +169,9 @@ def test_first_line_takes_half_of_the_simple_cases():
 
 def test_intensive_investigation_concentrates_the_work():
     m = _model_at(_policy("intensive_investigation"), 400)
-    assert m.fx.nominal_weeks == 5 and m.fx.hours_factor == 0.95
+    assert m.unit.fx.nominal_weeks == 5 and m.unit.fx.hours_factor == 0.95
     m.env.run(until=420)
-    b = m.book
+    b = m.unit.book
     ids = b.open_ids()
     new = ids[(b.i[ids, KIND] == INVESTIGATION) & (b.f[ids, ARRIVAL] > 400)]
     assert new.size and (b.f[new, REMAINING] <= 5).all()
@@ -190,7 +193,7 @@ def test_trainees_start_pre_introduced():
 
 def test_recruitment_support_shortens_hiring_and_costs_hr_time():
     m = _model_at(_policy("recruitment_support"), 400)
-    assert m.fx.time_to_hire_factor == 0.7 and m.fx.failure_probability == 0.1
+    assert m.unit.fx.time_to_hire_factor == 0.7 and m.unit.fx.failure_probability == 0.1
     t = run_replication(_policy("recruitment_support"), 0)
     assert "policy_recruitment_support" in set(t["costs"].category)
 
@@ -200,5 +203,5 @@ def test_combined_package_enables_several_policies():
     pol = sc.policies
     assert pol.introduction_programme and pol.admin_support and pol.smaller_groups
     m = _model_at(scenario(*SHORT, path=SCENARIOS / "combined_stockholm.yaml"), 400)
-    assert {p.name for p in m.policies} == {"introduction_programme", "admin_support",
+    assert {p.name for p in m.unit.policies} == {"introduction_programme", "admin_support",
                                             "smaller_groups"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import Effects, Policy
+from .base import Effects, Policy
 
 
 class FirstLinePolicy(Policy):
@@ -10,19 +10,19 @@ class FirstLinePolicy(Policy):
 
     name = "first_line"
 
-    def apply(self, m, fx: Effects) -> None:
-        f = self.fraction(m.env.now)
+    def apply(self, u, fx: Effects) -> None:
+        f = self.fraction(u.env.now)
         if f == 0:
             return
-        for kind, cfg in (("investigation", m.p.cases.investigations),
-                          ("ongoing", m.p.cases.ongoing)):
+        for kind, cfg in (("investigation", u.params.cases.investigations),
+                          ("ongoing", u.params.cases.ongoing)):
             lightest = min(cfg.complexity, key=lambda n: _size(cfg.complexity[n]))
             key = (kind, lightest)
             fx.inflow_factor[key] = fx.inflow_factor.get(key, 1.0) * (
                 1.0 - self.cfg.simple_case_share * f)
 
-    def cost_week(self, m, fx: Effects) -> float:
-        return self.monthly_staff_cost(m, self.cfg.staff_fte * self.fraction(m.env.now),
+    def cost_week(self, u, fx: Effects) -> float:
+        return self.weekly_staff_cost(u, self.cfg.staff_fte * self.fraction(u.env.now),
                                        self.cfg.salary_sek_per_month)
 
 
@@ -35,8 +35,8 @@ class IntensiveInvestigationPolicy(Policy):
 
     name = "intensive_investigation"
 
-    def apply(self, m, fx: Effects) -> None:
-        if self.fraction(m.env.now) == 0:
+    def apply(self, u, fx: Effects) -> None:
+        if self.fraction(u.env.now) == 0:
             return
         fx.nominal_weeks = self.cfg.nominal_weeks
         fx.hours_factor *= self.cfg.hours_factor

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import Effects, Policy
+from .base import Effects, Policy
 
 FACILITATOR_SHARE = 0.25   # one facilitator hour per four participant hours (groups of 4)
 
@@ -19,13 +19,17 @@ FACILITATOR_SHARE = 0.25   # one facilitator hour per four participant hours (gr
 class IntroductionPolicy(Policy):
     name = "introduction_programme"
 
-    def apply(self, m, fx: Effects) -> None:
-        mask = self.mask(m) & m.employees()
+    def __init__(self, cfg, unit):
+        super().__init__(cfg, unit)
+        self.session_hours = 0.0        # participants' reflection hours this week
+
+    def apply(self, u, fx: Effects) -> None:
+        mask = self.mask(u) & u.staff.employees()
         if not mask.any():
             self.session_hours = 0.0
             return
         c = self.cfg
-        months = m.tenure_years() * 12.0
+        months = u.staff.tenure_years(u.env.now) * 12.0
         need = np.where(months < 12, c.mentor_hours_year1,
                         np.where(months < 24, c.mentor_hours_year2, 0.0))
         fx.mentor_need = np.where(mask, np.maximum(fx.mentor_need, need), fx.mentor_need)
@@ -34,7 +38,7 @@ class IntroductionPolicy(Policy):
                              np.where(months < c.reflection_until_months,
                                       c.reflection_sessions_per_month_later, 0.0))
         hours = np.where(mask, per_month * c.session_hours * 12.0 / 52.0, 0.0)
-        fx.client_factor *= np.where(hours > 0, 1.0 - hours / max(m.phase_cfg.paid_hours, 1.0),
+        fx.client_factor *= np.where(hours > 0, 1.0 - hours / max(u.phase_table.paid_hours, 1.0),
                                      1.0)
         fx.add_time(self.name, hours)
         fx.support_boost += np.where(hours > 0, c.reflection_support_sd, 0.0)
@@ -46,11 +50,11 @@ class IntroductionPolicy(Policy):
         fx.control_boost += np.where(in_programme, c.participant_control_gain, 0.0)
         self.session_hours = float(hours.sum())
 
-    def cost_week(self, m, fx: Effects) -> float:
-        hours = getattr(self, "session_hours", 0.0)
+    def cost_week(self, u, fx: Effects) -> float:
+        hours = self.session_hours
         if hours <= 0:
             return 0.0
         # facilitator: an experienced colleague's hourly cost
-        top = m.p.pay.salary_by_experience[-1].sek_per_month
-        hourly = top * 12.0 * (1.0 + m.p.pay.employer_oncost) / (52.0 * m.phase_cfg.paid_hours)
+        top = u.params.pay.salary_by_experience[-1].sek_per_month
+        hourly = self.weekly_staff_cost(u, 1.0, top) / u.phase_table.paid_hours
         return FACILITATOR_SHARE * hours * hourly

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from . import Effects, Policy
+from .base import Effects, Policy
 
 
 class OverstaffingPolicy(Policy):
@@ -17,8 +17,8 @@ class OverstaffingPolicy(Policy):
     def extra(cfg, posts: float) -> int:
         return int(math.ceil(cfg.extra_posts + cfg.extra_share * posts - 1e-9))
 
-    def apply(self, m, fx: Effects) -> None:
-        fx.extra_positions = int(round(self.fraction(m.env.now) * m.n_extra_positions))
+    def apply(self, u, fx: Effects) -> None:
+        fx.extra_positions = int(round(self.fraction(u.env.now) * u.n_extra_positions))
 
 
 class SpecialistsPolicy(Policy):
@@ -26,20 +26,20 @@ class SpecialistsPolicy(Policy):
 
     name = "specialists"
 
-    def apply(self, m, fx: Effects) -> None:
-        f = self.fraction(m.env.now)
+    def apply(self, u, fx: Effects) -> None:
+        f = self.fraction(u.env.now)
         if f == 0:
             return
         c = self.cfg
         posts = c.posts * f
         fx.mentor_supply_h += posts * c.mentor_hours_per_week
-        staff = max(int(m.employees().sum()), 1)
+        staff = max(int(u.staff.employees().sum()), 1)
         lift = min(1.0, c.complex_cohandling_share * posts * 20.0 / staff)
         fx.complex_demand_factor *= 1.0 - lift
         fx.support_boost += c.reflection_support_sd
 
-    def cost_week(self, m, fx: Effects) -> float:
-        return self.monthly_staff_cost(m, self.cfg.posts * self.fraction(m.env.now),
+    def cost_week(self, u, fx: Effects) -> float:
+        return self.weekly_staff_cost(u, self.cfg.posts * self.fraction(u.env.now),
                                        self.cfg.salary_sek_per_month)
 
 
@@ -48,18 +48,18 @@ class AdminSupportPolicy(Policy):
 
     name = "admin_support"
 
-    def apply(self, m, fx: Effects) -> None:
-        f = self.fraction(m.env.now)
+    def apply(self, u, fx: Effects) -> None:
+        f = self.fraction(u.env.now)
         if f == 0:
             return
-        staff = max(int(m.employees().sum()), 1)
-        wt = m.p.work_time
+        staff = max(int(u.staff.employees().sum()), 1)
+        wt = u.params.work_time
         admin_per_worker = wt.hours_per_week * (1 - wt.client_work_share)
         taken = self.cfg.assistants_fte * f * self.cfg.admin_hours_taken_per_fte / staff
         fx.admin_relief_h += min(taken, admin_per_worker) * wt.working_weeks_per_year / 52.0
 
-    def cost_week(self, m, fx: Effects) -> float:
-        return self.monthly_staff_cost(m, self.cfg.assistants_fte * self.fraction(m.env.now),
+    def cost_week(self, u, fx: Effects) -> float:
+        return self.weekly_staff_cost(u, self.cfg.assistants_fte * self.fraction(u.env.now),
                                        self.cfg.salary_sek_per_month)
 
 
@@ -68,11 +68,11 @@ class SmallerGroupsPolicy(Policy):
 
     name = "smaller_groups"
 
-    def apply(self, m, fx: Effects) -> None:
-        fx.extra_team_leaders += self.cfg.extra_team_leaders * self.fraction(m.env.now)
+    def apply(self, u, fx: Effects) -> None:
+        fx.extra_team_leaders += self.cfg.extra_team_leaders * self.fraction(u.env.now)
 
-    def cost_week(self, m, fx: Effects) -> float:
-        return self.monthly_staff_cost(m, self.cfg.extra_team_leaders * self.fraction(m.env.now),
+    def cost_week(self, u, fx: Effects) -> float:
+        return self.weekly_staff_cost(u, self.cfg.extra_team_leaders * self.fraction(u.env.now),
                                        self.cfg.team_leader_salary_sek_per_month)
 
 
@@ -81,16 +81,16 @@ class TraineesPolicy(Policy):
 
     name = "trainees"
 
-    def apply(self, m, fx: Effects) -> None:
-        if self.fraction(m.env.now) == 0:
+    def apply(self, u, fx: Effects) -> None:
+        if self.fraction(u.env.now) == 0:
             return
         fx.trainee_share = self.cfg.graduate_hire_share
         fx.trainee_time_factor = self.cfg.time_to_hire_factor
 
-    def cost_week(self, m, fx: Effects) -> float:
-        f = self.fraction(m.env.now)
-        return f * self.cfg.trainee_fte * self.cfg.trainee_cost_sek_per_month * 12.0 / 52.0 \
-            * (1.0 + m.p.pay.employer_oncost)
+    def cost_week(self, u, fx: Effects) -> float:
+        f = self.fraction(u.env.now)
+        return self.weekly_staff_cost(u, f * self.cfg.trainee_fte,
+                                      self.cfg.trainee_cost_sek_per_month)
 
 
 class RecruitmentSupportPolicy(Policy):
@@ -98,12 +98,12 @@ class RecruitmentSupportPolicy(Policy):
 
     name = "recruitment_support"
 
-    def apply(self, m, fx: Effects) -> None:
-        if self.fraction(m.env.now) == 0:
+    def apply(self, u, fx: Effects) -> None:
+        if self.fraction(u.env.now) == 0:
             return
         fx.time_to_hire_factor *= self.cfg.time_to_hire_factor
         fx.failure_probability = self.cfg.failure_probability
 
-    def cost_week(self, m, fx: Effects) -> float:
-        return self.monthly_staff_cost(m, self.cfg.hr_fte * self.fraction(m.env.now),
+    def cost_week(self, u, fx: Effects) -> float:
+        return self.weekly_staff_cost(u, self.cfg.hr_fte * self.fraction(u.env.now),
                                        self.cfg.hr_salary_sek_per_month)

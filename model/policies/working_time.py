@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import Effects, Policy
+from .base import Effects, Policy
 
 DAY_HOURS = 8.0
 WORKDAYS_PER_MONTH = 52.0 * 5.0 / 12.0
@@ -18,14 +18,14 @@ WORKDAYS_PER_MONTH = 52.0 * 5.0 / 12.0
 class WorkingTimePolicy(Policy):
     name = "working_time"
 
-    def apply(self, m, fx: Effects) -> None:
-        mask = self.mask(m)
+    def apply(self, u, fx: Effects) -> None:
+        mask = self.mask(u)
         if not mask.any():
             return
         c = self.cfg
-        scale = m.p.work_time.hours_per_week / DAY_HOURS / 5.0   # 1.0 for a 40-hour week
+        scale = u.params.work_time.hours_per_week / DAY_HOURS / 5.0   # 1.0 for a 40-hour week
         fx.client_factor[mask] *= c.client_hours_per_day / DAY_HOURS * (1 + c.productivity_gain)
-        fx.time_to_hire_factor *= 1.0 - (1.0 - c.time_to_hire_factor) * self.fraction(m.env.now)
+        fx.time_to_hire_factor *= 1.0 - (1.0 - c.time_to_hire_factor) * self.fraction(u.env.now)
         fx.competence_h[mask] += 5 * c.competence_hours_per_day * scale
         fx.recovery_h[mask] += 5 * c.recovery_hours_per_day * scale
         fx.add_time(self.name, np.where(mask, 5 * (DAY_HOURS - c.client_hours_per_day)
@@ -35,8 +35,8 @@ class WorkingTimePolicy(Policy):
 class ReflectionDayPolicy(Policy):
     name = "reflection_day"
 
-    def apply(self, m, fx: Effects) -> None:
-        mask = self.mask(m)
+    def apply(self, u, fx: Effects) -> None:
+        mask = self.mask(u)
         if not mask.any():
             return
         c = self.cfg

@@ -14,22 +14,25 @@ when the worker's cumulative credit reaches its finish credit.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
 from .. import casebook as cb
-from .. import entities as wf
-from ..jit import kernel
+from ..entities import DAYS_PER_YEAR, WEEK
+from ..jit import entry
 
 
 class Inflow:
-    """The complexity classes of one kind of case as arrays (built once per model)."""
+    """The complexity classes of one kind of case as arrays (built once per unit)."""
 
     def __init__(self, cfg, kind: str, value: str):
         self.kind = kind
         self.names = list(cfg.complexity)
         self.shares = [cfg.complexity[x].share for x in self.names]
-        self.value = np.array([getattr(cfg.complexity[x], value) for x in self.names])
-        self.complex = np.array([cfg.complexity[x].complex for x in self.names], np.int64)
+        self.classes = Classes(
+            np.array([getattr(cfg.complexity[x], value) for x in self.names], float),
+            np.array([cfg.complexity[x].complex for x in self.names], np.int64))
 
     def counts(self, g, lam: float, fx) -> list[int]:
         """Poisson counts per class for a week with total intensity ``lam``."""
@@ -43,32 +46,74 @@ class Inflow:
         return [int(g.poisson(lam * s)) for s in shares]
 
 
-def weekly_arrivals(m) -> None:
+class Classes(NamedTuple):
+    """The complexity classes of one kind of case."""
+    value: np.ndarray       # investigations: hours; ongoing cases: hours per week
+    complex: np.ndarray     # 1 for a complex class
+
+
+class NewCases(NamedTuple):
+    """A week's new cases of one kind, drawn in class order."""
+    counts: np.ndarray      # per class
+    days: np.ndarray        # arrival days
+    scale: np.ndarray       # hours multiplier
+    remaining: np.ndarray   # investigations: nominal weeks; ongoing: duration, days
+
+
+class Book(NamedTuple):
+    """The case book's arrays and counters as they stand."""
+    f: np.ndarray
+    i: np.ndarray
+    live: np.ndarray
+    inv_ids: np.ndarray
+    n: int
+    n_live: int
+    n_inv: int
+
+
+class Terms(NamedTuple):
+    """How a kind's weekly hours and deadline follow from its draws."""
+    kind: int
+    factor: float           # policy hours factor
+    divisor: float          # investigations: nominal weeks
+    limit: float            # days to the legal deadline
+
+
+def _append(book: cb.CaseBook, kind: int, counts, days, scale, remaining, classes,
+            factor, divisor, limit) -> None:
+    book.reserve(days.size)
+    book.n, book.n_live, book.n_inv = _add(
+        Book(book.f, book.i, book.live, book.inv_ids, book.n, book.n_live, book.n_inv),
+        NewCases(np.array(counts, np.int64), days, scale, remaining), classes,
+        Terms(kind, float(factor), float(divisor), float(limit)))
+
+
+def weekly_arrivals(u) -> None:
     """Draw the week's new cases (arrived in (now-7, now]) into the queues."""
-    now = m.env.now
-    t_years = (now - wf.WEEK / 2) / wf.DAYS_PER_YEAR
-    inv = m.p.cases.investigations
-    ong = m.p.cases.ongoing
-    g = m.rng["arrivals"].gen
+    now = u.env.now
+    t_years = (now - WEEK / 2) / DAYS_PER_YEAR
+    inv = u.params.cases.investigations
+    ong = u.params.cases.ongoing
+    g = u.rng["arrivals"].gen
     surge = 1.0
-    if m.p.cases.surges:
-        wy = (now - wf.WEEK / 2 - m.warmup_end) / wf.DAYS_PER_YEAR
-        for s in m.p.cases.surges:
+    if u.params.cases.surges:
+        wy = (now - WEEK / 2 - u.warmup_end) / DAYS_PER_YEAR
+        for s in u.params.cases.surges:
             if wy >= s.start_year and (s.end_year is None or wy < s.end_year):
                 surge *= s.factor
     lam_inv = (inv.arrivals_per_year * (1 + inv.growth_per_year) ** t_years * surge
-               * wf.WEEK / 365.0)
+               * WEEK / DAYS_PER_YEAR)
     lam_ong = (ong.arrivals_per_year * (1 + ong.growth_per_year) ** t_years * surge
-               * wf.WEEK / 365.0)
-    fx = m.fx
-    flow_i, flow_o = m.inflow
+               * WEEK / DAYS_PER_YEAR)
+    fx = u.fx
+    flow_i, flow_o = u.inflow
     counts_i = flow_i.counts(g, lam_inv, fx)
     counts_o = flow_o.counts(g, lam_ong, fx)
     ni, no = sum(counts_i), sum(counts_o)
-    book = m.book
-    counted = m.in_window(now)
+    counted = u.in_window(now)
+    rec = u.recorder
     if ni:
-        days = now - wf.WEEK * g.random(ni)
+        days = now - WEEK * g.random(ni)
         cv = inv.hours_cv
         if cv > 0:
             shape = 1.0 / (cv * cv)
@@ -76,75 +121,81 @@ def weekly_arrivals(m) -> None:
         else:
             mult = np.ones(ni)
         nominal = fx.nominal_weeks or inv.nominal_weeks
-        book.reserve(ni)
-        book.n, book.n_live, book.n_inv = _add(
-            book.f, book.i, book.live, book.n_live, book.inv_ids, book.n_inv, book.n,
-            cb.INVESTIGATION, np.array(counts_i), days, mult, np.full(ni, float(nominal)),
-            flow_i.value, flow_i.complex, fx.hours_factor, nominal, inv.legal_limit_days)
-        m.rec.cases_arrived += ni if counted else 0
-        m.rec.cases_arrived_all += ni
+        _append(u.book, cb.INVESTIGATION, counts_i, days, mult, np.full(ni, float(nominal)),
+                flow_i.classes, fx.hours_factor, nominal, inv.legal_limit_days)
+        rec.cases_arrived += ni if counted else 0
+        rec.cases_arrived_all += ni
     if no:
-        days = now - wf.WEEK * g.random(no)
-        dur = g.exponential(ong.mean_duration_weeks * wf.WEEK, no)   # days, from assignment
-        book.reserve(no)
-        book.n, book.n_live, book.n_inv = _add(
-            book.f, book.i, book.live, book.n_live, book.inv_ids, book.n_inv, book.n,
-            cb.ONGOING, np.array(counts_o), days, np.ones(no), dur, flow_o.value,
-            flow_o.complex, 1.0, 1.0, np.inf)
-        m.rec.cases_arrived += no if counted else 0
-        m.rec.cases_arrived_all += no
+        days = now - WEEK * g.random(no)
+        dur = g.exponential(ong.mean_duration_weeks * WEEK, no)   # days, from assignment
+        _append(u.book, cb.ONGOING, counts_o, days, np.ones(no), dur, flow_o.classes,
+                1.0, 1.0, np.inf)
+        rec.cases_arrived += no if counted else 0
+        rec.cases_arrived_all += no
 
 
-@kernel
-def _add(f, i, live, n_live, inv_ids, n_inv, n, kind, counts, days, scale, remaining,
-         cls_value, cls_complex, factor, divisor, limit):
+@entry
+def _add(book, new, classes, terms):
     """Append a week's cases of one kind in order of arrival. Draw ``j`` belongs to
     class ``cls`` by the counts; weekly hours ``value[cls] * scale[j] * factor / divisor``
     (investigations: hours spread over the nominal weeks; ongoing: hours per week)."""
-    cls = np.repeat(np.arange(counts.size), counts)
-    order = np.argsort(days, kind="mergesort")
-    for r in range(days.size):
+    f, i = book.f, book.i
+    n_live, n_inv = book.n_live, book.n_inv
+    cls = np.repeat(np.arange(new.counts.size), new.counts)
+    order = np.argsort(new.days, kind="mergesort")
+    for r in range(new.days.size):
         j = order[r]
-        c = n + r
+        c = book.n + r
         k = cls[j]
-        f[c, cb.WEEKLY] = cls_value[k] * scale[j] * factor / divisor
-        f[c, cb.ARRIVAL] = days[j]
-        f[c, cb.QKEY] = days[j]
-        f[c, cb.DEADLINE] = days[j] + limit
+        f[c, cb.WEEKLY] = classes.value[k] * new.scale[j] * terms.factor / terms.divisor
+        f[c, cb.ARRIVAL] = new.days[j]
+        f[c, cb.QKEY] = new.days[j]
+        f[c, cb.DEADLINE] = new.days[j] + terms.limit
         f[c, cb.FINISH] = 0.0
         f[c, cb.END] = np.inf
-        f[c, cb.REMAINING] = remaining[j]
-        i[c, cb.KIND] = kind
+        f[c, cb.REMAINING] = new.remaining[j]
+        i[c, cb.KIND] = terms.kind
         i[c, cb.CLS] = k
-        i[c, cb.COMPLEX] = cls_complex[k]
+        i[c, cb.COMPLEX] = classes.complex[k]
         i[c, cb.OWNER] = -1
         i[c, cb.OPEN] = 1
         i[c, cb.OVERDUE] = 0
         i[c, cb.HANDOVERS] = 0
-        live[n_live] = c
+        book.live[n_live] = c
         n_live += 1
-        if kind == cb.INVESTIGATION:
-            inv_ids[n_inv] = c
+        if terms.kind == cb.INVESTIGATION:
+            book.inv_ids[n_inv] = c
             n_inv += 1
-    return n + days.size, n_live, n_inv
+    return book.n + new.days.size, n_live, n_inv
 
 
-def progress_cases(m) -> None:
+class ProgressColumns(NamedTuple):
+    """Staff columns of the progress pass: the service ratio it reads and the holdings
+    it updates."""
+    ratio: np.ndarray
+    credit: np.ndarray
+    load: np.ndarray
+    complex_load: np.ndarray
+    ncases: np.ndarray
+    n_overdue: np.ndarray
+
+
+def progress_cases(u) -> None:
     """Advance every worker's credit by last week's service ratio; close finished cases."""
-    b = m.book
-    b.n_live, closed = _progress(m.env.now, b.f, b.i, b.live, b.n_live, m.credit, m.ratio,
-                                 m.load, m.complex_load, m.ncases, m.n_overdue)
-    m.rec.cases_closed_all += closed
-    if m.in_window(m.env.now):
-        m.rec.cases_closed += closed
+    b = u.book
+    b.n_live, closed = _progress(float(u.env.now), b.f, b.i, b.live, b.n_live,
+                                 u.views[ProgressColumns], u.views[cb.Holdings])
+    u.recorder.cases_closed_all += closed
+    if u.in_window(u.env.now):
+        u.recorder.cases_closed += closed
 
 
-@kernel
-def _progress(now, f, i, live, n_live, credit, ratio, load, complex_load, ncases, n_overdue):
+@entry
+def _progress(now, f, i, live, n_live, w, h):
     """An investigation is done when its handler's credit reaches its finish credit; an
     ongoing case ends on its calendar day, also if it was handed back to the queue."""
-    for k in range(credit.size):
-        credit[k] += ratio[k]
+    for k in range(w.credit.size):
+        w.credit[k] += w.ratio[k]
     closed = 0
     j = 0
     for x in range(n_live):
@@ -153,33 +204,33 @@ def _progress(now, f, i, live, n_live, credit, ratio, load, complex_load, ncases
             continue
         k = i[c, cb.OWNER]
         if i[c, cb.KIND] == cb.INVESTIGATION:
-            done = k >= 0 and f[c, cb.FINISH] <= credit[k] + 1e-12
+            done = k >= 0 and f[c, cb.FINISH] <= w.credit[k] + 1e-12
         else:
             done = f[c, cb.END] <= now
         if done:
             i[c, cb.OPEN] = 0
             closed += 1
             if k >= 0:
-                cb.detach(f, i, c, credit, load, complex_load, ncases, n_overdue)
+                cb.detach(f, i, c, h)
         else:
             live[j] = c
             j += 1
     return j, closed
 
 
-def check_deadlines(m) -> None:
+def check_deadlines(u) -> None:
     """Investigations still open at their legal deadline become overdue."""
-    b = m.book
-    b.dl_ptr, overdue, reached = _deadlines(m.env.now, m.warmup_end, b.f, b.i, b.inv_ids,
-                                            b.n_inv, b.dl_ptr, m.n_overdue)
-    m.rec.overdue += overdue
-    m.rec.deadlines_reached += reached
+    b = u.book
+    b.dl_ptr, overdue, reached = _deadlines(float(u.env.now), u.warmup_end, b.f, b.i,
+                                            b.inv_ids[:b.n_inv], b.dl_ptr, u.staff.n_overdue)
+    u.recorder.overdue += overdue
+    u.recorder.deadlines_reached += reached
 
 
-@kernel
-def _deadlines(now, warmup_end, f, i, inv_ids, n_inv, ptr, n_overdue):
+@entry
+def _deadlines(now, warmup_end, f, i, inv_ids, ptr, n_overdue):
     overdue = reached = 0
-    while ptr < n_inv:
+    while ptr < inv_ids.size:
         c = inv_ids[ptr]
         day = f[c, cb.DEADLINE]
         if day > now:

@@ -17,44 +17,69 @@ is counted.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
 from .. import casebook as cb
-from ..jit import kernel
+from ..jit import entry, kernel
 
 RULES = {"most_spare": 0, "least_cases": 1, "round_robin": 2}
 
 
-def assign_queue(m) -> None:
+class PoolColumns(NamedTuple):
+    """Staff columns that decide who may take a case."""
+    active: np.ndarray
+    notice: np.ndarray
+    sick_until: np.ndarray
+    avail: np.ndarray
+    shielded: np.ndarray
+
+
+class Rule(NamedTuple):
+    """The scenario's assignment rule."""
+    code: int                   # RULES
+    shield_newcomers: bool
+    max_utilisation: float      # load may reach this multiple of the hours
+    min_spare_share: float      # of a case's weekly hours a worker must have spare
+
+
+def rule_of(a) -> Rule:
+    return Rule(RULES[a.rule], bool(a.shield_newcomers), float(a.max_utilisation),
+                float(a.min_spare_share))
+
+
+def assign_queue(u) -> None:
     """Assign queued cases while some eligible worker has room."""
-    b = m.book
-    if m.saturated or not b.n_live:
+    b = u.book
+    if u.saturated or not b.n_live:
         return
-    m.saturated = True
-    a = m.p.assignment
-    m.rr_pointer, wait_sum, wait_n = _assign(
-        m.env.now, b.f, b.i, b.live, b.n_live, m.active, m.notice, m.sick_until, m.avail,
-        m.load, m.complex_load, m.ncases, m.n_overdue, m.shielded, m.credit,
-        a.shield_newcomers, a.max_utilisation, a.min_spare_share, RULES[a.rule],
-        m.rr_pointer)
-    if m.in_window(m.env.now):
-        m.rec.wait_sum += wait_sum
-        m.rec.wait_n += wait_n
+    u.saturated = True
+    u.rr_pointer, wait_sum, wait_n = _assign(
+        float(u.env.now), b.f, b.i, b.live[:b.n_live], u.views[PoolColumns],
+        u.views[cb.Holdings], u.rule, u.rr_pointer)
+    if u.in_window(u.env.now):
+        u.recorder.wait_sum += wait_sum
+        u.recorder.wait_n += wait_n
 
 
-def hand_over(m, k: int) -> None:
+def assign_week(u) -> None:
+    """Weekly step: hours have changed, so the whole queue is tried."""
+    u.saturated = False
+    assign_queue(u)
+
+
+def hand_over(u, k: int) -> None:
     """Give all cases of worker ``k`` to colleagues (overload allowed)."""
-    b = m.book
-    if not m.ncases[k]:
+    b = u.book
+    if not u.staff.ncases[k]:
         return
-    a = m.p.assignment
-    m.rr_pointer, n = _hand_over(
-        k, m.env.now, b.f, b.i, b.live, b.n_live, m.active, m.notice, m.sick_until,
-        m.avail, m.load, m.complex_load, m.ncases, m.n_overdue, m.shielded, m.credit,
-        a.shield_newcomers, RULES[a.rule], m.rr_pointer)
-    if m.in_window(m.env.now):
-        m.rec.handovers += n
-    m.saturated = False
+    u.rr_pointer, n = _hand_over(
+        k, float(u.env.now), b.f, b.i, b.live[:b.n_live], u.views[PoolColumns],
+        u.views[cb.Holdings], u.rule, u.rr_pointer)
+    if u.in_window(u.env.now):
+        u.recorder.handovers += n
+    u.saturated = False
 
 
 @kernel
@@ -90,13 +115,14 @@ def choose(rule, spare, pool, need, ncases, rr, use_need):
 
 
 @kernel
-def _pools(now, active, notice, sick_until, avail, shielded, shield_newcomers):
-    n = active.size
+def _pools(now, w, shield_newcomers):
+    n = w.active.size
     present = np.zeros(n, np.bool_)
     unshielded = np.zeros(n, np.bool_)
     for k in range(n):
-        present[k] = active[k] and not notice[k] and sick_until[k] <= now and avail[k] > 0
-        unshielded[k] = present[k] and not (shield_newcomers and shielded[k])
+        present[k] = (w.active[k] and not w.notice[k] and w.sick_until[k] <= now
+                      and w.avail[k] > 0)
+        unshielded[k] = present[k] and not (shield_newcomers and w.shielded[k])
     return present, unshielded
 
 
@@ -109,14 +135,11 @@ def _max_where(x, mask):
     return best
 
 
-@kernel
-def _assign(now, f, i, live, n_live, active, notice, sick_until, avail, load,
-            complex_load, ncases, n_overdue, shielded, credit, shield_newcomers, max_util,
-            share, rule, rr):
-    present, unshielded = _pools(now, active, notice, sick_until, avail, shielded,
-                                 shield_newcomers)
+@entry
+def _assign(now, f, i, live, w, h, rule, rr):
+    present, unshielded = _pools(now, w, rule.shield_newcomers)
     # extra room above full load when cases are pushed onto workers (max_utilisation > 1)
-    spare = avail * max_util - load
+    spare = w.avail * rule.max_utilisation - h.load
     max_all = _max_where(spare, present)
     max_un = _max_where(spare, unshielded)
     wait_sum = 0.0
@@ -126,28 +149,27 @@ def _assign(now, f, i, live, n_live, active, notice, sick_until, avail, load,
     for kind in (cb.INVESTIGATION, cb.ONGOING):
         if max_all <= 0:
             continue
-        ids = np.empty(n_live, np.int64)
+        ids = np.empty(live.size, np.int64)
         nq = 0
-        for x in range(n_live):
-            c = live[x]
+        for c in live:
             if i[c, cb.OPEN] and i[c, cb.OWNER] < 0 and i[c, cb.KIND] == kind:
                 ids[nq] = c
                 nq += 1
         ids = ids[:nq]
         ids = ids[np.argsort(f[ids, cb.QKEY], kind="mergesort")]
         for c in ids:
-            w = f[c, cb.WEEKLY]
-            need = share * w
+            weekly = f[c, cb.WEEKLY]
+            need = rule.min_spare_share * weekly
             cplx = i[c, cb.COMPLEX] == 1
             mx = max_un if cplx else max_all
             if mx <= 0 or mx < need:
                 continue
-            k, rr = choose(rule, spare, unshielded if cplx else present, need, ncases, rr,
-                           True)
+            k, rr = choose(rule.code, spare, unshielded if cplx else present, need,
+                           h.ncases, rr, True)
             if k < 0:
                 continue
-            cb.attach(f, i, c, k, now, credit, load, complex_load, ncases, n_overdue)
-            spare[k] -= w
+            cb.attach(f, i, c, k, now, h)
+            spare[k] -= weekly
             max_all = _max_where(spare, present)
             if unshielded[k]:
                 max_un = _max_where(spare, unshielded)
@@ -157,28 +179,24 @@ def _assign(now, f, i, live, n_live, active, notice, sick_until, avail, load,
     return rr, wait_sum, wait_n
 
 
-@kernel
-def _hand_over(k, now, f, i, live, n_live, active, notice, sick_until, avail, load,
-               complex_load, ncases, n_overdue, shielded, credit, shield_newcomers, rule,
-               rr):
-    present, unshielded = _pools(now, active, notice, sick_until, avail, shielded,
-                                 shield_newcomers)
+@entry
+def _hand_over(k, now, f, i, live, w, h, rule, rr):
+    present, unshielded = _pools(now, w, rule.shield_newcomers)
     present[k] = False
     unshielded[k] = False
-    spare = avail - load
+    spare = w.avail - h.load
     n = 0
-    for x in range(n_live):
-        c = live[x]
+    for c in live:
         if not i[c, cb.OPEN] or i[c, cb.OWNER] != k:
             continue
-        cb.detach(f, i, c, credit, load, complex_load, ncases, n_overdue)
+        cb.detach(f, i, c, h)
         i[c, cb.HANDOVERS] += 1
         n += 1
-        j, rr = choose(rule, spare, unshielded if i[c, cb.COMPLEX] else present, 0.0,
-                       ncases, rr, False)
+        j, rr = choose(rule.code, spare, unshielded if i[c, cb.COMPLEX] else present, 0.0,
+                       h.ncases, rr, False)
         if j < 0:        # nobody can take it: to the front of its queue
             f[c, cb.QKEY] = f[c, cb.ARRIVAL] - cb.FRONT
         else:
-            cb.attach(f, i, c, j, now, credit, load, complex_load, ncases, n_overdue)
+            cb.attach(f, i, c, j, now, h)
             spare[j] -= f[c, cb.WEEKLY]
     return rr, n

@@ -1,4 +1,4 @@
-"""Leaving: intention to leave, resignation (proportional hazards), notice, retirement.
+"""Leaving: intention to leave, resignation (proportional hazards), retirement; and pay.
 
 The quit hazard of an employee (per year) is
 
@@ -13,24 +13,108 @@ where ``gap`` is what the market pays above own salary, in 1,000 SEK/month, and
 ``g`` the tenure multiplier. Intention to leave is a two-state time-varying
 covariate: it forms at rate ``onset * exp(LP)`` and is dropped at rate ``drop``.
 Each week the probability of an event is ``1 - exp(-h * 7/365)``; draws come from
-per-slot uniforms (common random numbers). A resignation starts the notice period;
-the exit follows at its end. Workers reaching the retirement age give notice with
-reason ``retirement``.
+per-slot uniforms (common random numbers). ``weekly`` returns who resigns and who
+retires; the notice period and the exit are ``model.lifecycle``'s.
 """
 
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numpy as np
 
-from .. import entities as wf
-from ..jit import kernel
+from ..entities import DAYS_PER_YEAR, WEEK
+from ..jit import coefficients, entry, kernel
 from ..policies import vec
-from . import recruitment
-from .assignment import hand_over
+from ..staff import experience_years, tenure_years
 
-DT_YEARS = wf.WEEK / wf.DAYS_PER_YEAR
+DT_YEARS = WEEK / DAYS_PER_YEAR
+START, STOP, RESIGN, PULL, RETIRE = 1, 2, 4, 8, 16
+
+
+class PayColumns(NamedTuple):
+    """Staff columns of the pay pass (``salary`` is written)."""
+    active: np.ndarray
+    consultant: np.ndarray
+    prior: np.ndarray
+    hire_day: np.ndarray
+    salary_fixed: np.ndarray
+    salary: np.ndarray
+
+
+class PayTables(NamedTuple):
+    """Step tables (from_years, SEK/month): own salary scale and the market's."""
+    salary_from: np.ndarray
+    salary_sek: np.ndarray
+    market_from: np.ndarray
+    market_sek: np.ndarray
+
+
+class LeavingColumns(NamedTuple):
+    """Staff columns of the leaving pass (``intending`` is written)."""
+    active: np.ndarray
+    consultant: np.ndarray
+    notice: np.ndarray
+    intending: np.ndarray
+    prior: np.ndarray
+    hire_day: np.ndarray
+    age0: np.ndarray
+    salary: np.ndarray
+    zd: np.ndarray
+    zc: np.ndarray
+    zs: np.ndarray
+    exh: np.ndarray
+
+
+class HazardCoefficients(NamedTuple):
+    """Logs of the hazard ratios, rates per year and the week's step."""
+    b_demand: float
+    b_control: float
+    b_manager: float
+    b_colleague: float
+    b_exhaustion: float
+    b_pay: float
+    h0: float                 # baseline hazard per year
+    hr_intending: float
+    onset: float              # intention onset per year at LP = 0
+    pull: float               # outside pull per year at no pay gap
+    p_drop: float             # weekly probability of dropping an intention
+    dt: float                 # years per week
+    retirement_age: float
+
+
+class TenureMultipliers(NamedTuple):
+    bounds: np.ndarray        # until_years of every band but the last
+    mult: np.ndarray
+
+
+class ProportionalHazards:
+    """The coefficients of the quit-hazard model above, built once per unit."""
+
+    def __init__(self, params):
+        a = params.attrition
+        hr = a.hazard_ratios
+        self.coef = coefficients(
+            HazardCoefficients, b_demand=math.log(hr.demand),
+            b_control=math.log(hr.control), b_manager=math.log(hr.manager_support),
+            b_colleague=math.log(hr.colleague_support), b_exhaustion=math.log(hr.exhaustion),
+            b_pay=math.log(hr.pay_gap_per_1000_sek), h0=a.baseline_hazard_per_year,
+            hr_intending=a.intention.quit_hazard_ratio, onset=a.intention.onset_per_year,
+            pull=a.outside_pull_per_year,
+            p_drop=1.0 - math.exp(-a.intention.drop_per_year * DT_YEARS), dt=DT_YEARS,
+            retirement_age=a.retirement_age)
+        self.tenure = TenureMultipliers(
+            np.array([b.until_years for b in a.tenure_multipliers[:-1]], float),
+            np.array([b.multiplier for b in a.tenure_multipliers], float))
+        pay = params.pay
+        self.pay_tables = PayTables(*_steps(pay.salary_by_experience),
+                                    *_steps(pay.market_by_experience))
+
+
+def _steps(steps) -> tuple[np.ndarray, np.ndarray]:
+    return (np.array([s.from_years for s in steps], float),
+            np.array([s.sek_per_month for s in steps], float))
 
 
 @kernel
@@ -40,175 +124,113 @@ def step_value(years, starts, values):
 
 
 @kernel
-def market_gap(exper, salary, supplement, mkt_from, mkt_sek):
+def market_gap(exper, salary, supplement, tables):
     """What the market pays above own salary and supplement, 1,000 SEK/month."""
-    return (step_value(exper, mkt_from, mkt_sek) - salary - supplement) / 1000.0
+    return (step_value(exper, tables.market_from, tables.market_sek) - salary
+            - supplement) / 1000.0
 
 
-class ProportionalHazards:
-    """The coefficients of the quit-hazard model above (logs of the hazard ratios)."""
-
-    def __init__(self, p):
-        a = p.attrition
-        hr = a.hazard_ratios
-        self.h0 = a.baseline_hazard_per_year
-        self.b = np.array([math.log(hr.demand), math.log(hr.control),
-                           math.log(hr.manager_support), math.log(hr.colleague_support)])
-        self.b_exh = math.log(hr.exhaustion)
-        self.b_pay = math.log(hr.pay_gap_per_1000_sek)
-        self.bounds = np.array([b.until_years for b in a.tenure_multipliers[:-1]], float)
-        self.mult = np.array([b.multiplier for b in a.tenure_multipliers])
-        self.hr_int = a.intention.quit_hazard_ratio
-        self.onset = a.intention.onset_per_year
-        self.drop = a.intention.drop_per_year
-        self.pull = a.outside_pull_per_year
-        self.retirement_age = a.retirement_age
-        pay = p.pay
-        self.salary_steps = _steps(pay.salary_by_experience)
-        self.market_steps = _steps(pay.market_by_experience)
-        self.coefficients = np.array([*self.b, self.b_exh, self.b_pay, self.h0, self.hr_int,
-                                      self.onset, self.pull,
-                                      1.0 - math.exp(-self.drop * DT_YEARS), DT_YEARS,
-                                      self.retirement_age])
+@kernel
+def _salaries(now, w, tables):
+    for k in range(w.active.size):
+        if not w.active[k] or w.consultant[k]:
+            w.salary[k] = 0.0
+        elif np.isnan(w.salary_fixed[k]):
+            w.salary[k] = step_value(experience_years(now, w.prior[k], w.hire_day[k]),
+                                     tables.salary_from, tables.salary_sek)
+        else:
+            w.salary[k] = w.salary_fixed[k]
 
 
-def _steps(steps) -> tuple[np.ndarray, np.ndarray]:
-    return (np.array([s.from_years for s in steps], float),
-            np.array([s.sek_per_month for s in steps], float))
+salaries = entry(_salaries)
 
 
-def pay_gap(m, exper: np.ndarray) -> np.ndarray:
+def update_salaries(u) -> None:
+    """Every employee's salary: fixed, or the scale at their experience today."""
+    salaries(u.env.now, u.views[PayColumns], u.hazard.pay_tables)
+
+
+def pay_gap(u, exper: np.ndarray) -> np.ndarray:
     """Market salary above own salary, 1,000 SEK/month, per slot (the formula of the
     weekly leaving pass)."""
-    supplement = vec(m.fx.supplement, m.n_slots)
-    return np.array([market_gap(x, s, u, *m.hazard.market_steps)
-                     for x, s, u in zip(exper.tolist(), m.salary.tolist(),
+    supplement = vec(u.fx.supplement, u.n_slots)
+    tables = u.hazard.pay_tables
+    return np.array([market_gap(x, s, v, tables)
+                     for x, s, v in zip(exper.tolist(), u.staff.salary.tolist(),
                                         supplement.tolist())])
 
 
-START, STOP, RESIGN, PULL, RETIRE = 1, 2, 4, 8, 16
+class Draws(NamedTuple):
+    """The week's per-slot uniforms and the event code written per slot."""
+    u_intention: np.ndarray
+    u_quit: np.ndarray
+    code: np.ndarray
 
 
-def weekly(m) -> None:
-    """Salaries, hazards and the week's intention changes, resignations and retirements."""
-    n = m.n_slots
-    hz = m.hazard
-    u_int = m.rng["intention"].gen.random(n)     # full vectors: common random numbers
-    u_quit = m.rng["quit"].gen.random(n)
-    code = np.zeros(n, np.int8)
-    n_events = _weekly(m.env.now, m.active, m.consultant, m.notice, m.intending, m.prior,
-                       m.hire_day, m.age0, m.salary_fixed, vec(m.fx.supplement, n), m.zd,
-                       m.zc, m.zm, m.zs, m.exh, hz.coefficients, hz.bounds, hz.mult,
-                       *hz.salary_steps, *hz.market_steps, u_int, u_quit, m.salary, code)
-    if not n_events:
-        return
-    for flag, detail in ((START, "formed"), (STOP, "dropped")):
-        for k in np.flatnonzero(code & flag).tolist():
-            m.rec.event(m, "intention", k, detail)
-    for k in np.flatnonzero(code & (RESIGN | PULL)).tolist():
-        resign(m, k, "outside_pull" if code[k] & PULL else "resignation")
-    for k in np.flatnonzero(code & RETIRE).tolist():
-        if m.active[k] and not m.notice[k]:
-            resign(m, k, "retirement")
-
-
-@kernel
-def salaries(now, active, consultant, prior, hire_day, salary_fixed, sal_from, sal_sek,
-             salary):
-    """Employees' salaries, fixed or from the scale at their experience (others 0)."""
-    for k in range(active.size):
-        if not active[k] or consultant[k]:
-            salary[k] = 0.0
-        elif np.isnan(salary_fixed[k]):
-            exper = prior[k] + (now - hire_day[k]) / 365.0
-            salary[k] = step_value(exper, sal_from, sal_sek)
-        else:
-            salary[k] = salary_fixed[k]
-
-
-@kernel
-def _weekly(now, active, consultant, notice, intending, prior, hire_day, age0,
-            salary_fixed, supplement, zd, zc, zm, zs, exh, q, bounds, mult, sal_from,
-            sal_sek, mkt_from, mkt_sek, u_int, u_quit, salary, code):
-    (b_d, b_c, b_m, b_s, b_exh, b_pay, h0, hr_int, onset0, pull0, p_off, dt,
-     retirement_age) = q
-    salaries(now, active, consultant, prior, hire_day, salary_fixed, sal_from, sal_sek,
-             salary)
+@entry
+def _leaving(now, zm, w, pay, supplement, q, tenure, tables, draws):
+    """Salaries, then each employee's week: intention changes, resignation (or the
+    outside pull) and retirement, as bit codes in ``draws.code``."""
+    _salaries(now, pay, tables)
     n_events = 0
-    for k in range(active.size):
-        if not active[k] or consultant[k]:
-            intending[k] = False
+    for k in range(w.active.size):
+        if not w.active[k] or w.consultant[k]:
+            w.intending[k] = False
             continue
-        if notice[k]:
+        if w.notice[k]:
             continue
-        tenure = (now - hire_day[k]) / 365.0
-        exper = prior[k] + tenure
-        gap = market_gap(exper, salary[k], supplement[k], mkt_from, mkt_sek)
-        lp = min(b_d * zd[k] + b_c * zc[k] + b_m * zm + b_s * zs[k] + b_exh * exh[k]
-                 + b_pay * gap, 50.0)
+        t = tenure_years(now, w.hire_day[k])
+        gap = market_gap(experience_years(now, w.prior[k], w.hire_day[k]), w.salary[k],
+                         supplement[k], tables)
+        lp = min(q.b_demand * w.zd[k] + q.b_control * w.zc[k] + q.b_manager * zm
+                 + q.b_colleague * w.zs[k] + q.b_exhaustion * w.exh[k] + q.b_pay * gap, 50.0)
         rel = np.exp(lp)
-        g = mult[np.searchsorted(bounds, tenure, side="right")]
-        internal = h0 * g * rel * (hr_int if intending[k] else 1.0)
-        pull = pull0 * np.exp(min(b_pay * gap, 50.0))
+        g = tenure.mult[np.searchsorted(tenure.bounds, t, side="right")]
+        internal = q.h0 * g * rel * (q.hr_intending if w.intending[k] else 1.0)
+        pull = q.pull * np.exp(min(q.b_pay * gap, 50.0))
         h = internal + pull
         c = 0
-        if intending[k]:
-            if u_int[k] < p_off:
+        if w.intending[k]:
+            if draws.u_intention[k] < q.p_drop:
                 c = STOP
-                intending[k] = False
-        elif u_int[k] < 1.0 - np.exp(-onset0 * rel * dt):
+                w.intending[k] = False
+        elif draws.u_intention[k] < 1.0 - np.exp(-q.onset * rel * q.dt):
             c = START
-        p_quit = 1.0 - np.exp(-h * dt)
-        if u_quit[k] < p_quit:
-            c |= PULL if u_quit[k] < p_quit * pull / h else RESIGN
-        elif age0[k] + tenure >= retirement_age:
+        p_quit = 1.0 - np.exp(-h * q.dt)
+        u_quit = draws.u_quit[k]
+        if u_quit < p_quit:
+            c |= PULL if u_quit < p_quit * pull / h else RESIGN
+        elif w.age0[k] + t >= q.retirement_age:
             c |= RETIRE
         if c & START:
-            intending[k] = True
+            w.intending[k] = True
         if c:
-            code[k] = c
+            draws.code[k] = c
             n_events += 1
     return n_events
 
 
-def resign(m, k: int, reason: str) -> None:
-    """Worker ``k`` gives notice; the exit follows after the notice period."""
-    now = m.env.now
-    m.notice[k] = True
-    m.intending[k] = False
-    exit_day = now + m.p.attrition.notice_period_weeks * wf.WEEK
-    m.exit_day[k] = exit_day
-    m.positions[k].leaver_exit_day = exit_day
-    m.rec.event(m, "resignation", k, reason)
-    wid = int(m.wid[k])
-    if exit_day <= now:
-        leave(m, k, reason)
-    else:
-        ev = m.env.timeout(exit_day - now)
-        ev.callbacks.append(lambda _e, k=k, wid=wid, r=reason: _exit_if_same(m, k, wid, r))
-    if m.p.recruitment.vacancy_opens_at == "resignation":
-        recruitment.open_vacancy(m, k)
+def _supplement(fx, n: int) -> np.ndarray:
+    return vec(fx.supplement, n)
 
 
-def _exit_if_same(m, k, wid, reason):
-    if m.active[k] and m.wid[k] == wid:
-        leave(m, k, reason)
-
-
-def leave(m, k: int, reason: str) -> None:
-    """Worker ``k`` leaves the unit: cases handed over, post vacant or refilled."""
-    now = m.env.now
-    m.rec.exit(m, k, reason)
-    m.exit_days_52w.append(now)
-    m.active[k] = False
-    hand_over(m, k)
-    m.intending[k] = False
-    m.notice[k] = False
-    m.exit_day[k] = np.inf
-    m.sick_until[k] = -np.inf
-    m.exh[k] = 0.0
-    m.load[k] = 0.0
-    m.complex_load[k] = 0.0
-    m.avail[k] = 0.0
-    m.avail_full[k] = 0.0
-    recruitment.post_vacated(m, k)
+def weekly(u) -> list[tuple[int, str]]:
+    """Salaries, hazards and the week's intention changes (logged); returns the slots
+    that resign (``resignation`` or ``outside_pull``) and then those that reach the
+    retirement age, in slot order, each with its reason."""
+    n = u.n_slots
+    hz = u.hazard
+    draws = Draws(u.rng["intention"].gen.random(n),     # full vectors: common random
+                  u.rng["quit"].gen.random(n),          # numbers
+                  np.zeros(n, np.int8))
+    if not _leaving(u.env.now, u.zm, u.views[LeavingColumns], u.views[PayColumns],
+                    u.fx.tuple_of(_supplement, n), hz.coef, hz.tenure, hz.pay_tables, draws):
+        return []
+    code = draws.code
+    for flag, detail in ((START, "formed"), (STOP, "dropped")):
+        for k in np.flatnonzero(code & flag).tolist():
+            u.recorder.event(u, "intention", k, detail)
+    out = [(k, "outside_pull" if code[k] & PULL else "resignation")
+           for k in np.flatnonzero(code & (RESIGN | PULL)).tolist()]
+    out += [(k, "retirement") for k in np.flatnonzero(code & RETIRE).tolist()]
+    return out

@@ -4,6 +4,7 @@ The first phase (introduction) is by tenure at this workplace; later phases by t
 experience (prior years + tenure), so an experienced hire is introduced and then
 goes straight to the phase of their experience. Each phase has a capacity fraction,
 the mentor hours a week it needs and whether it is shielded from complex cases.
+Consultants work at the last phase's capacity times ``consultants.productivity``.
 
 Mentoring: the week's mentor need is shared among present experienced employees
 (total experience >= ``mentor_min_experience_years``), each giving at most
@@ -17,40 +18,97 @@ Available client hours per week (a yearly average, so vacations are spread out):
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
-from .. import policies
-from ..jit import kernel
+from ..jit import coefficients, entry, kernel
 from ..policies import vec
-from .recruitment import open_extra_positions
+from ..staff import experience_years, tenure_years
+
+
+class PhaseArrays(NamedTuple):
+    """The phase table as arrays (one row per phase)."""
+    bounds: np.ndarray          # experience bounds of the phases after introduction
+    capacity: np.ndarray        # share of full client hours
+    mentor_hours: np.ndarray    # hours/week of mentoring needed
+    shielded: np.ndarray        # no complex lead cases
+
+
+class PhaseCoefficients(NamedTuple):
+    intro_years: float
+    mentor_min_experience: float      # years
+    max_mentor_hours: float           # hours/week per mentor
+    client_week: float                # hours/week of client work in the paid week
+    competence: float                 # hours/week
+    recovery: float                   # hours/week
+    working_weeks: float              # per year
+    consultant_productivity: float    # consultants' capacity factor
+
+
+class PhaseColumns(NamedTuple):
+    """Staff columns of the phase pass (the last six are written)."""
+    active: np.ndarray
+    consultant: np.ndarray
+    notice: np.ndarray
+    prior: np.ndarray
+    hire_day: np.ndarray
+    intro_offset: np.ndarray
+    sick_until: np.ndarray
+    fte: np.ndarray
+    phase: np.ndarray
+    mentor_given: np.ndarray
+    mentee_cover: np.ndarray
+    shielded: np.ndarray
+    avail_full: np.ndarray
+    avail: np.ndarray
+
+
+class PhaseEffects(NamedTuple):
+    """The week's policy effects per slot, and the unit-level ones."""
+    mentor_need: np.ndarray     # hours/week of a programme (max with the phase's)
+    client_factor: np.ndarray
+    capacity_cap: np.ndarray
+    shield: np.ndarray
+    mentor_supply: float        # hours/week of mentoring from outside the posts
+    admin_relief: float         # client hours/week won per worker
 
 
 class PhaseTable:
-    """Vectorised lookup of the scenario's phase table."""
+    """The scenario's phase table and working time, built once per unit."""
 
-    def __init__(self, p):
-        ph = p.phases
+    def __init__(self, params):
+        ph = params.phases
         self.names = [x.name for x in ph]
         self.intro_years = ph[0].until_years
-        self.bounds = np.array([x.until_years for x in ph[1:-1]], float)
-        self.capacity = np.array([x.capacity for x in ph])
-        self.mentor_hours = np.array([x.mentor_hours_per_week for x in ph])
-        self.shielded = np.array([x.shielded for x in ph], bool)
-        wt = self.work_time = p.work_time
+        self.arrays = PhaseArrays(np.array([x.until_years for x in ph[1:-1]], float),
+                                  np.array([x.capacity for x in ph], float),
+                                  np.array([x.mentor_hours_per_week for x in ph], float),
+                                  np.array([x.shielded for x in ph], bool))
+        self.bounds = self.arrays.bounds
+        self.capacity = self.arrays.capacity
+        self.shielded = self.arrays.shielded
+        wt = self.work_time = params.work_time
         client = wt.hours_per_week * wt.client_work_share
         self.client_hours = ((client - wt.competence_hours_per_week
                               - wt.recovery_hours_per_week)
                              * wt.working_weeks_per_year / 52.0)
         self.paid_hours = wt.hours_per_week * wt.working_weeks_per_year / 52.0
+        m = params.mentoring
+        self.coef = coefficients(
+            PhaseCoefficients, intro_years=self.intro_years,
+            mentor_min_experience=m.mentor_min_experience_years,
+            max_mentor_hours=m.max_hours_per_mentor_per_week, client_week=client,
+            competence=wt.competence_hours_per_week, recovery=wt.recovery_hours_per_week,
+            working_weeks=wt.working_weeks_per_year,
+            consultant_productivity=params.consultants.productivity)
 
     def client_hours_for(self, fx) -> np.ndarray:
         """Client hours a week per slot (yearly average) under the policies in force."""
-        wt = self.work_time
+        q = self.coef
         factors = np.atleast_1d(np.asarray(fx.client_factor, float)).tolist()
-        return np.array([client_hours(wt.hours_per_week * wt.client_work_share, f,
-                                      wt.competence_hours_per_week,
-                                      wt.recovery_hours_per_week,
-                                      wt.working_weeks_per_year, fx.admin_relief_h)
+        return np.array([client_hours(q.client_week, f, q.competence, q.recovery,
+                                      q.working_weeks, fx.admin_relief_h)
                          for f in factors])
 
     def phase_of(self, tenure: float, experience: float) -> int:
@@ -73,88 +131,83 @@ def client_hours(client_week, factor, competence, recovery, working_weeks, relie
     return (client_week * factor - competence - recovery) * working_weeks / 52.0 + relief
 
 
-def update(m) -> None:
+@kernel
+def absent_share(now, sick_until):
+    """Share of the coming week a worker is on sick leave."""
+    return min(max(sick_until - now, 0.0), 7.0) / 7.0
+
+
+def _effects(fx, n: int) -> PhaseEffects:
+    return PhaseEffects(vec(fx.mentor_need, n), vec(fx.client_factor, n),
+                        vec(fx.capacity_cap, n), vec(fx.shield, n),
+                        float(fx.mentor_supply_h), float(fx.admin_relief_h))
+
+
+def update(u) -> None:
     """Phase changes (logged), mentoring allocation and available hours for the week."""
-    policies.update(m)
-    fx = m.fx
-    if fx.extra_positions > m.open_positions - m.n_base_positions:
-        open_extra_positions(m, fx.extra_positions)
-    cfg = m.phase_cfg
-    wt = cfg.work_time
-    n = m.n_slots
+    fx = u.fx
+    n = u.n_slots
+    table = u.phase_table
     changed = np.zeros(n, np.bool_)
-    out = _update(m.env.now, m.active, m.consultant, m.notice, m.prior, m.hire_day,
-                  m.intro_offset, m.sick_until, m.fte, vec(fx.mentor_need, n),
-                  vec(fx.client_factor, n), vec(fx.capacity_cap, n), vec(fx.shield, n),
-                  cfg.bounds, cfg.capacity, cfg.mentor_hours, cfg.shielded,
-                  np.array([cfg.intro_years, m.p.mentoring.mentor_min_experience_years,
-                            m.p.mentoring.max_hours_per_mentor_per_week, fx.mentor_supply_h,
-                            wt.hours_per_week * wt.client_work_share,
-                            wt.competence_hours_per_week, wt.recovery_hours_per_week,
-                            wt.working_weeks_per_year, fx.admin_relief_h]),
-                  m.phase, m.mentor_given, m.mentee_cover, m.shielded, m.avail_full,
-                  m.avail, changed)
-    m.mentor_coverage, m.mentor_hours_total, n_changed = out
+    effects = fx.tuple_of(_effects, n)
+    u.mentor_coverage, u.mentor_hours_total, n_changed = _update(
+        float(u.env.now), u.views[PhaseColumns], effects, table.arrays, table.coef, changed)
     if n_changed:
         for k in np.flatnonzero(changed).tolist():
-            m.rec.event(m, "phase_change", k, cfg.names[int(m.phase[k])])
+            u.recorder.event(u, "phase_change", k, table.names[int(u.staff.phase[k])])
 
 
-@kernel
-def _update(now, active, consultant, notice, prior, hire_day, intro_offset, sick_until,
-            fte, mentor_need, client_factor, capacity_cap, shield, bounds, capacity,
-            mentor_hours, shielded_tbl, q, phase, mentor_given, mentee_cover, shielded,
-            avail_full, avail, changed):
-    (intro_years, mentor_min_exp, max_mentor_h, outside_supply, client_week, competence,
-     recovery, working_weeks, admin_relief) = q
-    n = active.size
-    last = capacity.size - 1
+@entry
+def _update(now, w, fx, table, q, changed):
+    n = w.active.size
+    last = table.capacity.size - 1
     need = 0.0
     n_mentors = 0
     n_changed = 0
     for k in range(n):
-        tenure = (now - hire_day[k]) / 365.0
-        exper = prior[k] + tenure
-        if consultant[k]:
+        tenure = tenure_years(now, w.hire_day[k])
+        exper = experience_years(now, w.prior[k], w.hire_day[k])
+        if w.consultant[k]:
             new = last
         else:
-            new = phase_index(tenure + intro_offset[k], exper, intro_years, bounds)
-        if active[k] and not consultant[k] and new != phase[k]:
+            new = phase_index(tenure + w.intro_offset[k], exper, q.intro_years, table.bounds)
+        if w.active[k] and not w.consultant[k] and new != w.phase[k]:
             changed[k] = True
             n_changed += 1
-            phase[k] = new
-        if consultant[k]:
-            phase[k] = last
-        mentor_given[k] = 0.0
-        here = active[k] and min(max(sick_until[k] - now, 0.0), 7.0) / 7.0 < 1.0
+            w.phase[k] = new
+        if w.consultant[k]:
+            w.phase[k] = last
+        w.mentor_given[k] = 0.0
+        here = w.active[k] and absent_share(now, w.sick_until[k]) < 1.0
         need_k = 0.0
-        if here and not consultant[k]:
-            need_k = max(mentor_hours[phase[k]], mentor_need[k])
-            if need_k == 0 and not notice[k] and exper >= mentor_min_exp:
+        if here and not w.consultant[k]:
+            need_k = max(table.mentor_hours[w.phase[k]], fx.mentor_need[k])
+            if need_k == 0 and not w.notice[k] and exper >= q.mentor_min_experience:
                 n_mentors += 1
-                mentor_given[k] = 1.0          # marks a mentor until the hours are known
-        mentee_cover[k] = need_k               # the need, until the cover is known
+                w.mentor_given[k] = 1.0        # marks a mentor until the hours are known
+        w.mentee_cover[k] = need_k             # the need, until the cover is known
         need += need_k
     cover = 1.0
     each = 0.0
     if need > 0:
-        outside = min(outside_supply, need)
-        staff_given = min(need - outside, n_mentors * max_mentor_h)
+        outside = min(fx.mentor_supply, need)
+        staff_given = min(need - outside, n_mentors * q.max_mentor_hours)
         cover = (outside + staff_given) / need
         if n_mentors and staff_given > 0:
             each = staff_given / n_mentors
     for k in range(n):
-        mentor_given[k] = each if mentor_given[k] > 0 else 0.0
-        mentee_cover[k] = cover if mentee_cover[k] > 0 else 1.0
-        shielded[k] = shielded_tbl[phase[k]] or shield[k] > 0
-        if active[k]:
-            client = client_hours(client_week, client_factor[k], competence, recovery,
-                                  working_weeks, admin_relief)
-            cap = min(capacity[phase[k]], capacity_cap[k])
-            full = max(client * fte[k] * cap - mentor_given[k], 0.0)
-            absent = min(max(sick_until[k] - now, 0.0), 7.0) / 7.0
-            avail_full[k] = full
-            avail[k] = full * (1.0 - absent)
+        w.mentor_given[k] = each if w.mentor_given[k] > 0 else 0.0
+        w.mentee_cover[k] = cover if w.mentee_cover[k] > 0 else 1.0
+        w.shielded[k] = table.shielded[w.phase[k]] or fx.shield[k] > 0
+        if w.active[k]:
+            client = client_hours(q.client_week, fx.client_factor[k], q.competence,
+                                  q.recovery, q.working_weeks, fx.admin_relief)
+            cap = min(table.capacity[w.phase[k]], fx.capacity_cap[k])
+            if w.consultant[k]:
+                cap *= q.consultant_productivity
+            full = max(client * w.fte[k] * cap - w.mentor_given[k], 0.0)
+            w.avail_full[k] = full
+            w.avail[k] = full * (1.0 - absent_share(now, w.sick_until[k]))
         else:
-            avail_full[k] = avail[k] = 0.0
+            w.avail_full[k] = w.avail[k] = 0.0
     return cover, need * cover, n_changed

@@ -11,54 +11,74 @@ longer than ``reassign_after_days`` hands the worker's cases to colleagues.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
-from .. import entities as wf
-from ..jit import kernel
+from ..entities import DAYS_PER_YEAR, WEEK
+from ..jit import coefficients, entry
 from .assignment import hand_over
 
-DT_YEARS = wf.WEEK / wf.DAYS_PER_YEAR
+DT_YEARS = WEEK / DAYS_PER_YEAR
+SHORT, LONG = 1, 2
 
 
-def onsets(m) -> None:
-    sl = m.p.sick_leave
-    now = m.env.now
-    u = m.rng["sick"].gen.random(m.n_slots)
-    code = np.zeros(m.n_slots, np.int8)
-    if not _onsets(now, m.active, m.consultant, m.sick_until, m.zd, m.zc, u,
-                   sl.job_strain_rr, sl.long_spells_per_year, sl.short_spells_per_year,
-                   DT_YEARS, code):
+class SickColumns(NamedTuple):
+    """Staff columns the onset pass reads."""
+    active: np.ndarray
+    consultant: np.ndarray
+    sick_until: np.ndarray
+    zd: np.ndarray
+    zc: np.ndarray
+
+
+class SickCoefficients(NamedTuple):
+    job_strain_rr: float
+    long_per_year: float       # long spells per employee-year at RR 1
+    short_per_year: float      # short spells per employee-year at RR 1
+    dt: float                  # years per week
+
+
+def sick_coefficients(sl) -> SickCoefficients:
+    return coefficients(SickCoefficients, job_strain_rr=sl.job_strain_rr,
+                        long_per_year=sl.long_spells_per_year,
+                        short_per_year=sl.short_spells_per_year, dt=DT_YEARS)
+
+
+def onsets(u) -> None:
+    """The week's new spells (logged); a spell longer than ``reassign_after_days``
+    hands the worker's cases to colleagues at once."""
+    sl = u.params.sick_leave
+    now = u.env.now
+    st = u.staff
+    draw = u.rng["sick"].gen.random(u.n_slots)
+    code = np.zeros(u.n_slots, np.int8)
+    if not _onsets(float(now), u.views[SickColumns], u.sick_coef, draw, code):
         return
-    starts = np.flatnonzero(code)
-    d = m.rng["sick_duration"]
-    for k in starts.tolist():
+    d = u.rng["sick_duration"]
+    for k in np.flatnonzero(code).tolist():
         long = code[k] == LONG
         if long:
             days = 14.0 + d.exponential(max(sl.long_mean_days - 14.0, 1.0))
         else:
             days = min(14.0, max(1.0, d.exponential(sl.short_mean_days)))
-        m.spell_start[k] = now
-        m.sick_until[k] = now + days
-        m.rec.event(m, "sick_start", k, "long" if long else "short", days)
+        st.spell_start[k] = now
+        st.sick_until[k] = now + days
+        u.recorder.event(u, "sick_start", k, "long" if long else "short", days)
         if days > sl.reassign_after_days:
-            m.avail[k] = 0.0
-            hand_over(m, k)
+            hand_over(u, k)
 
 
-SHORT, LONG = 1, 2
-
-
-@kernel
-def _onsets(now, active, consultant, sick_until, zd, zc, u, strain_rr, long_rate,
-            short_rate, dt, code):
+@entry
+def _onsets(now, w, q, draw, code):
     n = 0
-    for k in range(active.size):
-        if not active[k] or consultant[k] or sick_until[k] > now:
+    for k in range(w.active.size):
+        if not w.active[k] or w.consultant[k] or w.sick_until[k] > now:
             continue
-        rr = strain_rr if zd[k] > 0 and zc[k] < 0 else 1.0
-        p_long = 1.0 - np.exp(-long_rate * rr * dt)
-        p_short = 1.0 - np.exp(-short_rate * rr * dt)
-        if u[k] < p_long + p_short:
-            code[k] = LONG if u[k] < p_long else SHORT
+        rr = q.job_strain_rr if w.zd[k] > 0 and w.zc[k] < 0 else 1.0
+        p_long = 1.0 - np.exp(-q.long_per_year * rr * q.dt)
+        p_short = 1.0 - np.exp(-q.short_per_year * rr * q.dt)
+        if draw[k] < p_long + p_short:
+            code[k] = LONG if draw[k] < p_long else SHORT
             n += 1
     return n

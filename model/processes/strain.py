@@ -24,137 +24,217 @@ ratios "per SD" of the attrition model apply directly.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
-from .. import entities as wf
-from ..jit import kernel
+from ..entities import WEEK
+from ..jit import coefficients, entry
 from ..policies import vec
+from ..staff import experience_years
 
 
-def set_service_ratio(m) -> None:
+class RatioColumns(NamedTuple):
+    """Staff columns of the service ratio (``ratio`` is written)."""
+    active: np.ndarray
+    avail: np.ndarray
+    load: np.ndarray
+    ratio: np.ndarray
+
+
+class StrainColumns(NamedTuple):
+    """Staff columns of the strain pass (the last six are written)."""
+    active: np.ndarray
+    consultant: np.ndarray
+    prior: np.ndarray
+    hire_day: np.ndarray
+    sick_until: np.ndarray
+    load: np.ndarray
+    complex_load: np.ndarray
+    avail_full: np.ndarray
+    n_overdue: np.ndarray
+    mentee_cover: np.ndarray
+    zd: np.ndarray
+    zc: np.ndarray
+    zs: np.ndarray
+    strain: np.ndarray
+    exh: np.ndarray
+    util: np.ndarray
+
+
+class StrainEffects(NamedTuple):
+    """The week's policy effects per slot."""
+    competence_h: np.ndarray      # hours/week of competence time
+    control_boost: np.ndarray     # control index units
+    support_boost: np.ndarray     # colleague-support z units
+    recovery_h: np.ndarray        # paid recovery hours/week
+
+
+class UnitWeek(NamedTuple):
+    """Unit-level inputs of the week."""
+    backlog: float                # the bounded backlog pressure
+    complex_weight: float         # demand weight of complex work, policies applied
+    zm: float                     # manager-support z-score (the same for everyone)
+    exits_52w: float              # exits in the last 52 weeks
+
+
+class StrainCoefficients(NamedTuple):
+    cover_share: float
+    overdue_weight: float
+    demand_reference: float
+    demand_sd: float
+    demand_shift: float
+    experience_tau: float         # years
+    overload_erosion: float
+    competence_gain: float        # control per competence hour/week
+    control_reference: float
+    control_sd: float
+    control_shift: float
+    experienced_years: float
+    reference_share: float
+    share_per_sd: float
+    reference_stability: float
+    stability_per_sd: float
+    mentor_sd: float
+    support_shift: float
+    w_demand: float
+    w_control: float
+    w_manager: float
+    w_colleague: float
+    recovery_per_week: float
+    recovery_per_hour: float
+    exhaustion_gain: float        # per week
+    threshold: float
+
+
+def strain_coefficients(dcs) -> StrainCoefficients:
+    """The demand-control-support coefficients of a scenario (built once per unit)."""
+    d, c, cs, st = dcs.demand, dcs.control, dcs.colleague_support, dcs.strain
+    return coefficients(
+        StrainCoefficients, cover_share=d.cover_share, overdue_weight=d.overdue_weight,
+        demand_reference=d.reference, demand_sd=d.sd, demand_shift=d.shift_sd,
+        experience_tau=c.experience_tau_years, overload_erosion=c.overload_erosion,
+        competence_gain=c.competence_time_gain, control_reference=c.reference,
+        control_sd=c.sd, control_shift=c.shift_sd, experienced_years=cs.experienced_years,
+        reference_share=cs.reference_share, share_per_sd=cs.share_per_sd,
+        reference_stability=cs.reference_stability, stability_per_sd=cs.stability_per_sd,
+        mentor_sd=cs.mentor_sd, support_shift=cs.shift_sd, w_demand=st.demand_weight,
+        w_control=st.control_weight, w_manager=st.manager_weight,
+        w_colleague=st.colleague_weight, recovery_per_week=st.recovery_per_week,
+        recovery_per_hour=st.recovery_per_hour,
+        exhaustion_gain=st.exhaustion_gain_per_week, threshold=st.threshold)
+
+
+@entry
+def _service_ratio(w):
+    for k in range(w.active.size):
+        w.ratio[k] = (min(1.0, w.avail[k] / w.load[k]) if w.active[k] and w.load[k] > 0
+                      else 0.0)
+
+
+def set_service_ratio(u) -> None:
     """Each worker's cases progress at min(1, available / load) this week."""
-    _service_ratio(m.active, m.avail, m.load, m.ratio)
+    _service_ratio(u.views[RatioColumns])
 
 
-@kernel
-def _service_ratio(active, avail, load, ratio):
-    for k in range(active.size):
-        ratio[k] = min(1.0, avail[k] / load[k]) if active[k] and load[k] > 0 else 0.0
+def span_of_control(u) -> float:
+    """Staff per manager equivalent."""
+    unit = u.params.unit
+    staff = int(u.staff.active.sum())
+    return staff / (unit.managers + unit.team_leader_weight * (unit.team_leaders
+                                                               + u.fx.extra_team_leaders))
 
 
-def span_of_control(m) -> float:
-    u = m.p.unit
-    staff = int(m.active.sum())
-    return staff / (u.managers + u.team_leader_weight * (u.team_leaders
-                                                         + m.fx.extra_team_leaders))
-
-
-def backlog_pressure(m) -> float:
+def backlog_pressure(u) -> float:
     """``w_backlog * r / (1 + r)``, r the waiting hours over the unit's available hours."""
-    w = m.p.dcs.demand.backlog_weight
+    w = u.params.dcs.demand.backlog_weight
     if not w:
         return 0.0
-    waiting = m.book.queue_stats()[3]
+    waiting = u.book.queue_stats()[3]
     if not waiting:
         return 0.0
-    ratio = waiting / max(float(m.avail_full.sum()), 1.0)
+    ratio = waiting / max(float(u.staff.avail_full.sum()), 1.0)
     # saturating: the pressure of waiting cases is bounded (triage, closed intake)
     return w * ratio / (1.0 + ratio)
 
 
-def _constants(p) -> np.ndarray:
-    d, c, cs, st = p.demand, p.control, p.colleague_support, p.strain
-    return np.array([d.cover_share, d.overdue_weight, d.reference, d.sd, d.shift_sd,
-                     c.experience_tau_years, c.overload_erosion, c.competence_time_gain,
-                     c.reference, c.sd, c.shift_sd, cs.experienced_years, cs.reference_share,
-                     cs.share_per_sd, cs.reference_stability, cs.stability_per_sd,
-                     cs.mentor_sd, cs.shift_sd, st.demand_weight, st.control_weight,
-                     st.manager_weight, st.colleague_weight, st.recovery_per_week,
-                     st.recovery_per_hour, st.exhaustion_gain_per_week, st.threshold])
+def _effects(fx, n: int) -> StrainEffects:
+    return StrainEffects(vec(fx.competence_h, n), vec(fx.control_boost, n),
+                         vec(fx.support_boost, n), vec(fx.recovery_h, n))
 
 
-def update(m) -> None:
+def update(u) -> None:
     """Service ratio, the four z-scores, strain and exhaustion of every worker."""
-    p = m.p.dcs
-    now = m.env.now
-    fx = m.fx
+    p = u.params.dcs
+    now = u.env.now
+    fx = u.fx
     ms = p.manager_support
-    zm = -(span_of_control(m) - ms.reference_span) / ms.span_per_sd + ms.shift_sd
-    while m.exit_days_52w and m.exit_days_52w[0] <= now - 52 * wf.WEEK:
-        m.exit_days_52w.popleft()
-    n = m.n_slots
-    if m.dcs_constants is None:
-        m.dcs_constants = _constants(p)
-    m.team_stability = _update(
-        now, m.active, m.consultant, m.prior, m.hire_day, m.sick_until, m.load,
-        m.complex_load, m.avail, m.avail_full, m.n_overdue, m.mentee_cover, m.exh,
-        vec(fx.competence_h, n), vec(fx.control_boost, n), vec(fx.support_boost, n),
-        vec(fx.recovery_h, n), m.dcs_constants, backlog_pressure(m),
-        p.demand.complex_weight * fx.complex_demand_factor, zm, len(m.exit_days_52w),
-        m.ratio, m.zd, m.zc, m.zs, m.strain, m.util)
-    m.zm = zm
+    zm = -(span_of_control(u) - ms.reference_span) / ms.span_per_sd + ms.shift_sd
+    while u.exit_days_52w and u.exit_days_52w[0] <= now - 52 * WEEK:
+        u.exit_days_52w.popleft()
+    n = u.n_slots
+    _service_ratio(u.views[RatioColumns])
+    _update(float(now), u.views[StrainColumns],
+            fx.tuple_of(_effects, n),
+            u.strain_coef,
+            UnitWeek(backlog_pressure(u), p.demand.complex_weight * fx.complex_demand_factor,
+                     float(zm), float(len(u.exit_days_52w))))
+    u.zm = zm
 
 
-@kernel
-def _update(now, active, consultant, prior, hire_day, sick_until, load, complex_load,
-            avail, avail_full, n_overdue, mentee_cover, exh, competence_h, control_boost,
-            support_boost, recovery_h, q, backlog, complex_w, zm, exits_52w, ratio, zd, zc,
-            zs, strain, util):
-    (cover_share, overdue_w, d_ref, d_sd, d_shift, tau, erosion, comp_gain, c_ref, c_sd,
-     c_shift, exp_years, ref_share, share_sd, ref_stab, stab_sd, mentor_sd, s_shift, a_d,
-     a_c, a_m, a_s, rec_week, rec_hour, gain, threshold) = q
-    n = active.size
+@entry
+def _update(now, w, fx, q, week):
+    n = w.active.size
     absent_load = 0.0
     n_absent = 0
     n_here = 0
     n_emp = 0
     n_exp = 0
-    _service_ratio(active, avail, load, ratio)
     for k in range(n):
-        if active[k]:
-            if sick_until[k] > now:
-                absent_load += load[k]
+        if w.active[k]:
+            if w.sick_until[k] > now:
+                absent_load += w.load[k]
                 n_absent += 1
             else:
                 n_here += 1
-            if not consultant[k]:
+            if not w.consultant[k]:
                 n_emp += 1
-                if prior[k] + (now - hire_day[k]) / 365.0 >= exp_years:
+                if experience_years(now, w.prior[k], w.hire_day[k]) >= q.experienced_years:
                     n_exp += 1
-    cover_each = cover_share * absent_load / n_here if n_absent and n_here else 0.0
+    cover_each = q.cover_share * absent_load / n_here if n_absent and n_here else 0.0
     denom = max(n_emp - 1, 1)
-    stability = 1.0 - exits_52w / max(n_emp, 1)
-    z_stab = 0.5 * (stability - ref_stab) / stab_sd
-    rec = 0.0
+    stability = 1.0 - week.exits_52w / max(n_emp, 1)
+    z_stab = 0.5 * (stability - q.reference_stability) / q.stability_per_sd
     for k in range(n):
-        if not active[k]:
-            zd[k] = zc[k] = zs[k] = strain[k] = util[k] = 0.0
-            exh[k] = 0.0
+        if not w.active[k]:
+            w.zd[k] = w.zc[k] = w.zs[k] = w.strain[k] = w.util[k] = 0.0
+            w.exh[k] = 0.0
             continue
-        exper = prior[k] + (now - hire_day[k]) / 365.0
-        ex_ctrl = 1.0 - np.exp(-max(exper, 0.0) / tau)
-        full = max(avail_full[k], 1.0)
-        u = load[k] / full
-        cshare = complex_load[k] / load[k] if load[k] > 0 else 0.0
-        dem = (backlog + (load[k] + cover_each) / full + complex_w * cshare * (1 - ex_ctrl)
-               + overdue_w * n_overdue[k])
-        z_d = (dem - d_ref) / d_sd + d_shift
-        ctrl = (ex_ctrl - erosion * max(0.0, u - 1.0) + comp_gain * competence_h[k]
-                + control_boost[k])
-        z_c = (ctrl - c_ref) / c_sd + c_shift
-        experienced = (not consultant[k]) and exper >= exp_years
+        exper = experience_years(now, w.prior[k], w.hire_day[k])
+        ex_ctrl = 1.0 - np.exp(-max(exper, 0.0) / q.experience_tau)
+        full = max(w.avail_full[k], 1.0)
+        u = w.load[k] / full
+        cshare = w.complex_load[k] / w.load[k] if w.load[k] > 0 else 0.0
+        dem = (week.backlog + (w.load[k] + cover_each) / full
+               + week.complex_weight * cshare * (1 - ex_ctrl)
+               + q.overdue_weight * w.n_overdue[k])
+        z_d = (dem - q.demand_reference) / q.demand_sd + q.demand_shift
+        ctrl = (ex_ctrl - q.overload_erosion * max(0.0, u - 1.0)
+                + q.competence_gain * fx.competence_h[k] + fx.control_boost[k])
+        z_c = (ctrl - q.control_reference) / q.control_sd + q.control_shift
+        experienced = (not w.consultant[k]) and exper >= q.experienced_years
         share = (n_exp - 1) / denom if experienced else n_exp / denom
-        z_s = (0.5 * (share - ref_share) / share_sd + z_stab
-               - mentor_sd * (1.0 - mentee_cover[k]) + support_boost[k] + s_shift)
-        s = a_d * z_d - a_c * z_c - a_m * zm - a_s * z_s
-        zd[k] = z_d
-        zc[k] = z_c
-        zs[k] = z_s
-        strain[k] = s
-        util[k] = u
-        if consultant[k]:
-            exh[k] = 0.0
+        z_s = (0.5 * (share - q.reference_share) / q.share_per_sd + z_stab
+               - q.mentor_sd * (1.0 - w.mentee_cover[k]) + fx.support_boost[k]
+               + q.support_shift)
+        s = q.w_demand * z_d - q.w_control * z_c - q.w_manager * week.zm - q.w_colleague * z_s
+        w.zd[k] = z_d
+        w.zc[k] = z_c
+        w.zs[k] = z_s
+        w.strain[k] = s
+        w.util[k] = u
+        if w.consultant[k]:
+            w.exh[k] = 0.0
         else:
-            rec = min(1.0, rec_week + rec_hour * recovery_h[k])
-            exh[k] = exh[k] * (1.0 - rec) + gain * max(0.0, s - threshold)
-    return stability
+            rec = min(1.0, q.recovery_per_week + q.recovery_per_hour * fx.recovery_h[k])
+            w.exh[k] = w.exh[k] * (1.0 - rec) + q.exhaustion_gain * max(0.0, s - q.threshold)

@@ -1,0 +1,97 @@
+"""The policy base: the week's effects and the policy object every family extends."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..entities import DAYS_PER_YEAR
+from ..staff import weekly_pay
+
+DAYS_PER_MONTH = DAYS_PER_YEAR / 12.0
+
+
+def vec(x, n: int) -> np.ndarray:
+    """An effect as a float array over the ``n`` slots (effects may be scalars)."""
+    a = np.asarray(x, dtype=float)
+    return a if a.shape == (n,) else np.broadcast_to(a, (n,)).copy()
+
+
+class Effects:
+    """What the policies in force do this week (neutral when none is)."""
+
+    def __init__(self, n: int, params):
+        wt = params.work_time
+        self.client_factor = np.ones(n)
+        self.competence_h = np.full(n, float(wt.competence_hours_per_week))
+        self.recovery_h = np.full(n, float(wt.recovery_hours_per_week))
+        self.policy_time_h = np.zeros(n)        # paid hours moved off client work by policy
+        self.policy_time: dict[str, np.ndarray] = {}   # the same, per policy
+        self.supplement = np.zeros(n)           # SEK/month
+        self.control_boost = np.zeros(n)        # control index units
+        self.support_boost = np.zeros(n)        # colleague-support z units
+        self.capacity_cap = np.ones(n)
+        self.shield = np.zeros(n, bool)         # extra shielding from complex lead cases
+        self.mentor_need = np.zeros(n)          # programme mentor hours (max with phase)
+        self.admin_relief_h = 0.0               # client hours won per worker per week
+        self.complex_demand_factor = 1.0
+        self.mentor_supply_h = 0.0              # mentoring hours from outside the posts
+        self.extra_team_leaders = 0.0
+        self.extra_positions = 0                # overstaffing: posts open above budget
+        self.inflow_factor: dict[tuple[str, str], float] = {}
+        self.nominal_weeks: float | None = None
+        self.hours_factor = 1.0
+        self.time_to_hire_factor = 1.0
+        self.failure_probability: float | None = None
+        self.trainee_share = 0.0
+        self.trainee_time_factor = 1.0
+        self._built: dict = {}                  # see tuple_of
+
+    def tuple_of(self, build, n: int):
+        """``build(self, n)``, the named tuple a kernel takes, made once per week's
+        effects (the effects do not change once the policies have applied them)."""
+        v = self._built.get(build)
+        if v is None:
+            v = self._built[build] = build(self, n)
+        return v
+
+    def add_time(self, name: str, hours) -> None:
+        """Record paid hours a policy moves off client work (for the ledger)."""
+        self.policy_time_h = self.policy_time_h + hours
+        self.policy_time[name] = self.policy_time.get(name, 0.0) + hours
+
+
+class Policy:
+    """Base: start date and group roll-out. Subclasses override ``apply``/``cost``."""
+
+    name = "policy"
+
+    def __init__(self, cfg, unit):
+        self.cfg = cfg
+        self.start = unit.warmup_end + cfg.start_year * DAYS_PER_YEAR
+        self.groups = cfg.rollout.groups
+        self.interval = cfg.rollout.interval_months * DAYS_PER_MONTH
+        self.slot_group = np.arange(unit.n_slots) % self.groups
+
+    def started_groups(self, now: float) -> int:
+        if now < self.start:
+            return 0
+        if self.interval <= 0:
+            return self.groups
+        return min(self.groups, int((now - self.start) // self.interval) + 1)
+
+    def fraction(self, now: float) -> float:
+        return self.started_groups(now) / self.groups
+
+    def mask(self, u) -> np.ndarray:
+        return self.slot_group < self.started_groups(u.env.now)
+
+    def apply(self, u, fx: Effects) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def cost_week(self, u, fx: Effects) -> float:
+        """SEK this policy costs for the week just ended, beyond payroll shares."""
+        return 0.0
+
+    def weekly_staff_cost(self, u, fte: float, salary: float) -> float:
+        """One week of pay (with on-cost) for ``fte`` staff at ``salary`` SEK/month."""
+        return weekly_pay(float(salary), float(fte), float(u.params.pay.employer_oncost))
