@@ -22,12 +22,12 @@ import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .entities import DAYS_PER_YEAR, WEEK
 from .errors import ScenarioError, UserError
 from .experiment import mean_ci, run_scenario
 from .metrics import SUMMARY_KPIS
 from .scenario import format_validation_error, load_scenario, read_yaml
 
-DAYS = 365.0
 
 
 # -- metrics ---------------------------------------------------------------------------
@@ -38,7 +38,7 @@ def _exit_rate_band(lo: float, hi: float) -> Callable:
 
     def metric(tables) -> pd.Series:
         ts, ev = tables["timeseries"], tables["events"]
-        exposure = ts.groupby("replication")[col].sum() * 7 / DAYS
+        exposure = ts.groupby("replication")[col].sum() * WEEK / DAYS_PER_YEAR
         ex = ev[(ev.event == "exit") & (ev.tenure_years >= lo) & (ev.tenure_years < hi)]
         n = ex.groupby("replication").size().reindex(exposure.index, fill_value=0)
         return n / exposure.where(exposure > 0)

@@ -14,6 +14,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from ..entities import DAYS_PER_YEAR
 from . import data as D
 from .i18n import KPI, LANGS, category_label, reason_label, t
 
@@ -75,7 +76,7 @@ def turnover_over_time(res, lang):
     df = D.yearly_turnover(res)
     band = D.mean_band(df, ["scenario", "year"], "turnover")
     hc = D.monthly(res.tables["timeseries"], ["headcount"])
-    hc["t"] = (hc.day - res.manifest.get("warmup_years", 0) * 365) / 365
+    hc["t"] = (hc.day - res.manifest.get("warmup_years", 0) * DAYS_PER_YEAR) / DAYS_PER_YEAR
     hcb = D.mean_band(hc, ["scenario", "t"], "headcount")
     fig = make_subplots(rows=1, cols=2, subplot_titles=(esc(t("fig_turnover", lang)),
                                                           esc(t("fig_headcount", lang))))
@@ -93,7 +94,7 @@ def turnover_over_time(res, lang):
 
 def experience_mix(res, lang):
     ts = D.experience_shares(res)
-    ts["t"] = (ts.day - res.manifest.get("warmup_years", 0) * 365) / 365
+    ts["t"] = (ts.day - res.manifest.get("warmup_years", 0) * DAYS_PER_YEAR) / DAYS_PER_YEAR
     bands = ("lt2", "2to5", "5plus")
     fig = make_subplots(rows=1, cols=3, subplot_titles=[esc(t(b, lang)) for b in bands],
                         shared_yaxes=True)
@@ -116,7 +117,7 @@ def caseload(res, lang):
     ts = D.monthly(res.tables["timeseries"], ["caseload_per_worker", "queue_investigations",
                                               "queue_ongoing", "overdue_open"])
     ts["queue"] = ts.queue_investigations + ts.queue_ongoing
-    ts["t"] = (ts.day - res.manifest.get("warmup_years", 0) * 365) / 365
+    ts["t"] = (ts.day - res.manifest.get("warmup_years", 0) * DAYS_PER_YEAR) / DAYS_PER_YEAR
     cols = [("caseload_per_worker", "caseload"), ("queue", "queue"),
             ("overdue_open", "overdue")]
     fig = make_subplots(rows=1, cols=3, subplot_titles=[esc(t(k, lang)) for _, k in cols])
