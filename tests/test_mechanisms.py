@@ -168,3 +168,24 @@ def test_conservation_holds_for_any_scenario(posts, inflow, hazard, notice, cons
     assert rec.cases_arrived_all == rec.cases_closed_all + held + len(m.unit.book.queued())
     assert np.all(m.unit.staff.load[m.unit.staff.ncases == 0] == 0)
     assert np.all(m.unit.staff.ncases >= 0) and np.all(m.unit.staff.n_overdue >= 0)
+
+
+def test_recruitment_round_decides_with_the_effects_in_force_when_it_ends():
+    """The week's effects object is replaced every week; a round that began under
+    effects where every round fails must succeed once the effects in force say none
+    does."""
+    from model import policies
+    from model.processes import recruitment
+    m = Model(scenario("simulation.years=1", "simulation.warmup_years=0",
+                       "consultants.enabled=false"), 0)
+    u = m.unit
+    failing = policies.Effects(u.n_slots, u.params)
+    failing.failure_probability = 1.0
+    u.fx = failing
+    proc = m.env.process(recruitment.rounds(u, 0))
+    m.env.run(until=0.5)                       # the round has begun
+    succeeding = policies.Effects(u.n_slots, u.params)
+    succeeding.failure_probability = 0.0
+    u.fx = succeeding
+    m.env.run(until=200.0)
+    assert proc.triggered and isinstance(proc.value, recruitment.Candidate)

@@ -1,7 +1,9 @@
 """Recruitment rounds and the candidates they find.
 
 Each round costs ``cost_per_round_sek``, takes a time-to-hire draw and fails with
-``failure_probability`` (then the post is re-advertised). The candidate is a new
+``failure_probability`` (then the post is re-advertised). Policies in force when a
+round starts set its time to hire; those in force when it ends set its failure
+probability. The candidate is a new
 graduate with ``new_graduate_share``, otherwise experienced with prior years drawn
 from ``experienced_prior_years``. What happens when a candidate accepts (the start on
 the later of the ready day and the leaver's exit day) is ``model.lifecycle``'s.
@@ -35,13 +37,15 @@ def rounds(u, k: int):
     ``Candidate``."""
     rec = u.params.recruitment
     s = u.rng["recruitment"]
-    fx = u.fx
-    trainee = s.random() < rec.new_graduate_share * fx.trainee_share
+    # the week's effects are replaced every week: each decision reads those in force
+    trainee = s.random() < rec.new_graduate_share * u.fx.trainee_share
     while True:
         u.ledger.add(u.env.now, "recruitment", rec.cost_per_round_sek)
         u.recorder.event(u, "recruitment_round", k, "trainee" if trainee else "advertised")
+        fx = u.fx
         factor = fx.time_to_hire_factor * (fx.trainee_time_factor if trainee else 1.0)
         yield u.env.timeout(max(1.0, factor * sample(rec.time_to_hire_days, s)))
+        fx = u.fx
         fail = (rec.failure_probability if fx.failure_probability is None
                 else fx.failure_probability)
         draw = s.random()               # drawn for trainees too: the stream stays aligned
