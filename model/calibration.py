@@ -28,8 +28,6 @@ from .experiment import mean_ci, run_scenario
 from .metrics import SUMMARY_KPIS
 from .scenario import format_validation_error, load_scenario, read_yaml
 
-
-
 # -- metrics ---------------------------------------------------------------------------
 
 def _exit_rate_band(lo: float, hi: float) -> Callable:

@@ -54,16 +54,16 @@ def initial_staff(u) -> None:
         bins = ini.tenure_distribution
         w = np.array([b.count for b in bins], float)
         cum = np.cumsum(w / w.sum())
-        rec = u.params.recruitment
+        hiring = u.params.recruitment
         limit = u.params.attrition.retirement_age
         for k in range(filled):
             i = min(int(np.searchsorted(cum, s.random(), side="right")), len(bins) - 1)
             b = bins[i]
             tenure = b.from_years + (b.to_years - b.from_years) * s.random()
             prior = max(0.0, sample(ini.prior_years, s))
-            age = sample(rec.graduate_age, s) + prior + tenure
+            age = sample(hiring.graduate_age, s) + prior + tenure
             age = min(age, limit - 0.5 * s.random())
-            fte = min(max(sample(rec.fte, s), 0.1), 1.0)
+            fte = min(max(sample(hiring.fte, s), 0.1), 1.0)
             _fill(u, k, hire_day=-tenure * DAYS_PER_YEAR, prior=prior, age=age - tenure,
                   fte=fte)
     attrition.update_salaries(u)

@@ -111,7 +111,7 @@ def weekly_arrivals(u) -> None:
     counts_o = flow_o.counts(g, lam_ong, fx)
     ni, no = sum(counts_i), sum(counts_o)
     counted = u.in_window(now)
-    rec = u.recorder
+    recorder = u.recorder
     if ni:
         days = now - WEEK * g.random(ni)
         cv = inv.hours_cv
@@ -123,15 +123,15 @@ def weekly_arrivals(u) -> None:
         nominal = fx.nominal_weeks or inv.nominal_weeks
         _append(u.book, cb.INVESTIGATION, counts_i, days, mult, np.full(ni, float(nominal)),
                 flow_i.classes, fx.hours_factor, nominal, inv.legal_limit_days)
-        rec.cases_arrived += ni if counted else 0
-        rec.cases_arrived_all += ni
+        recorder.cases_arrived += ni if counted else 0
+        recorder.cases_arrived_all += ni
     if no:
         days = now - WEEK * g.random(no)
         dur = g.exponential(ong.mean_duration_weeks * WEEK, no)   # days, from assignment
         _append(u.book, cb.ONGOING, counts_o, days, np.ones(no), dur, flow_o.classes,
                 1.0, 1.0, np.inf)
-        rec.cases_arrived += no if counted else 0
-        rec.cases_arrived_all += no
+        recorder.cases_arrived += no if counted else 0
+        recorder.cases_arrived_all += no
 
 
 @entry

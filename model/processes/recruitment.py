@@ -35,18 +35,18 @@ class Candidate(NamedTuple):
 def rounds(u, k: int):
     """A SimPy process body: rounds for post ``k`` until one succeeds; returns the
     ``Candidate``."""
-    rec = u.params.recruitment
+    hiring = u.params.recruitment
     s = u.rng["recruitment"]
     # the week's effects are replaced every week: each decision reads those in force
-    trainee = s.random() < rec.new_graduate_share * u.fx.trainee_share
+    trainee = s.random() < hiring.new_graduate_share * u.fx.trainee_share
     while True:
-        u.ledger.add(u.env.now, "recruitment", rec.cost_per_round_sek)
+        u.ledger.add(u.env.now, "recruitment", hiring.cost_per_round_sek)
         u.recorder.event(u, "recruitment_round", k, "trainee" if trainee else "advertised")
         fx = u.fx
         factor = fx.time_to_hire_factor * (fx.trainee_time_factor if trainee else 1.0)
-        yield u.env.timeout(max(1.0, factor * sample(rec.time_to_hire_days, s)))
+        yield u.env.timeout(max(1.0, factor * sample(hiring.time_to_hire_days, s)))
         fx = u.fx
-        fail = (rec.failure_probability if fx.failure_probability is None
+        fail = (hiring.failure_probability if fx.failure_probability is None
                 else fx.failure_probability)
         draw = s.random()               # drawn for trainees too: the stream stays aligned
         if trainee or draw >= fail:
@@ -57,13 +57,13 @@ def rounds(u, k: int):
 
 def candidate(u, trainee: bool = False) -> Candidate:
     """Draw the accepting candidate's profile."""
-    rec = u.params.recruitment
+    hiring = u.params.recruitment
     s = u.rng["hire_profile"]
     # trainee hires are graduates drawn from the graduate share; the rest keep the mix
-    g, t = rec.new_graduate_share, u.fx.trainee_share
+    g, t = hiring.new_graduate_share, u.fx.trainee_share
     p_grad = g if t == 0 else (g * (1 - t) / (1 - g * t) if g * t < 1 else 0.0)
     graduate = trainee or s.random() < p_grad
-    prior = 0.0 if graduate else max(0.0, sample(rec.experienced_prior_years, s))
-    age = sample(rec.graduate_age, s) + prior
-    fte = min(max(sample(rec.fte, s), 0.1), 1.0)
+    prior = 0.0 if graduate else max(0.0, sample(hiring.experienced_prior_years, s))
+    age = sample(hiring.graduate_age, s) + prior
+    fte = min(max(sample(hiring.fte, s), 0.1), 1.0)
     return Candidate(prior, age, fte, graduate, trainee)

@@ -165,10 +165,10 @@ def _effects(fx, n: int) -> StrainEffects:
 
 def update(u) -> None:
     """Service ratio, the four z-scores, strain and exhaustion of every worker."""
-    p = u.params.dcs
+    dcs = u.params.dcs
     now = u.env.now
     fx = u.fx
-    ms = p.manager_support
+    ms = dcs.manager_support
     zm = -(span_of_control(u) - ms.reference_span) / ms.span_per_sd + ms.shift_sd
     while u.exit_days_52w and u.exit_days_52w[0] <= now - 52 * WEEK:
         u.exit_days_52w.popleft()
@@ -177,7 +177,7 @@ def update(u) -> None:
     _update(float(now), u.views[StrainColumns],
             fx.tuple_of(_effects, n),
             u.strain_coef,
-            UnitWeek(backlog_pressure(u), p.demand.complex_weight * fx.complex_demand_factor,
+            UnitWeek(backlog_pressure(u), dcs.demand.complex_weight * fx.complex_demand_factor,
                      float(zm), float(len(u.exit_days_52w))))
     u.zm = zm
 
@@ -236,5 +236,5 @@ def _update(now, w, fx, q, week):
         if w.consultant[k]:
             w.exh[k] = 0.0
         else:
-            rec = min(1.0, q.recovery_per_week + q.recovery_per_hour * fx.recovery_h[k])
-            w.exh[k] = w.exh[k] * (1.0 - rec) + q.exhaustion_gain * max(0.0, s - q.threshold)
+            recovery = min(1.0, q.recovery_per_week + q.recovery_per_hour * fx.recovery_h[k])
+            w.exh[k] = w.exh[k] * (1.0 - recovery) + q.exhaustion_gain * max(0.0, s - q.threshold)
