@@ -1,21 +1,43 @@
-"""The cost ledger in SEK, by year of the statistics window and category.
+"""The cost ledger in SEK, by year of the statistics window, category and view.
 
-Payroll is split so that nothing is counted twice: each employee-week's pay
+Two views of cost (docs/MODEL.md, "The cost of turnover: two views"):
+
+**Budget view** (``view = "budget"``): the cash the municipality pays. Payroll is split
+so that nothing is counted twice: each employee-week's pay
 (``salary * 12/52 * (1 + on-cost) * fte``) goes to
 
 * ``sick_leave``: employer sick pay (``sick_pay_share`` of pay) for absent days within
   the first ``employer_pay_days`` of a spell (later days cost the employer nothing);
-* ``mentoring``: the share of present time spent mentoring newcomers;
-* ``rampup_lost_output``: the share of present time a newcomer cannot yet use for
+* ``mentoring``: the part of the payroll that bought mentors' time with newcomers;
+* ``rampup_lost_output``: the part that bought a newcomer's time not yet usable for
   casework, ``1 - capacity(phase)``;
-* ``salaries``: the rest.
-
 * ``time_<policy>``: paid time a policy moves off casework (shorter days, reflection);
-  pay that is not extra cash but buys no casework.
+* ``salaries`` (``policy_overstaffing`` for posts above the budget): the rest.
 
-On top of payroll: ``recruitment`` (per recruitment round), ``consultants`` (monthly cost
-per consultant) and ``policy_<name>``: the extra cash each policy costs (supplements,
-added staff, facilitators). The total of all categories is the unit's cost.
+Mentoring, ramp-up and policy time are parts of the same payroll, never savings. On top
+of payroll: ``recruitment`` (per round), ``consultants`` (monthly cost per
+consultant), ``rehabilitation`` (per long sick spell) and ``policy_<name>``: the extra
+cash each policy costs (supplements, added staff, facilitators).
+
+**Economic view** (personnel economics, Johrén; Vision 2015): the budget view plus the
+value of work lost (``view = "economic"``), each valued at its labour cost times
+``economics.value_of_work_factor``:
+
+* ``lost_vacancy``: budgeted posts vacant and not covered by a consultant, at the unit's
+  mean labour cost of a full-time post;
+* ``lost_notice``: the part of a leaver's work not done during the notice period;
+* ``lost_rampup`` and ``lost_mentoring``: the newcomer's shortfall and the mentors'
+  time, which the budget view counts only as pay; ``lost_colleague_time``: colleagues'
+  informal help to newcomers, in proportion to the shortfall;
+* ``lost_sick_leave``: the absent days' work (covered by colleagues at the cost of their
+  own cases, or not done);
+* ``manager_introduction``: the manager's time on each hire's introduction;
+* ``service_overdue`` and ``service_handovers``: only when a price is set (optional).
+
+Every category belongs to one of Johrén's blocks (``BLOCKS``): recruitment,
+introduction, training-in, vacancy and exit, plus sick leave, the ordinary payroll,
+measures and service; a block's rows add up to the view's total with nothing counted
+twice.
 """
 
 from __future__ import annotations
@@ -33,6 +55,39 @@ from .staff import weekly_pay
 WEEKS_PER_MONTH = 52.0 / 12.0
 PAYROLL = ("sick_leave", "mentoring", "rampup_lost_output", "salaries",
            "policy_overstaffing")     # then time_<policy> for each policy moving time
+LOST = ("lost_rampup", "lost_mentoring", "lost_sick_leave", "lost_colleague_time",
+        "lost_notice")                                      # economic, from payroll
+SICK, MENTORING, RAMPUP, SALARIES, OVERSTAFFING = range(len(PAYROLL))
+ECONOMIC = {"lost_vacancy", "lost_notice", "lost_rampup", "lost_colleague_time",
+            "lost_mentoring", "lost_sick_leave", "manager_introduction", "service_overdue",
+            "service_handovers"}
+BLOCKS = {
+    "recruitment": "recruitment",
+    "mentoring": "introduction", "lost_mentoring": "introduction",
+    "manager_introduction": "introduction",
+    "rampup_lost_output": "training_in", "lost_rampup": "training_in",
+    "lost_colleague_time": "training_in",
+    "consultants": "vacancy_exit", "lost_vacancy": "vacancy_exit",
+    "lost_notice": "vacancy_exit",
+    "sick_leave": "sick_leave", "rehabilitation": "sick_leave",
+    "lost_sick_leave": "sick_leave",
+    "salaries": "payroll",
+    "service_overdue": "service", "service_handovers": "service",
+}
+
+
+def view_of(category: str) -> str:
+    """``economic`` for the value of work lost (and priced service), else ``budget``."""
+    return "economic" if category in ECONOMIC else "budget"
+
+
+def block_of(category: str) -> str:
+    """Johrén's block of a category (``measures`` for a policy's own costs and time)."""
+    if category in BLOCKS:
+        return BLOCKS[category]
+    if category.startswith(("policy_", "time_")):
+        return "measures"
+    raise KeyError(category)
 
 
 class PayrollColumns(NamedTuple):
@@ -41,6 +96,7 @@ class PayrollColumns(NamedTuple):
     consultant: np.ndarray
     salary: np.ndarray
     fte: np.ndarray
+    notice: np.ndarray
     spell_start: np.ndarray
     sick_until: np.ndarray
     hire_day: np.ndarray
@@ -53,6 +109,16 @@ class PayrollTerms(NamedTuple):
     employer_pay_days: float      # days of a spell the employer pays
     sick_pay_share: float
     paid_hours: float             # paid hours/week of a full-time post (yearly average)
+    value_of_work: float          # value of lost work per SEK of its labour cost
+    notice_loss: float            # share of a leaver's output lost during notice
+    colleague_time: float         # colleagues' hours per hour of a newcomer's shortfall
+
+
+class PayrollWeek(NamedTuple):
+    """The week's totals per category, and what the economic view adds."""
+    payroll: np.ndarray           # PAYROLL, then time_<policy>
+    lost: np.ndarray              # LOST
+    fulltime_pay: float           # mean labour cost of a full-time employee this week
 
 
 class PayrollEffects(NamedTuple):
@@ -64,7 +130,9 @@ class PayrollEffects(NamedTuple):
 
 @entry
 def _payroll_week(now, w, capacity, fx, n_base, q):
-    """Totals of one week of pay (``now - 7``, ``now``] per ledger category.
+    """Totals of one week of pay (``now - 7``, ``now``] per ledger category, the
+    economic view's lost work that follows from them, and the mean labour cost of a
+    full-time post.
 
     Each employee's pay for the days employed is split: employer sick pay for absent
     days within the employer period; of the pay for days present, the mentoring share,
@@ -75,6 +143,14 @@ def _payroll_week(now, w, capacity, fx, n_base, q):
     start = now - 7.0
     n_time = fx.policy_time.shape[0]
     out = np.zeros(len(PAYROLL) + n_time)
+    lost = np.zeros(len(LOST))
+    salary_sum = 0.0
+    n_emp = 0
+    for k in range(w.active.size):
+        if w.active[k] and not w.consultant[k]:
+            salary_sum += w.salary[k]
+            n_emp += 1
+    fulltime_pay = weekly_pay(salary_sum / n_emp if n_emp else 0.0, 1.0, q.oncost)
     for k in range(w.active.size):
         if not w.active[k] or w.consultant[k]:
             continue
@@ -86,20 +162,30 @@ def _payroll_week(now, w, capacity, fx, n_base, q):
         # hired or leaving mid-week: pay only the days employed
         pay *= min(max(now - max(w.hire_day[k], start), 0.0), 7.0) / 7.0
         hours = max(q.paid_hours * w.fte[k], 1e-9)
-        out[0] += pay * q.sick_pay_share * paid / 7.0
+        out[SICK] += pay * q.sick_pay_share * paid / 7.0
+        lost[2] += pay * absent / 7.0 * q.value_of_work
         worked = pay * (1.0 - absent / 7.0)
         mentoring = worked * min(w.mentor_given[k] / hours, 1.0)
-        out[1] += mentoring
+        out[MENTORING] += mentoring
+        lost[1] += mentoring * q.value_of_work
         rest = worked - mentoring
         for j in range(n_time):
             part = worked * min(fx.policy_time[j, k] / hours, 1.0)
             out[len(PAYROLL) + j] += part
             rest -= part
         rest = max(rest, 0.0)
-        ramp = rest * (1.0 - min(capacity[w.phase[k]], fx.capacity_cap[k]))
-        out[2] += ramp
-        out[4 if k >= n_base else 3] += rest - ramp
-    return out
+        shortfall = 1.0 - min(capacity[w.phase[k]], fx.capacity_cap[k])
+        ramp = rest * shortfall
+        out[RAMPUP] += ramp
+        # the work not done is a full post's, valued at the unit's mean labour cost
+        lost_ramp = ramp * fulltime_pay / weekly_pay(w.salary[k], 1.0, q.oncost) \
+            if w.salary[k] > 0 else 0.0
+        lost[0] += lost_ramp * q.value_of_work
+        lost[3] += lost_ramp * q.colleague_time * q.value_of_work
+        if w.notice[k]:
+            lost[4] += (rest - ramp) * q.notice_loss * q.value_of_work
+        out[OVERSTAFFING if k >= n_base else SALARIES] += rest - ramp
+    return out, lost, fulltime_pay
 
 
 def _effects(fx, n: int) -> PayrollEffects:
@@ -114,13 +200,22 @@ class Ledger:
     def __init__(self, window_start: float, params):
         self.start = window_start
         self.sek: dict[tuple[int, str], float] = defaultdict(float)
+        econ = params.economics
         self.terms = coefficients(
             PayrollTerms, oncost=params.pay.employer_oncost,
             employer_pay_days=params.sick_leave.employer_pay_days,
             sick_pay_share=params.sick_leave.sick_pay_share,
             paid_hours=(params.work_time.hours_per_week
-                        * params.work_time.working_weeks_per_year / 52.0))
+                        * params.work_time.working_weeks_per_year / 52.0),
+            value_of_work=econ.value_of_work_factor, notice_loss=econ.notice_output_loss,
+            colleague_time=econ.colleague_time_per_shortfall)
         self.consultant_month = params.consultants.cost_sek_per_month
+        self.economics = econ
+        self.rehabilitation = params.sick_leave.rehabilitation_sek_per_long_spell
+        # manager's hour: salary with on-cost over the paid hours of a month
+        self.manager_hour = (weekly_pay(float(econ.manager_salary_sek_per_month), 1.0,
+                                        float(params.pay.employer_oncost))
+                             / max(self.terms.paid_hours, 1e-9))
 
     def year_of(self, day: float) -> int:
         return int((day - self.start) // DAYS_PER_YEAR)
@@ -139,13 +234,20 @@ class Ledger:
             return
         fx = u.fx
         names = list(fx.policy_time)
-        totals = _payroll_week(
+        totals, lost, fulltime_pay = _payroll_week(
             float(u.env.now), u.views[PayrollColumns], u.phase_table.capacity,
             fx.tuple_of(_effects, u.n_slots), u.n_base_positions, self.terms)
         y = self.year_of(u.env.now - WEEK)
         for cat, total in zip(PAYROLL + tuple(f"time_{x}" for x in names), totals.tolist()):
             if total:
                 self.sek[(y, cat)] += total
+        for cat, total in zip(LOST, lost.tolist()):
+            if total:
+                self.sek[(y, cat)] += total
+        uncovered = _uncovered_vacancies(u)
+        if uncovered:
+            self.sek[(y, "lost_vacancy")] += (uncovered * fulltime_pay
+                                              * self.terms.value_of_work)
 
     def book_consultants(self, u) -> None:
         """The week's consultant fees (consultants in post at the week's end)."""
@@ -154,6 +256,25 @@ class Ledger:
         n = int(np.count_nonzero(u.staff.active & u.staff.consultant))
         if n:
             self.add(u.env.now - WEEK, "consultants", n * self.consultant_month / WEEKS_PER_MONTH)
+
+    def book_hire(self, u) -> None:
+        """The manager's time on a newcomer's introduction (economic view)."""
+        hours = self.economics.introduction_manager_hours_per_hire
+        if hours:
+            self.add(u.env.now, "manager_introduction",
+                     hours * self.manager_hour * self.terms.value_of_work)
+
+    def book_long_spell(self, u) -> None:
+        """Rehabilitation of a spell over 14 days (cash)."""
+        self.add(u.env.now, "rehabilitation", self.rehabilitation)
+
+    def book_service(self, u, overdue: int = 0, handovers: int = 0) -> None:
+        """Priced service losses (economic view; only when a price is set)."""
+        econ = self.economics
+        if overdue and econ.overdue_investigation_sek:
+            self.add(u.env.now, "service_overdue", overdue * econ.overdue_investigation_sek)
+        if handovers and econ.handover_sek:
+            self.add(u.env.now, "service_handovers", handovers * econ.handover_sek)
 
     def add_leaver_days(self, u, k: int) -> None:
         """Pay of a worker who left mid-week, for the days of that week worked."""
@@ -168,12 +289,24 @@ class Ledger:
         pay = weekly_pay(st.salary[k], st.fte[k], self.terms.oncost)
         self.add(now, "salaries", pay * days / WEEK)
 
-    def total(self) -> float:
+    def total(self, view: str | None = None) -> float:
+        """The budget view's total (``view="budget"``), the economic view's (all rows:
+        the budget plus the value of work lost; ``view="economic"`` or None)."""
+        if view == "budget":
+            return float(sum(v for (_, c), v in self.sek.items() if c not in ECONOMIC))
         return float(sum(self.sek.values()))
 
     def rows(self):
+        """(year, category, view, block, SEK), sorted by year and category."""
         for (year, cat), sek in sorted(self.sek.items()):
-            yield year, cat, sek
+            yield year, cat, view_of(cat), block_of(cat), sek
+
+
+def _uncovered_vacancies(u) -> int:
+    """Budgeted posts with nobody in them and no consultant covering."""
+    active = u.staff.active
+    return sum(1 for k, pos in enumerate(u.positions[:u.n_base_positions])
+               if not active[k] and pos.consultant < 0)
 
 
 def book_payroll(u) -> None:

@@ -191,6 +191,7 @@ def hire(u, k: int, profile: recruitment.Candidate) -> None:
           pre_introduced=profile.trainee)
     attrition.update_salaries(u)
     u.recorder.hire(u, k, profile.kind)
+    u.ledger.book_hire(u)
     if pos.consultant >= 0:
         _end_consultant(u, pos)
     refresh_capacity(u)

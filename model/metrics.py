@@ -35,9 +35,11 @@ TS_COUNTS = {"week", "year", "headcount", "vacancies", "consultants", "on_notice
              "tenure_lt2", "tenure_2to5", "tenure_5plus", "exits_cum", "hires_cum",
              "posts_open"}
 TS_KINDS = "".join("i" if c in TS_COUNTS else "f" for c in TS_COLUMNS)   # see _frame
+COST_COLUMNS = ["year", "category", "view", "block", "sek"]
 SUMMARY_KPIS = ["turnover_rate", "exits", "resignations", "retirements",
                 "exits_first_2y", "hires", "mean_headcount", "vacancy_rate",
-                "consultant_fte", "overdue_share", "total_cost_sek", "cost_per_year_sek",
+                "consultant_fte", "overdue_share", "total_cost_sek", "economic_cost_sek",
+                "cost_per_year_sek",
                 "handovers", "cases_arrived", "cases_closed", "mean_caseload",
                 "mean_queue", "mean_wait_days", "share_5y_plus", "share_under_2y",
                 "share_intending", "sick_absence_rate", "mean_exhaustion",
@@ -190,7 +192,7 @@ class Recorder:
         and to join over replications (see ``join_columns``)."""
         ev = _columns(meta, self.events, EVENT_COLUMNS, "fisiisff")
         ts = _columns(meta, self.ts, TS_COLUMNS, TS_KINDS)
-        costs = _columns(meta, list(u.ledger.rows()), ["year", "category", "sek"], "isf")
+        costs = _columns(meta, list(u.ledger.rows()), COST_COLUMNS, "isssf")
         years = u.params.simulation.years
         nweeks = len(self.ts)
         col = {c: ts[c].astype(float) for c in TS_COLUMNS}
@@ -210,8 +212,9 @@ class Recorder:
         s["mean_headcount"] = hc
         s["overdue_share"] = (self.overdue / self.deadlines_reached
                               if self.deadlines_reached else math.nan)
-        total = u.ledger.total()
+        total = u.ledger.total("budget")
         s["total_cost_sek"] = total
+        s["economic_cost_sek"] = u.ledger.total("economic")
         s["cost_per_year_sek"] = total / years
         s["handovers"] = self.handovers
         s["cases_arrived"] = self.cases_arrived

@@ -574,6 +574,10 @@ class SickLeave(Strict):
     employer_pay_days: float = P(14, "days", "Days of a spell paid by the employer; "
                                  "later days are paid by Försäkringskassan.",
                                  source="Sjuklönelagen", ge=0, le=365)
+    rehabilitation_sek_per_long_spell: NonNeg = P(
+        8_000, "SEK", "Employer's cash cost of rehabilitation per spell over 14 days "
+        "(occupational health service, rehabilitation meetings, adjustments).",
+        assumption=(3_000, 30_000), le=1e7)
 
 
 # ---------------------------------------------------------------------------
@@ -674,6 +678,47 @@ class Pay(Strict):
     @classmethod
     def _steps(cls, v, info):
         return _check_steps(v, info.field_name)
+
+
+class Economics(Strict):
+    """The economic (personnel-economics) view: the value of work lost, on top of the
+    cash the budget view books."""
+
+    value_of_work_factor: float = P(
+        1.25, "SEK per SEK of labour cost", "Value of work not done (vacant, uncovered "
+        "post-time; a newcomer's shortfall; mentors', colleagues' and managers' time; "
+        "absent days) per SEK of that time's labour cost (salary with on-costs). At 1.0 "
+        "an extra exit costs ~325 kSEK in the economic view; 1.25 is calibrated to the "
+        "replacement cost per quit of 340-543 kSEK.",
+        source="DOMAIN.md: work lost valued at least at its labour cost; calibrated to "
+        "Johrén ~340k and Vision 2015 542.7k per replacement (range 1.0-1.5)", ge=0, le=5)
+    manager_salary_sek_per_month: NonNeg = P(
+        52_000, "SEK/month", "Monthly salary of the unit manager whose time introduction "
+        "takes.", assumption=(45_000, 60_000), le=1e7)
+    introduction_manager_hours_per_hire: NonNeg = P(
+        16, "hours", "Manager's and HR's time on one newcomer's introduction (planning, "
+        "courses, follow-up), besides the mentors' hours; Johrén's introduction block.",
+        assumption=(8, 40), le=2000)
+    notice_output_loss: Share = P(
+        0.25, "share of output", "Share of a leaver's work not done during the notice "
+        "period (winding down, hand-over work); Johrén's vacancy-and-exit block.",
+        assumption=(0.1, 0.5))
+    colleague_time_per_shortfall: NonNeg = P(
+        0.25, "hours per hour", "Colleagues' informal time helping a newcomer (questions, "
+        "joint visits), besides the mentors' hours, per hour of the newcomer's shortfall; "
+        "Johrén's training-in block.", assumption=(0.0, 0.5), le=5)
+    overdue_investigation_sek: NonNeg = P(
+        0, "SEK", "Price put on one investigation over the legal limit (SoL 11 kap. 2 §) "
+        "in the economic view; 0 leaves the service unpriced (it is reported on its own).",
+        assumption=(0, 50_000), le=1e7)
+    handover_sek: NonNeg = P(
+        0, "SEK", "Price put on one case hand-over (a continuity break for a child or "
+        "family) in the economic view; 0 leaves it unpriced.", assumption=(0, 10_000),
+        le=1e7)
+
+    @property
+    def service_priced(self) -> bool:
+        return bool(self.overdue_investigation_sek or self.handover_sek)
 
 
 # ---------------------------------------------------------------------------
@@ -1026,6 +1071,7 @@ class Scenario(Strict):
     recruitment: Recruitment = Field(default_factory=Recruitment)
     consultants: Consultants = Field(default_factory=Consultants)
     pay: Pay = Field(default_factory=Pay)
+    economics: Economics = Field(default_factory=Economics)
     initial_state: InitialState = Field(default_factory=InitialState)
     policies: Policies = Field(default_factory=Policies, description="Retention policies "
                                "in use; an absent block means the policy is not used.")

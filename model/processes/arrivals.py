@@ -225,6 +225,7 @@ def check_deadlines(u) -> None:
                                             b.inv_ids[:b.n_inv], b.dl_ptr, u.staff.n_overdue)
     u.recorder.overdue += overdue
     u.recorder.deadlines_reached += reached
+    u.ledger.book_service(u, overdue=overdue)
 
 
 @entry

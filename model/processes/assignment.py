@@ -79,6 +79,7 @@ def hand_over(u, k: int) -> None:
         u.views[cb.Holdings], u.rule, u.rr_pointer)
     if u.in_window(u.env.now):
         u.recorder.handovers += n
+        u.ledger.book_service(u, handovers=n)
     u.saturated = False
 
 

@@ -65,6 +65,8 @@ def onsets(u) -> None:
         st.spell_start[k] = now
         st.sick_until[k] = now + days
         u.recorder.event(u, "sick_start", k, "long" if long else "short", days)
+        if long:
+            u.ledger.book_long_spell(u)
         if days > sl.reassign_after_days:
             hand_over(u, k)
 
