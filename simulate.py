@@ -297,7 +297,8 @@ def cmd_compare(args) -> int:
     if sim.replications < 2:
         raise UserError("--replications must be at least 2 for a comparison with intervals")
     comparison = compare.comparison_table(tables["summary"])
-    cb = compare.cost_benefit(tables["summary"], tables["costs"], sim.years)
+    cb = compare.cost_benefit(tables["summary"], tables["costs"], sim.years,
+                              tables["timeseries"])
     tables["comparison"] = comparison
     tables["cost_benefit"] = cb
     manifest = {

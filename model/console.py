@@ -6,6 +6,7 @@ import math
 
 import pandas as pd
 
+from .costbenefit import RANKING_RULE, ranking
 from .experiment import summarise
 
 # (column, label, format)
@@ -23,15 +24,18 @@ MAIN_KPIS = [
     ("mean_caseload", "Open cases per worker", "num1"),
     ("overdue_share", "Investigations past the 4-month limit", "pct"),
     ("handovers", "Case hand-overs (continuity breaks)", "num"),
-    ("cost_per_year_sek", "Cost per year, SEK", "sek"),
+    ("cost_per_year_sek", "Cost per year, budget view (cash), SEK", "sek"),
+    ("economic_cost_per_year_sek", "Cost per year, economic view (+ work lost), SEK",
+     "sek"),
 ]
 
 
 def fmt(value: float, kind: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "n/a"
+    value = value + 0.0                       # no "-0"
     if kind == "pct":
-        return f"{100 * value:.1f}%"
+        return f"{100 * value:.1f}%" if round(100 * value, 1) else "0.0%"
     if kind == "sek":
         return f"{value:,.0f}"
     if kind == "num1":
@@ -80,9 +84,41 @@ def _payback(v: float) -> str:
     return "from year 1" if v <= 1 else f"year {v:.0f}"
 
 
+FLAG_TEXT = {
+    "queue_growing": "waiting cases keep growing",
+    "overdue_growing": "open overdue investigations keep growing",
+    "overdue_share_up": "more investigations over the legal limit",
+    "turnover_up": "turnover rises",
+}
+
+
+def warning_text(flag: str) -> str:
+    """The service warning in words ('' when there is none)."""
+    if not flag:
+        return ""
+    return "SERVICE WARNING: " + "; ".join(FLAG_TEXT.get(f, f) for f in flag.split(";"))
+
+
+def ranking_lines(cb: pd.DataFrame) -> list[str]:
+    """The options ranked, one line each, both cost views and the warning in the row."""
+    table = ranking(cb)
+    lines = [f"Options ranked ({RANKING_RULE}); net cost per year, SEK, against the base:",
+             f"  {'#':>2}  {'option':<26} {'turnover':>9} {'budget view':>14} "
+             f"{'economic view':>14} {'P(saves)':>9}  service"]
+    for r in table.itertuples():
+        lines.append(f"  {r.rank:>2}  {r.scenario[:26]:<26} "
+                     f"{100 * r.turnover_rate_change:>+7.1f} pp "
+                     f"{_sek(r.net_cost_budget_sek_per_year):>14} "
+                     f"{_sek(r.net_cost_economic_sek_per_year):>14} "
+                     f"{100 * r.p_saves_economic:>8.0f}%  "
+                     f"{warning_text(r.service_flag) or 'ok'}")
+    return lines
+
+
 def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame) -> list[str]:
-    """A readable cost-benefit table: one block per scenario against the base."""
-    lines = []
+    """A readable cost-benefit table: the ranking, then one block per scenario against
+    the base with both cost views."""
+    lines = ranking_lines(cb) + [""]
     base = comparison.scenario.iloc[0]
     bt = comparison[(comparison.scenario == base) & (comparison.metric == "turnover_rate")]
     lines.append(f"Base: {base}, turnover {fmt(float(bt['mean'].iloc[0]), 'pct')} a year "
@@ -93,6 +129,8 @@ def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame) -> list[str]:
         tr = comparison[(comparison.scenario == scen) & (comparison.metric == "turnover_rate")]
 
         def rng(measure, kind="sek"):
+            if measure not in c.index:
+                return "n/a"
             r = c.loc[measure]
             if kind == "pp":
                 return (f"{100 * r['mean']:+.1f} pp [{100 * r.ci_low:+.1f}, "
@@ -103,25 +141,36 @@ def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame) -> list[str]:
                 return f"{100 * r['mean']:.0f}% [{100 * r.ci_low:.0f}%, {100 * r.ci_high:.0f}%]"
             return f"{_sek(r['mean'])} [{_sek(r.ci_low)}, {_sek(r.ci_high)}]"
 
-        savings = sum(c.loc[m, "mean"] for m in c.index if m.startswith("saving_"))
-        pb = c.loc["payback_year"]
+        warning = warning_text(c.service_flag.iloc[0])
         lines.append("")
-        lines.append(f"{scen}: turnover {fmt(float(tr['mean'].iloc[0]), 'pct')} a year")
+        lines.append(f"{scen}: turnover {fmt(float(tr['mean'].iloc[0]), 'pct')} a year"
+                     + (f"   ** {warning} **" if warning else ""))
         lines.append(f"  turnover change             {rng('turnover_rate_change', 'pp')}")
         lines.append(f"  exits avoided per year      {rng('exits_avoided_per_year', 'num')}")
         lines.append(f"  overdue investigations      {rng('overdue_share_change', 'pp')}")
-        lines.append(f"  waiting cases (backlog)     {rng('mean_queue_change', 'num')}")
-        lines.append(f"  policy cost per year, SEK   {rng('policy_cost_per_year')}")
+        lines.append(f"  waiting cases (backlog)     {rng('mean_queue_change', 'num')}"
+                     f"; trend {rng('queue_trend_per_year', 'num')} a year")
+        lines.append(f"  measure's own cost, SEK/yr  {rng('policy_cost_per_year')}")
+        lines.append("  budget view (cash):")
+        for m, label in (("saving_recruitment_per_year", "recruitment saved"),
+                         ("saving_consultants_per_year", "consultants saved"),
+                         ("saving_sick_pay_per_year", "sick pay saved"),
+                         ("payroll_change_per_year", "payroll change")):
+            lines.append(f"    {label:<24}  {rng(m)}")
         if abs(c.loc["paid_time_off_casework_per_year", "mean"]) > 0:
-            lines.append(f"  paid time off casework, SEK {rng('paid_time_off_casework_per_year')}"
-                         " (same pay, fewer client hours: part of the payroll, not extra "
-                         "cash)")
-        lines.append(f"  savings per year, SEK       {_sek(savings)} (recruitment, introduction, "
-                     "consultants, sick leave, lost output)")
-        lines.append(f"  other cost changes, SEK     {rng('other_cost_change_per_year')} "
-                     "(payroll: posts filled sooner or later, headcount)")
-        lines.append(f"  net cost per year, SEK      {rng('net_cost_per_year')}")
-        lines.append(f"  cost per avoided exit, SEK  {rng('cost_per_avoided_exit')}")
-        lines.append(f"  payback                     {_payback(pb['mean'])}")
-        lines.append(f"  probability it saves money  {rng('probability_saves_money', 'prob')}")
+            lines.append("      of which paid time off casework "
+                         f"{rng('paid_time_off_casework_per_year')}")
+        lines.append(f"    net cost per year         {rng('net_cost_budget_sek_per_year')}")
+        lines.append(f"    probability it saves cash {rng('p_saves_budget', 'prob')}")
+        lines.append("  economic view (budget + value of work lost):")
+        lines.append(f"    change in work lost       {rng('work_lost_change_per_year')}")
+        lines.append(f"    net cost per year         {rng('net_cost_economic_sek_per_year')}")
+        lines.append(f"    probability it saves      {rng('p_saves_economic', 'prob')}")
+        lines.append(f"    cost per avoided exit     {rng('cost_per_avoided_exit')}")
+        pb = c.loc["payback_year", "mean"]
+        lines.append(f"    payback                   {_payback(pb)}"
+                     + ("" if not math.isnan(pb) else " (the measure has no cash cost)"))
+        lines.append(f"  replacement cost, SEK/exit  {rng('replacement_cost_sek')}")
+        if warning:
+            lines.append(f"  {warning}: a saving here is not a recommendation")
     return lines

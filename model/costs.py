@@ -211,6 +211,8 @@ class Ledger:
             colleague_time=econ.colleague_time_per_shortfall)
         self.consultant_month = params.consultants.cost_sek_per_month
         self.economics = econ
+        # memo, not a cost: labour cost of vacant budget posts (pay not paid), SEK
+        self.vacant_post_pay = 0.0
         self.rehabilitation = params.sick_leave.rehabilitation_sek_per_long_spell
         # manager's hour: salary with on-cost over the paid hours of a month
         self.manager_hour = (weekly_pay(float(econ.manager_salary_sek_per_month), 1.0,
@@ -244,10 +246,11 @@ class Ledger:
         for cat, total in zip(LOST, lost.tolist()):
             if total:
                 self.sek[(y, cat)] += total
-        uncovered = _uncovered_vacancies(u)
+        vacant, uncovered = _vacancies(u)
         if uncovered:
             self.sek[(y, "lost_vacancy")] += (uncovered * fulltime_pay
                                               * self.terms.value_of_work)
+        self.vacant_post_pay += vacant * fulltime_pay
 
     def book_consultants(self, u) -> None:
         """The week's consultant fees (consultants in post at the week's end)."""
@@ -302,11 +305,11 @@ class Ledger:
             yield year, cat, view_of(cat), block_of(cat), sek
 
 
-def _uncovered_vacancies(u) -> int:
-    """Budgeted posts with nobody in them and no consultant covering."""
+def _vacancies(u) -> tuple[int, int]:
+    """Budgeted posts with nobody in them; of those, the ones no consultant covers."""
     active = u.staff.active
-    return sum(1 for k, pos in enumerate(u.positions[:u.n_base_positions])
-               if not active[k] and pos.consultant < 0)
+    empty = [pos for k, pos in enumerate(u.positions[:u.n_base_positions]) if not active[k]]
+    return len(empty), sum(1 for pos in empty if pos.consultant < 0)
 
 
 def book_payroll(u) -> None:

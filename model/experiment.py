@@ -16,11 +16,10 @@ import signal
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
-import numpy as np
 import pandas as pd
-from scipy import stats
 
-from .metrics import SUMMARY_KPIS, frame, join_columns
+from .intervals import level_ci, mean_ci  # noqa: F401 - mean_ci is used from here too
+from .metrics import SUMMARY_KPIS, UNBOUNDED_KPIS, frame, join_columns
 from .params import Scenario
 from .workforce import Model, older_objects_frozen
 
@@ -139,25 +138,13 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def mean_ci(values, level: float = 0.95) -> tuple[float, float, float]:
-    """Mean and Student-t confidence interval over replications (NaNs dropped)."""
-    x = np.asarray(values, float)
-    x = x[np.isfinite(x)]
-    if x.size == 0:
-        return math.nan, math.nan, math.nan
-    m = float(x.mean())
-    if x.size < 2:
-        return m, math.nan, math.nan
-    half = float(stats.t.ppf(0.5 + level / 2, x.size - 1) * x.std(ddof=1) / math.sqrt(x.size))
-    return m, m - half, m + half
-
-
 def summarise(summary: pd.DataFrame, kpis=SUMMARY_KPIS) -> pd.DataFrame:
-    """One row per scenario and KPI: mean, sd and 95% confidence interval."""
+    """One row per scenario and KPI: mean, sd and 95% confidence interval (bounded
+    quantities by bootstrap, see ``model.intervals``)."""
     rows = []
     for scen, grp in summary.groupby("scenario", sort=False):
         for k in kpis:
-            m, lo, hi = mean_ci(grp[k])
+            m, lo, hi = level_ci(grp[k], k not in UNBOUNDED_KPIS)
             rows.append({"scenario": scen, "metric": k, "mean": m,
                          "sd": float(grp[k].std(ddof=1)) if len(grp) > 1 else math.nan,
                          "ci_low": lo, "ci_high": hi, "n": int(grp[k].notna().sum())})

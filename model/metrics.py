@@ -36,10 +36,13 @@ TS_COUNTS = {"week", "year", "headcount", "vacancies", "consultants", "on_notice
              "posts_open"}
 TS_KINDS = "".join("i" if c in TS_COUNTS else "f" for c in TS_COLUMNS)   # see _frame
 COST_COLUMNS = ["year", "category", "view", "block", "sek"]
+# every summary result but the strain index is a count, a rate, a share, a cost or a
+# level that cannot be negative: its interval uses the bounded method (model.intervals)
+UNBOUNDED_KPIS = {"mean_strain"}
 SUMMARY_KPIS = ["turnover_rate", "exits", "resignations", "retirements",
                 "exits_first_2y", "hires", "mean_headcount", "vacancy_rate",
                 "consultant_fte", "overdue_share", "total_cost_sek", "economic_cost_sek",
-                "cost_per_year_sek",
+                "vacant_post_pay_sek", "cost_per_year_sek", "economic_cost_per_year_sek",
                 "handovers", "cases_arrived", "cases_closed", "mean_caseload",
                 "mean_queue", "mean_wait_days", "share_5y_plus", "share_under_2y",
                 "share_intending", "sick_absence_rate", "mean_exhaustion",
@@ -215,7 +218,9 @@ class Recorder:
         total = u.ledger.total("budget")
         s["total_cost_sek"] = total
         s["economic_cost_sek"] = u.ledger.total("economic")
+        s["vacant_post_pay_sek"] = u.ledger.vacant_post_pay
         s["cost_per_year_sek"] = total / years
+        s["economic_cost_per_year_sek"] = s["economic_cost_sek"] / years
         s["handovers"] = self.handovers
         s["cases_arrived"] = self.cases_arrived
         s["cases_closed"] = self.cases_closed

@@ -41,8 +41,10 @@ def test_run_writes_tables_and_manifest(tmp_path, capsys):
     assert {"hire", "exit", "resignation", "phase_change", "sick_start"} <= set(ev.event)
     assert set(ev[ev.event == "exit"].detail) <= {"resignation", "outside_pull", "retirement"}
     costs = pd.read_parquet(out / "costs.parquet")
+    budget = costs[costs.view == "budget"].groupby("replication").sek.sum()
+    assert budget.to_numpy() == pytest.approx(summary.total_cost_sek.to_numpy())
     total = costs.groupby("replication").sek.sum()
-    assert total.to_numpy() == pytest.approx(summary.total_cost_sek.to_numpy())
+    assert total.to_numpy() == pytest.approx(summary.economic_cost_sek.to_numpy())
     man = json.loads((out / "manifest.json").read_text())
     assert man["seed"] == 7 and man["replications"] == 3
     assert man["resolved_scenario"]["unit"]["posts"] == 30

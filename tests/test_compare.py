@@ -92,25 +92,35 @@ def test_compare_command_writes_paired_tables(tmp_path, capsys):
     assert code == 0
     printed = capsys.readouterr().out
     assert "smaller_groups" in printed and "net cost per year" in printed
+    assert "budget view" in printed and "economic view" in printed
+    assert printed.index("Options ranked") < printed.index("Base: baseline")
     assert any(ch.isdigit() and "," in printed for ch in printed)
     comp = pd.read_parquet(out / "comparison.parquet")
     assert {"scenario", "metric", "mean", "ci_low", "ci_high", "diff", "diff_ci_low",
             "diff_ci_high"} <= set(comp.columns)
     assert (comp[comp.scenario == "baseline"]["diff"] == 0).all()
     costs = pd.read_parquet(out / "costs.parquet")
-    assert list(costs.columns[:5]) == ["scenario", "replication", "seed", "year", "category"]
-    assert "sek" in costs.columns
+    assert list(costs.columns) == ["scenario", "replication", "seed", "year", "category",
+                                   "view", "block", "sek"]
     assert "policy_smaller_groups" in set(costs[costs.scenario == "smaller_groups"].category)
     cb = pd.read_parquet(out / "cost_benefit.parquet")
     measures = set(cb.measure)
-    assert {"policy_cost_per_year", "net_cost_per_year", "exits_avoided_per_year",
-            "cost_per_avoided_exit", "payback_year", "probability_saves_money",
-            "saving_recruitment_per_year", "saving_consultants_per_year"} <= measures
-    # net cost = policy cost - savings + other changes, replication by replication
+    assert {"policy_cost_per_year", "net_cost_budget_sek_per_year",
+            "net_cost_economic_sek_per_year", "p_saves_budget", "p_saves_economic",
+            "exits_avoided_per_year", "cost_per_avoided_exit", "payback_year",
+            "replacement_cost_sek", "saving_recruitment_per_year",
+            "saving_consultants_per_year", "queue_trend_per_year"} <= measures
+    assert "service_flag" in cb.columns
+    # budget net = policy cost - savings + payroll change; economic = budget + work lost
     sg = cb[cb.scenario == "smaller_groups"].set_index("measure")["mean"]
     savings = sum(sg[m] for m in sg.index if m.startswith("saving_"))
-    assert sg["net_cost_per_year"] == pytest.approx(
-        sg["policy_cost_per_year"] - savings + sg["other_cost_change_per_year"], rel=1e-6)
+    assert sg["net_cost_budget_sek_per_year"] == pytest.approx(
+        sg["policy_cost_per_year"] - savings + sg["payroll_change_per_year"], rel=1e-6)
+    assert sg["net_cost_economic_sek_per_year"] == pytest.approx(
+        sg["net_cost_budget_sek_per_year"] + sg["work_lost_change_per_year"], rel=1e-6)
+    # no_consultants costs no cash: no payback is computed for it
+    assert np.isnan(cb[(cb.scenario == "no_consultants")
+                       & (cb.measure == "payback_year")]["mean"].iloc[0])
     summary = pd.read_parquet(out / "summary.parquet")
     assert summary.groupby("scenario").size().tolist() == [3, 3, 3]
 

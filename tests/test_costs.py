@@ -12,6 +12,7 @@ import pandas as pd
 
 from conftest import scenario
 from model import costs
+from model.costbenefit import cost_per_extra_exit
 from model.experiment import run_scenario
 
 # DOMAIN.md: replacement cost per socialsekreterare, Johrén ~340 kSEK, Vision 2015 542.7 kSEK
@@ -25,27 +26,15 @@ def _paired(reps: int, *overrides: str):
     return base, other
 
 
-def cost_per_extra_exit(base, other, column: str) -> tuple[float, float]:
-    """Ratio of mean paired differences (cost over exits) and its standard error by the
-    delta method: Var(R) ~ Var(dc - R dx) / (n mean(dx)^2)."""
-    b = base["summary"].set_index("replication")
-    o = other["summary"].set_index("replication")
-    dc = (o[column] - b[column]).to_numpy(float)
-    dx = (o["exits"] - b["exits"]).to_numpy(float)
-    r = dc.mean() / dx.mean()
-    se = np.std(dc - r * dx, ddof=1) / (np.sqrt(len(dx)) * dx.mean())
-    return float(r), float(se)
-
-
 def test_an_extra_exit_costs_what_the_personnel_economics_literature_says():
     # a modest rise in the outside pull (0.03 -> 0.06 a year): ~30 extra exits per
     # replication over 10 years, marginal rather than a different unit
     base, other = _paired(32, "attrition.outside_pull_per_year=0.06")
-    r, se = cost_per_extra_exit(base, other, "economic_cost_sek")
+    r, se = cost_per_extra_exit(base["summary"], other["summary"], "economic_cost_sek")
     assert se < 40_000                                   # precise enough to mean something
     # inside the literature's range, allowing three standard errors of sampling noise
     assert REPLACEMENT_LOW - 3 * se <= r <= REPLACEMENT_HIGH + 3 * se, (r, se)
-    budget, _ = cost_per_extra_exit(base, other, "total_cost_sek")
+    budget, _ = cost_per_extra_exit(base["summary"], other["summary"], "total_cost_sek")
     assert budget < r - 150_000           # the cash view misses most of it
 
 

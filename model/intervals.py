@@ -1,0 +1,79 @@
+"""Confidence intervals that respect what a quantity can be.
+
+* Means of quantities that cannot be negative (counts, FTE, costs, rates) or that are
+  shares in [0, 1]: **bootstrap percentile** intervals of the mean over replications.
+  A resampled mean lies between the smallest and the largest replication, so the
+  interval never leaves the quantity's bounds (a Student-t interval around a mean of
+  1.0 consultants with a large spread reads "-0.0 to 2.0"). With 16 replications its
+  coverage is close to, slightly below, the nominal 95%.
+* Paired differences between scenarios (which may have either sign) and unbounded
+  means: Student-t intervals (``experiment.mean_ci``).
+* A probability estimated as a share of replications: the **Wilson** score interval,
+  inside [0, 1] and sensible at 0 or n successes.
+* Trends (queue growth): the mean over replications of each replication's least-squares
+  slope, with a Student-t interval.
+
+The bootstrap uses a fixed seed, so tables are reproducible.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from scipy import stats
+
+BOOTSTRAP_SAMPLES = 2000
+BOOTSTRAP_SEED = 20170101
+
+
+def mean_ci(values, level: float = 0.95) -> tuple[float, float, float]:
+    """Mean and Student-t confidence interval over replications (NaNs dropped)."""
+    x = np.asarray(values, float)
+    x = x[np.isfinite(x)]
+    if x.size == 0:
+        return math.nan, math.nan, math.nan
+    m = float(x.mean())
+    if x.size < 2:
+        return m, math.nan, math.nan
+    half = float(stats.t.ppf(0.5 + level / 2, x.size - 1) * x.std(ddof=1) / math.sqrt(x.size))
+    return m, m - half, m + half
+
+
+def bootstrap_mean_ci(values, level: float = 0.95) -> tuple[float, float, float]:
+    """Mean and percentile-bootstrap interval of the mean (NaNs dropped)."""
+    x = np.asarray(values, float)
+    x = x[np.isfinite(x)]
+    if x.size == 0:
+        return math.nan, math.nan, math.nan
+    m = float(x.mean())
+    if x.size < 2:
+        return m, math.nan, math.nan
+    rng = np.random.default_rng(BOOTSTRAP_SEED)
+    means = x[rng.integers(0, x.size, size=(BOOTSTRAP_SAMPLES, x.size))].mean(axis=1)
+    lo, hi = np.percentile(means, [50 * (1 - level), 50 * (1 + level)])
+    return m, float(lo), float(hi)
+
+
+def level_ci(values, bounded: bool, level: float = 0.95) -> tuple[float, float, float]:
+    """A mean over replications: bootstrap for bounded quantities, else Student-t."""
+    return bootstrap_mean_ci(values, level) if bounded else mean_ci(values, level)
+
+
+def wilson(k: int, n: int, level: float = 0.95) -> tuple[float, float]:
+    """Wilson score interval for a proportion ``k / n``."""
+    if n == 0:
+        return math.nan, math.nan
+    z = stats.norm.ppf(0.5 + level / 2)
+    p = k / n
+    den = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / den
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / den
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def slopes_per_year(t_years: np.ndarray, y: np.ndarray) -> float:
+    """Least-squares slope of ``y`` over ``t_years`` (units of y per year)."""
+    if t_years.size < 3 or np.ptp(t_years) == 0:
+        return math.nan
+    return float(np.polyfit(t_years, y, 1)[0])
