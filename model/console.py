@@ -150,6 +150,7 @@ def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame) -> list[str]:
         lines.append(f"  overdue investigations      {rng('overdue_share_change', 'pp')}")
         lines.append(f"  waiting cases (backlog)     {rng('mean_queue_change', 'num')}"
                      f"; trend {rng('queue_trend_per_year', 'num')} a year")
+        lines.append(f"  runs where the queue grows  {rng('p_queue_growing', 'prob')}")
         lines.append(f"  measure's own cost, SEK/yr  {rng('policy_cost_per_year')}")
         lines.append("  budget view (cash):")
         for m, label in (("saving_recruitment_per_year", "recruitment saved"),

@@ -26,10 +26,14 @@ numbers), then summarised over replications:
 
 ``service_flag`` (a column on every row of a scenario): empty, or the warnings that
 apply, separated by ";": ``queue_growing`` / ``overdue_growing`` (the waiting cases or
-open overdue investigations grow over the horizon: the lower 95% bound of the trend is
-above ``QUEUE_TREND_LIMIT`` / ``OVERDUE_TREND_LIMIT`` a year), ``overdue_share_up`` and
-``turnover_up`` (the paired 95% interval of the change against the base lies above
-zero). A payback or a probability of saving money is never shown without it.
+open overdue investigations keep growing over the horizon: their trend exceeds
+``QUEUE_TREND_LIMIT`` / ``OVERDUE_TREND_LIMIT`` a year on average with a 95% interval
+above the limit, or in at least ``RUNAWAY_SHARE`` of the replications and in more of
+them than in the base: a unit near its tipping point runs away in some futures and not
+in others), ``overdue_share_up`` and ``turnover_up`` (the paired 95% interval of the
+change against the base lies above zero). The share of replications whose queue keeps
+growing is the measure ``p_queue_growing``. A payback or a probability of saving money
+is never shown without the warning.
 """
 
 from __future__ import annotations
@@ -53,6 +57,7 @@ TURNOVER_ITEMS = ("recruitment", "consultants", "lost_vacancy", "lost_notice",
                   "manager_introduction")
 QUEUE_TREND_LIMIT = 5.0        # waiting cases per year: growth below this is not flagged
 OVERDUE_TREND_LIMIT = 2.0      # open overdue investigations per year
+RUNAWAY_SHARE = 0.1            # share of replications in which a queue keeps growing
 FLAGS = ("queue_growing", "overdue_growing", "overdue_share_up", "turnover_up")
 COLUMNS = ["scenario", "measure", "unit", "mean", "ci_low", "ci_high", "service_flag"]
 
@@ -132,15 +137,30 @@ def trends(timeseries: pd.DataFrame | None, scenario: str) -> dict[str, np.ndarr
     return {k: np.array(v) for k, v in out.items()}
 
 
-def service_flags(trend: dict, d_overdue: np.ndarray, d_turnover: np.ndarray) -> list[str]:
+LIMITS = {"queue": QUEUE_TREND_LIMIT, "overdue": OVERDUE_TREND_LIMIT}
+
+
+def growing_share(trend: dict, key: str) -> float:
+    """Share of replications whose trend of ``key`` exceeds its limit."""
+    x = trend.get(key)
+    if x is None or not len(x):
+        return math.nan
+    return float(np.mean(np.asarray(x) > LIMITS[key]))
+
+
+def service_flags(trend: dict, d_overdue: np.ndarray, d_turnover: np.ndarray,
+                  base_trend: dict | None = None) -> list[str]:
     """The service warnings of a scenario (see the module docstring)."""
     flags = []
-    for key, limit, name in (("queue", QUEUE_TREND_LIMIT, "queue_growing"),
-                             ("overdue", OVERDUE_TREND_LIMIT, "overdue_growing")):
-        if key in trend:
-            _, lo, _ = mean_ci(trend[key])
-            if lo > limit:
-                flags.append(name)
+    for key, name in (("queue", "queue_growing"), ("overdue", "overdue_growing")):
+        if key not in trend:
+            continue
+        _, lo, _ = mean_ci(trend[key])
+        share = growing_share(trend, key)
+        base_share = growing_share(base_trend or {}, key)
+        runaway = share >= RUNAWAY_SHARE and not (share <= base_share)
+        if lo > LIMITS[key] or runaway:
+            flags.append(name)
     for d, name in ((d_overdue, "overdue_share_up"), (d_turnover, "turnover_up")):
         _, lo, _ = mean_ci(d)
         if lo > 0:
@@ -156,6 +176,7 @@ def cost_benefit(summary: pd.DataFrame, costs: pd.DataFrame, years: float,
     base = order[0]
     base_costs = _per_rep(costs, base, years)
     base_sum = summary[summary.scenario == base].set_index("replication")
+    base_trend = trends(timeseries, base)
     n_years = int(math.ceil(years - 1e-9))
     rows = []
     rng = np.random.default_rng(BOOTSTRAP_SEED)
@@ -203,6 +224,10 @@ def cost_benefit(summary: pd.DataFrame, costs: pd.DataFrame, years: float,
         if trend:
             add("queue_trend_per_year", trend["queue"], "cases/year")
             add("overdue_open_trend_per_year", trend["overdue"], "cases/year")
+            k = int((trend["queue"] > QUEUE_TREND_LIMIT).sum())
+            lo, hi = wilson(k, len(trend["queue"]))
+            mine.append({"scenario": scen, "measure": "p_queue_growing", "unit": "probability",
+                         "mean": k / len(trend["queue"]), "ci_low": lo, "ci_high": hi})
         exits_per_year = s["exits"].to_numpy(float) / years
         with np.errstate(divide="ignore", invalid="ignore"):
             replacement = np.where(exits_per_year > 0, (cur["turnover_items"].to_numpy()
@@ -213,7 +238,7 @@ def cost_benefit(summary: pd.DataFrame, costs: pd.DataFrame, years: float,
         mine.append(_cost_per_avoided_exit(scen, net_econ, avoided, years, rng, pays))
         for measure, view in (("payback_year", None), ("payback_year_budget", "budget")):
             mine.append(_payback(scen, measure, costs, base, n_years, view, rng, pays))
-        flag = ";".join(service_flags(trend, d_overdue, d_turnover))
+        flag = ";".join(service_flags(trend, d_overdue, d_turnover, base_trend))
         rows += [{**r, "service_flag": flag} for r in mine]
     return pd.DataFrame(rows, columns=COLUMNS)
 

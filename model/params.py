@@ -336,6 +336,11 @@ class Assignment(Strict):
                                "eligible for a new case when spare hours are at least "
                                "this share of the case's weekly need.",
                                assumption=(0.0, 1.0), ge=0, le=5)
+    relax_after_days: PosFloat = P(28, "days", "A case that nobody can take under "
+                                   "min_spare_share waits at most this long; then any "
+                                   "present worker with spare hours may take it (the rule "
+                                   "relaxes, so no case stays unassignable).",
+                                   assumption=(7, 60), le=3650)
     max_utilisation: float = P(1.0, "load / available hours", "Load a worker may be given "
                                "before new cases wait: above 1, cases are pushed onto "
                                "workers (statutory cases assigned regardless).",

@@ -54,6 +54,12 @@ def test_service_flags_follow_their_definitions():
     zero = np.zeros(4)
     assert costbenefit.service_flags(growing, zero, zero) == ["queue_growing"]
     assert costbenefit.service_flags(flat, zero, zero) == []
+    # a unit at its tipping point: the queue runs away in 2 of 8 futures, not in the base
+    tipping = {"queue": np.array([0.0, 1, -1, 250, 0, 2, 240, 0.5]), "overdue": np.zeros(8)}
+    assert costbenefit.service_flags(tipping, np.zeros(8), np.zeros(8),
+                                     base_trend=flat) == ["queue_growing"]
+    assert costbenefit.service_flags(tipping, np.zeros(8), np.zeros(8),
+                                     base_trend=tipping) == []
     up = np.array([0.02, 0.03, 0.025, 0.04])
     assert costbenefit.service_flags(flat, up, zero) == ["overdue_share_up"]
     assert costbenefit.service_flags(flat, zero, up) == ["turnover_up"]

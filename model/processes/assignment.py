@@ -7,7 +7,9 @@ Eligible workers are present (not sick, not serving notice), have hours this wee
 and, when shielding is on, are not in a shielded phase if the case is complex.
 
 New cases go only to workers whose spare hours reach ``min_spare_share`` of the case's
-weekly need; otherwise they wait in the queue (investigations first, then ongoing
+weekly need; a case that has waited ``relax_after_days`` may go to any eligible worker
+with spare hours, so no case stays unassignable because of its size. Otherwise cases
+wait in the queue (investigations first, then ongoing
 cases; handed-back cases first, then oldest first). A case is skipped in O(1) when the
 largest spare among the workers it may go to is below its need, so a long queue in an
 overloaded unit costs little. When a worker leaves or falls ill for long, their cases
@@ -42,11 +44,12 @@ class Rule(NamedTuple):
     shield_newcomers: bool
     max_utilisation: float      # load may reach this multiple of the hours
     min_spare_share: float      # of a case's weekly hours a worker must have spare
+    relax_after_days: float     # then spare hours > 0 suffice
 
 
 def rule_of(a) -> Rule:
     return Rule(RULES[a.rule], bool(a.shield_newcomers), float(a.max_utilisation),
-                float(a.min_spare_share))
+                float(a.min_spare_share), float(a.relax_after_days))
 
 
 def assign_queue(u) -> None:
@@ -160,7 +163,8 @@ def _assign(now, f, i, live, w, h, rule, rr):
         ids = ids[np.argsort(f[ids, cb.QKEY], kind="mergesort")]
         for c in ids:
             weekly = f[c, cb.WEEKLY]
-            need = rule.min_spare_share * weekly
+            relaxed = now - f[c, cb.ARRIVAL] >= rule.relax_after_days
+            need = 0.0 if relaxed else rule.min_spare_share * weekly
             cplx = i[c, cb.COMPLEX] == 1
             mx = max_un if cplx else max_all
             if mx <= 0 or mx < need:
