@@ -1,6 +1,11 @@
 """The committee brief: a printable one-page HTML summary in Swedish or English, with a
 STRESS-DES reporting checklist (Monks et al. 2019) filled from the run's real parameters
 as an appendix. It informs and does not recommend. Built from result tables only.
+
+It opens with the options ranked (``model.costbenefit.ranking``, the rule in words),
+names both cost views wherever a cost appears (Budget (kassaflöde) and
+Personalekonomisk), and never shows a payback or a probability of saving money without
+the option's service warning beside it.
 """
 
 from __future__ import annotations
@@ -10,8 +15,11 @@ import math
 
 import pandas as pd
 
+from ..intervals import level_ci
+from . import data as D
 from .data import Results
-from .i18n import fmt
+from .i18n import fmt, payback_text, t, warning_text
+from .tables import heading, ranking_html, views_html
 
 W = {
     "title": {"sv": "Underlag till nämnden: personalomsättning bland socialsekreterare",
@@ -27,17 +35,13 @@ W = {
     "options_h": {"sv": "Alternativ som jämförs", "en": "Options compared"},
     "results_h": {"sv": "Resultat (medelvärde och 95 %-intervall)",
                   "en": "Results (mean and 95% interval)"},
+    "views_h": {"sv": "Två sätt att räkna kostnad", "en": "Two ways to count cost"},
     "col_option": {"sv": "Alternativ", "en": "Option"},
     "col_turnover": {"sv": "Omsättning per år", "en": "Turnover per year"},
-    "col_avoided": {"sv": "Undvikna avgångar per år", "en": "Exits avoided per year"},
-    "col_net": {"sv": "Nettokostnad per år", "en": "Net cost per year"},
+    "col_overdue": {"sv": "Utredningar över 4 mån.", "en": "Investigations over 4 months"},
     "col_payback": {"sv": "Återbetalning", "en": "Payback"},
     "col_prob": {"sv": "Sannolikhet att spara pengar", "en": "Probability of saving money"},
-    "col_overdue": {"sv": "Utredningar över 4 mån.", "en": "Investigations over 4 months"},
     "base": {"sv": "jämförelsebas", "en": "base"},
-    "never": {"sv": "inte inom perioden", "en": "not within the period"},
-    "from_start": {"sv": "från år 1", "en": "from year 1"},
-    "year_n": {"sv": "år {n}", "en": "year {n}"},
     "sens_h": {"sv": "Antaganden som svaret är mest känsligt för",
                "en": "Assumptions the answer is most sensitive to"},
     "sens_from": {"sv": "Från känslighetsanalysen (totalt Sobol-index eller Morris μ*):",
@@ -92,44 +96,61 @@ def _ci(mean, lo, hi, kind, lang) -> str:
 
 
 def _payback(v, lang) -> str:
-    if v is None or not isinstance(v, (int, float)) or math.isnan(v):
-        return "–"
-    if math.isinf(v):
-        return w("never", lang)
-    return w("from_start", lang) if v <= 1 else w("year_n", lang, n=int(v))
+    return payback_text(v, lang)
+
+
+def _marked(text: str, warning: str) -> str:
+    """A payback or a probability of saving money: marked when the option has a service
+    warning (the warning itself is in the next cell of the same row)."""
+    return f"{text} <span class='warning'>⚠</span>" if warning else text
+
+
+def _two_views(budget: str, economic: str, lang: str) -> str:
+    return (f"{html.escape(t('view_budget', lang))}: {budget}<br>"
+            f"{html.escape(t('view_economic', lang))}: {economic}")
 
 
 def _results_table(res: Results, lang: str) -> str:
+    """Levels per option, and for a comparison the net cost in both views, the payback
+    and the probability of saving money in both views, then the service warning right
+    beside them."""
     s = res.tables["summary"]
-    from ..experiment import mean_ci
     head = [w("col_option", lang), w("col_turnover", lang), w("col_overdue", lang)]
-    comparison = res.kind == "comparison"
+    comparison = D.cost_benefit(res) is not None
     if comparison:
-        head += [w("col_avoided", lang), w("col_net", lang), w("col_payback", lang),
-                 w("col_prob", lang)]
-        cb = res.tables["cost_benefit"]
+        head += [t("col_net_budget", lang), t("col_net_economic", lang),
+                 w("col_payback", lang), w("col_prob", lang), t("col_service", lang)]
     rows = []
     for i, scen in enumerate(res.scenarios):
         cur = s[s.scenario == scen]
         cells = [html.escape(scen) + (f" <em>({w('base', lang)})</em>" if comparison and i == 0
                                       else "")]
-        cells.append(_ci(*mean_ci(cur.turnover_rate), "pct", lang))
-        cells.append(_ci(*mean_ci(cur.overdue_share), "pct", lang))
-        if comparison:
-            if i == 0:
-                cells += ["–", "–", "–", "–"]
-            else:
-                c = cb[cb.scenario == scen].set_index("measure")
+        cells.append(_ci(*level_ci(cur.turnover_rate.to_numpy(float), True), "pct", lang))
+        cells.append(_ci(*level_ci(cur.overdue_share.to_numpy(float), True), "pct", lang))
+        warning = ""
+        if comparison and i == 0:
+            cells += ["–"] * 5
+        elif comparison:
+            warning = warning_text(D.service_flag(res, scen), lang)
 
-                def g(m, kind):
-                    r = c.loc[m]
-                    return _ci(r["mean"], r.ci_low, r.ci_high, kind, lang)
-                cells.append(g("exits_avoided_per_year", "num1"))
-                cells.append(g("net_cost_per_year", "sek"))
-                cells.append(html.escape(_payback(c.loc["payback_year", "mean"], lang)))
-                cells.append(g("probability_saves_money", "pct"))
-        rows.append("<tr>" + "".join(f"<td>{x}</td>" for x in cells) + "</tr>")
-    return ("<table class='res'><thead><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in head)
+            def m(name, kind="tkr"):
+                return _ci(*D.measure(res, scen, name), kind, lang)
+
+            def pb(name):
+                return html.escape(_payback(D.measure(res, scen, name)[0], lang))
+
+            cells.append(m("net_cost_budget_sek_per_year"))
+            cells.append(m("net_cost_economic_sek_per_year"))
+            cells.append(_marked(_two_views(pb("payback_year_budget"), pb("payback_year"),
+                                            lang), warning))
+            cells.append(_marked(_two_views(m("p_saves_budget", "pct"),
+                                            m("p_saves_economic", "pct"), lang), warning))
+            cells.append(f"<span class='warning'>{html.escape(warning)}</span>" if warning
+                         else html.escape(t("service_ok", lang)))
+        cls = " class='warned'" if warning else ""
+        rows.append(f"<tr data-scenario='{html.escape(scen)}'{cls}>"
+                    + "".join(f"<td>{x}</td>" for x in cells) + "</tr>")
+    return ("<table class='res'><thead><tr>" + "".join(f"<th>{heading(h)}</th>" for h in head)
             + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
 
 
@@ -191,7 +212,8 @@ def stress_des(res: Results, lang: str) -> str:
          if en else "Jämföra åtgärder mot personalomsättning på omsättning och kostnad."),
         ("1.2", "Model outputs" if en else "Utfall",
          "turnover_rate, exits, hires, vacancy_rate, consultant_fte, overdue_share, "
-         "total_cost_sek (summary); weekly unit state; events; costs by year and category"),
+         "total_cost_sek (budget view), economic_cost_sek (economic view) (summary); weekly "
+         "unit state; events; costs by year, category, view and block"),
         ("1.3", "Experimentation aims" if en else "Experimentets syfte",
          f"Scenarios: {names}"),
         ("2.1", "Base model overview" if en else "Modellöversikt",
@@ -205,7 +227,8 @@ def stress_des(res: Results, lang: str) -> str:
          "demand, control, support, recovery, pay gap and recruitment"),
         ("2.4", "Algorithms" if en else "Algoritmer",
          "Weekly Bernoulli draws with p = 1 - exp(-h dt); gamma case sizes; lognormal time "
-         "to hire; Student-t intervals; paired differences; bootstrap for ratios"),
+         "to hire; bootstrap percentile intervals for bounded levels; Student-t intervals "
+         "for paired differences; Wilson intervals for probabilities; bootstrap for ratios"),
         ("2.5", "Components" if en else "Komponenter",
          f"Entities: workers, cases; resources: {_get(sc, 'unit.posts')} posts, "
          f"{_get(sc, 'unit.managers')} managers; queues: investigations, ongoing cases; "
@@ -225,7 +248,8 @@ def stress_des(res: Results, lang: str) -> str:
          f"warm-up {m.get('warmup_years')} years discarded"),
         ("4.2", "Run length" if en else "Körlängd", f"{m.get('years')} years"),
         ("4.3", "Estimation approach" if en else "Skattning",
-         f"{m.get('replications')} replications, 95% t-intervals, common random numbers"),
+         f"{m.get('replications')} replications, 95% intervals (bootstrap for levels, "
+         "Student-t for paired differences), common random numbers"),
         ("5.1", "Software" if en else "Programvara",
          f"Python {m.get('python', '')}, SimPy, numpy, pandas; socialstaff-sim "
          f"{m.get('version', '')}"),
@@ -246,11 +270,13 @@ CSS = """
 body{font-family:Arial,Helvetica,sans-serif;max-width:190mm;margin:10mm auto;color:#111;
 font-size:10.5pt}
 h1{font-size:15pt;margin:0 0 4pt 0}h2{font-size:11.5pt;margin:10pt 0 3pt 0}
-table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:3pt 4pt;
-text-align:left;vertical-align:top;font-size:9pt}th{background:#eef}
+table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:2pt 3pt;
+text-align:left;vertical-align:top;font-size:8pt}th{background:#eef}
 .neutral{border-left:4px solid #0072B2;padding:4pt 8pt;background:#f4f8fb}
 .meta{color:#444;font-size:9pt}ul,ol{margin:2pt 0 2pt 16pt;padding:0}
 .appendix{page-break-before:always}
+.ci{display:block;color:#555;font-size:8pt}.warning{color:#a3260b;font-weight:bold}
+tr.warned td{background:#fff4f0}.rule,.note{font-size:9pt}.views{font-size:9.5pt}
 @media print{body{margin:0 auto}}
 """
 
@@ -262,11 +288,23 @@ def render_brief(res: Results, lang: str = "sv", sensitivity: pd.DataFrame | Non
                         "--sensitivity with the comparison's directory")
     m = res.manifest
     sens = sensitivity if sensitivity is not None else res.tables.get("sensitivity")
-    period = w("period", lang, r=m.get("replications"), y=m.get("years"),
-               w=m.get("warmup_years"), s=m.get("seed"))
+    def num(v):                             # 4.0 -> "4", 2.5 -> "2,5" in Swedish
+        if not isinstance(v, (int, float)):
+            return str(v)
+        text = f"{v:g}"
+        return text.replace(".", ",") if lang == "sv" else text
+
+    period = w("period", lang, r=m.get("replications"), y=num(m.get("years")),
+               w=num(m.get("warmup_years")), s=m.get("seed"))
+    ranked = ranking_html(res, lang)
     parts = [
         f"<h1>{html.escape(w('title', lang))}</h1>",
         f"<p class='meta'>{html.escape(period)} {html.escape(str(m.get('finished', '')))}</p>",
+    ]
+    if ranked:
+        parts += [f"<h2 id='ranking'>{html.escape(t('ranking_h', lang))}</h2>{ranked}"]
+    parts += [
+        f"<h2>{html.escape(w('views_h', lang))}</h2>{views_html(lang)}",
         f"<h2>{w('question_h', lang)}</h2><p>{html.escape(w('question', lang))}</p>",
         f"<h2>{w('options_h', lang)}</h2>{_options(res)}",
         f"<h2>{w('results_h', lang)}</h2>{_results_table(res, lang)}",

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from ..errors import UserError
+from ..intervals import level_ci
+from ..metrics import UNBOUNDED_KPIS
 
 # Kiruna 2017, years in the unit (n = 33): 0-2: 5; 2-5: 11; 5+: 17 (FoUI 81:2017)
 KIRUNA_2017 = {"lt2": 5 / 33, "2to5": 11 / 33, "5plus": 17 / 33}
@@ -83,15 +84,21 @@ def load_results(path: str | Path) -> Results:
                    scenarios=scenarios)
 
 
-def mean_band(df: pd.DataFrame, by: list[str], value: str) -> pd.DataFrame:
-    """Mean and 95% t-interval of ``value`` over replications, per ``by`` group."""
-    g = df.groupby(by)[value]
-    out = g.agg(["mean", "std", "count"]).reset_index()
-    tq = out["count"].map(lambda n: stats.t.ppf(0.975, n - 1) if n > 1 else math.nan)
-    half = tq * out["std"] / np.sqrt(out["count"])
-    out["low"] = out["mean"] - half
-    out["high"] = out["mean"] + half
-    return out
+def mean_band(df: pd.DataFrame, by: list[str], value: str,
+              bounded: bool = False) -> pd.DataFrame:
+    """Mean and 95% interval of ``value`` over replications, per ``by`` group.
+
+    ``bounded`` for levels that cannot be negative or are shares (counts, rates, shares):
+    a bootstrap percentile interval that stays inside the observed values, so within the
+    quantity's bounds (``model.intervals.level_ci``). Otherwise (paired differences) a
+    Student-t interval."""
+    rows = []
+    for key, g in df.groupby(by, sort=True)[value]:
+        m, lo, hi = level_ci(g.to_numpy(float), bounded)
+        key = key if isinstance(key, tuple) else (key,)
+        rows.append({**dict(zip(by, key)), "mean": m, "low": lo, "high": hi,
+                     "count": int(g.notna().sum())})
+    return pd.DataFrame(rows, columns=[*by, "mean", "low", "high", "count"])
 
 
 def yearly_turnover(res: Results) -> pd.DataFrame:
@@ -135,67 +142,141 @@ def exits_by_band_reason(res: Results) -> pd.DataFrame:
     return counts
 
 
-def cost_by_year(res: Results) -> pd.DataFrame:
-    """Mean SEK by scenario, year and category over replications."""
+VIEWS = ("budget", "economic")
+
+
+def costs_with_view(res: Results) -> pd.DataFrame:
+    """The cost ledger with its ``view`` column (derived for result directories written
+    before the ledger had one)."""
     c = res.tables["costs"]
+    if "view" not in c.columns:
+        from ..costs import view_of
+        c = c.assign(view=c.category.map(view_of))
+    return c
+
+
+def cost_by_year(res: Results) -> pd.DataFrame:
+    """Mean SEK by scenario, year, view, category (and its block) over replications.
+    Rows of view ``economic`` are what the economic view adds to the budget (the value
+    of work lost); they are never a total on their own."""
+    c = costs_with_view(res)
+    if "block" not in c.columns:
+        from ..costs import block_of
+        c = c.assign(block=c.category.map(block_of))
     n_rep = res.tables["summary"].groupby("scenario").replication.nunique()
-    g = c.groupby(["scenario", "year", "category"]).sek.sum().reset_index()
-    g["sek"] = g.apply(lambda r: r.sek / n_rep.get(r.scenario, 1), axis=1)
+    g = c.groupby(["scenario", "year", "view", "category", "block"]).sek.sum().reset_index()
+    g["sek"] = g.sek / g.scenario.map(n_rep).fillna(1).astype(float)
     return g
 
 
 def net_cost_by_year(res: Results) -> pd.DataFrame:
-    """Paired net cost per year against the first scenario (mean and 95% band)."""
-    c = res.tables["costs"].groupby(["scenario", "replication", "year"]).sek.sum()
-    c = c.reset_index()
+    """Paired net cost per year against the first scenario (mean and 95% band), in the
+    budget view (budget rows) and the economic view (all rows: budget plus work lost)."""
+    c = costs_with_view(res)
     base = res.scenarios[0]
-    b = c[c.scenario == base].set_index(["replication", "year"]).sek
-    rows = []
-    for scen in res.scenarios[1:]:
-        s = c[c.scenario == scen].set_index(["replication", "year"]).sek
-        d = (s - b.reindex(s.index).fillna(0.0)).rename("net").reset_index()
-        d["scenario"] = scen
-        rows.append(d)
-    if not rows:
-        return pd.DataFrame(columns=["scenario", "year", "mean", "low", "high"])
-    return mean_band(pd.concat(rows), ["scenario", "year"], "net")
+    out = []
+    for view in VIEWS:
+        v = c[c.view == "budget"] if view == "budget" else c
+        tot = v.groupby(["scenario", "replication", "year"]).sek.sum()
+        tot = tot.reset_index()
+        b = tot[tot.scenario == base].set_index(["replication", "year"]).sek
+        for scen in res.scenarios[1:]:
+            s = tot[tot.scenario == scen].set_index(["replication", "year"]).sek
+            d = (s - b.reindex(s.index).fillna(0.0)).rename("net").reset_index()
+            d["scenario"] = scen
+            d["view"] = view
+            out.append(d)
+    if not out:
+        return pd.DataFrame(columns=["view", "scenario", "year", "mean", "low", "high"])
+    return mean_band(pd.concat(out), ["view", "scenario", "year"], "net")
+
+
+def cost_benefit(res: Results) -> pd.DataFrame | None:
+    """The cost-benefit table, or None for a result without one (a single run) or with
+    one written before the two cost views (no ``service_flag``)."""
+    cb = res.tables.get("cost_benefit")
+    if cb is None or cb.empty or len(res.scenarios) < 2 or "service_flag" not in cb.columns:
+        return None
+    return cb
+
+
+def ranking_table(res: Results) -> pd.DataFrame | None:
+    """The options ranked by ``model.costbenefit.ranking`` (None without a cost-benefit
+    table)."""
+    cb = cost_benefit(res)
+    if cb is None:
+        return None
+    from ..costbenefit import ranking
+    table = ranking(cb)
+    return table if not table.empty else None
+
+
+def measure(res: Results, scenario: str, name: str) -> tuple[float, float, float]:
+    """(mean, ci_low, ci_high) of one cost-benefit measure; NaNs when absent."""
+    cb = cost_benefit(res)
+    if cb is None:
+        return math.nan, math.nan, math.nan
+    r = cb[(cb.scenario == scenario) & (cb.measure == name)]
+    if r.empty:
+        return math.nan, math.nan, math.nan
+    r = r.iloc[0]
+    return float(r["mean"]), float(r.ci_low), float(r.ci_high)
+
+
+def service_flag(res: Results, scenario: str) -> str:
+    """The scenario's ``service_flag`` codes ('' for none or for the base)."""
+    cb = cost_benefit(res)
+    if cb is None:
+        return ""
+    f = cb.loc[cb.scenario == scenario, "service_flag"]
+    return "" if f.empty or not isinstance(f.iloc[0], str) else f.iloc[0]
+
+
+LEVEL_KPIS = ("turnover_rate", "exits_first_2y", "vacancy_rate", "consultant_fte",
+              "overdue_share", "share_5y_plus")
 
 
 def kpi_table(res: Results) -> pd.DataFrame:
-    """Per scenario: mean and 95% interval of each KPI card value."""
-    from ..experiment import mean_ci
+    """Per scenario: mean and 95% interval of each KPI card value. Levels use
+    ``level_ci`` (bounded quantities stay in their bounds); the net costs, the
+    probability of saving money and the payback come from the cost-benefit table."""
     s = res.tables["summary"]
-    years = float(res.manifest.get("years") or 1.0)
     rows = []
-    base = res.scenarios[0]
-    b = s[s.scenario == base].set_index("replication").total_cost_sek
-    for scen in res.scenarios:
+    for i, scen in enumerate(res.scenarios):
         cur = s[s.scenario == scen]
-        for k in ("turnover_rate", "exits_first_2y", "vacancy_rate", "consultant_fte",
-                  "overdue_share", "share_5y_plus"):
-            m, lo, hi = mean_ci(cur[k])
+        for k in LEVEL_KPIS:
+            m, lo, hi = level_ci(cur[k].to_numpy(float), k not in UNBOUNDED_KPIS)
             rows.append({"scenario": scen, "kpi": k, "mean": m, "low": lo, "high": hi})
-        if scen == base:
-            rows.append({"scenario": scen, "kpi": "net_cost", "mean": 0.0, "low": math.nan,
-                         "high": math.nan})
-        else:
-            c = cur.set_index("replication").total_cost_sek
-            d = (c - b.reindex(c.index)) / years
-            m, lo, hi = mean_ci(d)
-            rows.append({"scenario": scen, "kpi": "net_cost", "mean": m, "low": lo, "high": hi})
-    return pd.DataFrame(rows)
+        if cost_benefit(res) is None:
+            continue
+        for k, name in (("net_cost_budget", "net_cost_budget_sek_per_year"),
+                        ("net_cost_economic", "net_cost_economic_sek_per_year"),
+                        ("p_saves_economic", "p_saves_economic"),
+                        ("payback", "payback_year")):
+            if i > 0:
+                m, lo, hi = measure(res, scen, name)
+            else:                                   # the base: zero net cost by definition
+                m, lo, hi = (0.0 if k.startswith("net") else math.nan), math.nan, math.nan
+            rows.append({"scenario": scen, "kpi": k, "mean": m, "low": lo, "high": hi})
+    return pd.DataFrame(rows, columns=["scenario", "kpi", "mean", "low", "high"])
 
 
 def cost_turnover_points(res: Results) -> pd.DataFrame:
-    from ..experiment import mean_ci
+    """Turnover and cost per year (both views) per scenario, means with bootstrap
+    intervals (levels: they stay within their bounds)."""
     s = res.tables["summary"]
     rows = []
     for scen in res.scenarios:
         cur = s[s.scenario == scen]
-        t, tlo, thi = mean_ci(cur.turnover_rate)
-        c, clo, chi = mean_ci(cur.cost_per_year_sek)
-        rows.append({"scenario": scen, "turnover": t, "t_low": tlo, "t_high": thi,
-                     "cost": c, "c_low": clo, "c_high": chi})
+        t, tlo, thi = level_ci(cur.turnover_rate.to_numpy(float), True)
+        row = {"scenario": scen, "turnover": t, "t_low": tlo, "t_high": thi}
+        for view, col in (("budget", "cost_per_year_sek"),
+                          ("economic", "economic_cost_per_year_sek")):
+            if col not in cur.columns:
+                continue
+            c, clo, chi = level_ci(cur[col].to_numpy(float), True)
+            row.update({f"cost_{view}": c, f"c_low_{view}": clo, f"c_high_{view}": chi})
+        rows.append(row)
     return pd.DataFrame(rows)
 
 

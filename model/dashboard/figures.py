@@ -16,7 +16,7 @@ from plotly.subplots import make_subplots
 
 from ..entities import DAYS_PER_YEAR
 from . import data as D
-from .i18n import KPI, LANGS, category_label, reason_label, t
+from .i18n import LANGS, block_label, category_label, reason_label, t, view_label
 
 # Colour-blind-safe: Okabe & Ito (2008), then Paul Tol's "muted" scheme; line dashes
 # tell apart scenarios beyond the palette.
@@ -26,7 +26,18 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#0
 DASHES = ["solid", "dash", "dot", "dashdot"]
 CATEGORY_COLOURS = {"salaries": "#0072B2", "sick_leave": "#E69F00", "mentoring": "#009E73",
                     "rampup_lost_output": "#CC79A7", "recruitment": "#56B4E9",
-                    "consultants": "#D55E00"}
+                    "consultants": "#D55E00", "rehabilitation": "#999933",
+                    "policy_overstaffing": "#332288"}
+# budget categories without a fixed colour (policies' own costs and paid time)
+EXTRA_COLOURS = ["#332288", "#7F3C8D", "#3969AC", "#11A579", "#E73F74", "#F2B701",
+                 "#80BA5A", "#008695"]
+LEGEND_ENTRY_PX = 30           # room per legend entry, to stack the two cost legends
+# what the economic view adds (value of work lost): drawn hatched, in their own legend
+ECONOMIC_COLOURS = {"lost_vacancy": "#882255", "lost_notice": "#AA4499",
+                    "lost_rampup": "#CC6677", "lost_colleague_time": "#DDCC77",
+                    "lost_mentoring": "#44AA99", "lost_sick_leave": "#88CCEE",
+                    "manager_introduction": "#117733", "service_overdue": "#666666",
+                    "service_handovers": "#AAAAAA"}
 SEPARATORS = {"sv": ", ", "en": ".,"}
 
 
@@ -62,7 +73,7 @@ def _band(fig, x, mean, low, high, i, name, lang, row=None, col=None, y_fmt=".3f
     kw = {"row": row, "col": col} if row else {}
     meta = {"s": i}
     fig.add_trace(go.Scatter(x=list(x) + list(x)[::-1], y=list(high) + list(low)[::-1],
-                             fill="toself", fillcolor=_rgba(colour(i), 0.15),
+                             mode="lines", fill="toself", fillcolor=_rgba(colour(i), 0.15),
                              line={"width": 0}, hoverinfo="skip", showlegend=False,
                              legendgroup=f"s{i}", meta=meta, name=esc(name)), **kw)
     fig.add_trace(go.Scatter(x=list(x), y=list(mean), mode="lines", name=esc(name),
@@ -74,10 +85,10 @@ def _band(fig, x, mean, low, high, i, name, lang, row=None, col=None, y_fmt=".3f
 
 def turnover_over_time(res, lang):
     df = D.yearly_turnover(res)
-    band = D.mean_band(df, ["scenario", "year"], "turnover")
+    band = D.mean_band(df, ["scenario", "year"], "turnover", bounded=True)
     hc = D.monthly(res.tables["timeseries"], ["headcount"])
     hc["t"] = (hc.day - res.manifest.get("warmup_years", 0) * DAYS_PER_YEAR) / DAYS_PER_YEAR
-    hcb = D.mean_band(hc, ["scenario", "t"], "headcount")
+    hcb = D.mean_band(hc, ["scenario", "t"], "headcount", bounded=True)
     fig = make_subplots(rows=1, cols=2, subplot_titles=(esc(t("fig_turnover", lang)),
                                                           esc(t("fig_headcount", lang))))
     for i, scen in enumerate(res.scenarios):
@@ -89,6 +100,7 @@ def turnover_over_time(res, lang):
     fig.update_yaxes(title_text=esc(t("turnover_axis", lang)), tickformat=".0%", row=1, col=1)
     fig.update_yaxes(title_text=esc(t("headcount_axis", lang)), row=1, col=2)
     fig.update_xaxes(title_text=esc(t("week_year", lang)))
+    fig.update_xaxes(dtick=1, row=1, col=1)
     return _layout(fig, t("fig_turnover", lang) + " / " + t("fig_headcount", lang), lang)
 
 
@@ -99,7 +111,7 @@ def experience_mix(res, lang):
     fig = make_subplots(rows=1, cols=3, subplot_titles=[esc(t(b, lang)) for b in bands],
                         shared_yaxes=True)
     for j, band in enumerate(bands, start=1):
-        agg = D.mean_band(ts, ["scenario", "t"], f"share_{band}")
+        agg = D.mean_band(ts, ["scenario", "t"], f"share_{band}", bounded=True)
         for i, scen in enumerate(res.scenarios):
             a = agg[agg.scenario == scen]
             _band(fig, a.t, a["mean"], a.low, a.high, i, scen, lang, 1, j, ".1%",
@@ -122,7 +134,7 @@ def caseload(res, lang):
             ("overdue_open", "overdue")]
     fig = make_subplots(rows=1, cols=3, subplot_titles=[esc(t(k, lang)) for _, k in cols])
     for j, (col, _) in enumerate(cols, start=1):
-        agg = D.mean_band(ts, ["scenario", "t"], col)
+        agg = D.mean_band(ts, ["scenario", "t"], col, bounded=True)
         for i, scen in enumerate(res.scenarios):
             a = agg[agg.scenario == scen]
             _band(fig, a.t, a["mean"], a.low, a.high, i, scen, lang, 1, j, ".1f",
@@ -131,66 +143,114 @@ def caseload(res, lang):
     return _layout(fig, t("fig_caseload", lang), lang)
 
 
+def _category_order(cats, colours):
+    return sorted(set(cats), key=lambda c: (list(colours).index(c) if c in colours else 99, c))
+
+
 def cost_ledger(res, lang):
+    """Stacked costs per scenario and year: the budget view's categories (solid, legend
+    "Budget (kassaflöde)") and on top, hatched and in a legend of their own, the value of
+    work lost that the economic view adds. The top of the solid part is the budget total,
+    the whole bar the economic total."""
     g = D.cost_by_year(res)
-    cats = list(dict.fromkeys(sorted(g.category, key=lambda c: (
-        list(CATEGORY_COLOURS).index(c) if c in CATEGORY_COLOURS else 99, c))))
     fig = go.Figure()
     extra = 0
-    for cat in cats:
-        if cat in CATEGORY_COLOURS:
-            col = CATEGORY_COLOURS[cat]
-        else:
-            col = PALETTE[(7 + extra) % len(PALETTE)]
-            extra += 1
-        for i, scen in enumerate(res.scenarios):
-            sub = g[(g.scenario == scen) & (g.category == cat)]
-            if sub.empty:
-                continue
-            fig.add_trace(go.Bar(
-                x=[[str(int(y) + 1) for y in sub.year], [esc(scen)] * len(sub)],
-                y=sub.sek / 1e6, name=esc(category_label(cat, lang)), legendgroup=cat,
-                showlegend=not any(tr.legendgroup == cat for tr in fig.data),
-                marker={"color": col}, meta={"s": i},
-                hovertemplate=f"{esc(scen)}<br>{esc(category_label(cat, lang))}: "
-                              "%{y:,.2f}<extra></extra>"))
-    fig.update_layout(barmode="stack")
+    for view, colours, legend in (("budget", CATEGORY_COLOURS, "legend"),
+                                  ("economic", ECONOMIC_COLOURS, "legend2")):
+        gv = g[g.view == view]
+        for cat in _category_order(gv.category, colours):
+            if cat in colours:
+                col = colours[cat]
+            else:
+                col = EXTRA_COLOURS[extra % len(EXTRA_COLOURS)]
+                extra += 1
+            label = esc(category_label(cat, lang))
+            for i, scen in enumerate(res.scenarios):
+                sub = gv[(gv.scenario == scen) & (gv.category == cat)]
+                if sub.empty:
+                    continue
+                marker = {"color": col}
+                if view == "economic":
+                    marker = {"color": _rgba(col, 0.55),
+                              "pattern": {"shape": "/", "fgcolor": col, "solidity": 0.4},
+                              "line": {"color": col, "width": 0.5}}
+                fig.add_trace(go.Bar(
+                    x=[[f"{esc(t('year', lang))} {int(y) + 1}" for y in sub.year],
+                       [esc(scen)] * len(sub)],
+                    y=sub.sek / 1e6, name=label, legendgroup=f"{view}:{cat}",
+                    legend=legend,
+                    showlegend=not any(tr.legendgroup == f"{view}:{cat}" for tr in fig.data),
+                    marker=marker, meta={"s": i},
+                    hovertemplate=f"{esc(scen)}<br>{esc(view_label(view, lang))}<br>"
+                                  f"{esc(t('block', lang))}: "
+                                  f"{esc(block_label(sub.block.iloc[0], lang))}<br>"
+                                  f"{label}: %{{y:,.2f}}<extra></extra>"))
+    # two legends on the right, one under the other: fixed margins, so the plot area's
+    # height in pixels is known and tall enough for every entry
+    n_budget = len(set(g.category[g.view == "budget"]))
+    n_econ = len(set(g.category[g.view == "economic"]))
+    top, bottom = 90, 170
+    plot_h = max(450, (n_budget + n_econ + 5) * LEGEND_ENTRY_PX)
+    fig.update_layout(barmode="stack", height=top + plot_h + bottom)
     fig.update_yaxes(title_text=esc(t("cost_axis_m", lang)))
-    return _layout(fig, t("fig_costs", lang), lang)
+    fig.update_xaxes(automargin=False)
+    out = _layout(fig, t("fig_costs", lang), lang)
+    out["layout"]["title"]["subtitle"] = {"text": esc(t("costs_note", lang))}
+    out["layout"]["margin"].update({"t": top, "b": bottom})
+    out["layout"]["legend"] = {
+        "title": {"text": "<b>" + esc(view_label("budget", lang)) + "</b>"},
+        "y": 1.0, "yanchor": "top", "x": 1.02, "xanchor": "left"}
+    out["layout"]["legend2"] = {
+        "title": {"text": "<b>" + esc(t("economic_additions", lang)) + "</b>"},
+        "yanchor": "top", "x": 1.02, "xanchor": "left",
+        "y": 1 - (n_budget + 2) * LEGEND_ENTRY_PX / plot_h}
+    return out
 
 
 def net_cost(res, lang):
+    """Net cost against the base per year, in both views side by side."""
     nb = D.net_cost_by_year(res)
-    fig = go.Figure()
-    for i, scen in enumerate(res.scenarios):
-        if i == 0:
-            continue
-        a = nb[nb.scenario == scen]
-        _band(fig, a.year + 1, a["mean"] / 1000, a.low / 1000, a.high / 1000, i, scen, lang,
-              y_fmt=",.0f")
-    fig.add_hline(y=0, line={"color": "#555555"})
-    fig.update_xaxes(title_text=esc(t("year", lang)))
-    fig.update_yaxes(title_text=esc(t("cost_axis", lang)))
+    views = D.VIEWS
+    fig = make_subplots(rows=1, cols=2, shared_yaxes=True,
+                        subplot_titles=[esc(view_label(v, lang)) for v in views])
+    for j, view in enumerate(views, start=1):
+        for i, scen in enumerate(res.scenarios):
+            if i == 0:
+                continue
+            a = nb[(nb.scenario == scen) & (nb.view == view)]
+            _band(fig, a.year + 1, a["mean"] / 1000, a.low / 1000, a.high / 1000, i, scen,
+                  lang, 1, j, y_fmt=",.0f", showlegend=(j == 1))
+        fig.add_hline(y=0, line={"color": "#555555"}, row=1, col=j)
+    fig.update_xaxes(title_text=esc(t("year", lang)), dtick=1)
+    fig.update_yaxes(title_text=esc(t("cost_axis", lang)), row=1, col=1)
     return _layout(fig, t("fig_net", lang), lang)
 
 
 def cost_vs_turnover(res, lang):
+    """Cost per year against turnover, one panel per cost view."""
     pts = D.cost_turnover_points(res)
-    fig = go.Figure()
-    for i, scen in enumerate(res.scenarios):
-        p = pts[pts.scenario == scen].iloc[0]
-        fig.add_trace(go.Scatter(
-            x=[p.turnover], y=[p.cost / 1e6], mode="markers", name=esc(scen), meta={"s": i},
-            marker={"color": colour(i), "size": 11},
-            error_x={"type": "data", "symmetric": False,
-                     "array": [_nz(p.t_high - p.turnover)],
-                     "arrayminus": [_nz(p.turnover - p.t_low)]},
-            error_y={"type": "data", "symmetric": False,
-                     "array": [_nz((p.c_high - p.cost) / 1e6)],
-                     "arrayminus": [_nz((p.cost - p.c_low) / 1e6)]},
-            hovertemplate=f"{esc(scen)}<br>%{{x:.1%}}<br>%{{y:,.2f}}<extra></extra>"))
+    views = [v for v in D.VIEWS if f"cost_{v}" in pts.columns]
+    fig = make_subplots(rows=1, cols=len(views),
+                        subplot_titles=[esc(view_label(v, lang)) for v in views])
+    for j, view in enumerate(views, start=1):
+        for i, scen in enumerate(res.scenarios):
+            p = pts[pts.scenario == scen].iloc[0]
+            c, lo, hi = p[f"cost_{view}"], p[f"c_low_{view}"], p[f"c_high_{view}"]
+            fig.add_trace(go.Scatter(
+                x=[p.turnover], y=[c / 1e6], mode="markers", name=esc(scen), meta={"s": i},
+                legendgroup=f"s{i}", showlegend=(j == 1),
+                marker={"color": colour(i), "size": 11},
+                error_x={"type": "data", "symmetric": False,
+                         "array": [_nz(p.t_high - p.turnover)],
+                         "arrayminus": [_nz(p.turnover - p.t_low)]},
+                error_y={"type": "data", "symmetric": False,
+                         "array": [_nz((hi - c) / 1e6)],
+                         "arrayminus": [_nz((c - lo) / 1e6)]},
+                hovertemplate=f"{esc(scen)}<br>{esc(view_label(view, lang))}<br>"
+                              "%{x:.1%}<br>%{y:,.2f}<extra></extra>"), row=1, col=j)
+        fig.update_yaxes(title_text=esc(t("cost_axis_m", lang) + ": "
+                                        + view_label(view, lang)), row=1, col=j)
     fig.update_xaxes(title_text=esc(t("turnover_axis", lang)), tickformat=".0%")
-    fig.update_yaxes(title_text=esc(t("cost_axis_m", lang)))
     return _layout(fig, t("fig_cost_turnover", lang), lang)
 
 
@@ -304,24 +364,3 @@ def build_all(res) -> dict[str, dict]:
         if all(f is not None for f in figs.values()):
             out[fid] = figs
     return out
-
-
-def kpi_cards(res, lang) -> list[dict]:
-    """Card contents per scenario: label, value text, interval text, explanation."""
-    from .i18n import fmt
-    kt = D.kpi_table(res)
-    cards = []
-    for i, scen in enumerate(res.scenarios):
-        items = []
-        for key, (label, expl, kind) in KPI.items():
-            if key == "net_cost" and len(res.scenarios) < 2:
-                continue
-            r = kt[(kt.scenario == scen) & (kt.kpi == key)].iloc[0]
-            ci = (f"{fmt(r.low, kind, lang)} – {fmt(r.high, kind, lang)}"
-                  if math.isfinite(r.low) else "")
-            if key == "net_cost" and i == 0:
-                ci = t("base", lang)
-            items.append({"key": key, "label": label[lang], "value": fmt(r["mean"], kind, lang),
-                          "ci": ci, "explain": expl[lang]})
-        cards.append({"index": i, "scenario": scen, "items": items})
-    return cards

@@ -1,5 +1,7 @@
 """One self-contained HTML dashboard: plotly.js embedded, no network access needed.
 
+The page opens with the options ranked (the rule in words, both cost views and the
+service warning in each option's row), then the KPI cards and the charts.
 Both languages are in the file: a Svenska / English toggle re-renders every chart from
 its figure in that language and switches every text. A scenario selector shows or hides
 a scenario's traces in every chart and its KPI card. All user-supplied text (scenario
@@ -20,6 +22,7 @@ from .. import __version__
 from . import figures as F
 from .data import Results
 from .i18n import LANGS, T
+from .tables import kpi_cards, ranking_html, views_html
 
 CSS = """
 body{font-family:Arial,Helvetica,sans-serif;margin:0 auto;max-width:1400px;padding:0 16px;
@@ -46,6 +49,17 @@ footer{margin:30px 0;font-size:.85em;color:#444;border-top:1px solid #ccc}
 footer table{border-collapse:collapse}footer td{padding:2px 8px;vertical-align:top;
 word-break:break-all}
 body.lang-sv .only-en{display:none}body.lang-en .only-sv{display:none}
+#ranking table{border-collapse:collapse;width:100%;font-size:.92em}
+#ranking th,#ranking td{border:1px solid #ccc;padding:4px 6px;text-align:left;
+vertical-align:top}#ranking th{background:#eef3f8}
+#ranking td .ci{display:block;color:#666;font-size:.85em}
+#ranking tr.warned td{background:#fff4f0}
+.warning{color:#a3260b;font-weight:bold}
+.card .card-warning{margin:0 0 6px 0;padding:4px 6px;background:#fff4f0;
+border-left:4px solid #a3260b;font-size:.9em}
+.kpi .val{white-space:nowrap}
+.kpi-warning{font-size:.8em;padding:2px 0 4px 0;border-bottom:1px dotted #ddd}
+.rule,.note{font-size:.9em;color:#333}.views{font-size:.9em}
 """
 
 APP_JS = """
@@ -136,23 +150,46 @@ def _both(key: str) -> str:
 
 
 def _cards(res: Results) -> str:
-    by_lang = {lang: F.kpi_cards(res, lang) for lang in LANGS}
+    by_lang = {lang: kpi_cards(res, lang) for lang in LANGS}
     out = []
     for i, scen in enumerate(res.scenarios):
         col = F.colour(i)
         blocks = []
         for lang in LANGS:
             card = by_lang[lang][i]
-            rows = "".join(
-                f'<div class="kpi" data-kpi="{html.escape(it["key"])}" '
-                f'title="{html.escape(it["explain"])}" '
-                f'data-explain="{html.escape(it["explain"])}"><span>{html.escape(it["label"])}'
-                f'</span><span class="v">{html.escape(it["value"])}<span class="ci">'
-                f'{html.escape(it["ci"])}</span></span></div>' for it in card["items"])
-            blocks.append(f'<div class="only-{lang}">{rows}</div>')
+            items = card["items"]
+            rows = ""
+            for j, it in enumerate(items):
+                rows += (f'<div class="kpi" data-kpi="{html.escape(it["key"])}" '
+                         f'title="{html.escape(it["explain"])}" '
+                         f'data-explain="{html.escape(it["explain"])}"><span>'
+                         f'{html.escape(it["label"])}</span><span class="v">'
+                         f'<span class="{"txt" if it["key"] == "payback" else "val"}">'
+                         f'{html.escape(it["value"])}'
+                         f'{" ⚠" if it["warning"] else ""}</span>'
+                         f'<span class="ci">{html.escape(it["ci"])}</span></span></div>')
+                # the warning right under a probability of saving money or a payback
+                # (once under two neighbours that carry the same warning)
+                nxt = items[j + 1]["warning"] if j + 1 < len(items) else ""
+                if it["warning"] and it["warning"] != nxt:
+                    rows += (f'<div class="kpi-warning warning" data-for="{it["key"]}">'
+                             f'⚠ {html.escape(it["warning"])}</div>')
+            warn = (f'<p class="card-warning warning">{html.escape(card["warning"])}</p>'
+                    if card["warning"] else "")
+            blocks.append(f'<div class="only-{lang}">{warn}{rows}</div>')
         out.append(f'<div class="card" data-s="{i}" style="border-top-color:{col}">'
                    f'<h3>{html.escape(scen)}</h3>{"".join(blocks)}</div>')
     return f'<div class="cards">{"".join(out)}</div>'
+
+
+def _ranking(res: Results) -> str:
+    """The options ranked, first on the page; nothing for a single run."""
+    if not ranking_html(res, "sv"):
+        return ""
+    blocks = "".join(f'<div class="only-{lang}">{ranking_html(res, lang)}{views_html(lang)}'
+                     '</div>' for lang in LANGS)
+    return (f'<section id="ranking"><h2 data-i18n="ranking_h">'
+            f'{html.escape(T["ranking_h"]["sv"])}</h2>{blocks}</section>')
 
 
 def _selector(res: Results) -> str:
@@ -197,8 +234,10 @@ def render_dashboard(res: Results) -> str:
     title_key = {"run": "title_run", "comparison": "title", "sweep": "title_sweep"}[res.kind]
     body = [f'<header><h1 data-i18n="{title_key}">{html.escape(T[title_key]["sv"])}</h1>'
             '<div class="lang"><button id="btn-sv" class="active">Svenska</button>'
-            '<button id="btn-en">English</button></div></header>',
-            f'<p data-i18n="intro">{html.escape(T["intro"]["sv"])}</p>']
+            '<button id="btn-en">English</button></div></header>']
+    if res.kind != "sweep":
+        body.append(_ranking(res))
+    body.append(f'<p data-i18n="intro">{html.escape(T["intro"]["sv"])}</p>')
     if res.kind != "sweep":
         body.append(_selector(res))
         body.append(f'<h2 data-i18n="kpis">{T["kpis"]["sv"]}</h2>')
