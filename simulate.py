@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import signal
 import sys
@@ -49,53 +50,26 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USER)
 
 
-def _positive_int(flag):
+def _number(flag: str, kind=float, minimum=None, above=False):
+    """An argparse type: a finite number of ``kind``. A bound is given only where no
+    schema checks the value (a scenario parameter is left to the scenario schema)."""
     def conv(text):
         try:
-            v = int(text)
+            v = kind(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(
-                f"{flag} must be a whole number, got {text!r}") from None
-        if v < 1:
-            raise argparse.ArgumentTypeError(f"{flag} must be at least 1, got {v}")
-        return v
-    return conv
-
-
-def _nonneg_float(flag, positive=False):
-    def conv(text):
-        try:
-            v = float(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{flag} must be a number, got {text!r}") from None
-        if v != v or v in (float("inf"), float("-inf")) or v < 0 or (positive and v == 0):
-            raise argparse.ArgumentTypeError(
-                f"{flag} must be {'> 0' if positive else '>= 0'}, got {text}")
-        return v
-    return conv
-
-
-def _finite(flag):
-    def conv(text):
-        try:
-            v = float(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{flag} must be a number, got {text!r}") from None
-        if v != v or v in (float("inf"), float("-inf")):
+            what = "a whole number" if kind is int else "a number"
+            raise argparse.ArgumentTypeError(f"{flag} must be {what}, got {text!r}") from None
+        if kind is float and not math.isfinite(v):
             raise argparse.ArgumentTypeError(f"{flag} must be a finite number, got {text}")
+        if minimum is not None and (v <= minimum if above else v < minimum):
+            raise argparse.ArgumentTypeError(
+                f"{flag} must be {'>' if above else 'at least'} {minimum:g}, got {text}")
         return v
     return conv
 
 
-def _seed(text):
-    try:
-        v = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"--seed must be a whole number, got {text!r}") from None
-    if not 0 <= v < 2**63:
-        raise argparse.ArgumentTypeError(f"--seed must be in [0, 2^63), got {v}")
-    return v
+def _count(flag):
+    return _number(flag, int, 1)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -120,8 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument("scenario", help="the policy scenario")
     be.add_argument("--param", required=True, help="parameter path, e.g. "
                     "policies.salary_ladder.steps.0.supplement_sek_per_month")
-    be.add_argument("--low", required=True, type=_finite("--low"))
-    be.add_argument("--high", required=True, type=_finite("--high"))
+    be.add_argument("--low", required=True, type=_number("--low"))
+    be.add_argument("--high", required=True, type=_number("--high"))
     be.add_argument("--target", default="net_cost",
                     help="net_cost (default) or turnover_rate=VALUE")
     be.add_argument("--base", default=str(DEFAULT_SCENARIO),
@@ -130,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sw = sub.add_parser("sweep", help="run a parameter sweep (resumable)")
     sw.add_argument("file", help="sweep YAML file (see scenarios/sweeps/)")
-    sw.add_argument("--workers", type=_positive_int("--workers"),
+    sw.add_argument("--workers", type=_count("--workers"),
                     help="processes (default: all cores; 1 = serial)")
     sw.add_argument("--scheduler", help="'local' (a Dask LocalCluster) or the address of a "
                     "Dask scheduler, tcp://HOST:PORT")
@@ -148,16 +122,10 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_argument("targets", help="targets YAML (e.g. scenarios/calibration/targets.yaml)")
     cal.add_argument("--params", help="comma-separated parameter paths, each optionally "
                      "=low:high (default attrition.baseline_hazard_per_year)")
-    cal.add_argument("--replications", type=_positive_int("--replications"))
-    cal.add_argument("--years", type=_nonneg_float("--years", positive=True))
-    cal.add_argument("--warmup-years", type=_nonneg_float("--warmup-years"))
-    cal.add_argument("--seed", type=_seed)
-    cal.add_argument("--set", action="append", default=[], metavar="PATH=VALUE")
-    cal.add_argument("--workers", type=_positive_int("--workers"))
-    cal.add_argument("--max-evaluations", type=_positive_int("--max-evaluations"), default=30)
+    _simulation_options(cal)
+    cal.add_argument("--max-evaluations", type=_count("--max-evaluations"), default=30)
     cal.add_argument("--out", help="calibrated delta file (default "
                      "<scenario>_calibrated.yaml beside the scenario)")
-    cal.add_argument("--quiet", action="store_true")
 
     hr = sub.add_parser("import-hr", help="build a scenario and targets from a "
                         "municipality's staff CSV (and monthly inflow CSV)")
@@ -166,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     hr.add_argument("-o", "--output", required=True, help="scenario YAML to write")
     hr.add_argument("--as-of", help="reference date YYYY-MM-DD (default: the last date in "
                     "the file)")
-    hr.add_argument("--window-years", type=_nonneg_float("--window-years", positive=True),
+    hr.add_argument("--window-years", type=_number("--window-years", minimum=0, above=True),
                     default=3.0, help="years before the reference date used for exit rates")
 
     dash = sub.add_parser("dashboard", help="write the interactive HTML dashboard of a "
@@ -191,21 +159,29 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
-def _run_options(p) -> None:
-    p.add_argument("--replications", type=_positive_int("--replications"))
-    p.add_argument("--years", type=_nonneg_float("--years", positive=True))
-    p.add_argument("--warmup-years", type=_nonneg_float("--warmup-years"))
-    p.add_argument("--seed", type=_seed)
-    p.add_argument("--out", help="result directory (default under results/)")
+def _simulation_options(p) -> None:
+    """The shorthands for simulation.* parameters, --set, --workers and --quiet (their
+    values are checked by the scenario schema)."""
+    p.add_argument("--replications", type=_number("--replications", int))
+    p.add_argument("--years", type=_number("--years"))
+    p.add_argument("--warmup-years", type=_number("--warmup-years"))
+    p.add_argument("--seed", type=_number("--seed", int))
     p.add_argument("--set", action="append", default=[], metavar="PATH=VALUE",
                    help="override a parameter, e.g. --set unit.posts=44 (repeatable)")
-    p.add_argument("--workers", type=_positive_int("--workers"),
+    p.add_argument("--workers", type=_count("--workers"),
                    help="parallel processes (default: all cores)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
+def _run_options(p) -> None:
+    _simulation_options(p)
+    p.add_argument("--out", help="result directory (default under results/)")
+
+
 def _overrides(args) -> list[str]:
     """--set values plus the flags that are shorthands for simulation.* parameters."""
+    from model.scenario import Override
+
     overrides = list(args.set)
     for flag, path in (("replications", "simulation.replications"),
                        ("years", "simulation.years"),
@@ -213,7 +189,8 @@ def _overrides(args) -> list[str]:
                        ("seed", "simulation.seed")):
         value = getattr(args, flag)
         if value is not None:
-            overrides.append(f"{path}={value}")
+            shown = value if isinstance(value, int) else f"{value:g}"
+            overrides.append(Override(f"{path}={value}", f"--{flag.replace('_', '-')} {shown}"))
     return overrides
 
 
@@ -229,7 +206,7 @@ def _like_base(overrides: list[str], sim) -> list[str]:
 
 def cmd_run(args) -> int:
     from model import experiment, store
-    from model.console import print_summary
+    from model.console import print_summary, progress_bar
     from model.scenario import load_scenario
 
     overrides = _overrides(args)
@@ -238,32 +215,14 @@ def cmd_run(args) -> int:
     store.check_output_dir(out)
     sim = scenario.simulation
     workers = args.workers or experiment.default_workers()
-
-    started = store.now_iso()
-    t0 = time.perf_counter()
-    bar = _progress(sim.replications, args.quiet, scenario.name)
-    try:
-        tables = experiment.run_scenario(scenario, workers=workers,
-                                         progress=bar.update if bar else None)
-    finally:
-        if bar:
-            bar.close()
-    manifest = {
-        "scenario": scenario.name,
-        "scenario_file": str(args.scenario),
-        "scenario_sha256": store.file_sha256(args.scenario),
-        "overrides": overrides,
-        "seed": sim.seed,
-        "replications": sim.replications,
-        "years": sim.years,
-        "warmup_years": sim.warmup_years,
-        "workers": workers,
-        "started": started,
-        "finished": store.now_iso(),
-        "wall_seconds": round(time.perf_counter() - t0, 3),
-        **store.provenance(),
-        "resolved_scenario": scenario.model_dump(mode="json"),
-    }
+    started, t0 = store.now_iso(), time.perf_counter()
+    with progress_bar(sim.replications, args.quiet, scenario.name) as bar:
+        tables = experiment.run_scenario(scenario, workers=workers, progress=bar)
+    head = {"scenario": scenario.name, "scenario_file": str(args.scenario),
+            "scenario_sha256": store.file_sha256(args.scenario)}
+    manifest = store.build_manifest(
+        head, sim, overrides, started, workers=workers, t0=t0,
+        tail={"resolved_scenario": scenario.model_dump(mode="json")})
     store.write_result_dir(out, tables, manifest)
     print_summary(tables["summary"], scenario, out)
     return 0
@@ -271,8 +230,7 @@ def cmd_run(args) -> int:
 
 def cmd_compare(args) -> int:
     from model import compare, experiment, store
-    from model.console import cost_benefit_lines
-    from model.errors import UserError
+    from model.console import cost_benefit_lines, progress_bar
     from model.scenario import load_scenario
 
     overrides = _overrides(args)
@@ -281,41 +239,26 @@ def cmd_compare(args) -> int:
     sim = base.simulation
     common = _like_base(overrides, sim)
     scenarios = [base] + [load_scenario(f, common) for f in args.others]
+    compare.require_pairs(sim)
     out = Path(args.out) if args.out else DEFAULT_RESULTS / f"compare_{_safe_name(base.name)}"
     store.check_output_dir(out)
     workers = args.workers or experiment.default_workers()
-    started = store.now_iso()
-    t0 = time.perf_counter()
-    bar = _progress(sim.replications * len(scenarios), args.quiet, "compare")
-    try:
+    started, t0 = store.now_iso(), time.perf_counter()
+    with progress_bar(sim.replications * len(scenarios), args.quiet, "compare") as bar:
         tables = compare.run_comparison(scenarios, seed=sim.seed,
                                         replications=sim.replications, workers=workers,
-                                        progress=bar.update if bar else None)
-    finally:
-        if bar:
-            bar.close()
-    if sim.replications < 2:
-        raise UserError("--replications must be at least 2 for a comparison with intervals")
-    comparison = compare.comparison_table(tables["summary"])
-    cb = compare.cost_benefit(tables["summary"], tables["costs"], sim.years)
-    tables["comparison"] = comparison
-    tables["cost_benefit"] = cb
-    manifest = {
-        "kind": "comparison",
-        "base": base.name,
-        "scenarios": [{"name": sc.name, "file": str(f), "sha256": store.file_sha256(f),
-                       "resolved": sc.model_dump(mode="json")}
-                      for sc, f in zip(scenarios, files)],
-        "overrides": overrides, "seed": sim.seed, "replications": sim.replications,
-        "years": sim.years, "warmup_years": sim.warmup_years, "workers": workers,
-        "started": started, "finished": store.now_iso(),
-        "wall_seconds": round(time.perf_counter() - t0, 3), **store.provenance(),
-    }
+                                        progress=bar)
+    tables = compare.with_analysis(tables, sim)
+    head = {"kind": "comparison", "base": base.name,
+            "scenarios": [{"name": sc.name, "file": str(f), "sha256": store.file_sha256(f),
+                           "resolved": sc.model_dump(mode="json")}
+                          for sc, f in zip(scenarios, files)]}
+    manifest = store.build_manifest(head, sim, overrides, started, workers=workers, t0=t0)
     store.write_result_dir(out, tables, manifest)
     print(f"\nComparison of {len(scenarios)} scenarios against '{base.name}': "
           f"{sim.replications} paired replications x {sim.years:g} years (after "
           f"{sim.warmup_years:g} warm-up years), seed {sim.seed}. Means with 95% intervals.")
-    for line in cost_benefit_lines(cb, comparison):
+    for line in cost_benefit_lines(tables["cost_benefit"], tables["comparison"]):
         print(line)
     print(f"\nTables written to {out}/: comparison.parquet, cost_benefit.parquet, "
           "costs.parquet, summary.parquet, timeseries.parquet, events.parquet, manifest.json")
@@ -335,49 +278,31 @@ def _write_dashboard(results: Path, target: Path) -> Path:
 
 def cmd_sweep(args) -> int:
     from model import experiment, store, sweep
+    from model.console import progress_bar
 
     spec, base_path, base = sweep.load_sweep(args.file)
     name = spec.name or Path(args.file).stem
     out = Path(args.out) if args.out else DEFAULT_RESULTS / _safe_name(name)
     workers = args.workers or experiment.default_workers()
-    sw_store, points, chunks, manifest = sweep.prepare(
+    sweep_dir, points, chunks, manifest = sweep.prepare(
         spec, base, out, args.force, str(args.file),
         {**store.provenance(), "base_file": str(base_path), "started": store.now_iso()})
     scenarios = dict(enumerate(sweep.point_scenarios(spec, base, points)))
     total = len(points) * spec.replications
-    done_before = sum(len(c) for i, c in enumerate(chunks) if sw_store.done(i))
+    done_before = sum(len(c) for i, c in enumerate(chunks) if sweep_dir.done(i))
     t0 = time.perf_counter()
-    bar = _progress(total, args.quiet, name)
-    if bar:
-        bar.update(done_before)
-    try:
-        ran = sweep.execute(sw_store, chunks, scenarios, spec.seed, manifest, workers=workers,
-                            scheduler=args.scheduler, progress=bar.update if bar else None)
-    finally:
-        if bar:
-            bar.close()
+    with progress_bar(total, args.quiet, name, done=done_before) as bar:
+        ran = sweep.execute(sweep_dir, chunks, scenarios, spec.seed, manifest,
+                            workers=workers, scheduler=args.scheduler, progress=bar)
     wall = time.perf_counter() - t0
     result = sweep.collect(out)
-    runs_now = total - done_before
     where = f"Dask ({args.scheduler})" if args.scheduler else (
         "serial" if workers <= 1 else f"{workers} processes")
     print(f"\nSweep '{name}': {len(points)} points x {spec.replications} replications "
-          f"({spec.design} design), {runs_now} runs now ({ran} chunks, {where}, "
+          f"({spec.design} design), {total - done_before} runs now ({ran} chunks, {where}, "
           f"{wall:.1f} s), {done_before} resumed from earlier.")
-    table = result["sweep"]
-    for o in spec.outputs:
-        m = table.groupby("point")[o].mean()
-        print(f"  {o}: point means from {m.min():,.4g} to {m.max():,.4g}")
-    if "sensitivity" in result:
-        s = result["sensitivity"]
-        key = "ST" if spec.design == "sobol" else "mu_star"
-        for o in spec.outputs:
-            top = s[(s.output == o) & (s["index"] == key)].sort_values("value",
-                                                                        ascending=False)
-            noise = s[(s.output == o) & (s["index"] == "noise_share")].value.iloc[0]
-            print(f"  {o}: largest {key}: " + ", ".join(
-                f"{r.factor} {r.value:.2f}" for r in top.head(3).itertuples())
-                + f"; replication noise {noise:.0%} of the variance")
+    for line in sweep.report_lines(spec, result):
+        print(line)
     print(f"\nTables in {out}/: sweep.parquet"
           + (", sensitivity.parquet" if "sensitivity" in result else "")
           + ", points.parquet, manifest.json, parts/")
@@ -500,32 +425,21 @@ def cmd_breakeven(args) -> int:
     workers = args.workers or experiment.default_workers()
     base_summary = experiment.run_scenario(base, workers=workers)["summary"]
     started = store.now_iso()
-
-    def objective(x):
-        sc = load_scenario(args.scenario, common + [f"{args.param}={x}"])
-        s = experiment.run_scenario(sc, workers=workers)["summary"]
-        m, half = breakeven.paired_objective(target, value, base_summary, s, sim.years)
-        if not args.quiet:
-            print(f"  {args.param} = {x:,.6g}: objective {m:,.4g} (+/- {half:,.3g})",
-                  file=sys.stderr)
-        return m, half
-
+    log = None if args.quiet else (lambda line: print(line, file=sys.stderr))
+    objective = breakeven.make_objective(args.scenario, common, args.param, target, value,
+                                         base_summary, sim.years, workers, log)
     res = breakeven.find_root(objective, args.low, args.high)
-    label = "net cost against the base = 0" if target == "net_cost" else \
-        f"turnover rate = {value:g}"
-    print(f"\nBreak-even for {scen.name} ({label}), {sim.replications} paired replications "
-          f"x {sim.years:g} years, seed {sim.seed}:")
+    print(f"\nBreak-even for {scen.name} ({breakeven.target_label(target, value)}), "
+          f"{sim.replications} paired replications x {sim.years:g} years, seed {sim.seed}:")
     print(f"  {args.param} = {res.root:,.4g}  95% interval [{res.ci_low:,.4g}, "
           f"{res.ci_high:,.4g}]")
     print(f"  ({len(res.evaluations)} evaluations; interval from the objective's 95% "
           "interval at the root divided by its local slope)")
-    manifest = {"kind": "breakeven", "scenario": scen.name, "scenario_file": args.scenario,
-                "base_file": args.base, "param": args.param, "low": args.low,
-                "high": args.high, "target": args.target, "root": res.root,
-                "ci_low": res.ci_low, "ci_high": res.ci_high, "slope": res.slope,
-                "seed": sim.seed, "replications": sim.replications, "years": sim.years,
-                "overrides": overrides, "started": started, "finished": store.now_iso(),
-                **store.provenance()}
+    head = {"kind": "breakeven", "scenario": scen.name, "scenario_file": args.scenario,
+            "base_file": args.base, "param": args.param, "low": args.low, "high": args.high,
+            "target": args.target, "root": res.root, "ci_low": res.ci_low,
+            "ci_high": res.ci_high, "slope": res.slope}
+    manifest = store.build_manifest(head, sim, overrides, started)
     store.write_result_dir(out, {"evaluations": pd.DataFrame(res.evaluations)}, manifest)
     print(f"\nWritten to {out}/: evaluations.parquet, manifest.json")
     return 0
@@ -560,14 +474,6 @@ def cmd_schema(args) -> int:
 def _safe_name(name: str) -> str:
     keep = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name).strip("._")
     return keep[:80] or "scenario"
-
-
-def _progress(total, quiet, label):
-    if quiet or total < 2:
-        return None
-    from tqdm import tqdm
-    return tqdm(total=total, desc=f"{label}: replications", unit="rep", file=sys.stderr,
-                disable=None, dynamic_ncols=True)
 
 
 def _on_term(signum, frame):

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from .errors import UserError
 from .experiment import mean_ci, run_scenario
 from .metrics import SUMMARY_KPIS
 from .params import Scenario
@@ -42,7 +43,6 @@ def run_comparison(scenarios: list[Scenario], seed: int, replications: int, work
     names = [s.name for s in scenarios]
     if len(set(names)) != len(names):
         dup = sorted({n for n in names if names.count(n) > 1})
-        from .errors import UserError
         raise UserError(f"scenario names must differ within a comparison; repeated: "
                         f"{', '.join(dup)}")
     parts = [run_scenario(sc, replications=replications, seed=seed, workers=workers,
@@ -207,3 +207,15 @@ def cost_benefit(summary: pd.DataFrame, costs: pd.DataFrame, years: float) -> pd
                      "ci_low": lo, "ci_high": hi})
     return pd.DataFrame(rows, columns=["scenario", "measure", "unit", "mean", "ci_low",
                                        "ci_high"])
+
+
+def require_pairs(sim) -> None:
+    """Refuse (before any run) a comparison without the two replications intervals need."""
+    if sim.replications < 2:
+        raise UserError("--replications must be at least 2 for a comparison with intervals")
+
+
+def with_analysis(tables: dict[str, pd.DataFrame], sim) -> dict[str, pd.DataFrame]:
+    """The run tables plus ``comparison`` and ``cost_benefit``."""
+    return {**tables, "comparison": comparison_table(tables["summary"]),
+            "cost_benefit": cost_benefit(tables["summary"], tables["costs"], sim.years)}

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import math
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import pandas as pd
 
@@ -62,6 +65,25 @@ def print_summary(summary: pd.DataFrame, scenario, out) -> None:
         print(line)
     print(f"\nTables written to {out}/: summary.parquet, timeseries.parquet, "
           "events.parquet, costs.parquet, manifest.json")
+
+
+@contextmanager
+def progress_bar(total: int, quiet: bool, label: str,
+                 done: int = 0) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar of replications on stderr; yields its ``update`` callback, or None
+    when quiet or when there is at most one replication to show."""
+    if quiet or total < 2:
+        yield None
+        return
+    from tqdm import tqdm
+    bar = tqdm(total=total, desc=f"{label}: replications", unit="rep", file=sys.stderr,
+               disable=None, dynamic_ncols=True)
+    if done:
+        bar.update(done)
+    try:
+        yield bar.update
+    finally:
+        bar.close()
 
 
 def _sek(v: float) -> str:

@@ -145,6 +145,16 @@ def _load_chain(path: Path, origin: dict, chain: tuple[Path, ...]) -> dict:
     return deep_merge(base, data, origin, str(path))
 
 
+class Override(str):
+    """An override ``path.to.param=value`` given by a command-line flag other than
+    ``--set`` (e.g. ``--years 5``): errors name the flag as the user typed it."""
+
+    def __new__(cls, text: str, label: str):
+        obj = super().__new__(cls, text)
+        obj.label = label
+        return obj
+
+
 def parse_override(text: str) -> tuple[tuple[str, ...], Any]:
     """Parse ``path.to.param=value``; the value is read as YAML (numbers, lists...)."""
     if "=" not in text:
@@ -321,7 +331,8 @@ def load_scenario(path: str | Path, overrides: list[str] | None = None) -> Scena
     data = _load_chain(path, origin, ())
     for text in overrides or []:
         opath, value = parse_override(text)
-        data = apply_override(data, opath, value, origin, f"--set {text}")
+        label = getattr(text, "label", None) or f"--set {text}"
+        data = apply_override(data, opath, value, origin, label)
     return validate_data(data, origin, str(path))
 
 

@@ -15,6 +15,7 @@ import platform
 import shutil
 import subprocess
 import sys
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -53,6 +54,23 @@ def provenance() -> dict:
             "command": " ".join(sys.argv)}
 
 
+def build_manifest(head: dict, sim, overrides: list[str], started: str, *,
+                   workers: int | None = None, t0: float | None = None,
+                   tail: dict | None = None) -> dict:
+    """The manifest of a run, comparison or break-even result: what was run (``head``),
+    the overrides and simulation settings, when, how, the provenance, then ``tail``."""
+    manifest = {**head, "overrides": overrides, "seed": sim.seed,
+                "replications": sim.replications, "years": sim.years,
+                "warmup_years": sim.warmup_years}
+    if workers is not None:
+        manifest["workers"] = workers
+    manifest["started"] = started
+    manifest["finished"] = now_iso()
+    if t0 is not None:
+        manifest["wall_seconds"] = round(time.perf_counter() - t0, 3)
+    return {**manifest, **provenance(), **(tail or {})}
+
+
 def check_output_dir(out: Path) -> None:
     """Refuse an output path we must not overwrite (before any work is done)."""
     if out.exists():
@@ -80,8 +98,7 @@ def write_result_dir(out: Path, tables: dict[str, pd.DataFrame], manifest: dict)
         tmp.mkdir()
         for name, df in tables.items():
             df.to_parquet(tmp / f"{name}.parquet", index=False)
-        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False,
-                                                      default=str) + "\n", encoding="utf-8")
+        write_json(tmp / "manifest.json", manifest)
         old = None
         if out.exists():
             old = out.parent / f".{out.name}.old-{os.getpid()}"
@@ -111,20 +128,54 @@ def read_result_dir(path: Path) -> dict[str, pd.DataFrame]:
     return {p.stem: pd.read_parquet(p) for p in sorted(path.glob("*.parquet"))}
 
 
+def _write_atomic(path: Path, write) -> Path:
+    """Write a file through ``write(tmp)`` into a temporary sibling, then rename it into
+    place; the temporary file is removed when anything fails."""
+    path = Path(path)
+    tmp = path.parent / f".{path.name}.tmp-{os.getpid()}"
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise
+    return path
+
+
+def write_table(path: Path, df: pd.DataFrame) -> Path:
+    """One parquet table, atomically."""
+    return _write_atomic(path, lambda tmp: df.to_parquet(tmp, index=False))
+
+
+def write_json(path: Path, obj: dict) -> Path:
+    """One JSON file (a manifest), atomically."""
+    text = json.dumps(obj, indent=2, ensure_ascii=False, default=str) + "\n"
+    return _write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+def read_manifest(path: Path) -> dict | None:
+    """The JSON object in ``path``, or None when it is missing or not a JSON object."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def remove_tree(path: Path) -> None:
+    shutil.rmtree(path)
+
+
 def write_text_atomic(path: Path, text: str) -> Path:
     """Write a text file via a temporary file and rename; errors are one line."""
     path = Path(path)
     if path.is_dir():
         raise UserError(f"{path}: is a directory; give a file name")
-    tmp = path.parent / f".{path.name}.tmp-{os.getpid()}"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        return _write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     except OSError as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
         raise UserError(f"{path}: cannot write ({exc.strerror or exc})") from None
-    return path
