@@ -22,6 +22,8 @@ import sys
 import time
 from pathlib import Path
 
+from model.errors import clean
+
 HERE = Path(__file__).resolve().parent
 DEFAULT_SCENARIO = HERE / "scenarios" / "baseline.yaml"
 DEFAULT_RESULTS = Path("results")
@@ -110,7 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
                     "Dask scheduler, tcp://HOST:PORT")
     sw.add_argument("--out", help="result directory (default results/<sweep name>)")
     sw.add_argument("--force", action="store_true", help="start over if the directory "
-                    "holds a different sweep")
+                    "holds a different sweep, or use a directory that holds no sweep (your "
+                    "own files in it are kept)")
+    _allow_large(sw)
     sw.add_argument("--quiet", action="store_true", help="no progress bar")
 
     col = sub.add_parser("collect", help="join a sweep's stored chunks into sweep.parquet "
@@ -126,6 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_argument("--max-evaluations", type=_count("--max-evaluations"), default=30)
     cal.add_argument("--out", help="calibrated delta file (default "
                      "<scenario>_calibrated.yaml beside the scenario)")
+    _allow_large(cal)
+    _force(cal)
 
     hr = sub.add_parser("import-hr", help="build a scenario and targets from a "
                         "municipality's staff CSV (and monthly inflow CSV)")
@@ -136,11 +142,13 @@ def build_parser() -> argparse.ArgumentParser:
                     "the file)")
     hr.add_argument("--window-years", type=_number("--window-years", minimum=0, above=True),
                     default=3.0, help="years before the reference date used for exit rates")
+    _force(hr)
 
     dash = sub.add_parser("dashboard", help="write the interactive HTML dashboard of a "
                           "result directory")
     dash.add_argument("results", help="a result directory (run, compare or sweep)")
     dash.add_argument("-o", "--output", help="HTML file (default RESULTS/dashboard.html)")
+    _force(dash)
 
     rep = sub.add_parser("report", help="write the printable committee brief of a result "
                          "directory")
@@ -149,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("-o", "--output", help="HTML file (default RESULTS/brief_<lang>.html)")
     rep.add_argument("--sensitivity", help="a sweep result directory whose "
                      "sensitivity.parquet ranks the assumptions")
+    _force(rep)
 
     val = sub.add_parser("validate", help="check scenario files without running them")
     val.add_argument("files", nargs="+")
@@ -156,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sch = sub.add_parser("schema", help="print the JSON Schema of scenario files")
     sch.add_argument("-o", "--output", help="write to this file instead of stdout")
+    _force(sch)
     return ap
 
 
@@ -175,7 +185,19 @@ def _simulation_options(p) -> None:
 
 def _run_options(p) -> None:
     _simulation_options(p)
+    _allow_large(p)
     p.add_argument("--out", help="result directory (default under results/)")
+    _force(p, "replace an --out directory that holds no earlier result of this command "
+           "(your own files in it are kept)")
+
+
+def _force(p, text="replace an output file this tool did not write") -> None:
+    p.add_argument("--force", action="store_true", help=text)
+
+
+def _allow_large(p) -> None:
+    p.add_argument("--allow-large", action="store_true", help="run work whose estimated "
+                   "memory or time passes the cap (docs/PERFORMANCE.md)")
 
 
 def _overrides(args) -> list[str]:
@@ -204,32 +226,51 @@ def _like_base(overrides: list[str], sim) -> list[str]:
 
 # -- commands --------------------------------------------------------------------
 
+def _note(line: str) -> None:
+    """One line on stderr: what the tool did beside the main work (text sanitised)."""
+    from model.console import clean
+    print(clean(line), file=sys.stderr)
+
+
+def _check_size(work, args) -> None:
+    from model import experiment, sizing
+    workers = getattr(args, "workers", None) or experiment.default_workers()
+    sizing.check(work, workers, args.allow_large, _note)
+
+
+def _claim(out, kind, args, inputs=(), directory=True, in_place=False):
+    from model import store
+    return store.claim(out, kind, directory=directory, force=args.force, inputs=inputs,
+                       in_place=in_place, say=_note)
+
+
 def cmd_run(args) -> int:
-    from model import experiment, store
+    from model import experiment, provenance, sizing
     from model.console import print_summary, progress_bar
     from model.scenario import load_scenario
 
     overrides = _overrides(args)
     scenario = load_scenario(args.scenario, overrides)
     out = Path(args.out) if args.out else DEFAULT_RESULTS / _safe_name(scenario.name)
-    store.check_output_dir(out)
     sim = scenario.simulation
+    _check_size(sizing.replications([scenario], sim.replications), args)
     workers = args.workers or experiment.default_workers()
-    started, t0 = store.now_iso(), time.perf_counter()
-    with progress_bar(sim.replications, args.quiet, scenario.name) as bar:
-        tables = experiment.run_scenario(scenario, workers=workers, progress=bar)
-    head = {"scenario": scenario.name, "scenario_file": str(args.scenario),
-            "scenario_sha256": store.file_sha256(args.scenario)}
-    manifest = store.build_manifest(
-        head, sim, overrides, started, workers=workers, t0=t0,
-        tail={"resolved_scenario": scenario.model_dump(mode="json")})
-    store.write_result_dir(out, tables, manifest)
+    with _claim(out, "run", args) as target:
+        started, t0 = provenance.now_iso(), time.perf_counter()
+        with progress_bar(sim.replications, args.quiet, clean(scenario.name)) as bar:
+            tables = experiment.run_scenario(scenario, workers=workers, progress=bar)
+        head = {"scenario": scenario.name, "scenario_file": str(args.scenario),
+                "scenario_sha256": provenance.file_sha256(args.scenario)}
+        manifest = provenance.build_manifest(
+            head, sim, overrides, started, workers=workers, t0=t0,
+            tail={"resolved_scenario": scenario.model_dump(mode="json")})
+        target.write_result(tables, manifest)
     print_summary(tables["summary"], scenario, out)
     return 0
 
 
 def cmd_compare(args) -> int:
-    from model import compare, experiment, store
+    from model import compare, experiment, provenance, sizing
     from model.console import cost_benefit_lines, progress_bar
     from model.scenario import load_scenario
 
@@ -241,21 +282,24 @@ def cmd_compare(args) -> int:
     scenarios = [base] + [load_scenario(f, common) for f in args.others]
     compare.require_pairs(sim)
     out = Path(args.out) if args.out else DEFAULT_RESULTS / f"compare_{_safe_name(base.name)}"
-    store.check_output_dir(out)
+    _check_size(sizing.replications(scenarios, sim.replications), args)
     workers = args.workers or experiment.default_workers()
-    started, t0 = store.now_iso(), time.perf_counter()
-    with progress_bar(sim.replications * len(scenarios), args.quiet, "compare") as bar:
-        tables = compare.run_comparison(scenarios, seed=sim.seed,
-                                        replications=sim.replications, workers=workers,
-                                        progress=bar)
-    tables = compare.with_analysis(tables, sim)
-    head = {"kind": "comparison", "base": base.name,
-            "scenarios": [{"name": sc.name, "file": str(f), "sha256": store.file_sha256(f),
-                           "resolved": sc.model_dump(mode="json")}
-                          for sc, f in zip(scenarios, files)]}
-    manifest = store.build_manifest(head, sim, overrides, started, workers=workers, t0=t0)
-    store.write_result_dir(out, tables, manifest)
-    print(f"\nComparison of {len(scenarios)} scenarios against '{base.name}': "
+    with _claim(out, "comparison", args) as target:
+        started, t0 = provenance.now_iso(), time.perf_counter()
+        with progress_bar(sim.replications * len(scenarios), args.quiet, "compare") as bar:
+            tables = compare.run_comparison(scenarios, seed=sim.seed,
+                                            replications=sim.replications, workers=workers,
+                                            progress=bar)
+        tables = compare.with_analysis(tables, sim)
+        head = {"kind": "comparison", "base": base.name,
+                "scenarios": [{"name": sc.name, "file": str(f),
+                               "sha256": provenance.file_sha256(f),
+                               "resolved": sc.model_dump(mode="json")}
+                              for sc, f in zip(scenarios, files)]}
+        manifest = provenance.build_manifest(head, sim, overrides, started, workers=workers,
+                                             t0=t0)
+        target.write_result(tables, manifest)
+    print(f"\nComparison of {len(scenarios)} scenarios against '{clean(base.name)}': "
           f"{sim.replications} paired replications x {sim.years:g} years (after "
           f"{sim.warmup_years:g} warm-up years), seed {sim.seed}. Means with 95% intervals.")
     for line in cost_benefit_lines(tables["cost_benefit"], tables["comparison"]):
@@ -263,46 +307,60 @@ def cmd_compare(args) -> int:
     print(f"\nTables written to {out}/: comparison.parquet, cost_benefit.parquet, "
           "costs.parquet, summary.parquet, timeseries.parquet, events.parquet, manifest.json")
     if args.dashboard:
-        _write_dashboard(out, out / "dashboard.html")
+        _write_dashboard(out, out / "dashboard.html", args)
     return 0
 
 
-def _write_dashboard(results: Path, target: Path) -> Path:
+def _write_dashboard(results: Path, target: Path, args) -> Path:
+    from model import store
     from model.dashboard.data import load_results
-    from model.dashboard.page import write_dashboard
+    from model.dashboard.page import render_dashboard
 
-    path = write_dashboard(load_results(results), target)
-    print(f"Dashboard (open in a browser, works offline): {path}")
-    return path
+    store.settle(results, _note)
+    with _claim(target, "dashboard", args, inputs=_result_files(results),
+                directory=False) as output:
+        output.write_text(render_dashboard(load_results(results)))
+    print(f"Dashboard (open in a browser, works offline): {target}")
+    return target
+
+
+def _result_files(results) -> list[Path]:
+    """The files of a result directory (inputs of dashboard and report)."""
+    results = Path(results)
+    return sorted(results.iterdir()) if results.is_dir() else []
 
 
 def cmd_sweep(args) -> int:
-    from model import experiment, store, sweep
+    from model import experiment, provenance, sweep
     from model.console import progress_bar
 
     spec, base_path, base = sweep.load_sweep(args.file)
     name = spec.name or Path(args.file).stem
     out = Path(args.out) if args.out else DEFAULT_RESULTS / _safe_name(name)
     workers = args.workers or experiment.default_workers()
-    sweep_dir, points, chunks, manifest = sweep.prepare(
-        spec, base, out, args.force, str(args.file),
-        {**store.provenance(), "base_file": str(base_path), "started": store.now_iso()})
-    scenarios = dict(enumerate(sweep.point_scenarios(spec, base, points)))
-    total = len(points) * spec.replications
-    done_before = sum(len(c) for i, c in enumerate(chunks) if sweep_dir.done(i))
-    t0 = time.perf_counter()
-    with progress_bar(total, args.quiet, name, done=done_before) as bar:
-        ran = sweep.execute(sweep_dir, chunks, scenarios, spec.seed, manifest,
-                            workers=workers, scheduler=args.scheduler, progress=bar)
-    wall = time.perf_counter() - t0
-    result = sweep.collect(out)
+    sweep.check_runs(spec, args.file)
+    _check_size(sweep.work(spec, base), args)
+    with _claim(out, "sweep", args, inputs=[args.file, base_path], in_place=True):
+        sweep_dir, points, chunks, manifest = sweep.prepare(
+            spec, base, out, args.force, str(args.file),
+            {**provenance.provenance(), "base_file": str(base_path),
+             "started": provenance.now_iso()})
+        scenarios = dict(enumerate(sweep.point_scenarios(spec, base, points)))
+        total = len(points) * spec.replications
+        done_before = sum(len(c) for i, c in enumerate(chunks) if sweep_dir.done(i))
+        t0 = time.perf_counter()
+        with progress_bar(total, args.quiet, clean(name), done=done_before) as bar:
+            ran = sweep.execute(sweep_dir, chunks, scenarios, spec.seed, manifest,
+                                workers=workers, scheduler=args.scheduler, progress=bar)
+        wall = time.perf_counter() - t0
+        result = sweep.collect(out)
     where = f"Dask ({args.scheduler})" if args.scheduler else (
         "serial" if workers <= 1 else f"{workers} processes")
-    print(f"\nSweep '{name}': {len(points)} points x {spec.replications} replications "
+    print(f"\nSweep '{clean(name)}': {len(points)} points x {spec.replications} replications "
           f"({spec.design} design), {total - done_before} runs now ({ran} chunks, {where}, "
           f"{wall:.1f} s), {done_before} resumed from earlier.")
     for line in sweep.report_lines(spec, result):
-        print(line)
+        print(clean(line))
     print(f"\nTables in {out}/: sweep.parquet"
           + (", sensitivity.parquet" if "sensitivity" in result else "")
           + ", points.parquet, manifest.json, parts/")
@@ -310,18 +368,22 @@ def cmd_sweep(args) -> int:
 
 
 def cmd_collect(args) -> int:
-    from model import sweep
+    from model import store, sweep
 
-    result = sweep.collect(Path(args.results))
+    # collect checks the directory itself and writes only its own tables: the claim is
+    # for the lock and the recovery of an interrupted write
+    with store.claim(args.results, "sweep", directory=True, in_place=True, force=True,
+                     say=_note):
+        result = sweep.collect(Path(args.results))
     print(f"{args.results}/sweep.parquet: {len(result['sweep'])} rows"
           + ("; sensitivity.parquet written" if "sensitivity" in result else ""))
     return 0
 
 
 def cmd_calibrate(args) -> int:
-    from model import calibration, experiment
+    from model import calibration, experiment, sizing
     from model.errors import UserError
-    from model.scenario import load_scenario
+    from model.scenario import load_scenario, source_files
 
     targets, tdir = calibration.load_targets(args.targets)
     mine = calibration.targets_for(Path(args.scenario), targets, tdir)
@@ -333,23 +395,28 @@ def cmd_calibrate(args) -> int:
     params = calibration.parse_params(args.params, base)
     out = Path(args.out) if args.out else Path(args.scenario).with_name(
         Path(args.scenario).stem + "_calibrated.yaml")
-    if out.exists() and out.is_dir():
-        raise UserError(f"{out}: is a directory; give a file for --out")
-    workers = args.workers or experiment.default_workers()
-    log = None if args.quiet else (lambda s: print(s, file=sys.stderr))
-    best, obj, report, _ = calibration.calibrate(Path(args.scenario), overrides, mine, params,
-                                                 workers=workers,
-                                                 max_evaluations=args.max_evaluations, log=log)
     sim = base.simulation
-    print(f"\nCalibration of {base.name} ({sim.replications} replications x {sim.years:g} "
-          f"years, seed {sim.seed}; common random numbers):")
-    for (p, lo, hi), v in zip(params, best):
-        print(f"  {p} = {v:.6g}   (searched {lo:g} to {hi:g})")
-    print("Targets (observed value, tolerance) against simulated mean [95% interval]:")
-    for r in report.itertuples():
-        print(f"  {r.target}: {r.value:g} +/- {r.tolerance:g} vs {r.simulated:.4g} "
-              f"[{r.ci_low:.4g}, {r.ci_high:.4g}]  {'met' if r.met else 'NOT met'}")
-    calibration.write_delta(out, Path(args.scenario), params, best, report, base.name)
+    _check_size(sizing.replications([base], sim.replications, args.max_evaluations + 2,
+                                    held="one"), args)
+    workers = args.workers or experiment.default_workers()
+    log = None if args.quiet else (lambda s: print(clean(s), file=sys.stderr))
+    inputs = [*source_files(args.scenario), args.targets]
+    with _claim(out, "calibrated scenario", args, inputs=inputs, directory=False) as target:
+        best, obj, report, _ = calibration.calibrate(
+            Path(args.scenario), overrides, mine, params, workers=workers,
+            max_evaluations=args.max_evaluations, log=log)
+        text = calibration.delta_text(out, Path(args.scenario), params, best, report,
+                                      base.name)
+        print(f"\nCalibration of {clean(base.name)} ({sim.replications} replications x "
+              f"{sim.years:g} years, seed {sim.seed}; common random numbers):")
+        for (p, lo, hi), v in zip(params, best):
+            print(f"  {p} = {v:.6g}   (searched {lo:g} to {hi:g})")
+        print("Targets (observed value, tolerance) against simulated mean [95% interval]:")
+        for r in report.itertuples():
+            print(clean(f"  {r.target}: {r.value:g} +/- {r.tolerance:g} vs {r.simulated:.4g} "
+                        f"[{r.ci_low:.4g}, {r.ci_high:.4g}]  "
+                        f"{'met' if r.met else 'NOT met'}"))
+        target.write_text(text)
     print(f"\nCalibrated scenario (a delta file): {out}")
     return 0
 
@@ -357,8 +424,9 @@ def cmd_calibrate(args) -> int:
 def cmd_import_hr(args) -> int:
     from datetime import datetime
 
-    from model import hrimport
+    from model import hrimport, store
     from model.errors import UserError
+    from model.scenario import load_scenario
 
     as_of = None
     if args.as_of:
@@ -369,39 +437,50 @@ def cmd_import_hr(args) -> int:
     out = Path(args.output)
     if out.is_dir():
         raise UserError(f"{out}: is a directory; give a YAML file name")
-    scen, targets = hrimport.build(Path(args.staff), args.inflow and Path(args.inflow), out,
-                                   as_of=as_of, window_years=args.window_years)
-    from model.scenario import load_scenario
-    sc = load_scenario(scen)   # the written scenario must load
-    print(f"Scenario for {sc.name}: {scen} ({int(sc.unit.posts)} staff)")
-    print(f"Observed targets: {targets}")
-    print(f"Next: python simulate.py calibrate {scen} {targets}")
+    tpath = hrimport.targets_path(out)
+    inputs = [args.staff, args.inflow, hrimport.default_base()]
+    with _claim(out, "scenario", args, inputs=inputs, directory=False) as scen_out, \
+            _claim(tpath, "targets file", args, inputs=inputs, directory=False) as tgt_out:
+        scen_text, targets_text = hrimport.build(
+            Path(args.staff), args.inflow and Path(args.inflow), out, as_of=as_of,
+            window_years=args.window_years)
+        store.write_together([(scen_out, scen_text), (tgt_out, targets_text)])
+    sc = load_scenario(out)
+    print(f"Scenario for {clean(sc.name)}: {out} ({int(sc.unit.posts)} staff)")
+    print(f"Observed targets: {tpath}")
+    print(f"Next: python simulate.py calibrate {out} {tpath}")
     return 0
 
 
 def cmd_dashboard(args) -> int:
     results = Path(args.results)
     target = Path(args.output) if args.output else results / "dashboard.html"
-    _write_dashboard(results, target)
+    _write_dashboard(results, target, args)
     return 0
 
 
 def cmd_report(args) -> int:
+    from model import store
     from model.dashboard.brief import render_brief
     from model.dashboard.data import load_results
-    from model.store import write_text_atomic
+    from model.errors import UserError
 
+    for folder in (args.results, args.sensitivity):
+        if folder:
+            store.settle(folder, _note)
     res = load_results(args.results)
     sens = None
+    inputs = _result_files(args.results)
     if args.sensitivity:
         sres = load_results(args.sensitivity)
         sens = sres.tables.get("sensitivity")
         if sens is None:
-            from model.errors import UserError
             raise UserError(f"{args.sensitivity}: no sensitivity.parquet in that directory")
+        inputs += _result_files(args.sensitivity)
     target = (Path(args.output) if args.output
               else Path(args.results) / f"brief_{args.lang}.html")
-    write_text_atomic(target, render_brief(res, args.lang, sens))
+    with _claim(target, "brief", args, inputs=inputs, directory=False) as output:
+        output.write_text(render_brief(res, args.lang, sens))
     print(f"Committee brief ({args.lang}), printable: {target}")
     return 0
 
@@ -409,7 +488,7 @@ def cmd_report(args) -> int:
 def cmd_breakeven(args) -> int:
     import pandas as pd
 
-    from model import breakeven, experiment, store
+    from model import breakeven, experiment, provenance, sizing
     from model.scenario import load_scenario
 
     target, value = breakeven.parse_target(args.target)
@@ -421,26 +500,28 @@ def cmd_breakeven(args) -> int:
     for bound in (args.low, args.high):
         scen = load_scenario(args.scenario, common + [f"{args.param}={bound}"])
     out = Path(args.out) if args.out else DEFAULT_RESULTS / f"breakeven_{_safe_name(scen.name)}"
-    store.check_output_dir(out)
+    _check_size(sizing.replications([base, scen], sim.replications,
+                                    breakeven.TYPICAL_EVALUATIONS, held="one"), args)
     workers = args.workers or experiment.default_workers()
-    base_summary = experiment.run_scenario(base, workers=workers)["summary"]
-    started = store.now_iso()
-    log = None if args.quiet else (lambda line: print(line, file=sys.stderr))
-    objective = breakeven.make_objective(args.scenario, common, args.param, target, value,
-                                         base_summary, sim.years, workers, log)
-    res = breakeven.find_root(objective, args.low, args.high)
-    print(f"\nBreak-even for {scen.name} ({breakeven.target_label(target, value)}), "
+    with _claim(out, "breakeven", args) as output:
+        base_summary = experiment.run_scenario(base, workers=workers)["summary"]
+        started = provenance.now_iso()
+        log = None if args.quiet else (lambda line: print(line, file=sys.stderr))
+        objective = breakeven.make_objective(args.scenario, common, args.param, target,
+                                             value, base_summary, sim.years, workers, log)
+        res = breakeven.find_root(objective, args.low, args.high)
+        head = {"kind": "breakeven", "scenario": scen.name, "scenario_file": args.scenario,
+                "base_file": args.base, "param": args.param, "low": args.low,
+                "high": args.high, "target": args.target, "root": res.root,
+                "ci_low": res.ci_low, "ci_high": res.ci_high, "slope": res.slope}
+        manifest = provenance.build_manifest(head, sim, overrides, started)
+        output.write_result({"evaluations": pd.DataFrame(res.evaluations)}, manifest)
+    print(f"\nBreak-even for {clean(scen.name)} ({breakeven.target_label(target, value)}), "
           f"{sim.replications} paired replications x {sim.years:g} years, seed {sim.seed}:")
     print(f"  {args.param} = {res.root:,.4g}  95% interval [{res.ci_low:,.4g}, "
           f"{res.ci_high:,.4g}]")
     print(f"  ({len(res.evaluations)} evaluations; interval from the objective's 95% "
           "interval at the root divided by its local slope)")
-    head = {"kind": "breakeven", "scenario": scen.name, "scenario_file": args.scenario,
-            "base_file": args.base, "param": args.param, "low": args.low, "high": args.high,
-            "target": args.target, "root": res.root, "ci_low": res.ci_low,
-            "ci_high": res.ci_high, "slope": res.slope}
-    manifest = store.build_manifest(head, sim, overrides, started)
-    store.write_result_dir(out, {"evaluations": pd.DataFrame(res.evaluations)}, manifest)
     print(f"\nWritten to {out}/: evaluations.parquet, manifest.json")
     return 0
 
@@ -453,9 +534,9 @@ def cmd_validate(args) -> int:
     for f in args.files:
         try:
             sc = load_scenario(f, args.set)
-            print(f"{f}: ok ({sc.name})")
+            print(clean(f"{f}: ok ({sc.name})"))
         except ScenarioError as exc:
-            print(str(exc), file=sys.stderr)
+            print(clean(str(exc)), file=sys.stderr)
             bad += 1
     return EXIT_USER if bad else 0
 
@@ -465,7 +546,8 @@ def cmd_schema(args) -> int:
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        with _claim(args.output, "schema", args, directory=False) as output:
+            output.write_text(text)
     else:
         sys.stdout.write(text)
     return 0
@@ -502,7 +584,7 @@ def main(argv=None) -> int:
                 "validate": cmd_validate, "schema": cmd_schema}[
             args.command](args)
     except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {clean(str(exc))}", file=sys.stderr)
         return EXIT_USER
     except KeyboardInterrupt:
         print("\ninterrupted: nothing was written for this run", file=sys.stderr)

@@ -27,6 +27,9 @@ from .errors import UserError
 from .experiment import mean_ci, run_scenario
 from .scenario import load_scenario
 
+# evaluations of a search, for sizing it beforehand: the two bounds and Brent's steps
+TYPICAL_EVALUATIONS = 12
+
 
 @dataclass
 class RootResult:

@@ -192,10 +192,10 @@ def calibrate(scenario_path: Path, overrides: list[str], targets: list[Target],
     return best, float(objective(best)), report, pd.DataFrame(history)
 
 
-def write_delta(out: Path, scenario_path: Path, params, best, report: pd.DataFrame,
-                name: str) -> Path:
-    """The calibrated scenario as a delta file extending the calibrated one."""
-    from .store import write_text_atomic
+def delta_text(out: Path, scenario_path: Path, params, best, report: pd.DataFrame,
+               name: str) -> str:
+    """The calibrated scenario (to be written to ``out``): a delta file extending the
+    calibrated one."""
     rel = os.path.relpath(Path(scenario_path).resolve(), Path(out).resolve().parent)
     data: dict = {}
     from .scenario import apply_override, load_scenario
@@ -223,4 +223,4 @@ def write_delta(out: Path, scenario_path: Path, params, best, report: pd.DataFra
                      f"[{r.ci_low:.4g}, {r.ci_high:.4g}] {'met' if r.met else 'NOT met'}")
     body = yaml.safe_dump({"extends": rel, "name": f"{name}_calibrated", **data},
                           sort_keys=False, allow_unicode=True)
-    return write_text_atomic(out, "\n".join(lines) + "\n" + body)
+    return "\n".join(lines) + "\n" + body

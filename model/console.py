@@ -9,6 +9,7 @@ from contextlib import contextmanager
 
 import pandas as pd
 
+from .errors import clean
 from .experiment import summarise
 
 # (column, label, format)
@@ -58,7 +59,7 @@ def summary_lines(summary: pd.DataFrame) -> list[str]:
 def print_summary(summary: pd.DataFrame, scenario, out) -> None:
     sim = scenario.simulation
     n = len(summary)
-    print(f"\nScenario '{scenario.name}': {n} replication{'s' if n != 1 else ''} x "
+    print(f"\nScenario '{clean(scenario.name)}': {n} replication{'s' if n != 1 else ''} x "
           f"{sim.years:g} years (after {sim.warmup_years:g} warm-up years), seed {sim.seed}")
     print("Means with 95% confidence intervals over replications:")
     for line in summary_lines(summary):
@@ -107,7 +108,7 @@ def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame) -> list[str]:
     lines = []
     base = comparison.scenario.iloc[0]
     bt = comparison[(comparison.scenario == base) & (comparison.metric == "turnover_rate")]
-    lines.append(f"Base: {base}, turnover {fmt(float(bt['mean'].iloc[0]), 'pct')} a year "
+    lines.append(f"Base: {clean(base)}, turnover {fmt(float(bt['mean'].iloc[0]), 'pct')} a year "
                  f"[{fmt(float(bt.ci_low.iloc[0]), 'pct')}, "
                  f"{fmt(float(bt.ci_high.iloc[0]), 'pct')}]")
     for scen in dict.fromkeys(cb.scenario):
@@ -128,7 +129,7 @@ def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame) -> list[str]:
         savings = sum(c.loc[m, "mean"] for m in c.index if m.startswith("saving_"))
         pb = c.loc["payback_year"]
         lines.append("")
-        lines.append(f"{scen}: turnover {fmt(float(tr['mean'].iloc[0]), 'pct')} a year")
+        lines.append(f"{clean(scen)}: turnover {fmt(float(tr['mean'].iloc[0]), 'pct')} a year")
         lines.append(f"  turnover change             {rng('turnover_rate_change', 'pp')}")
         lines.append(f"  exits avoided per year      {rng('exits_avoided_per_year', 'num')}")
         lines.append(f"  overdue investigations      {rng('overdue_share_change', 'pp')}")

@@ -22,11 +22,12 @@ executors) and :mod:`.analysis` (collecting, sensitivity indices, the report).
 
 from .analysis import collect, report_lines, sensitivity
 from .designs import design_points, point_scenarios, salib_problem
-from .execution import (MAX_RUNS, SweepDir, execute, make_chunks, prepare, run_chunk,
-                        simulate_run)
+from .execution import (MAX_RUNS, SweepDir, check_runs, execute, make_chunks, prepare,
+                        run_chunk, simulate_run, work)
 from .spec import Range, SweepSpec, load_sweep, spec_hash
 
-__all__ = ["MAX_RUNS", "Range", "SweepDir", "SweepSpec", "collect", "design_points",
+__all__ = ["MAX_RUNS", "Range", "SweepDir", "SweepSpec", "check_runs", "collect",
+           "design_points",
            "execute", "load_sweep", "make_chunks", "point_scenarios", "prepare",
            "report_lines", "run_chunk", "salib_problem", "sensitivity", "simulate_run",
-           "spec_hash"]
+           "spec_hash", "work"]

@@ -4,19 +4,23 @@ atomic writes, so a stored part is always complete."""
 
 from __future__ import annotations
 
+import json
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from .. import store
+from .. import sizing, store
+from ..provenance import file_sha256
 from ..errors import UserError
 from .designs import design_points
 from .spec import SweepSpec, spec_hash
 
 MAX_RUNS = 2_000_000
+MANIFEST_INTERVAL_SECONDS = 10.0
 
 
 def simulate_run(scenario: dict, point: int, replication: int, seed: int) -> dict:
@@ -74,26 +78,25 @@ def prepare(spec: SweepSpec, base: dict, out: Path, force: bool, sweep_file: str
     out = Path(out)
     sweep_dir = SweepDir(out)
     digest = spec_hash(spec, base)
-    man_path = out / "manifest.json"
+    check_runs(spec, sweep_file)
     if out.exists() and any(out.iterdir()):
-        old = store.read_manifest(man_path)
-        if old is None or old.get("kind") != "sweep":
-            raise UserError(f"{out}: directory exists and is not a sweep result; choose "
-                            "another --out")
-        if old.get("spec_sha256") != digest:
+        old = store.read_manifest(out / "manifest.json")
+        if store.result_kind(out) != "sweep":
+            if not force:
+                raise UserError(f"{out}: directory exists and is not a sweep result; "
+                                "choose another --out")
+        elif old.get("spec_sha256") != digest:
             if not force:
                 raise UserError(f"{out}: holds a sweep of a different sweep file or base; "
                                 "use --force to start over or choose another --out")
-            store.remove_tree(out)
+            store.clear_own(out)
     sweep_dir.parts.mkdir(parents=True, exist_ok=True)
     points = design_points(spec)
     n_runs = len(points) * spec.replications
-    if n_runs > MAX_RUNS:
-        raise UserError(f"{sweep_file}: {n_runs:,} runs; at most {MAX_RUNS:,} allowed")
     chunks = make_chunks(len(points), spec.replications, spec.chunk_size)
     manifest = {
-        "kind": "sweep", "name": spec.name, "sweep_file": sweep_file,
-        "sweep_sha256": store.file_sha256(sweep_file),
+        "kind": "sweep", "files": store.SWEEP_FILES, "name": spec.name,
+        "sweep_file": sweep_file, "sweep_sha256": file_sha256(sweep_file),
         "spec_sha256": digest, "spec": spec.model_dump(mode="json"), "design": spec.design,
         "factors": list(spec.factors), "outputs": list(spec.outputs), "seed": spec.seed,
         "replications": spec.replications, "years": base["simulation"]["years"],
@@ -104,9 +107,28 @@ def prepare(spec: SweepSpec, base: dict, out: Path, force: bool, sweep_file: str
                    for i, c in enumerate(chunks)],
         **provenance,
     }
+    manifest.setdefault("package", store.PACKAGE)
     store.write_table(out / "points.parquet", points)
-    store.write_json(man_path, manifest)
+    store.write_json(out / "manifest.json", manifest)
     return sweep_dir, points, chunks, manifest
+
+
+def check_runs(spec: SweepSpec, sweep_file) -> None:
+    """Refuse a sweep of more than MAX_RUNS runs, from the factor lists alone."""
+    n_runs = spec.point_count() * spec.replications
+    if n_runs > MAX_RUNS:
+        raise UserError(f"{sweep_file}: {n_runs:,} runs; at most {MAX_RUNS:,} allowed")
+
+
+def work(spec: SweepSpec, base: dict) -> sizing.Work:
+    """The estimated work of the sweep (for :func:`model.sizing.check`)."""
+    posts = base["unit"]["posts"]
+    fac = spec.factors.get("unit.posts")
+    if fac is not None:
+        posts = max(fac) if isinstance(fac, list) else fac.high
+    years = base["simulation"]["years"] + base["simulation"]["warmup_years"]
+    return sizing.sweep(spec.point_count(), spec.replications, float(posts), years,
+                        len(json.dumps(base)))
 
 
 def execute(sweep_dir: SweepDir, chunks: list, scenarios: dict[int, dict], seed: int,
@@ -117,11 +139,20 @@ def execute(sweep_dir: SweepDir, chunks: list, scenarios: dict[int, dict], seed:
     if not todo:
         return 0
 
+    last_write = [time.monotonic()]
+
+    def save_manifest():
+        store.write_json(sweep_dir.out / "manifest.json", manifest)
+        last_write[0] = time.monotonic()
+
     def finished(cid, rows):
         try:
             write_part(sweep_dir, cid, rows)
             manifest["chunks"][cid]["state"] = "done"
-            store.write_json(sweep_dir.out / "manifest.json", manifest)
+            # the parts are the record of what is done; the manifest's copy of the chunk
+            # states is rewritten in batches, not after every chunk
+            if time.monotonic() - last_write[0] >= MANIFEST_INTERVAL_SECONDS:
+                save_manifest()
         except OSError as exc:
             raise UserError(f"{sweep_dir.out}: cannot write chunk {cid} "
                             f"({exc.strerror or exc}); finished chunks are kept: re-run the "
@@ -143,6 +174,11 @@ def execute(sweep_dir: SweepDir, chunks: list, scenarios: dict[int, dict], seed:
         from ..experiment import run_on_pool
         run_on_pool(workers, [(_chunk_job, (cid, *payload(cid), seed, evaluator))
                               for cid in todo], lambda res: finished(*res))
+    try:
+        save_manifest()
+    except OSError as exc:
+        raise UserError(f"{sweep_dir.out}: cannot write the manifest ({exc.strerror or exc}); "
+                        "finished chunks are kept: re-run the same command") from None
     return len(todo)
 
 

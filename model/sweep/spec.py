@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from pathlib import Path
 from typing import Any, Literal, Union
 
@@ -85,6 +86,16 @@ class SweepSpec(BaseModel):
             raise ValueError(f"unknown output(s) {', '.join(bad)}; allowed: "
                              + ", ".join(SUMMARY_KPIS))
         return v
+
+    def point_count(self) -> int:
+        """The number of design points, computed without building the design."""
+        if self.design == "grid":
+            return math.prod(len(f) for f in self.factors.values())
+        if self.design == "sobol":
+            return self.samples * (len(self.factors) + 2)
+        if self.design == "morris":
+            return self.samples * (len(self.factors) + 1)
+        return self.samples
 
     @model_validator(mode="after")
     def _design(self):
