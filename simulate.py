@@ -216,19 +216,10 @@ def _overrides(args) -> list[str]:
     return overrides
 
 
-def _like_base(overrides: list[str], sim) -> list[str]:
-    """Overrides that give another scenario the base's horizon, replications and seed."""
-    return overrides + [f"simulation.years={sim.years}",
-                        f"simulation.warmup_years={sim.warmup_years}",
-                        f"simulation.replications={sim.replications}",
-                        f"simulation.seed={sim.seed}"]
-
-
 # -- commands --------------------------------------------------------------------
 
 def _note(line: str) -> None:
     """One line on stderr: what the tool did beside the main work (text sanitised)."""
-    from model.console import clean
     print(clean(line), file=sys.stderr)
 
 
@@ -245,32 +236,26 @@ def _claim(out, kind, args, inputs=(), directory=True, in_place=False):
 
 
 def cmd_run(args) -> int:
-    from model import experiment, provenance, sizing
+    from model import experiment, jobs, sizing
     from model.console import print_summary, progress_bar
     from model.scenario import load_scenario
 
     overrides = _overrides(args)
     scenario = load_scenario(args.scenario, overrides)
     out = Path(args.out) if args.out else DEFAULT_RESULTS / _safe_name(scenario.name)
-    sim = scenario.simulation
-    _check_size(sizing.replications([scenario], sim.replications), args)
+    reps = scenario.simulation.replications
+    _check_size(sizing.replications([scenario], reps), args)
     workers = args.workers or experiment.default_workers()
     with _claim(out, "run", args) as target:
-        started, t0 = provenance.now_iso(), time.perf_counter()
-        with progress_bar(sim.replications, args.quiet, clean(scenario.name)) as bar:
-            tables = experiment.run_scenario(scenario, workers=workers, progress=bar)
-        head = {"scenario": scenario.name, "scenario_file": str(args.scenario),
-                "scenario_sha256": provenance.file_sha256(args.scenario)}
-        manifest = provenance.build_manifest(
-            head, sim, overrides, started, workers=workers, t0=t0,
-            tail={"resolved_scenario": scenario.model_dump(mode="json")})
+        with progress_bar(reps, args.quiet, clean(scenario.name)) as bar:
+            tables, manifest = jobs.run(scenario, args.scenario, overrides, workers, bar)
         target.write_result(tables, manifest)
     print_summary(tables["summary"], scenario, out)
     return 0
 
 
 def cmd_compare(args) -> int:
-    from model import compare, experiment, provenance, sizing
+    from model import compare, experiment, jobs, sizing
     from model.console import cost_benefit_lines, progress_bar
     from model.scenario import load_scenario
 
@@ -278,26 +263,15 @@ def cmd_compare(args) -> int:
     files = [args.base, *args.others]
     base = load_scenario(args.base, overrides)
     sim = base.simulation
-    common = _like_base(overrides, sim)
+    common = jobs.like_base(overrides, sim)
     scenarios = [base] + [load_scenario(f, common) for f in args.others]
     compare.require_pairs(sim)
     out = Path(args.out) if args.out else DEFAULT_RESULTS / f"compare_{_safe_name(base.name)}"
     _check_size(sizing.replications(scenarios, sim.replications), args)
     workers = args.workers or experiment.default_workers()
     with _claim(out, "comparison", args) as target:
-        started, t0 = provenance.now_iso(), time.perf_counter()
         with progress_bar(sim.replications * len(scenarios), args.quiet, "compare") as bar:
-            tables = compare.run_comparison(scenarios, seed=sim.seed,
-                                            replications=sim.replications, workers=workers,
-                                            progress=bar)
-        tables = compare.with_analysis(tables, sim)
-        head = {"kind": "comparison", "base": base.name,
-                "scenarios": [{"name": sc.name, "file": str(f),
-                               "sha256": provenance.file_sha256(f),
-                               "resolved": sc.model_dump(mode="json")}
-                              for sc, f in zip(scenarios, files)]}
-        manifest = provenance.build_manifest(head, sim, overrides, started, workers=workers,
-                                             t0=t0)
+            tables, manifest = jobs.comparison(scenarios, files, overrides, workers, bar)
         target.write_result(tables, manifest)
     print(f"\nComparison of {len(scenarios)} scenarios against '{clean(base.name)}': "
           f"{sim.replications} paired replications x {sim.years:g} years (after "
@@ -407,33 +381,19 @@ def cmd_calibrate(args) -> int:
             max_evaluations=args.max_evaluations, log=log)
         text = calibration.delta_text(out, Path(args.scenario), params, best, report,
                                       base.name)
-        print(f"\nCalibration of {clean(base.name)} ({sim.replications} replications x "
-              f"{sim.years:g} years, seed {sim.seed}; common random numbers):")
-        for (p, lo, hi), v in zip(params, best):
-            print(f"  {p} = {v:.6g}   (searched {lo:g} to {hi:g})")
-        print("Targets (observed value, tolerance) against simulated mean [95% interval]:")
-        for r in report.itertuples():
-            print(clean(f"  {r.target}: {r.value:g} +/- {r.tolerance:g} vs {r.simulated:.4g} "
-                        f"[{r.ci_low:.4g}, {r.ci_high:.4g}]  "
-                        f"{'met' if r.met else 'NOT met'}"))
+        for line in calibration.report_lines(base, params, best, report):
+            print(clean(line))
         target.write_text(text)
     print(f"\nCalibrated scenario (a delta file): {out}")
     return 0
 
 
 def cmd_import_hr(args) -> int:
-    from datetime import datetime
-
     from model import hrimport, store
     from model.errors import UserError
     from model.scenario import load_scenario
 
-    as_of = None
-    if args.as_of:
-        try:
-            as_of = datetime.strptime(args.as_of, "%Y-%m-%d").date()
-        except ValueError:
-            raise UserError(f"--as-of {args.as_of}: not a date (YYYY-MM-DD)") from None
+    as_of = hrimport.parse_date(args.as_of, "--as-of") if args.as_of else None
     out = Path(args.output)
     if out.is_dir():
         raise UserError(f"{out}: is a directory; give a YAML file name")
@@ -486,16 +446,14 @@ def cmd_report(args) -> int:
 
 
 def cmd_breakeven(args) -> int:
-    import pandas as pd
-
-    from model import breakeven, experiment, provenance, sizing
+    from model import breakeven, experiment, jobs, sizing
     from model.scenario import load_scenario
 
     target, value = breakeven.parse_target(args.target)
     overrides = _overrides(args)
     base = load_scenario(args.base, overrides)
     sim = base.simulation
-    common = _like_base(overrides, sim)
+    common = jobs.like_base(overrides, sim)
     # check the scenario and the parameter path before any run
     for bound in (args.low, args.high):
         scen = load_scenario(args.scenario, common + [f"{args.param}={bound}"])
@@ -503,19 +461,12 @@ def cmd_breakeven(args) -> int:
     _check_size(sizing.replications([base, scen], sim.replications,
                                     breakeven.TYPICAL_EVALUATIONS, held="one"), args)
     workers = args.workers or experiment.default_workers()
+    log = None if args.quiet else (lambda line: print(line, file=sys.stderr))
     with _claim(out, "breakeven", args) as output:
-        base_summary = experiment.run_scenario(base, workers=workers)["summary"]
-        started = provenance.now_iso()
-        log = None if args.quiet else (lambda line: print(line, file=sys.stderr))
-        objective = breakeven.make_objective(args.scenario, common, args.param, target,
-                                             value, base_summary, sim.years, workers, log)
-        res = breakeven.find_root(objective, args.low, args.high)
-        head = {"kind": "breakeven", "scenario": scen.name, "scenario_file": args.scenario,
-                "base_file": args.base, "param": args.param, "low": args.low,
-                "high": args.high, "target": args.target, "root": res.root,
-                "ci_low": res.ci_low, "ci_high": res.ci_high, "slope": res.slope}
-        manifest = provenance.build_manifest(head, sim, overrides, started)
-        output.write_result({"evaluations": pd.DataFrame(res.evaluations)}, manifest)
+        res, tables, manifest = jobs.break_even(
+            base, scen, {"scenario": args.scenario, "base": args.base}, args.param,
+            args.low, args.high, args.target, overrides, workers, log)
+        output.write_result(tables, manifest)
     print(f"\nBreak-even for {clean(scen.name)} ({breakeven.target_label(target, value)}), "
           f"{sim.replications} paired replications x {sim.years:g} years, seed {sim.seed}:")
     print(f"  {args.param} = {res.root:,.4g}  95% interval [{res.ci_low:,.4g}, "

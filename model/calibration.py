@@ -192,6 +192,20 @@ def calibrate(scenario_path: Path, overrides: list[str], targets: list[Target],
     return best, float(objective(best)), report, pd.DataFrame(history)
 
 
+def report_lines(scenario, params, best, report: pd.DataFrame) -> list[str]:
+    """What a calibration found: each parameter, each target against its simulated mean."""
+    sim = scenario.simulation
+    lines = [f"\nCalibration of {scenario.name} ({sim.replications} replications x "
+             f"{sim.years:g} years, seed {sim.seed}; common random numbers):"]
+    for (p, lo, hi), v in zip(params, best):
+        lines.append(f"  {p} = {v:.6g}   (searched {lo:g} to {hi:g})")
+    lines.append("Targets (observed value, tolerance) against simulated mean [95% interval]:")
+    for r in report.itertuples():
+        lines.append(f"  {r.target}: {r.value:g} +/- {r.tolerance:g} vs {r.simulated:.4g} "
+                     f"[{r.ci_low:.4g}, {r.ci_high:.4g}]  {'met' if r.met else 'NOT met'}")
+    return lines
+
+
 def delta_text(out: Path, scenario_path: Path, params, best, report: pd.DataFrame,
                name: str) -> str:
     """The calibrated scenario (to be written to ``out``): a delta file extending the

@@ -61,6 +61,14 @@ def _read(path: Path) -> tuple[list[str], list[dict]]:
     return header, rows
 
 
+def parse_date(text: str, label: str) -> date:
+    """A YYYY-MM-DD date given on the command line (``label``: the option)."""
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").date()
+    except ValueError:
+        raise UserError(f"{label} {text}: not a date (YYYY-MM-DD)") from None
+
+
 def _date(path, i, col, text) -> date:
     try:
         return datetime.strptime(text, "%Y-%m-%d").date()

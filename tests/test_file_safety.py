@@ -185,6 +185,8 @@ def test_sweep_force_refuses_a_too_large_sweep_before_touching_the_earlier_one(
     assert code == 2 and time.perf_counter() - t < 15
     _one_line_error(err, "10,000,000 runs; at most 2,000,000")
     assert _snapshot(out) == before
+    code, _, err = _main(["sweep", big, "--out", tmp_path / "fresh", "--quiet"], capsys)
+    assert code == 2 and not (tmp_path / "fresh").exists()
     # a different sweep with --force starts over, keeping the user's file
     f.write_text(f.read_text().replace("[30, 32]", "[30, 34]"))
     assert _sweep(f, out, capsys, "--force") == 0
