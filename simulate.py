@@ -238,7 +238,7 @@ def _claim(out, kind, args, inputs=(), directory=True, in_place=False):
 def cmd_run(args) -> int:
     from model import experiment, jobs, sizing
     from model.console import print_summary, progress_bar
-    from model.scenario import load_scenario
+    from model.scenario import load_scenario, source_files
 
     overrides = _overrides(args)
     scenario = load_scenario(args.scenario, overrides)
@@ -246,7 +246,7 @@ def cmd_run(args) -> int:
     reps = scenario.simulation.replications
     _check_size(sizing.replications([scenario], reps), args)
     workers = args.workers or experiment.default_workers()
-    with _claim(out, "run", args) as target:
+    with _claim(out, "run", args, inputs=source_files(args.scenario)) as target:
         with progress_bar(reps, args.quiet, clean(scenario.name)) as bar:
             tables, manifest = jobs.run(scenario, args.scenario, overrides, workers, bar)
         target.write_result(tables, manifest)
@@ -257,7 +257,7 @@ def cmd_run(args) -> int:
 def cmd_compare(args) -> int:
     from model import compare, experiment, jobs, sizing
     from model.console import cost_benefit_lines, progress_bar
-    from model.scenario import load_scenario
+    from model.scenario import load_scenario, source_files
 
     overrides = _overrides(args)
     files = [args.base, *args.others]
@@ -269,7 +269,8 @@ def cmd_compare(args) -> int:
     out = Path(args.out) if args.out else DEFAULT_RESULTS / f"compare_{_safe_name(base.name)}"
     _check_size(sizing.replications(scenarios, sim.replications), args)
     workers = args.workers or experiment.default_workers()
-    with _claim(out, "comparison", args) as target:
+    inputs = [p for f in files for p in source_files(f)]
+    with _claim(out, "comparison", args, inputs=inputs) as target:
         with progress_bar(sim.replications * len(scenarios), args.quiet, "compare") as bar:
             tables, manifest = jobs.comparison(scenarios, files, overrides, workers, bar)
         target.write_result(tables, manifest)
@@ -447,7 +448,7 @@ def cmd_report(args) -> int:
 
 def cmd_breakeven(args) -> int:
     from model import breakeven, experiment, jobs, sizing
-    from model.scenario import load_scenario
+    from model.scenario import load_scenario, source_files
 
     target, value = breakeven.parse_target(args.target)
     overrides = _overrides(args)
@@ -462,7 +463,8 @@ def cmd_breakeven(args) -> int:
                                     breakeven.TYPICAL_EVALUATIONS, held="one"), args)
     workers = args.workers or experiment.default_workers()
     log = None if args.quiet else (lambda line: print(line, file=sys.stderr))
-    with _claim(out, "breakeven", args) as output:
+    inputs = [*source_files(args.scenario), *source_files(args.base)]
+    with _claim(out, "breakeven", args, inputs=inputs) as output:
         res, tables, manifest = jobs.break_even(
             base, scen, {"scenario": args.scenario, "base": args.base}, args.param,
             args.low, args.high, args.target, overrides, workers, log)

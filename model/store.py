@@ -228,7 +228,7 @@ def claim(path: str | Path, kind: str, *, directory: bool, force: bool = False,
     path = Path(path)
     say = say or (lambda line: print(line, file=sys.stderr))
     inputs = [Path(p) for p in inputs if p]
-    _check_shape(path, directory, inputs)
+    _check_shape(path, kind, directory, inputs)
     created = _make_parents(path.parent)
     lock = Lock(path)
     try:
@@ -260,9 +260,16 @@ def settle(path: str | Path, say: Callable[[str], None] | None = None) -> None:
         lock.release()
 
 
-def _check_shape(path: Path, directory: bool, inputs: list[Path]) -> None:
+def _check_shape(path: Path, kind: str, directory: bool, inputs: list[Path]) -> None:
     if directory and path.exists() and not path.is_dir():
         raise UserError(f"{path}: output path exists and is a file; choose a directory")
+    if directory:
+        names = ["manifest.json", *RESULT_CONTENT.get(kind, []),
+                 *(SWEEP_FILES if kind == "sweep" else [])]
+        clash = [n for n in names if _is_input(path / n, inputs)]
+        if clash:
+            raise UserError(f"{path / clash[0]}: is one of this command's own inputs; "
+                            "choose another --out")
     if not directory:
         if path.is_dir():
             raise UserError(f"{path}: is a directory; give a file name")

@@ -122,6 +122,16 @@ def test_calibrate_never_writes_onto_its_scenario_what_it_extends_or_its_targets
 
 # -- 3. result directories ----------------------------------------------------------------
 
+def test_a_result_is_never_written_onto_its_own_scenario(tmp_path, capsys):
+    out = tmp_path / "res"
+    out.mkdir()
+    scenario = out / "manifest.json"        # a scenario file under the name of a result file
+    scenario.write_bytes(BASELINE.read_bytes())
+    code, _, err = _main(["run", scenario, "--out", out, "--force", *FAST], capsys)
+    assert code == 2 and scenario.read_bytes() == BASELINE.read_bytes()
+    _one_line_error(err, "own inputs")
+
+
 def test_a_directory_with_any_manifest_is_not_replaced_and_user_files_survive(
         tmp_path, capsys):
     thesis = tmp_path / "thesis"
@@ -321,6 +331,12 @@ def test_reads_accept_only_regular_files_of_bounded_size(tmp_path, capsys):
     staff = tmp_path / "staff.csv"
     staff.symlink_to("/dev/zero")
     code, _, err = _main(["import-hr", staff, "-o", tmp_path / "u.yaml"], capsys)
+    assert code == 2
+    _one_line_error(err, "not a regular file")
+    results = tmp_path / "results"
+    results.mkdir()
+    (results / "manifest.json").symlink_to("/dev/zero")
+    code, _, err = _main(["dashboard", results, "-o", tmp_path / "d.html"], capsys)
     assert code == 2
     _one_line_error(err, "not a regular file")
     sweep_file = tmp_path / "sweep.yaml"

@@ -22,8 +22,17 @@ executors) and :mod:`.analysis` (collecting, sensitivity indices, the report).
 
 from .analysis import collect, report_lines, sensitivity
 from .designs import design_points, point_scenarios, salib_problem
-from .execution import (MAX_RUNS, SweepDir, check_runs, execute, make_chunks, prepare,
-                        run_chunk, simulate_run, work)
+from .execution import (
+    MAX_RUNS,
+    SweepDir,
+    check_runs,
+    execute,
+    make_chunks,
+    prepare,
+    run_chunk,
+    simulate_run,
+    work,
+)
 from .spec import Range, SweepSpec, load_sweep, spec_hash
 
 __all__ = ["MAX_RUNS", "Range", "SweepDir", "SweepSpec", "check_runs", "collect",

@@ -14,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 from .. import sizing, store
-from ..provenance import file_sha256
 from ..errors import UserError
+from ..provenance import file_sha256
 from .designs import design_points
 from .spec import SweepSpec, spec_hash
 

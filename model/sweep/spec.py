@@ -15,6 +15,7 @@ from ..metrics import SUMMARY_KPIS
 from ..params import MAX_REPLICATIONS, MAX_YEARS
 from ..scenario import format_validation_error, load_scenario, read_yaml
 
+
 class Range(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
     low: float
