@@ -261,6 +261,8 @@ def settle(path: str | Path, say: Callable[[str], None] | None = None) -> None:
 
 
 def _check_shape(path: Path, kind: str, directory: bool, inputs: list[Path]) -> None:
+    if path.name in ("", ".", ".."):
+        raise UserError(f"{path}: give the output a name of its own (not . or ..)")
     if directory and path.exists() and not path.is_dir():
         raise UserError(f"{path}: output path exists and is a file; choose a directory")
     if directory:

@@ -162,6 +162,18 @@ def test_a_directory_with_any_manifest_is_not_replaced_and_user_files_survive(
     assert json.loads((thesis / "manifest.json").read_text())["seed"] == 5
 
 
+@pytest.mark.parametrize("out", [".", ".."])
+def test_the_working_directory_is_never_an_output(out, tmp_path, monkeypatch, capsys):
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "thesis.tex").write_text("mine\n")
+    monkeypatch.chdir(work)
+    code, _, err = _main(["run", BASELINE, "--out", out, "--force", *FAST], capsys)
+    assert code == 2
+    _one_line_error(err, "a name of its own")
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["thesis.tex", "work"]
+
+
 def test_a_sweep_is_not_replaced_by_a_run_or_a_comparison(tmp_path, capsys):
     f = _sweep_file(tmp_path, "[30, 32]", years=1)
     out = tmp_path / "sw"
