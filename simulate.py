@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import signal
 import sys
 import time
 from pathlib import Path
+
+from model.errors import clean
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_SCENARIO = HERE / "scenarios" / "baseline.yaml"
@@ -49,53 +52,26 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USER)
 
 
-def _positive_int(flag):
+def _number(flag: str, kind=float, minimum=None, above=False):
+    """An argparse type: a finite number of ``kind``. A bound is given only where no
+    schema checks the value (a scenario parameter is left to the scenario schema)."""
     def conv(text):
         try:
-            v = int(text)
+            v = kind(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(
-                f"{flag} must be a whole number, got {text!r}") from None
-        if v < 1:
-            raise argparse.ArgumentTypeError(f"{flag} must be at least 1, got {v}")
-        return v
-    return conv
-
-
-def _nonneg_float(flag, positive=False):
-    def conv(text):
-        try:
-            v = float(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{flag} must be a number, got {text!r}") from None
-        if v != v or v in (float("inf"), float("-inf")) or v < 0 or (positive and v == 0):
-            raise argparse.ArgumentTypeError(
-                f"{flag} must be {'> 0' if positive else '>= 0'}, got {text}")
-        return v
-    return conv
-
-
-def _finite(flag):
-    def conv(text):
-        try:
-            v = float(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{flag} must be a number, got {text!r}") from None
-        if v != v or v in (float("inf"), float("-inf")):
+            what = "a whole number" if kind is int else "a number"
+            raise argparse.ArgumentTypeError(f"{flag} must be {what}, got {text!r}") from None
+        if kind is float and not math.isfinite(v):
             raise argparse.ArgumentTypeError(f"{flag} must be a finite number, got {text}")
+        if minimum is not None and (v <= minimum if above else v < minimum):
+            raise argparse.ArgumentTypeError(
+                f"{flag} must be {'>' if above else 'at least'} {minimum:g}, got {text}")
         return v
     return conv
 
 
-def _seed(text):
-    try:
-        v = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"--seed must be a whole number, got {text!r}") from None
-    if not 0 <= v < 2**63:
-        raise argparse.ArgumentTypeError(f"--seed must be in [0, 2^63), got {v}")
-    return v
+def _count(flag):
+    return _number(flag, int, 1)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -120,8 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument("scenario", help="the policy scenario")
     be.add_argument("--param", required=True, help="parameter path, e.g. "
                     "policies.salary_ladder.steps.0.supplement_sek_per_month")
-    be.add_argument("--low", required=True, type=_finite("--low"))
-    be.add_argument("--high", required=True, type=_finite("--high"))
+    be.add_argument("--low", required=True, type=_number("--low"))
+    be.add_argument("--high", required=True, type=_number("--high"))
     be.add_argument("--target", default="net_cost",
                     help="net_cost (default) or turnover_rate=VALUE")
     be.add_argument("--base", default=str(DEFAULT_SCENARIO),
@@ -130,13 +106,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     sw = sub.add_parser("sweep", help="run a parameter sweep (resumable)")
     sw.add_argument("file", help="sweep YAML file (see scenarios/sweeps/)")
-    sw.add_argument("--workers", type=_positive_int("--workers"),
+    sw.add_argument("--workers", type=_count("--workers"),
                     help="processes (default: all cores; 1 = serial)")
     sw.add_argument("--scheduler", help="'local' (a Dask LocalCluster) or the address of a "
                     "Dask scheduler, tcp://HOST:PORT")
     sw.add_argument("--out", help="result directory (default results/<sweep name>)")
     sw.add_argument("--force", action="store_true", help="start over if the directory "
-                    "holds a different sweep")
+                    "holds a different sweep, or use a directory that holds no sweep (your "
+                    "own files in it are kept)")
+    _allow_large(sw)
     sw.add_argument("--quiet", action="store_true", help="no progress bar")
 
     col = sub.add_parser("collect", help="join a sweep's stored chunks into sweep.parquet "
@@ -148,16 +126,12 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_argument("targets", help="targets YAML (e.g. scenarios/calibration/targets.yaml)")
     cal.add_argument("--params", help="comma-separated parameter paths, each optionally "
                      "=low:high (default attrition.baseline_hazard_per_year)")
-    cal.add_argument("--replications", type=_positive_int("--replications"))
-    cal.add_argument("--years", type=_nonneg_float("--years", positive=True))
-    cal.add_argument("--warmup-years", type=_nonneg_float("--warmup-years"))
-    cal.add_argument("--seed", type=_seed)
-    cal.add_argument("--set", action="append", default=[], metavar="PATH=VALUE")
-    cal.add_argument("--workers", type=_positive_int("--workers"))
-    cal.add_argument("--max-evaluations", type=_positive_int("--max-evaluations"), default=30)
+    _simulation_options(cal)
+    cal.add_argument("--max-evaluations", type=_count("--max-evaluations"), default=30)
     cal.add_argument("--out", help="calibrated delta file (default "
                      "<scenario>_calibrated.yaml beside the scenario)")
-    cal.add_argument("--quiet", action="store_true")
+    _allow_large(cal)
+    _force(cal)
 
     hr = sub.add_parser("import-hr", help="build a scenario and targets from a "
                         "municipality's staff CSV (and monthly inflow CSV)")
@@ -166,13 +140,15 @@ def build_parser() -> argparse.ArgumentParser:
     hr.add_argument("-o", "--output", required=True, help="scenario YAML to write")
     hr.add_argument("--as-of", help="reference date YYYY-MM-DD (default: the last date in "
                     "the file)")
-    hr.add_argument("--window-years", type=_nonneg_float("--window-years", positive=True),
+    hr.add_argument("--window-years", type=_number("--window-years", minimum=0, above=True),
                     default=3.0, help="years before the reference date used for exit rates")
+    _force(hr)
 
     dash = sub.add_parser("dashboard", help="write the interactive HTML dashboard of a "
                           "result directory")
     dash.add_argument("results", help="a result directory (run, compare or sweep)")
     dash.add_argument("-o", "--output", help="HTML file (default RESULTS/dashboard.html)")
+    _force(dash)
 
     rep = sub.add_parser("report", help="write the printable committee brief of a result "
                          "directory")
@@ -181,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("-o", "--output", help="HTML file (default RESULTS/brief_<lang>.html)")
     rep.add_argument("--sensitivity", help="a sweep result directory whose "
                      "sensitivity.parquet ranks the assumptions")
+    _force(rep)
 
     val = sub.add_parser("validate", help="check scenario files without running them")
     val.add_argument("files", nargs="+")
@@ -188,24 +165,45 @@ def build_parser() -> argparse.ArgumentParser:
 
     sch = sub.add_parser("schema", help="print the JSON Schema of scenario files")
     sch.add_argument("-o", "--output", help="write to this file instead of stdout")
+    _force(sch)
     return ap
 
 
-def _run_options(p) -> None:
-    p.add_argument("--replications", type=_positive_int("--replications"))
-    p.add_argument("--years", type=_nonneg_float("--years", positive=True))
-    p.add_argument("--warmup-years", type=_nonneg_float("--warmup-years"))
-    p.add_argument("--seed", type=_seed)
-    p.add_argument("--out", help="result directory (default under results/)")
+def _simulation_options(p) -> None:
+    """The shorthands for simulation.* parameters, --set, --workers and --quiet (their
+    values are checked by the scenario schema)."""
+    p.add_argument("--replications", type=_number("--replications", int))
+    p.add_argument("--years", type=_number("--years"))
+    p.add_argument("--warmup-years", type=_number("--warmup-years"))
+    p.add_argument("--seed", type=_number("--seed", int))
     p.add_argument("--set", action="append", default=[], metavar="PATH=VALUE",
                    help="override a parameter, e.g. --set unit.posts=44 (repeatable)")
-    p.add_argument("--workers", type=_positive_int("--workers"),
+    p.add_argument("--workers", type=_count("--workers"),
                    help="parallel processes (default: all cores)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
+def _run_options(p) -> None:
+    _simulation_options(p)
+    _allow_large(p)
+    p.add_argument("--out", help="result directory (default under results/)")
+    _force(p, "replace an --out directory that holds no earlier result of this command "
+           "(your own files in it are kept)")
+
+
+def _force(p, text="replace an output file this tool did not write") -> None:
+    p.add_argument("--force", action="store_true", help=text)
+
+
+def _allow_large(p) -> None:
+    p.add_argument("--allow-large", action="store_true", help="run work whose estimated "
+                   "memory or time passes the cap (docs/PERFORMANCE.md)")
+
+
 def _overrides(args) -> list[str]:
     """--set values plus the flags that are shorthands for simulation.* parameters."""
+    from model.scenario import Override
+
     overrides = list(args.set)
     for flag, path in (("replications", "simulation.replications"),
                        ("years", "simulation.years"),
@@ -213,172 +211,131 @@ def _overrides(args) -> list[str]:
                        ("seed", "simulation.seed")):
         value = getattr(args, flag)
         if value is not None:
-            overrides.append(f"{path}={value}")
+            shown = value if isinstance(value, int) else f"{value:g}"
+            overrides.append(Override(f"{path}={value}", f"--{flag.replace('_', '-')} {shown}"))
     return overrides
-
-
-def _like_base(overrides: list[str], sim) -> list[str]:
-    """Overrides that give another scenario the base's horizon, replications and seed."""
-    return overrides + [f"simulation.years={sim.years}",
-                        f"simulation.warmup_years={sim.warmup_years}",
-                        f"simulation.replications={sim.replications}",
-                        f"simulation.seed={sim.seed}"]
 
 
 # -- commands --------------------------------------------------------------------
 
+def _note(line: str) -> None:
+    """One line on stderr: what the tool did beside the main work (text sanitised)."""
+    print(clean(line), file=sys.stderr)
+
+
+def _check_size(work, args) -> None:
+    from model import experiment, sizing
+    workers = getattr(args, "workers", None) or experiment.default_workers()
+    sizing.check(work, workers, args.allow_large, _note)
+
+
+def _claim(out, kind, args, inputs=(), directory=True, in_place=False):
+    from model import store
+    return store.claim(out, kind, directory=directory, force=args.force, inputs=inputs,
+                       in_place=in_place, say=_note)
+
+
 def cmd_run(args) -> int:
-    from model import experiment, store
-    from model.console import print_summary
-    from model.scenario import load_scenario
+    from model import experiment, jobs, sizing
+    from model.console import print_summary, progress_bar
+    from model.scenario import load_scenario, source_files
 
     overrides = _overrides(args)
     scenario = load_scenario(args.scenario, overrides)
     out = Path(args.out) if args.out else DEFAULT_RESULTS / _safe_name(scenario.name)
-    store.check_output_dir(out)
-    sim = scenario.simulation
+    reps = scenario.simulation.replications
+    _check_size(sizing.replications([scenario], reps), args)
     workers = args.workers or experiment.default_workers()
-
-    started = store.now_iso()
-    t0 = time.perf_counter()
-    bar = _progress(sim.replications, args.quiet, scenario.name)
-    try:
-        tables = experiment.run_scenario(scenario, workers=workers,
-                                         progress=bar.update if bar else None)
-    finally:
-        if bar:
-            bar.close()
-    manifest = {
-        "scenario": scenario.name,
-        "scenario_file": str(args.scenario),
-        "scenario_sha256": store.file_sha256(args.scenario),
-        "overrides": overrides,
-        "seed": sim.seed,
-        "replications": sim.replications,
-        "years": sim.years,
-        "warmup_years": sim.warmup_years,
-        "workers": workers,
-        "started": started,
-        "finished": store.now_iso(),
-        "wall_seconds": round(time.perf_counter() - t0, 3),
-        **store.provenance(),
-        "resolved_scenario": scenario.model_dump(mode="json"),
-    }
-    store.write_result_dir(out, tables, manifest)
+    with _claim(out, "run", args, inputs=source_files(args.scenario)) as target:
+        with progress_bar(reps, args.quiet, clean(scenario.name)) as bar:
+            tables, manifest = jobs.run(scenario, args.scenario, overrides, workers, bar)
+        target.write_result(tables, manifest)
     print_summary(tables["summary"], scenario, out)
     return 0
 
 
 def cmd_compare(args) -> int:
-    from model import compare, experiment, store
-    from model.console import cost_benefit_lines
-    from model.errors import UserError
-    from model.scenario import load_scenario
+    from model import compare, experiment, jobs, sizing
+    from model.console import cost_benefit_lines, progress_bar
+    from model.scenario import load_scenario, source_files
 
     overrides = _overrides(args)
     files = [args.base, *args.others]
     base = load_scenario(args.base, overrides)
     sim = base.simulation
-    common = _like_base(overrides, sim)
+    common = jobs.like_base(overrides, sim)
     scenarios = [base] + [load_scenario(f, common) for f in args.others]
+    compare.require_pairs(sim)
     out = Path(args.out) if args.out else DEFAULT_RESULTS / f"compare_{_safe_name(base.name)}"
-    store.check_output_dir(out)
+    _check_size(sizing.replications(scenarios, sim.replications), args)
     workers = args.workers or experiment.default_workers()
-    started = store.now_iso()
-    t0 = time.perf_counter()
-    bar = _progress(sim.replications * len(scenarios), args.quiet, "compare")
-    try:
-        tables = compare.run_comparison(scenarios, seed=sim.seed,
-                                        replications=sim.replications, workers=workers,
-                                        progress=bar.update if bar else None)
-    finally:
-        if bar:
-            bar.close()
-    if sim.replications < 2:
-        raise UserError("--replications must be at least 2 for a comparison with intervals")
-    comparison = compare.comparison_table(tables["summary"])
-    cb = compare.cost_benefit(tables["summary"], tables["costs"], sim.years,
-                              tables["timeseries"])
-    tables["comparison"] = comparison
-    tables["cost_benefit"] = cb
-    manifest = {
-        "kind": "comparison",
-        "base": base.name,
-        "scenarios": [{"name": sc.name, "file": str(f), "sha256": store.file_sha256(f),
-                       "resolved": sc.model_dump(mode="json")}
-                      for sc, f in zip(scenarios, files)],
-        "overrides": overrides, "seed": sim.seed, "replications": sim.replications,
-        "years": sim.years, "warmup_years": sim.warmup_years, "workers": workers,
-        "started": started, "finished": store.now_iso(),
-        "wall_seconds": round(time.perf_counter() - t0, 3), **store.provenance(),
-    }
-    store.write_result_dir(out, tables, manifest)
-    print(f"\nComparison of {len(scenarios)} scenarios against '{base.name}': "
+    inputs = [p for f in files for p in source_files(f)]
+    with _claim(out, "comparison", args, inputs=inputs) as target:
+        with progress_bar(sim.replications * len(scenarios), args.quiet, "compare") as bar:
+            tables, manifest = jobs.comparison(scenarios, files, overrides, workers, bar)
+        target.write_result(tables, manifest)
+    print(f"\nComparison of {len(scenarios)} scenarios against '{clean(base.name)}': "
           f"{sim.replications} paired replications x {sim.years:g} years (after "
           f"{sim.warmup_years:g} warm-up years), seed {sim.seed}. Means with 95% intervals.")
-    for line in cost_benefit_lines(cb, comparison):
+    for line in cost_benefit_lines(tables["cost_benefit"], tables["comparison"]):
         print(line)
     print(f"\nTables written to {out}/: comparison.parquet, cost_benefit.parquet, "
           "costs.parquet, summary.parquet, timeseries.parquet, events.parquet, manifest.json")
     if args.dashboard:
-        _write_dashboard(out, out / "dashboard.html")
+        _write_dashboard(out, out / "dashboard.html", args)
     return 0
 
 
-def _write_dashboard(results: Path, target: Path) -> Path:
+def _write_dashboard(results: Path, target: Path, args) -> Path:
+    from model import store
     from model.dashboard.data import load_results
-    from model.dashboard.page import write_dashboard
+    from model.dashboard.page import render_dashboard
 
-    path = write_dashboard(load_results(results), target)
-    print(f"Dashboard (open in a browser, works offline): {path}")
-    return path
+    store.settle(results, _note)
+    with _claim(target, "dashboard", args, inputs=_result_files(results),
+                directory=False) as output:
+        output.write_text(render_dashboard(load_results(results)))
+    print(f"Dashboard (open in a browser, works offline): {target}")
+    return target
+
+
+def _result_files(results) -> list[Path]:
+    """The files of a result directory (inputs of dashboard and report)."""
+    results = Path(results)
+    return sorted(results.iterdir()) if results.is_dir() else []
 
 
 def cmd_sweep(args) -> int:
-    from model import experiment, store, sweep
+    from model import experiment, provenance, sweep
+    from model.console import progress_bar
 
     spec, base_path, base = sweep.load_sweep(args.file)
     name = spec.name or Path(args.file).stem
     out = Path(args.out) if args.out else DEFAULT_RESULTS / _safe_name(name)
     workers = args.workers or experiment.default_workers()
-    sw_store, points, chunks, manifest = sweep.prepare(
-        spec, base, out, args.force, str(args.file),
-        {**store.provenance(), "base_file": str(base_path), "started": store.now_iso()})
-    scenarios = dict(enumerate(sweep.point_scenarios(spec, base, points)))
-    total = len(points) * spec.replications
-    done_before = sum(len(c) for i, c in enumerate(chunks) if sw_store.done(i))
-    t0 = time.perf_counter()
-    bar = _progress(total, args.quiet, name)
-    if bar:
-        bar.update(done_before)
-    try:
-        ran = sweep.execute(sw_store, chunks, scenarios, spec.seed, manifest, workers=workers,
-                            scheduler=args.scheduler, progress=bar.update if bar else None)
-    finally:
-        if bar:
-            bar.close()
-    wall = time.perf_counter() - t0
-    result = sweep.collect(out)
-    runs_now = total - done_before
+    sweep.check_runs(spec, args.file)
+    _check_size(sweep.work(spec, base), args)
+    with _claim(out, "sweep", args, inputs=[args.file, base_path], in_place=True):
+        sweep_dir, points, chunks, manifest = sweep.prepare(
+            spec, base, out, args.force, str(args.file),
+            {**provenance.provenance(), "base_file": str(base_path),
+             "started": provenance.now_iso()})
+        scenarios = dict(enumerate(sweep.point_scenarios(spec, base, points)))
+        total = len(points) * spec.replications
+        done_before = sum(len(c) for i, c in enumerate(chunks) if sweep_dir.done(i))
+        t0 = time.perf_counter()
+        with progress_bar(total, args.quiet, clean(name), done=done_before) as bar:
+            ran = sweep.execute(sweep_dir, chunks, scenarios, spec.seed, manifest,
+                                workers=workers, scheduler=args.scheduler, progress=bar)
+        wall = time.perf_counter() - t0
+        result = sweep.collect(out)
     where = f"Dask ({args.scheduler})" if args.scheduler else (
         "serial" if workers <= 1 else f"{workers} processes")
-    print(f"\nSweep '{name}': {len(points)} points x {spec.replications} replications "
-          f"({spec.design} design), {runs_now} runs now ({ran} chunks, {where}, "
+    print(f"\nSweep '{clean(name)}': {len(points)} points x {spec.replications} replications "
+          f"({spec.design} design), {total - done_before} runs now ({ran} chunks, {where}, "
           f"{wall:.1f} s), {done_before} resumed from earlier.")
-    table = result["sweep"]
-    for o in spec.outputs:
-        m = table.groupby("point")[o].mean()
-        print(f"  {o}: point means from {m.min():,.4g} to {m.max():,.4g}")
-    if "sensitivity" in result:
-        s = result["sensitivity"]
-        key = "ST" if spec.design == "sobol" else "mu_star"
-        for o in spec.outputs:
-            top = s[(s.output == o) & (s["index"] == key)].sort_values("value",
-                                                                        ascending=False)
-            noise = s[(s.output == o) & (s["index"] == "noise_share")].value.iloc[0]
-            print(f"  {o}: largest {key}: " + ", ".join(
-                f"{r.factor} {r.value:.2f}" for r in top.head(3).itertuples())
-                + f"; replication noise {noise:.0%} of the variance")
+    for line in sweep.report_lines(spec, result):
+        print(clean(line))
     print(f"\nTables in {out}/: sweep.parquet"
           + (", sensitivity.parquet" if "sensitivity" in result else "")
           + ", points.parquet, manifest.json, parts/")
@@ -386,18 +343,22 @@ def cmd_sweep(args) -> int:
 
 
 def cmd_collect(args) -> int:
-    from model import sweep
+    from model import store, sweep
 
-    result = sweep.collect(Path(args.results))
+    # collect checks the directory itself and writes only its own tables: the claim is
+    # for the lock and the recovery of an interrupted write
+    with store.claim(args.results, "sweep", directory=True, in_place=True, force=True,
+                     say=_note):
+        result = sweep.collect(Path(args.results))
     print(f"{args.results}/sweep.parquet: {len(result['sweep'])} rows"
           + ("; sensitivity.parquet written" if "sensitivity" in result else ""))
     return 0
 
 
 def cmd_calibrate(args) -> int:
-    from model import calibration, experiment
+    from model import calibration, experiment, sizing
     from model.errors import UserError
-    from model.scenario import load_scenario
+    from model.scenario import load_scenario, source_files
 
     targets, tdir = calibration.load_targets(args.targets)
     mine = calibration.targets_for(Path(args.scenario), targets, tdir)
@@ -409,125 +370,111 @@ def cmd_calibrate(args) -> int:
     params = calibration.parse_params(args.params, base)
     out = Path(args.out) if args.out else Path(args.scenario).with_name(
         Path(args.scenario).stem + "_calibrated.yaml")
-    if out.exists() and out.is_dir():
-        raise UserError(f"{out}: is a directory; give a file for --out")
-    workers = args.workers or experiment.default_workers()
-    log = None if args.quiet else (lambda s: print(s, file=sys.stderr))
-    best, obj, report, _ = calibration.calibrate(Path(args.scenario), overrides, mine, params,
-                                                 workers=workers,
-                                                 max_evaluations=args.max_evaluations, log=log)
     sim = base.simulation
-    print(f"\nCalibration of {base.name} ({sim.replications} replications x {sim.years:g} "
-          f"years, seed {sim.seed}; common random numbers):")
-    for (p, lo, hi), v in zip(params, best):
-        print(f"  {p} = {v:.6g}   (searched {lo:g} to {hi:g})")
-    print("Targets (observed value, tolerance) against simulated mean [95% interval]:")
-    for r in report.itertuples():
-        print(f"  {r.target}: {r.value:g} +/- {r.tolerance:g} vs {r.simulated:.4g} "
-              f"[{r.ci_low:.4g}, {r.ci_high:.4g}]  {'met' if r.met else 'NOT met'}")
-    calibration.write_delta(out, Path(args.scenario), params, best, report, base.name)
+    _check_size(sizing.replications([base], sim.replications, args.max_evaluations + 2,
+                                    held="one"), args)
+    workers = args.workers or experiment.default_workers()
+    log = None if args.quiet else (lambda s: print(clean(s), file=sys.stderr))
+    inputs = [*source_files(args.scenario), args.targets]
+    with _claim(out, "calibrated scenario", args, inputs=inputs, directory=False) as target:
+        best, obj, report, _ = calibration.calibrate(
+            Path(args.scenario), overrides, mine, params, workers=workers,
+            max_evaluations=args.max_evaluations, log=log)
+        text = calibration.delta_text(out, Path(args.scenario), params, best, report,
+                                      base.name)
+        for line in calibration.report_lines(base, params, best, report):
+            print(clean(line))
+        target.write_text(text)
     print(f"\nCalibrated scenario (a delta file): {out}")
     return 0
 
 
 def cmd_import_hr(args) -> int:
-    from datetime import datetime
-
-    from model import hrimport
+    from model import hrimport, store
     from model.errors import UserError
+    from model.scenario import load_scenario
 
-    as_of = None
-    if args.as_of:
-        try:
-            as_of = datetime.strptime(args.as_of, "%Y-%m-%d").date()
-        except ValueError:
-            raise UserError(f"--as-of {args.as_of}: not a date (YYYY-MM-DD)") from None
+    as_of = hrimport.parse_date(args.as_of, "--as-of") if args.as_of else None
     out = Path(args.output)
     if out.is_dir():
         raise UserError(f"{out}: is a directory; give a YAML file name")
-    scen, targets = hrimport.build(Path(args.staff), args.inflow and Path(args.inflow), out,
-                                   as_of=as_of, window_years=args.window_years)
-    from model.scenario import load_scenario
-    sc = load_scenario(scen)   # the written scenario must load
-    print(f"Scenario for {sc.name}: {scen} ({int(sc.unit.posts)} staff)")
-    print(f"Observed targets: {targets}")
-    print(f"Next: python simulate.py calibrate {scen} {targets}")
+    tpath = hrimport.targets_path(out)
+    inputs = [args.staff, args.inflow, hrimport.default_base()]
+    with _claim(out, "scenario", args, inputs=inputs, directory=False) as scen_out, \
+            _claim(tpath, "targets file", args, inputs=inputs, directory=False) as tgt_out:
+        scen_text, targets_text = hrimport.build(
+            Path(args.staff), args.inflow and Path(args.inflow), out, as_of=as_of,
+            window_years=args.window_years)
+        store.write_together([(scen_out, scen_text), (tgt_out, targets_text)])
+    sc = load_scenario(out)
+    print(f"Scenario for {clean(sc.name)}: {out} ({int(sc.unit.posts)} staff)")
+    print(f"Observed targets: {tpath}")
+    print(f"Next: python simulate.py calibrate {out} {tpath}")
     return 0
 
 
 def cmd_dashboard(args) -> int:
     results = Path(args.results)
     target = Path(args.output) if args.output else results / "dashboard.html"
-    _write_dashboard(results, target)
+    _write_dashboard(results, target, args)
     return 0
 
 
 def cmd_report(args) -> int:
+    from model import store
     from model.dashboard.brief import render_brief
     from model.dashboard.data import load_results
-    from model.store import write_text_atomic
+    from model.errors import UserError
 
+    for folder in (args.results, args.sensitivity):
+        if folder:
+            store.settle(folder, _note)
     res = load_results(args.results)
     sens = None
+    inputs = _result_files(args.results)
     if args.sensitivity:
         sres = load_results(args.sensitivity)
         sens = sres.tables.get("sensitivity")
         if sens is None:
-            from model.errors import UserError
             raise UserError(f"{args.sensitivity}: no sensitivity.parquet in that directory")
+        inputs += _result_files(args.sensitivity)
     target = (Path(args.output) if args.output
               else Path(args.results) / f"brief_{args.lang}.html")
-    write_text_atomic(target, render_brief(res, args.lang, sens))
+    with _claim(target, "brief", args, inputs=inputs, directory=False) as output:
+        output.write_text(render_brief(res, args.lang, sens))
     print(f"Committee brief ({args.lang}), printable: {target}")
     return 0
 
 
 def cmd_breakeven(args) -> int:
-    import pandas as pd
-
-    from model import breakeven, experiment, store
-    from model.scenario import load_scenario
+    from model import breakeven, experiment, jobs, sizing
+    from model.scenario import load_scenario, source_files
 
     target, value = breakeven.parse_target(args.target)
     overrides = _overrides(args)
     base = load_scenario(args.base, overrides)
     sim = base.simulation
-    common = _like_base(overrides, sim)
+    common = jobs.like_base(overrides, sim)
     # check the scenario and the parameter path before any run
     for bound in (args.low, args.high):
         scen = load_scenario(args.scenario, common + [f"{args.param}={bound}"])
     out = Path(args.out) if args.out else DEFAULT_RESULTS / f"breakeven_{_safe_name(scen.name)}"
-    store.check_output_dir(out)
+    _check_size(sizing.replications([base, scen], sim.replications,
+                                    breakeven.TYPICAL_EVALUATIONS, held="one"), args)
     workers = args.workers or experiment.default_workers()
-    base_summary = experiment.run_scenario(base, workers=workers)["summary"]
-    started = store.now_iso()
-
-    def objective(x):
-        sc = load_scenario(args.scenario, common + [f"{args.param}={x}"])
-        s = experiment.run_scenario(sc, workers=workers)["summary"]
-        m, half = breakeven.paired_objective(target, value, base_summary, s, sim.years)
-        if not args.quiet:
-            print(f"  {args.param} = {x:,.6g}: objective {m:,.4g} (+/- {half:,.3g})",
-                  file=sys.stderr)
-        return m, half
-
-    res = breakeven.find_root(objective, args.low, args.high)
-    label = "net cost against the base = 0" if target == "net_cost" else \
-        f"turnover rate = {value:g}"
-    print(f"\nBreak-even for {scen.name} ({label}), {sim.replications} paired replications "
-          f"x {sim.years:g} years, seed {sim.seed}:")
+    log = None if args.quiet else (lambda line: print(line, file=sys.stderr))
+    inputs = [*source_files(args.scenario), *source_files(args.base)]
+    with _claim(out, "breakeven", args, inputs=inputs) as output:
+        res, tables, manifest = jobs.break_even(
+            base, scen, {"scenario": args.scenario, "base": args.base}, args.param,
+            args.low, args.high, args.target, overrides, workers, log)
+        output.write_result(tables, manifest)
+    print(f"\nBreak-even for {clean(scen.name)} ({breakeven.target_label(target, value)}), "
+          f"{sim.replications} paired replications x {sim.years:g} years, seed {sim.seed}:")
     print(f"  {args.param} = {res.root:,.4g}  95% interval [{res.ci_low:,.4g}, "
           f"{res.ci_high:,.4g}]")
     print(f"  ({len(res.evaluations)} evaluations; interval from the objective's 95% "
           "interval at the root divided by its local slope)")
-    manifest = {"kind": "breakeven", "scenario": scen.name, "scenario_file": args.scenario,
-                "base_file": args.base, "param": args.param, "low": args.low,
-                "high": args.high, "target": args.target, "root": res.root,
-                "ci_low": res.ci_low, "ci_high": res.ci_high, "slope": res.slope,
-                "seed": sim.seed, "replications": sim.replications, "years": sim.years,
-                "overrides": overrides, "started": started, "finished": store.now_iso(),
-                **store.provenance()}
-    store.write_result_dir(out, {"evaluations": pd.DataFrame(res.evaluations)}, manifest)
     print(f"\nWritten to {out}/: evaluations.parquet, manifest.json")
     return 0
 
@@ -540,9 +487,9 @@ def cmd_validate(args) -> int:
     for f in args.files:
         try:
             sc = load_scenario(f, args.set)
-            print(f"{f}: ok ({sc.name})")
+            print(clean(f"{f}: ok ({sc.name})"))
         except ScenarioError as exc:
-            print(str(exc), file=sys.stderr)
+            print(clean(str(exc)), file=sys.stderr)
             bad += 1
     return EXIT_USER if bad else 0
 
@@ -552,7 +499,8 @@ def cmd_schema(args) -> int:
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        with _claim(args.output, "schema", args, directory=False) as output:
+            output.write_text(text)
     else:
         sys.stdout.write(text)
     return 0
@@ -561,14 +509,6 @@ def cmd_schema(args) -> int:
 def _safe_name(name: str) -> str:
     keep = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name).strip("._")
     return keep[:80] or "scenario"
-
-
-def _progress(total, quiet, label):
-    if quiet or total < 2:
-        return None
-    from tqdm import tqdm
-    return tqdm(total=total, desc=f"{label}: replications", unit="rep", file=sys.stderr,
-                disable=None, dynamic_ncols=True)
 
 
 def _on_term(signum, frame):
@@ -597,7 +537,7 @@ def main(argv=None) -> int:
                 "validate": cmd_validate, "schema": cmd_schema}[
             args.command](args)
     except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {clean(str(exc))}", file=sys.stderr)
         return EXIT_USER
     except KeyboardInterrupt:
         print("\ninterrupted: nothing was written for this run", file=sys.stderr)

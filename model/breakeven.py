@@ -24,7 +24,11 @@ import numpy as np
 from scipy import optimize
 
 from .errors import UserError
-from .experiment import mean_ci
+from .experiment import mean_ci, run_scenario
+from .scenario import load_scenario
+
+# evaluations of a search, for sizing it beforehand: the two bounds and Brent's steps
+TYPICAL_EVALUATIONS = 12
 
 
 @dataclass
@@ -115,3 +119,24 @@ def paired_objective(target: str, value: float, base_summary, summary, years: fl
         d = summary.turnover_rate.to_numpy(float) - value
     m, lo, hi = mean_ci(d)
     return m, (hi - lo) / 2 if math.isfinite(lo) else math.nan
+
+
+def make_objective(scenario_file: str, overrides: list[str], param: str, target: str,
+                   value: float, base_summary, years: float, workers: int = 1,
+                   log=None):
+    """The objective of the search: x -> (mean, 95% half-width) of the paired target
+    with ``param`` set to x in the scenario file (overrides: the base's settings).
+    ``log`` receives one line per evaluation."""
+    def objective(x: float) -> tuple[float, float]:
+        sc = load_scenario(scenario_file, overrides + [f"{param}={x}"])
+        s = run_scenario(sc, workers=workers)["summary"]
+        m, half = paired_objective(target, value, base_summary, s, years)
+        if log:
+            log(f"  {param} = {x:,.6g}: objective {m:,.4g} (+/- {half:,.3g})")
+        return m, half
+    return objective
+
+
+def target_label(target: str, value: float) -> str:
+    return "net cost against the base = 0" if target == "net_cost" else \
+        f"turnover rate = {value:g}"

@@ -190,10 +190,24 @@ def calibrate(scenario_path: Path, overrides: list[str], targets: list[Target],
     return best, float(objective(best)), report, pd.DataFrame(history)
 
 
-def write_delta(out: Path, scenario_path: Path, params, best, report: pd.DataFrame,
-                name: str) -> Path:
-    """The calibrated scenario as a delta file extending the calibrated one."""
-    from .store import write_text_atomic
+def report_lines(scenario, params, best, report: pd.DataFrame) -> list[str]:
+    """What a calibration found: each parameter, each target against its simulated mean."""
+    sim = scenario.simulation
+    lines = [f"\nCalibration of {scenario.name} ({sim.replications} replications x "
+             f"{sim.years:g} years, seed {sim.seed}; common random numbers):"]
+    for (p, lo, hi), v in zip(params, best):
+        lines.append(f"  {p} = {v:.6g}   (searched {lo:g} to {hi:g})")
+    lines.append("Targets (observed value, tolerance) against simulated mean [95% interval]:")
+    for r in report.itertuples():
+        lines.append(f"  {r.target}: {r.value:g} +/- {r.tolerance:g} vs {r.simulated:.4g} "
+                     f"[{r.ci_low:.4g}, {r.ci_high:.4g}]  {'met' if r.met else 'NOT met'}")
+    return lines
+
+
+def delta_text(out: Path, scenario_path: Path, params, best, report: pd.DataFrame,
+               name: str) -> str:
+    """The calibrated scenario (to be written to ``out``): a delta file extending the
+    calibrated one."""
     rel = os.path.relpath(Path(scenario_path).resolve(), Path(out).resolve().parent)
     data: dict = {}
     from .scenario import apply_override, load_scenario
@@ -221,4 +235,4 @@ def write_delta(out: Path, scenario_path: Path, params, best, report: pd.DataFra
                      f"[{r.ci_low:.4g}, {r.ci_high:.4g}] {'met' if r.met else 'NOT met'}")
     body = yaml.safe_dump({"extends": rel, "name": f"{name}_calibrated", **data},
                           sort_keys=False, allow_unicode=True)
-    return write_text_atomic(out, "\n".join(lines) + "\n" + body)
+    return "\n".join(lines) + "\n" + body

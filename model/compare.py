@@ -55,3 +55,10 @@ def comparison_table(summary: pd.DataFrame, kpis=SUMMARY_KPIS) -> pd.DataFrame:
                          "ci_high": hi, "diff": dm, "diff_ci_low": dlo,
                          "diff_ci_high": dhi, "n": int(np.isfinite(cur[k]).sum())})
     return pd.DataFrame(rows)
+
+
+def with_analysis(tables: dict[str, pd.DataFrame], sim) -> dict[str, pd.DataFrame]:
+    """The run tables plus ``comparison`` and ``cost_benefit``."""
+    return {**tables, "comparison": comparison_table(tables["summary"]),
+            "cost_benefit": cost_benefit(tables["summary"], tables["costs"], sim.years,
+                                         tables["timeseries"])}

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import math
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import pandas as pd
 
 from .costbenefit import RANKING_RULE, ranking
+from .errors import clean
 from .experiment import summarise
 
 # (column, label, format)
@@ -59,13 +63,32 @@ def summary_lines(summary: pd.DataFrame) -> list[str]:
 def print_summary(summary: pd.DataFrame, scenario, out) -> None:
     sim = scenario.simulation
     n = len(summary)
-    print(f"\nScenario '{scenario.name}': {n} replication{'s' if n != 1 else ''} x "
+    print(f"\nScenario '{clean(scenario.name)}': {n} replication{'s' if n != 1 else ''} x "
           f"{sim.years:g} years (after {sim.warmup_years:g} warm-up years), seed {sim.seed}")
     print("Means with 95% confidence intervals over replications:")
     for line in summary_lines(summary):
         print(line)
     print(f"\nTables written to {out}/: summary.parquet, timeseries.parquet, "
           "events.parquet, costs.parquet, manifest.json")
+
+
+@contextmanager
+def progress_bar(total: int, quiet: bool, label: str,
+                 done: int = 0) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar of replications on stderr; yields its ``update`` callback, or None
+    when quiet or when there is at most one replication to show."""
+    if quiet or total < 2:
+        yield None
+        return
+    from tqdm import tqdm
+    bar = tqdm(total=total, desc=f"{label}: replications", unit="rep", file=sys.stderr,
+               disable=None, dynamic_ncols=True)
+    if done:
+        bar.update(done)
+    try:
+        yield bar.update
+    finally:
+        bar.close()
 
 
 def _sek(v: float) -> str:
@@ -106,7 +129,7 @@ def ranking_lines(cb: pd.DataFrame) -> list[str]:
              f"  {'#':>2}  {'option':<26} {'turnover':>9} {'budget view':>14} "
              f"{'economic view':>14} {'P(saves)':>9}  service"]
     for r in table.itertuples():
-        lines.append(f"  {r.rank:>2}  {r.scenario[:26]:<26} "
+        lines.append(f"  {r.rank:>2}  {clean(r.scenario)[:26]:<26} "
                      f"{100 * r.turnover_rate_change:>+7.1f} pp "
                      f"{_sek(r.net_cost_budget_sek_per_year):>14} "
                      f"{_sek(r.net_cost_economic_sek_per_year):>14} "
@@ -121,7 +144,7 @@ def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame) -> list[str]:
     lines = ranking_lines(cb) + [""]
     base = comparison.scenario.iloc[0]
     bt = comparison[(comparison.scenario == base) & (comparison.metric == "turnover_rate")]
-    lines.append(f"Base: {base}, turnover {fmt(float(bt['mean'].iloc[0]), 'pct')} a year "
+    lines.append(f"Base: {clean(base)}, turnover {fmt(float(bt['mean'].iloc[0]), 'pct')} a year "
                  f"[{fmt(float(bt.ci_low.iloc[0]), 'pct')}, "
                  f"{fmt(float(bt.ci_high.iloc[0]), 'pct')}]")
     for scen in dict.fromkeys(cb.scenario):
@@ -143,7 +166,7 @@ def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame) -> list[str]:
 
         warning = warning_text(c.service_flag.iloc[0])
         lines.append("")
-        lines.append(f"{scen}: turnover {fmt(float(tr['mean'].iloc[0]), 'pct')} a year"
+        lines.append(f"{clean(scen)}: turnover {fmt(float(tr['mean'].iloc[0]), 'pct')} a year"
                      + (f"   ** {warning} **" if warning else ""))
         lines.append(f"  turnover change             {rng('turnover_rate_change', 'pp')}")
         lines.append(f"  exits avoided per year      {rng('exits_avoided_per_year', 'num')}")

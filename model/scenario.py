@@ -21,9 +21,10 @@ import yaml
 from pydantic import ValidationError
 
 from .errors import ScenarioError
+from .files import MAX_INPUT_BYTES, read_text
 from .params import Scenario
 
-MAX_FILE_BYTES = 1_000_000
+MAX_FILE_BYTES = MAX_INPUT_BYTES
 MAX_EXTENDS_DEPTH = 20
 MAX_NODES = 100_000
 
@@ -55,21 +56,13 @@ class _UniqueKeyLoader(yaml.SafeLoader):
 
 
 def read_yaml(path: Path) -> Any:
-    """Parse one YAML file safely; errors name the file and line."""
-    if not path.exists():
-        raise ScenarioError(f"{path}: file not found")
-    if path.is_dir():
-        raise ScenarioError(f"{path}: is a directory, expected a YAML file")
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise ScenarioError(f"{path}: file is {size} bytes; at most {MAX_FILE_BYTES} "
-                            "bytes allowed")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ScenarioError(f"{path}: not UTF-8 text ({exc.reason})") from None
-    except OSError as exc:
-        raise ScenarioError(f"{path}: cannot read ({exc.strerror})") from None
+    """Parse one YAML file safely (a regular file, at most MAX_FILE_BYTES); errors name
+    the file and line."""
+    return parse_yaml(read_text(path, MAX_FILE_BYTES, ScenarioError), path)
+
+
+def parse_yaml(text: str, path: Path) -> Any:
+    """Parse YAML text read from (or to be written to) ``path``."""
     try:
         loader = _UniqueKeyLoader(text)
         try:
@@ -103,7 +96,8 @@ def deep_merge(base: dict, over: dict, origin: dict, src: str, prefix=()) -> dic
     return out
 
 
-def _load_chain(path: Path, origin: dict, chain: tuple[Path, ...]) -> dict:
+def _load_chain(path: Path, origin: dict, chain: tuple[Path, ...], data: Any = None,
+                files: list[Path] | None = None) -> dict:
     path = Path(os.path.normpath(path))
     key = path.resolve()
     if key in [p.resolve() for p in chain]:
@@ -112,7 +106,10 @@ def _load_chain(path: Path, origin: dict, chain: tuple[Path, ...]) -> dict:
     if len(chain) >= MAX_EXTENDS_DEPTH:
         raise ScenarioError(f"{path}: field 'extends': more than {MAX_EXTENDS_DEPTH} "
                             "levels of extends")
-    data = read_yaml(path)
+    if files is not None:
+        files.append(path)
+    if data is None:
+        data = read_yaml(path)
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -141,8 +138,18 @@ def _load_chain(path: Path, origin: dict, chain: tuple[Path, ...]) -> dict:
                                 ".yaml or .yml scenario file")
         if not ppath.exists():
             raise ScenarioError(f"{path}: field 'extends': file not found: {ppath}")
-        base = _load_chain(ppath, origin, chain + (path,))
+        base = _load_chain(ppath, origin, chain + (path,), files=files)
     return deep_merge(base, data, origin, str(path))
+
+
+class Override(str):
+    """An override ``path.to.param=value`` given by a command-line flag other than
+    ``--set`` (e.g. ``--years 5``): errors name the flag as the user typed it."""
+
+    def __new__(cls, text: str, label: str):
+        obj = super().__new__(cls, text)
+        obj.label = label
+        return obj
 
 
 def parse_override(text: str) -> tuple[tuple[str, ...], Any]:
@@ -321,8 +328,26 @@ def load_scenario(path: str | Path, overrides: list[str] | None = None) -> Scena
     data = _load_chain(path, origin, ())
     for text in overrides or []:
         opath, value = parse_override(text)
-        data = apply_override(data, opath, value, origin, f"--set {text}")
+        label = getattr(text, "label", None) or f"--set {text}"
+        data = apply_override(data, opath, value, origin, label)
     return validate_data(data, origin, str(path))
+
+
+def load_scenario_text(text: str, path: str | Path) -> Scenario:
+    """Validate scenario text as if it were the file ``path`` (before it is written):
+    its ``extends`` is read relative to ``path``."""
+    path = Path(path)
+    origin: dict = {}
+    data = parse_yaml(text, path)
+    return validate_data(_load_chain(path, origin, (), data=data if data is not None
+                                     else {}), origin, str(path))
+
+
+def source_files(path: str | Path) -> list[Path]:
+    """The scenario file and every file it extends (the inputs a command reads)."""
+    files: list[Path] = []
+    _load_chain(Path(path), {}, (), files=files)
+    return files
 
 
 def validate_data(data: dict, origin: dict | None = None,

@@ -183,27 +183,27 @@ def test_calibrate_interrupted_writes_nothing(tmp_path):
 
 def test_failed_sweep_write_is_a_clear_error_and_keeps_earlier_chunks(tmp_path, monkeypatch,
                                                                       capsys):
-    from model import sweep
+    from model.sweep import execution
     f = tmp_path / "s.yaml"
     f.write_text(f"base: {BASELINE}\nreplications: 1\nyears: 1\nwarmup_years: 0\n"
                  "chunk_size: 1\nfactors:\n  unit.posts: [30, 32, 34]\n")
     out = tmp_path / "sw"
-    real = sweep.Store.write_part
+    real = execution.write_part
     calls = {"n": 0}
 
-    def flaky(self, cid, rows):
+    def flaky(sweep_dir, cid, rows):
         calls["n"] += 1
         if calls["n"] == 2:
             raise OSError(28, "No space left on device")
-        return real(self, cid, rows)
+        return real(sweep_dir, cid, rows)
 
-    monkeypatch.setattr(sweep.Store, "write_part", flaky)
+    monkeypatch.setattr(execution, "write_part", flaky)
     assert simulate.main(["sweep", str(f), "--out", str(out), "--workers", "1",
                           "--quiet"]) == 2
     err = capsys.readouterr().err
     assert "No space left on device" in err and len(err.strip().splitlines()) == 1
     assert len(list((out / "parts").glob("chunk-*.parquet"))) == 1
-    monkeypatch.setattr(sweep.Store, "write_part", real)
+    monkeypatch.setattr(execution, "write_part", real)
     assert simulate.main(["sweep", str(f), "--out", str(out), "--workers", "1",
                           "--quiet"]) == 0
 

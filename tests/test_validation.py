@@ -98,8 +98,12 @@ def test_bad_override(override, capsys, tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("argv, fragment", [
-    (["run", "BASELINE", "--replications", "0"], "--replications must be at least 1"),
-    (["run", "BASELINE", "--years", "-1"], "--years must be > 0"),
+    (["run", "BASELINE", "--replications", "0"],
+     "--replications 0: field 'simulation.replications': got 0; input should be greater "
+     "than or equal to 1"),
+    (["run", "BASELINE", "--years", "-1"], "--years -1: field 'simulation.years'"),
+    (["run", "BASELINE", "--years", "nan"], "--years must be a finite number"),
+    (["run", "BASELINE", "--workers", "0"], "--workers must be at least 1"),
     (["run", "BASELINE", "--seed", "x"], "--seed must be a whole number"),
     (["run", "BASELINE", "--bogus"], "unrecognized arguments: --bogus"),
     (["run", "missing.yaml"], "missing.yaml: file not found"),

@@ -313,5 +313,6 @@ def render_brief(res: Results, lang: str = "sv", sensitivity: pd.DataFrame | Non
         f"<div class='appendix'><h2>{w('appendix_h', lang)}</h2>{stress_des(res, lang)}</div>",
     ]
     return (f"<!DOCTYPE html>\n<html lang='{lang}'><head><meta charset='utf-8'>"
+            "<meta name=\"generator\" content=\"socialstaff-sim\">"
             f"<title>{html.escape(w('title', lang))}</title><style>{CSS}</style></head><body>"
             + "\n".join(parts) + "</body></html>\n")

@@ -16,8 +16,10 @@ import numpy as np
 import pandas as pd
 
 from ..errors import UserError
+from ..files import read_text
 from ..intervals import level_ci
 from ..metrics import UNBOUNDED_KPIS
+from ..store import MAX_MANIFEST_BYTES
 
 # Kiruna 2017, years in the unit (n = 33): 0-2: 5; 2-5: 11; 5+: 17 (FoUI 81:2017)
 KIRUNA_2017 = {"lt2": 5 / 33, "2to5": 11 / 33, "5plus": 17 / 33}
@@ -48,8 +50,8 @@ def load_results(path: str | Path) -> Results:
     if not man_path.exists():
         raise UserError(f"{path}: not a result directory (no manifest.json)")
     try:
-        manifest = json.loads(man_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        manifest = json.loads(read_text(man_path, MAX_MANIFEST_BYTES))
+    except (UserError, ValueError) as exc:
         raise UserError(f"{man_path}: unreadable manifest ({exc})") from None
     if not isinstance(manifest, dict):
         raise UserError(f"{man_path}: manifest must be a JSON object")

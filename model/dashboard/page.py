@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 import json
-from pathlib import Path
 
 from plotly.offline import get_plotlyjs
 from plotly.utils import PlotlyJSONEncoder
@@ -247,6 +246,7 @@ def render_dashboard(res: Results) -> str:
     body.append(_provenance(res))
     texts = {k: v for k, v in T.items()}
     page = ("<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">"
+            "<meta name=\"generator\" content=\"socialstaff-sim\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             f"<title>{html.escape(T[title_key]['sv'])}</title><style>{CSS}</style>"
             f"<script>{get_plotlyjs()}</script></head>"
@@ -258,7 +258,3 @@ def render_dashboard(res: Results) -> str:
     return page
 
 
-def write_dashboard(res: Results, out: Path) -> Path:
-    """Write the page atomically (temporary file + rename)."""
-    from ..store import write_text_atomic
-    return write_text_atomic(Path(out), render_dashboard(res))
