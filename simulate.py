@@ -99,7 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument("--low", required=True, type=_number("--low"))
     be.add_argument("--high", required=True, type=_number("--high"))
     be.add_argument("--target", default="net_cost",
-                    help="net_cost (default) or turnover_rate=VALUE")
+                    help="net_cost (default; economic view), net_cost_budget (cash) or "
+                         "turnover_rate=VALUE")
     be.add_argument("--base", default=str(DEFAULT_SCENARIO),
                     help="the base scenario (default scenarios/baseline.yaml)")
     _run_options(be)
@@ -256,7 +257,7 @@ def cmd_run(args) -> int:
 
 def cmd_compare(args) -> int:
     from model import compare, experiment, jobs, sizing
-    from model.console import cost_benefit_lines, progress_bar
+    from model.console import cost_benefit_lines, progress_bar, service_pricing_line
     from model.scenario import load_scenario, source_files
 
     overrides = _overrides(args)
@@ -277,6 +278,7 @@ def cmd_compare(args) -> int:
     print(f"\nComparison of {len(scenarios)} scenarios against '{clean(base.name)}': "
           f"{sim.replications} paired replications x {sim.years:g} years (after "
           f"{sim.warmup_years:g} warm-up years), seed {sim.seed}. Means with 95% intervals.")
+    print(service_pricing_line(base.economics))
     for line in cost_benefit_lines(tables["cost_benefit"], tables["comparison"]):
         print(line)
     print(f"\nTables written to {out}/: comparison.parquet, cost_benefit.parquet, "
@@ -300,9 +302,13 @@ def _write_dashboard(results: Path, target: Path, args) -> Path:
 
 
 def _result_files(results) -> list[Path]:
-    """The files of a result directory (inputs of dashboard and report)."""
+    """The files of a result directory that dashboard and report read: its tables and
+    its manifest (a page they wrote earlier is an output they may replace)."""
     results = Path(results)
-    return sorted(results.iterdir()) if results.is_dir() else []
+    if not results.is_dir():
+        return []
+    return sorted(p for p in results.iterdir()
+                  if p.suffix == ".parquet" or p.name == "manifest.json")
 
 
 def cmd_sweep(args) -> int:

@@ -4,7 +4,9 @@ The objective is a common-random-number estimate: every evaluation runs the same
 replications (same seed) of the scenario with the parameter set to x, and compares them
 pairwise with the same replications of the base. Targets:
 
-* ``net_cost``: mean paired net cost per year against the base is zero;
+* ``net_cost`` (or ``net_cost_economic``): mean paired net cost per year against the
+  base is zero in the economic view (cash plus the value of work lost);
+  ``net_cost_budget``: the same in the budget view (cash only);
 * ``turnover_rate=V``: mean turnover rate equals V (for a parameter that lowers
   turnover as it grows and costs more, the root is the cheapest value meeting V).
 
@@ -92,10 +94,14 @@ def _result(root: float, evals: list[dict], cache) -> RootResult:
                       slope=float(slope), evaluations=evals)
 
 
+COST_TARGETS = {"net_cost": "economic_cost_sek", "net_cost_economic": "economic_cost_sek",
+                "net_cost_budget": "total_cost_sek"}
+
+
 def parse_target(text: str) -> tuple[str, float]:
-    """``net_cost`` or ``turnover_rate=VALUE``."""
-    if text == "net_cost":
-        return "net_cost", 0.0
+    """``net_cost`` (economic view), ``net_cost_budget`` or ``turnover_rate=VALUE``."""
+    if text in COST_TARGETS:
+        return text, 0.0
     name, sep, raw = text.partition("=")
     if name == "turnover_rate" and sep:
         try:
@@ -105,14 +111,16 @@ def parse_target(text: str) -> tuple[str, float]:
         if not 0 <= value <= 5:
             raise UserError(f"--target {text}: turnover_rate must be a number in [0, 5]")
         return "turnover_rate", value
-    raise UserError(f"--target {text}: allowed: net_cost or turnover_rate=VALUE")
+    raise UserError(f"--target {text}: allowed: net_cost (economic view), net_cost_budget "
+                    "or turnover_rate=VALUE")
 
 
 def paired_objective(target: str, value: float, base_summary, summary, years: float):
     """(mean, 95% half-width) of the objective from per-replication summaries."""
-    if target == "net_cost":
-        b = base_summary.set_index("replication").total_cost_sek
-        s = summary.set_index("replication").total_cost_sek
+    if target in COST_TARGETS:
+        column = COST_TARGETS[target]
+        b = base_summary.set_index("replication")[column]
+        s = summary.set_index("replication")[column]
         common = s.index.intersection(b.index)
         d = ((s.loc[common] - b.loc[common]) / years).to_numpy(float)
     else:
@@ -138,5 +146,8 @@ def make_objective(scenario_file: str, overrides: list[str], param: str, target:
 
 
 def target_label(target: str, value: float) -> str:
-    return "net cost against the base = 0" if target == "net_cost" else \
-        f"turnover rate = {value:g}"
+    if target == "net_cost_budget":
+        return "net cost against the base = 0 (budget view: cash)"
+    if target in COST_TARGETS:
+        return "net cost against the base = 0 (economic view: cash + work lost)"
+    return f"turnover rate = {value:g}"

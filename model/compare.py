@@ -57,6 +57,12 @@ def comparison_table(summary: pd.DataFrame, kpis=SUMMARY_KPIS) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def require_pairs(sim) -> None:
+    """Refuse (before any run) a comparison without the two replications intervals need."""
+    if sim.replications < 2:
+        raise UserError("--replications must be at least 2 for a comparison with intervals")
+
+
 def with_analysis(tables: dict[str, pd.DataFrame], sim) -> dict[str, pd.DataFrame]:
     """The run tables plus ``comparison`` and ``cost_benefit``."""
     return {**tables, "comparison": comparison_table(tables["summary"]),

@@ -122,6 +122,16 @@ def warning_text(flag: str) -> str:
     return "SERVICE WARNING: " + "; ".join(FLAG_TEXT.get(f, f) for f in flag.split(";"))
 
 
+def service_pricing_line(economics) -> str:
+    """Whether the economic view puts a price on lost service."""
+    if not economics.service_priced:
+        return ("Service (investigations over the legal limit, waiting cases, hand-overs) is "
+                "reported on its own, not priced in the economic view.")
+    return (f"Service priced in the economic view: {_sek(economics.overdue_investigation_sek)} "
+            f"SEK per overdue investigation, {_sek(economics.handover_sek)} SEK per "
+            "hand-over (economics.*; an assumption).")
+
+
 def ranking_lines(cb: pd.DataFrame) -> list[str]:
     """The options ranked, one line each, both cost views and the warning in the row."""
     table = ranking(cb)

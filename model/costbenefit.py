@@ -279,8 +279,9 @@ RANKING_COLUMNS = ["rank", "scenario", "turnover_rate_change", "exits_avoided_pe
                    "overdue_share_change", "net_cost_budget_sek_per_year",
                    "net_cost_economic_sek_per_year", "p_saves_economic",
                    "cost_per_avoided_exit", "service_flag"]
-RANKING_RULE = ("options without a service warning first, then by net economic cost per "
-                "year (lowest first)")
+RANKING_RULE = ("options without a service warning first; among them those that avoid "
+                "exits first; within each group by net economic cost per year (lowest "
+                "first)")
 
 
 def ranking(cb: pd.DataFrame) -> pd.DataFrame:
@@ -294,10 +295,12 @@ def ranking(cb: pd.DataFrame) -> pd.DataFrame:
     out = wide.reindex(columns=[c for c in RANKING_COLUMNS[2:-1]]).copy()
     out["service_flag"] = flags
     out["_warned"] = out.service_flag != ""
+    out["_no_exits_avoided"] = ~(out.exits_avoided_per_year > 0)
     order = list(dict.fromkeys(cb.scenario))
     out["_order"] = [order.index(s) for s in out.index]
-    out = out.sort_values(["_warned", "net_cost_economic_sek_per_year", "_order"])
-    out = out.drop(columns=["_warned", "_order"]).reset_index()
+    out = out.sort_values(["_warned", "_no_exits_avoided", "net_cost_economic_sek_per_year",
+                           "_order"])
+    out = out.drop(columns=["_warned", "_no_exits_avoided", "_order"]).reset_index()
     out.insert(0, "rank", range(1, len(out) + 1))
     return out[RANKING_COLUMNS]
 

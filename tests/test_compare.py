@@ -75,6 +75,20 @@ def test_find_root_on_a_synthetic_monotone_function():
     assert res.ci_high - res.root == pytest.approx(0.6 / abs(res.slope))
 
 
+def test_net_cost_targets_name_their_view():
+    assert breakeven.parse_target("net_cost") == ("net_cost", 0.0)
+    assert breakeven.COST_TARGETS["net_cost"] == "economic_cost_sek"
+    assert breakeven.COST_TARGETS["net_cost_budget"] == "total_cost_sek"
+    assert "economic view" in breakeven.target_label("net_cost", 0.0)
+    assert "budget view" in breakeven.target_label("net_cost_budget", 0.0)
+    base = pd.DataFrame({"replication": [0, 1], "total_cost_sek": [10.0, 20.0],
+                         "economic_cost_sek": [100.0, 200.0], "turnover_rate": [0.2, 0.2]})
+    other = base.assign(total_cost_sek=[14.0, 24.0], economic_cost_sek=[90.0, 190.0])
+    m_budget, _ = breakeven.paired_objective("net_cost_budget", 0.0, base, other, 2.0)
+    m_econ, _ = breakeven.paired_objective("net_cost", 0.0, base, other, 2.0)
+    assert m_budget == pytest.approx(2.0) and m_econ == pytest.approx(-5.0)
+
+
 def test_find_root_refuses_bounds_that_do_not_bracket():
     with pytest.raises(UserError, match="do not bracket"):
         breakeven.find_root(lambda x: (x + 1.0, 0.0), 0.0, 5.0)
@@ -93,6 +107,7 @@ def test_compare_command_writes_paired_tables(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "smaller_groups" in printed and "net cost per year" in printed
     assert "budget view" in printed and "economic view" in printed
+    assert "not priced in the economic view" in printed
     assert printed.index("Options ranked") < printed.index("Base: baseline")
     assert any(ch.isdigit() and "," in printed for ch in printed)
     comp = pd.read_parquet(out / "comparison.parquet")

@@ -242,6 +242,19 @@ def test_dashboard_report_and_schema_never_overwrite_foreign_files(run_dir, scen
     assert code == 0 and "replaced the earlier dashboard" in err
 
 
+def test_dashboard_and_brief_are_refreshed_inside_their_result_directory(run_dir, tmp_path,
+                                                                         capsys):
+    """The default targets sit in the result directory: a page written there earlier is
+    the tool's own output, not one of its inputs."""
+    res = tmp_path / "res"
+    shutil.copytree(run_dir, res)
+    for cmd in (["dashboard", res], ["report", res]):
+        assert _main(cmd, capsys)[0] == 0
+        code, _, err = _main(cmd, capsys)
+        assert code == 0 and "replaced the earlier" in err
+    assert (res / "dashboard.html").exists() and (res / "brief_sv.html").exists()
+
+
 def test_schema_output_to_a_directory_a_missing_parent_or_a_full_disk(tmp_path, capsys,
                                                                       monkeypatch):
     code, _, err = _main(["schema", "-o", tmp_path], capsys)

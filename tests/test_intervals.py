@@ -67,11 +67,11 @@ def test_service_flags_follow_their_definitions():
 
 def _cb(rows):
     out = []
-    for scen, net, flag in rows:
+    for scen, net, flag, *avoided in rows:
         for measure, value in (("net_cost_economic_sek_per_year", net),
                                ("net_cost_budget_sek_per_year", net + 1),
                                ("turnover_rate_change", -0.01),
-                               ("exits_avoided_per_year", 1.0),
+                               ("exits_avoided_per_year", avoided[0] if avoided else 1.0),
                                ("overdue_share_change", 0.0),
                                ("p_saves_economic", 0.5),
                                ("cost_per_avoided_exit", 1e5)):
@@ -81,9 +81,17 @@ def _cb(rows):
 
 
 def test_ranking_puts_warned_options_last_then_orders_by_economic_net_cost():
+    """(all options here avoid one exit a year)"""
     cb = _cb([("a", 5e5, ""), ("b", -2e5, "queue_growing"), ("c", 1e5, ""),
               ("d", -1e6, "turnover_up")])
     r = costbenefit.ranking(cb)
     assert r.scenario.tolist() == ["c", "a", "d", "b"]
     assert r["rank"].tolist() == [1, 2, 3, 4]
     assert r.service_flag.tolist() == ["", "", "turnover_up", "queue_growing"]
+
+
+def test_ranking_puts_options_that_avoid_no_exits_after_those_that_do():
+    cb = _cb([("cheap_but_more_exits", -5e5, "", -0.8), ("costly", 9e5, ""),
+              ("middle", 1e5, "", 2.0)])
+    assert costbenefit.ranking(cb).scenario.tolist() == ["middle", "costly",
+                                                          "cheap_but_more_exits"]

@@ -96,7 +96,8 @@ T = {
                          "economics) cost."},
     # ranking and service warnings
     "ranking_h": {"sv": "Alternativen rangordnade", "en": "The options ranked"},
-    "ranking_rule": {"sv": "Ordning: alternativ utan varning för verksamheten först, sedan "
+    "ranking_rule": {"sv": "Ordning: alternativ utan varning för verksamheten först; bland "
+                           "dem först de som minskar antalet avgångar, och inom varje grupp "
                            "efter personalekonomisk nettokostnad per år (lägst först). "
                            "Jämfört med basen: {base}. Rangordningen följer bara denna regel "
                            "och innehåller ingen rekommendation.",
@@ -310,8 +311,9 @@ def payback_text(value, lang: str) -> str:
 
 # The English rule the Swedish "ranking_rule" text translates; a test fails when
 # model.costbenefit.RANKING_RULE changes without the translation being reviewed.
-RANKING_RULE_TRANSLATED = ("options without a service warning first, then by net economic "
-                           "cost per year (lowest first)")
+RANKING_RULE_TRANSLATED = ("options without a service warning first; among them those that "
+                           "avoid exits first; within each group by net economic cost per "
+                           "year (lowest first)")
 
 
 def ranking_rule(lang: str, base: str) -> str:
