@@ -31,7 +31,9 @@ open overdue investigations keep growing over the horizon: their trend exceeds
 above the limit, or in at least ``RUNAWAY_SHARE`` of the replications and in more of
 them than in the base: a unit near its tipping point runs away in some futures and not
 in others), ``overdue_share_up`` and ``turnover_up`` (the paired 95% interval of the
-change against the base lies above zero). The share of replications whose queue keeps
+change against the base lies above zero, or the mean change is larger than
+``MATERIAL_RISE``: near a tipping point a few runaway futures make a large mean rise with
+a wide interval, and that is a warning too). The share of replications whose queue keeps
 growing is the measure ``p_queue_growing``. A payback or a probability of saving money
 is never shown without the warning.
 """
@@ -58,6 +60,8 @@ TURNOVER_ITEMS = ("recruitment", "consultants", "lost_vacancy", "lost_notice",
 QUEUE_TREND_LIMIT = 5.0        # waiting cases per year: growth below this is not flagged
 OVERDUE_TREND_LIMIT = 2.0      # open overdue investigations per year
 RUNAWAY_SHARE = 0.1            # share of replications in which a queue keeps growing
+# mean rises that warrant a warning even when their interval includes zero
+MATERIAL_RISE = {"overdue_share_up": 0.01, "turnover_up": 0.02}
 FLAGS = ("queue_growing", "overdue_growing", "overdue_share_up", "turnover_up")
 COLUMNS = ["scenario", "measure", "unit", "mean", "ci_low", "ci_high", "service_flag"]
 
@@ -162,8 +166,8 @@ def service_flags(trend: dict, d_overdue: np.ndarray, d_turnover: np.ndarray,
         if lo > LIMITS[key] or runaway:
             flags.append(name)
     for d, name in ((d_overdue, "overdue_share_up"), (d_turnover, "turnover_up")):
-        _, lo, _ = mean_ci(d)
-        if lo > 0:
+        m, lo, _ = mean_ci(d)
+        if lo > 0 or m > MATERIAL_RISE[name]:
             flags.append(name)
     return flags
 

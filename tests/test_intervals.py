@@ -60,6 +60,10 @@ def test_service_flags_follow_their_definitions():
                                      base_trend=flat) == ["queue_growing"]
     assert costbenefit.service_flags(tipping, np.zeros(8), np.zeros(8),
                                      base_trend=tipping) == []
+    # a large mean rise from one runaway future warns although its interval spans zero
+    heavy = np.array([0.0, -0.01, 0.01, 0.0, 0.0, 0.0, 0.0, 0.8])
+    assert costbenefit.service_flags(flat, np.zeros(8), heavy) == ["turnover_up"]
+    assert costbenefit.service_flags(flat, np.zeros(8), heavy / 100) == []
     up = np.array([0.02, 0.03, 0.025, 0.04])
     assert costbenefit.service_flags(flat, up, zero) == ["overdue_share_up"]
     assert costbenefit.service_flags(flat, zero, up) == ["turnover_up"]
