@@ -477,10 +477,8 @@ def cmd_breakeven(args) -> int:
         output.write_result(tables, manifest)
     print(f"\nBreak-even for {clean(scen.name)} ({breakeven.target_label(target, value)}), "
           f"{sim.replications} paired replications x {sim.years:g} years, seed {sim.seed}:")
-    print(f"  {args.param} = {res.root:,.4g}  95% interval [{res.ci_low:,.4g}, "
-          f"{res.ci_high:,.4g}]")
-    print(f"  ({len(res.evaluations)} evaluations; interval from the objective's 95% "
-          "interval at the root divided by its local slope)")
+    for line in breakeven.describe(res, args.param, target, value):
+        print(line)
     print(f"\nWritten to {out}/: evaluations.parquet, manifest.json")
     return 0
 

@@ -11,7 +11,11 @@ pairwise with the same replications of the base. Targets:
   turnover as it grows and costs more, the root is the cheapest value meeting V).
 
 The root is found with Brent's method (``scipy.optimize.brentq``) on the bracket
-[low, high]; a bracket without a sign change is refused. Its uncertainty comes from the
+[low, high]. Without a sign change the search says so in words (``status = "none"``:
+the objective keeps one sign across the range, e.g. no supplement between A and B pays
+for itself). An objective of exactly zero at a bound means the scenario there equals
+the base (common random numbers: e.g. a supplement of 0); that trivial root is not an
+answer, and the search continues from a point just inside the range. Its uncertainty comes from the
 95% interval of the paired objective at the root, divided by the slope of a least-squares
 line through all evaluations (delta
 method): ``x* +/- half_width / |slope|``.
@@ -33,6 +37,9 @@ from .scenario import load_scenario
 TYPICAL_EVALUATIONS = 12
 
 
+PROBE_SHARE = 0.05   # where the search resumes after a trivial root at a bound
+
+
 @dataclass
 class RootResult:
     root: float
@@ -40,6 +47,8 @@ class RootResult:
     ci_high: float
     slope: float
     evaluations: list[dict] = field(default_factory=list)
+    status: str = "root"          # "root", or "none": one sign across the range
+    ends: tuple = ()              # (x, objective) at both ends of the range searched
 
 
 def find_root(objective, low: float, high: float, xtol: float | None = None,
@@ -60,20 +69,57 @@ def find_root(objective, low: float, high: float, xtol: float | None = None,
             evals.append({"value": x, "objective": mean, "half_width": half})
         return cache[x][0]
 
+    tol = xtol if xtol is not None else (high - low) * 1e-3
     f_lo, f_hi = f(low), f(high)
     if not (math.isfinite(f_lo) and math.isfinite(f_hi)):
         raise UserError("the objective is undefined at the bounds")
-    if f_lo == 0:
-        return _result(low, evals, cache)
-    if f_hi == 0:
-        return _result(high, evals, cache)
+    # an exact zero at a bound is the base itself (common random numbers): search on
+    # from a point just inside
+    if f_lo == 0 and f_hi != 0:
+        low = low + PROBE_SHARE * (high - low)
+        f_lo = f(low)
+    elif f_hi == 0 and f_lo != 0:
+        high = high - PROBE_SHARE * (high - low)
+        f_hi = f(high)
+    if f_lo == 0 and f_hi == 0:
+        return _none(low, high, evals, cache)
+    if f_lo == 0 or f_hi == 0:
+        return _result(low if f_lo == 0 else high, evals, cache)
     if (f_lo > 0) == (f_hi > 0):
-        raise UserError(f"bounds do not bracket a root: objective is {f_lo:,.4g} at "
-                        f"--low {low:g} and {f_hi:,.4g} at --high {high:g} (same sign); "
-                        "widen the bounds")
-    tol = xtol if xtol is not None else (high - low) * 1e-3
+        return _none(low, high, evals, cache)
     root = optimize.brentq(f, low, high, xtol=tol, maxiter=maxiter)
     return _result(root, evals, cache)
+
+
+def _none(low, high, evals, cache) -> RootResult:
+    """No sign change in the range searched: the answer is that fact."""
+    evals.sort(key=lambda e: e["value"])
+    return RootResult(root=math.nan, ci_low=math.nan, ci_high=math.nan, slope=math.nan,
+                      evaluations=evals, status="none",
+                      ends=((low, cache[low][0]), (high, cache[high][0])))
+
+
+def describe(res: RootResult, param: str, target: str, value: float) -> list[str]:
+    """What the search found, in words."""
+    if res.status == "root":
+        return [f"  {param} = {res.root:,.4g}  95% interval [{res.ci_low:,.4g}, "
+                f"{res.ci_high:,.4g}]",
+                f"  ({len(res.evaluations)} evaluations; interval from the objective's 95% "
+                "interval at the root divided by its local slope)"]
+    (a, fa), (b, fb) = res.ends
+    if target in COST_TARGETS:
+        view = "budget view" if target == "net_cost_budget" else "economic view"
+        ends = (f"net cost {fa:,.0f} SEK/year at {a:,.4g} and {fb:,.0f} SEK/year at "
+                f"{b:,.4g} ({view})")
+        if fa > 0:
+            return [f"  The net cost stays positive across the range: no value of {param} "
+                    f"between {a:,.4g} and {b:,.4g} pays for itself;", f"  {ends}."]
+        return [f"  The net cost stays negative across the range: every value of {param} "
+                f"between {a:,.4g} and {b:,.4g} saves money;", f"  {ends}."]
+    side = "above" if fa > 0 else "below"
+    return [f"  Turnover stays {side} {value:g} across the range: no value of {param} "
+            f"between {a:,.4g} and {b:,.4g} meets the target;",
+            f"  turnover {fa + value:.3f} at {a:,.4g} and {fb + value:.3f} at {b:,.4g}."]
 
 
 def _result(root: float, evals: list[dict], cache) -> RootResult:

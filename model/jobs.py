@@ -72,7 +72,7 @@ def break_even(base: Scenario, scenario: Scenario, files: dict[str, str], param:
     res = breakeven.find_root(objective, low, high)
     head = {"kind": "breakeven", "scenario": scenario.name, "scenario_file": files["scenario"],
             "base_file": files["base"], "param": param, "low": low, "high": high,
-            "target": target_text, "root": res.root, "ci_low": res.ci_low,
-            "ci_high": res.ci_high, "slope": res.slope}
+            "target": target_text, "status": res.status, "root": res.root,
+            "ci_low": res.ci_low, "ci_high": res.ci_high, "slope": res.slope}
     manifest = provenance.build_manifest(head, sim, overrides, started)
     return res, {"evaluations": pd.DataFrame(res.evaluations)}, manifest

@@ -3,6 +3,7 @@ the commands end to end, and bad input."""
 
 from __future__ import annotations
 
+import json
 import math
 
 import numpy as np
@@ -89,11 +90,26 @@ def test_net_cost_targets_name_their_view():
     assert m_budget == pytest.approx(2.0) and m_econ == pytest.approx(-5.0)
 
 
-def test_find_root_refuses_bounds_that_do_not_bracket():
-    with pytest.raises(UserError, match="do not bracket"):
-        breakeven.find_root(lambda x: (x + 1.0, 0.0), 0.0, 5.0)
+def test_find_root_says_when_the_range_holds_no_root():
+    res = breakeven.find_root(lambda x: (x + 1.0, 0.0), 0.0, 5.0)
+    assert res.status == "none" and math.isnan(res.root)
+    assert res.ends == ((0.0, 1.0), (5.0, 6.0))
+    words = " ".join(breakeven.describe(res, "p", "net_cost", 0.0))
+    assert "stays positive" in words and "pays for itself" in words
+    assert "1 SEK/year at 0" in words and "economic view" in words
     with pytest.raises(UserError, match="greater than"):
         breakeven.find_root(lambda x: (x, 0.0), 5.0, 1.0)
+
+
+def test_a_zero_at_the_bound_where_the_measure_is_the_base_is_no_answer():
+    """A supplement of 0 is the base itself (objective exactly 0 with common random
+    numbers): the search looks inside the range instead of answering 0."""
+    cost = lambda x: (0.0 if x == 0 else 100.0 + 2.0 * x, 1.0)   # noqa: E731
+    res = breakeven.find_root(cost, 0.0, 6000.0)
+    assert res.status == "none" and res.ends[0][0] == pytest.approx(300.0)
+    saves_after_2000 = lambda x: (0.0 if x == 0 else 2000.0 - x, 1.0)   # noqa: E731
+    res = breakeven.find_root(saves_after_2000, 0.0, 6000.0)
+    assert res.status == "root" and res.root == pytest.approx(2000.0, abs=10)
 
 
 FAST = ["--years", "2", "--warmup-years", "0.5", "--replications", "3", "--quiet"]
@@ -163,9 +179,20 @@ def test_breakeven_command_finds_a_supplement(tmp_path, capsys):
     assert "supplement_sek_per_month = " in capsys.readouterr().out
 
 
+def test_breakeven_says_in_words_that_no_value_pays(tmp_path, capsys):
+    out = tmp_path / "be"
+    code = simulate.main(["breakeven", str(SCENARIOS / "pay_supplement_jonkoping.yaml"),
+                          "--param", "policies.salary_ladder.steps.0.supplement_sek_per_month",
+                          "--low", "500", "--high", "600", "--out", str(out),
+                          "--years", "1", "--warmup-years", "0", "--replications", "2",
+                          "--quiet"])
+    printed = capsys.readouterr().out
+    assert code == 0
+    assert "stays positive across the range" in printed and "widen" not in printed
+    assert json.loads((out / "manifest.json").read_text())["status"] == "none"
+
+
 @pytest.mark.parametrize("argv, fragment", [
-    (["breakeven", "SC", "--param", "policies.salary_ladder.steps.0.supplement_sek_per_month",
-      "--low", "500", "--high", "600", "--target", "net_cost"], "do not bracket"),
     (["breakeven", "SC", "--param", "policies.salary_ladder.steps.0.supplement_sek_per_month",
       "--low", "0", "--high", "10", "--target", "speed=3"], "allowed: net_cost"),
     (["breakeven", "SC", "--param", "policies.nonsense", "--low", "0", "--high", "1"],
