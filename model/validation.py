@@ -197,7 +197,7 @@ def main(argv=None) -> int:
             f"on {datetime.now(timezone.utc).date()} (version {__version__}, commit "
             f"{git_commit() or '-'}). Do not edit by hand: refresh it after a model change.",
             ""]
-    body = (targets_section(args.replications) + exit_cost_section(32)
+    body = (targets_section(args.replications) + exit_cost_section(64)
             + facts_section(args.replications)
             + sensitivity_section(max(8, args.replications // 2)))
     notes = ["## 5. Reading this report", "",
