@@ -257,7 +257,12 @@ def cmd_run(args) -> int:
 
 def cmd_compare(args) -> int:
     from model import compare, experiment, jobs, sizing
-    from model.console import cost_benefit_lines, progress_bar, service_pricing_line
+    from model.console import (
+        cost_benefit_lines,
+        few_replications_note,
+        progress_bar,
+        service_pricing_line,
+    )
     from model.scenario import load_scenario, source_files
 
     overrides = _overrides(args)
@@ -279,6 +284,8 @@ def cmd_compare(args) -> int:
           f"{sim.replications} paired replications x {sim.years:g} years (after "
           f"{sim.warmup_years:g} warm-up years), seed {sim.seed}. Means with 95% intervals.")
     print(service_pricing_line(base.economics))
+    if few_replications_note(sim.replications):
+        print(few_replications_note(sim.replications))
     for line in cost_benefit_lines(tables["cost_benefit"], tables["comparison"]):
         print(line)
     print(f"\nTables written to {out}/: comparison.parquet, cost_benefit.parquet, "

@@ -66,6 +66,8 @@ def print_summary(summary: pd.DataFrame, scenario, out) -> None:
     print(f"\nScenario '{clean(scenario.name)}': {n} replication{'s' if n != 1 else ''} x "
           f"{sim.years:g} years (after {sim.warmup_years:g} warm-up years), seed {sim.seed}")
     print("Means with 95% confidence intervals over replications:")
+    if few_replications_note(n):
+        print(few_replications_note(n))
     for line in summary_lines(summary):
         print(line)
     print(f"\nTables written to {out}/: summary.parquet, timeseries.parquet, "
@@ -122,6 +124,18 @@ def warning_text(flag: str) -> str:
     return "SERVICE WARNING: " + "; ".join(FLAG_TEXT.get(f, f) for f in flag.split(";"))
 
 
+FEW_REPLICATIONS = 10
+
+
+def few_replications_note(n: int) -> str:
+    """A warning line when intervals rest on too few replications ('' otherwise)."""
+    if n >= FEW_REPLICATIONS:
+        return ""
+    return (f"Note: {n} replication{'s' if n != 1 else ''} only: the intervals are rough "
+            f"(with 2 they span just the two runs); use {FEW_REPLICATIONS} or more for a "
+            "decision.")
+
+
 def service_pricing_line(economics) -> str:
     """Whether the economic view puts a price on lost service."""
     if not economics.service_priced:
@@ -137,7 +151,7 @@ def ranking_lines(cb: pd.DataFrame) -> list[str]:
     table = ranking(cb)
     lines = [f"Options ranked ({RANKING_RULE}); net cost per year, SEK, against the base:",
              f"  {'#':>2}  {'option':<26} {'turnover':>9} {'budget view':>14} "
-             f"{'economic view':>14} {'P(saves)':>9}  service"]
+             f"{'economic view':>14} {'P(saves)*':>9}  service"]
     for r in table.itertuples():
         lines.append(f"  {r.rank:>2}  {clean(r.scenario)[:26]:<26} "
                      f"{100 * r.turnover_rate_change:>+7.1f} pp "
@@ -145,6 +159,8 @@ def ranking_lines(cb: pd.DataFrame) -> list[str]:
                      f"{_sek(r.net_cost_economic_sek_per_year):>14} "
                      f"{100 * r.p_saves_economic:>8.0f}%  "
                      f"{warning_text(r.service_flag) or 'ok'}")
+    lines.append("  * probability that the option saves money in the economic view; a negative "
+                 "net cost is a saving")
     return lines
 
 
@@ -157,14 +173,17 @@ def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame) -> list[str]:
     lines.append(f"Base: {clean(base)}, turnover {fmt(float(bt['mean'].iloc[0]), 'pct')} a year "
                  f"[{fmt(float(bt.ci_low.iloc[0]), 'pct')}, "
                  f"{fmt(float(bt.ci_high.iloc[0]), 'pct')}]")
-    for scen in dict.fromkeys(cb.scenario):
+    for scen in ranking(cb).scenario:                      # details in rank order
         c = cb[cb.scenario == scen].set_index("measure")
         tr = comparison[(comparison.scenario == scen) & (comparison.metric == "turnover_rate")]
 
-        def rng(measure, kind="sek"):
+        def rng(measure, kind="sek", sign=1):
             if measure not in c.index:
                 return "n/a"
             r = c.loc[measure]
+            if sign < 0:              # a saving shown as a change in cost
+                r = r.copy()
+                r["mean"], r["ci_low"], r["ci_high"] = -r["mean"], -r["ci_high"], -r["ci_low"]
             if kind == "pp":
                 return (f"{100 * r['mean']:+.1f} pp [{100 * r.ci_low:+.1f}, "
                         f"{100 * r.ci_high:+.1f}]")
@@ -184,26 +203,30 @@ def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame) -> list[str]:
         lines.append(f"  waiting cases (backlog)     {rng('mean_queue_change', 'num')}"
                      f"; trend {rng('queue_trend_per_year', 'num')} a year")
         lines.append(f"  runs where the queue grows  {rng('p_queue_growing', 'prob')}")
-        lines.append(f"  measure's own cost, SEK/yr  {rng('policy_cost_per_year')}")
-        lines.append("  budget view (cash):")
-        for m, label in (("saving_recruitment_per_year", "recruitment saved"),
-                         ("saving_consultants_per_year", "consultants saved"),
-                         ("saving_sick_pay_per_year", "sick pay saved"),
-                         ("payroll_change_per_year", "payroll change")):
-            lines.append(f"    {label:<24}  {rng(m)}")
-        if abs(c.loc["paid_time_off_casework_per_year", "mean"]) > 0:
-            lines.append("      of which paid time off casework "
-                         f"{rng('paid_time_off_casework_per_year')}")
-        lines.append(f"    net cost per year         {rng('net_cost_budget_sek_per_year')}")
+        lines.append("  budget view (cash), change in cost per year (+ costs more, - saves):")
+        lines.append(f"    {'the measure itself':<24}  {rng('policy_cost_per_year')}")
+        for m, label in (("saving_recruitment_per_year", "recruitment"),
+                         ("saving_consultants_per_year", "consultants"),
+                         ("saving_sick_pay_per_year", "sick pay, rehabilitation")):
+            lines.append(f"    {label:<24}  {rng(m, 'sek', -1)}")
+        lines.append(f"    {'payroll':<24}  {rng('payroll_change_per_year')}")
+        time_moved = c.loc["paid_time_off_casework_per_year", "mean"]
+        if abs(time_moved) > 0:
+            lines.append("      (the payroll includes paid time moved off casework: "
+                         f"{rng('paid_time_off_casework_per_year')})")
+        lines.append(f"    net cost per year (sum)   {rng('net_cost_budget_sek_per_year')}")
         lines.append(f"    probability it saves cash {rng('p_saves_budget', 'prob')}")
         lines.append("  economic view (budget + value of work lost):")
-        lines.append(f"    change in work lost       {rng('work_lost_change_per_year')}")
-        lines.append(f"    net cost per year         {rng('net_cost_economic_sek_per_year')}")
+        lines.append(f"    work lost, change         {rng('work_lost_change_per_year')}")
+        lines.append(f"    net cost per year         {rng('net_cost_economic_sek_per_year')}"
+                     " (budget net + work lost)")
         lines.append(f"    probability it saves      {rng('p_saves_economic', 'prob')}")
         lines.append(f"    cost per avoided exit     {rng('cost_per_avoided_exit')}")
         pb = c.loc["payback_year", "mean"]
+        why = (" (no extra cash: its cost is paid time moved off casework)" if time_moved > 0
+               else " (the measure has no cash cost)")
         lines.append(f"    payback                   {_payback(pb)}"
-                     + ("" if not math.isnan(pb) else " (the measure has no cash cost)"))
+                     + ("" if not math.isnan(pb) else why))
         lines.append(f"  replacement cost, SEK/exit  {rng('replacement_cost_sek')}")
         if warning:
             lines.append(f"  {warning}: a saving here is not a recommendation")

@@ -83,7 +83,12 @@ def test_sigterm_exits_143_without_partial_output(tmp_path):
                              "--out", str(out), "--replications", "200", "--workers", "2",
                              "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, cwd=tmp_path)
-    time.sleep(2.0)
+    # signal once the run has claimed its output (its lock file exists), so the CLI's
+    # handlers are installed whatever the machine's load; at most 60 s
+    deadline = time.monotonic() + 60
+    while not any(tmp_path.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)
     proc.send_signal(signal.SIGTERM)
     try:
         _, err = proc.communicate(timeout=60)

@@ -22,6 +22,14 @@ def test_bootstrap_interval_of_a_bounded_mean_stays_in_bounds():
     assert lo >= 0 and hi <= 1
 
 
+def test_row_wise_bootstrap_equals_the_one_row_function():
+    rng = np.random.default_rng(3)
+    x = rng.exponential(1.0, size=(70, 12))
+    rows = intervals.bootstrap_rows_ci(x)
+    for i in (0, 33, 69):
+        assert np.allclose(rows[i], intervals.bootstrap_mean_ci(x[i]))
+
+
 def test_bootstrap_interval_covers_about_95_percent():
     """Exponential data, n=16, 400 trials: percentile-bootstrap coverage of the mean is
     near 95% (known to run a little low at small n); binomial SE at 0.93 is 0.013, so

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..errors import UserError
 from ..files import read_text
-from ..intervals import level_ci
+from ..intervals import bootstrap_rows_ci, level_ci
 from ..metrics import UNBOUNDED_KPIS
 from ..store import MAX_MANIFEST_BYTES
 
@@ -95,11 +95,17 @@ def mean_band(df: pd.DataFrame, by: list[str], value: str,
     quantity's bounds (``model.intervals.level_ci``). Otherwise (paired differences) a
     Student-t interval."""
     rows = []
-    for key, g in df.groupby(by, sort=True)[value]:
-        m, lo, hi = level_ci(g.to_numpy(float), bounded)
-        key = key if isinstance(key, tuple) else (key,)
+    groups = [(key if isinstance(key, tuple) else (key,), g.to_numpy(float))
+              for key, g in df.groupby(by, sort=True)[value]]
+    sizes = {v.size for _, v in groups}
+    if bounded and len(sizes) == 1 and not any(np.isnan(v).any() for _, v in groups):
+        # the usual case: one value per replication in every group, bootstrapped at once
+        stats = bootstrap_rows_ci(np.array([v for _, v in groups]))
+    else:
+        stats = np.array([level_ci(v, bounded) for _, v in groups]).reshape(-1, 3)
+    for (key, v), (m, lo, hi) in zip(groups, stats):
         rows.append({**dict(zip(by, key)), "mean": m, "low": lo, "high": hi,
-                     "count": int(g.notna().sum())})
+                     "count": int(np.isfinite(v).sum())})
     return pd.DataFrame(rows, columns=[*by, "mean", "low", "high", "count"])
 
 
