@@ -308,7 +308,10 @@ class Ledger:
 def _vacancies(u) -> tuple[int, int]:
     """Budgeted posts with nobody in them; of those, the ones no consultant covers."""
     active = u.staff.active
-    empty = [pos for k, pos in enumerate(u.positions[:u.n_base_positions]) if not active[k]]
+    n = u.n_base_positions
+    if np.count_nonzero(active[:n]) == n:
+        return 0, 0
+    empty = [pos for k, pos in enumerate(u.positions[:n]) if not active[k]]
     return len(empty), sum(1 for pos in empty if pos.consultant < 0)
 
 

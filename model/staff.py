@@ -156,12 +156,13 @@ class Staff:
         for c in COLUMNS:
             setattr(self, c.name, np.full(n_slots, c.initial, c.dtype))
         self.consultant[n_positions:] = True
+        self._initial = [(getattr(self, c.name), c.initial) for c in COLUMNS
+                         if c.name not in FIXED]
 
     def reset(self, k: int) -> None:
         """Slot ``k`` empty: every column at its initial value (the slot kind stays)."""
-        for c in COLUMNS:
-            if c.name not in FIXED:
-                getattr(self, c.name)[k] = c.initial
+        for column, initial in self._initial:
+            column[k] = initial
 
     def fill(self, k: int, *, wid: int, hire_day: float, prior: float, age: float,
              fte: float, phase: int, salary_fixed: float = np.nan,

@@ -147,7 +147,7 @@ salaries = entry(_salaries)
 
 def update_salaries(u) -> None:
     """Every employee's salary: fixed, or the scale at their experience today."""
-    salaries(u.env.now, u.views[PayColumns], u.hazard.pay_tables)
+    salaries(float(u.env.now), u.views[PayColumns], u.hazard.pay_tables)
 
 
 def pay_gap(u, exper: np.ndarray) -> np.ndarray:
@@ -223,7 +223,7 @@ def weekly(u) -> list[tuple[int, str]]:
     draws = Draws(u.rng["intention"].gen.random(n),     # full vectors: common random
                   u.rng["quit"].gen.random(n),          # numbers
                   np.zeros(n, np.int8))
-    if not _leaving(u.env.now, u.zm, u.views[LeavingColumns], u.views[PayColumns],
+    if not _leaving(float(u.env.now), float(u.zm), u.views[LeavingColumns], u.views[PayColumns],
                     u.fx.tuple_of(_supplement, n), hz.coef, hz.tenure, hz.pay_tables, draws):
         return []
     code = draws.code
