@@ -31,6 +31,14 @@ INVESTIGATION, ONGOING = 0, 1
 FRONT = 1.0e9            # days: puts handed-back cases before every new case
 
 
+class Arrays(NamedTuple):
+    """The case book's arrays (replaced together when they grow)."""
+    f: np.ndarray
+    i: np.ndarray
+    live: np.ndarray
+    inv_ids: np.ndarray
+
+
 class Holdings(NamedTuple):
     """Staff columns that follow the cases a worker holds (owner: the case book)."""
     credit: np.ndarray          # service weeks
@@ -52,6 +60,7 @@ class CaseBook:
         self.inv_ids = np.zeros(capacity, np.int64)
         self.n_inv = 0
         self.dl_ptr = 0
+        self.arrays = Arrays(self.f, self.i, self.live, self.inv_ids)   # kept current
 
     def reserve(self, extra: int) -> None:
         """Make room for ``extra`` more cases (the arrays double when full)."""
@@ -64,6 +73,9 @@ class CaseBook:
             self.live = _grow(self.live, max(2 * self.live.size, self.n_live + extra))
         if self.n_inv + extra > self.inv_ids.size:
             self.inv_ids = _grow(self.inv_ids, max(2 * self.inv_ids.size, self.n_inv + extra))
+        if self.arrays.f is not self.f or self.arrays.live is not self.live \
+                or self.arrays.inv_ids is not self.inv_ids:
+            self.arrays = Arrays(self.f, self.i, self.live, self.inv_ids)
 
     # -- views (for the audit and for tests) -----------------------------------
 

@@ -14,10 +14,12 @@ read and write, the week's policy effects, their coefficients), so a kernel read
 its equations and no argument is matched by position. numba's generic dispatch types
 every member of a tuple on each call (several µs for a tuple of a dozen arrays, called
 thousands of times a replication); ``entry`` kernels, the ones Python calls, look up
-the compiled function once per combination of argument types and call it directly.
+the compiled function once and call it directly.
 """
 
 from __future__ import annotations
+
+import os
 
 import numba
 from numba.core.registry import CPUDispatcher as Dispatcher
@@ -25,20 +27,22 @@ from numba.core.registry import CPUDispatcher as Dispatcher
 kernel = numba.njit(cache=True, error_model="numpy", nogil=True)
 
 
-# Set by the tests: every call also types its arguments in full and compares them with
-# the compiled version's signature (see ``entry``).
-CHECK = False
+# SOCIALSTAFF_CHECK_KERNELS=1 (the tests set it in a process of their own): kernels stay
+# dispatchers, and every call types its arguments and compares them with the first
+# call's (see ``entry``)
+CHECK = os.environ.get("SOCIALSTAFF_CHECK_KERNELS") == "1"
 
 
 class entry:  # noqa: N801 - used as a decorator, like numba's own
-    """A kernel called from Python: compiled like ``kernel``; after the first call with a
-    given combination of argument types, later calls go straight to the compiled
-    function.
+    """A kernel called from Python: compiled like ``kernel``; after its first call it
+    *becomes* the compiled function (its class's ``__call__`` is numba's entry point),
+    so later calls cost no Python frame and no type dispatch.
 
-    The lookup is by the arguments' Python types. Arrays, inside named tuples or not,
-    are always allocated by the project with fixed dtypes (staff columns from their
-    declaration, the case book, policy effects as float arrays), so their Python type
-    decides the compiled version; with ``CHECK`` on, every call verifies that in full
+    That relies on one invariant: every call of a kernel passes arguments of the same
+    types (the clock always as a float; arrays, inside named tuples or not, allocated by
+    the project with fixed dtypes: staff columns from their declaration, the case book,
+    policy effects as float arrays). With ``CHECK`` on, the kernel stays a dispatcher and
+    every call types its arguments in full and compares them with the first call's
     (``tests/test_architecture.py`` runs every bundled scenario so).
     """
 
@@ -48,26 +52,22 @@ class entry:  # noqa: N801 - used as a decorator, like numba's own
         self.py_func = self.dispatcher.py_func
         self.__doc__ = self.py_func.__doc__
         self.__name__ = self.py_func.__name__
-        self._compiled: dict = {}
-        self._signatures: dict = {}
+        self.signature = None         # numba types of the first call's arguments
 
     def __call__(self, *args):
-        key = tuple(map(type, args))
-        fn = self._compiled.get(key)
-        if fn is not None and not CHECK:
-            return fn(*args)
         sig = tuple(map(self.dispatcher.typeof_pyval, args))
-        if fn is not None:
-            if sig != self._signatures[key]:
-                raise TypeError(f"{self.__name__}: arguments {sig} differ from the "
-                                f"compiled {self._signatures[key]} of the same Python types")
-            return fn(*args)
-        out = self.dispatcher(*args)
-        cres = self.dispatcher.overloads.get(sig)
-        if cres is not None:
-            self._compiled[key] = cres.entry_point
-            self._signatures[key] = sig
-        return out
+        if self.signature is None:
+            out = self.dispatcher(*args)
+            self.signature = sig
+            cres = self.dispatcher.overloads.get(sig)
+            if cres is not None and not CHECK:
+                self.__class__ = type(f"compiled_{self.__name__}", (entry,),
+                                      {"__call__": staticmethod(cres.entry_point)})
+            return out
+        if sig != self.signature:
+            raise TypeError(f"{self.__name__}: called with {sig}, unlike its first call "
+                            f"{self.signature}")
+        return self.dispatcher(*args)
 
 
 def coefficients(cls, **values):

@@ -232,9 +232,43 @@ def test_a_hire_brings_only_the_new_holder_and_fresh_state():
     assert st.salary[k] > 0
 
 
-@pytest.mark.parametrize("path", sorted(p.name for p in SCENARIOS.glob("*.yaml")))
-def test_kernel_calls_match_their_compiled_signatures(path, monkeypatch):
+_CHECK_ALL = """
+import sys
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from model import jit
+from model.scenario import load_scenario
+from model.workforce import Model
+assert jit.CHECK
+for path in sorted(Path({scenarios!r}).glob("*.yaml")):
+    sc = load_scenario(path, ["simulation.years=1", "simulation.warmup_years=0.5"])
+    assert len(Model(sc, 0).run()["timeseries"]) > 20, path
+entries = {{id(o): o for m in list(sys.modules.values())
+           if m and m.__name__.startswith("model") for o in vars(m).values()
+           if isinstance(o, jit.entry)}}
+assert len(entries) >= 12
+print(sum(o.signature is not None for o in entries.values()))
+"""
+
+
+def test_every_kernel_is_called_with_one_combination_of_argument_types():
+    """Kernels become their compiled function after the first call (jit.entry), which
+    is safe only if every later call passes the same argument types: every bundled
+    scenario is run in a process with the check on, where a differing call raises."""
+    import subprocess
+    import sys
+    env = {**__import__("os").environ, "SOCIALSTAFF_CHECK_KERNELS": "1"}
+    proc = subprocess.run([sys.executable, "-c", _CHECK_ALL.format(
+        root=str(ROOT), scenarios=str(SCENARIOS))], env=env, capture_output=True,
+        text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert int(proc.stdout.split()[-1]) >= 12        # kernels were called and checked
+
+
+def test_an_entry_refuses_other_argument_types_when_checking(monkeypatch):
+    import numpy as np
     monkeypatch.setattr(jit, "CHECK", True)
-    sc = scenario("simulation.years=1", "simulation.warmup_years=0.5", path=SCENARIOS / path)
-    t = Model(sc, 0).run()
-    assert len(t["timeseries"]) > 20
+    k = jit.entry(lambda a, x: a.sum() + x)
+    assert k(np.ones(3), 1.0) == 4.0
+    with pytest.raises(TypeError, match="unlike its first call"):
+        k(np.ones(3, np.int64), 1.0)

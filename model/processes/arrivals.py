@@ -60,17 +60,6 @@ class NewCases(NamedTuple):
     remaining: np.ndarray   # investigations: nominal weeks; ongoing: duration, days
 
 
-class Book(NamedTuple):
-    """The case book's arrays and counters as they stand."""
-    f: np.ndarray
-    i: np.ndarray
-    live: np.ndarray
-    inv_ids: np.ndarray
-    n: int
-    n_live: int
-    n_inv: int
-
-
 class Terms(NamedTuple):
     """How a kind's weekly hours and deadline follow from its draws."""
     kind: int
@@ -83,7 +72,7 @@ def _append(book: cb.CaseBook, kind: int, counts, days, scale, remaining, classe
             factor, divisor, limit) -> None:
     book.reserve(days.size)
     book.n, book.n_live, book.n_inv = _add(
-        Book(book.f, book.i, book.live, book.inv_ids, book.n, book.n_live, book.n_inv),
+        book.arrays, book.n, book.n_live, book.n_inv,
         NewCases(np.array(counts, np.int64), days, scale, remaining), classes,
         Terms(kind, float(factor), float(divisor), float(limit)))
 
@@ -135,17 +124,16 @@ def weekly_arrivals(u) -> None:
 
 
 @entry
-def _add(book, new, classes, terms):
+def _add(book, n, n_live, n_inv, new, classes, terms):
     """Append a week's cases of one kind in order of arrival. Draw ``j`` belongs to
     class ``cls`` by the counts; weekly hours ``value[cls] * scale[j] * factor / divisor``
     (investigations: hours spread over the nominal weeks; ongoing: hours per week)."""
     f, i = book.f, book.i
-    n_live, n_inv = book.n_live, book.n_inv
     cls = np.repeat(np.arange(new.counts.size), new.counts)
     order = np.argsort(new.days, kind="mergesort")
     for r in range(new.days.size):
         j = order[r]
-        c = book.n + r
+        c = n + r
         k = cls[j]
         f[c, cb.WEEKLY] = classes.value[k] * new.scale[j] * terms.factor / terms.divisor
         f[c, cb.ARRIVAL] = new.days[j]
@@ -166,7 +154,7 @@ def _add(book, new, classes, terms):
         if terms.kind == cb.INVESTIGATION:
             book.inv_ids[n_inv] = c
             n_inv += 1
-    return book.n + new.days.size, n_live, n_inv
+    return n + new.days.size, n_live, n_inv
 
 
 class ProgressColumns(NamedTuple):

@@ -29,7 +29,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..entities import WEEK
-from ..jit import coefficients, entry
+from ..jit import coefficients, entry, kernel
 from ..policies import vec
 from ..staff import experience_years
 
@@ -43,7 +43,9 @@ class RatioColumns(NamedTuple):
 
 
 class StrainColumns(NamedTuple):
-    """Staff columns of the strain pass (the last six are written)."""
+    """Staff columns of the strain pass (``ratio`` and the last six are written)."""
+    avail: np.ndarray
+    ratio: np.ndarray
     active: np.ndarray
     consultant: np.ndarray
     prior: np.ndarray
@@ -125,11 +127,15 @@ def strain_coefficients(dcs) -> StrainCoefficients:
         exhaustion_gain=st.exhaustion_gain_per_week, threshold=st.threshold)
 
 
-@entry
-def _service_ratio(w):
+@kernel
+def service_ratios(w):
+    """Each worker's service ratio, min(1, available / load)."""
     for k in range(w.active.size):
         w.ratio[k] = (min(1.0, w.avail[k] / w.load[k]) if w.active[k] and w.load[k] > 0
                       else 0.0)
+
+
+_service_ratio = entry(service_ratios)
 
 
 def set_service_ratio(u) -> None:
@@ -173,7 +179,6 @@ def update(u) -> None:
     while u.exit_days_52w and u.exit_days_52w[0] <= now - 52 * WEEK:
         u.exit_days_52w.popleft()
     n = u.n_slots
-    _service_ratio(u.views[RatioColumns])
     _update(float(now), u.views[StrainColumns],
             fx.tuple_of(_effects, n),
             u.strain_coef,
@@ -190,6 +195,7 @@ def _update(now, w, fx, q, week):
     n_here = 0
     n_emp = 0
     n_exp = 0
+    service_ratios(w)
     for k in range(n):
         if w.active[k]:
             if w.sick_until[k] > now:
