@@ -189,3 +189,21 @@ def test_recruitment_round_decides_with_the_effects_in_force_when_it_ends():
     u.fx = succeeding
     m.env.run(until=200.0)
     assert proc.triggered and isinstance(proc.value, recruitment.Candidate)
+
+
+def test_consultants_bring_the_experience_age_and_productivity_of_the_scenario():
+    common = ("unit.posts=10", "initial_state.fill_share=0.5", "consultants.start_delay_days=7",
+              "consultants.max_share_of_posts=0.2", "simulation.years=1",
+              "simulation.warmup_years=0")
+    runs = {}
+    for prod in (1.0, 0.5):
+        m = Model(scenario(*common, "consultants.experience_years=3",
+                           "consultants.age_years=38", f"consultants.productivity={prod}"), 0)
+        m.env.run(until=21)
+        st = m.unit.staff
+        cons = np.flatnonzero(st.active & st.consultant)
+        assert cons.size >= 1
+        assert np.all(st.prior[cons] == 3.0) and np.all(st.age0[cons] == 38.0)
+        runs[prod] = st.avail_full[cons]
+    # same consultants, same week: half the productivity, half the client hours
+    assert np.allclose(runs[0.5], 0.5 * runs[1.0]) and np.all(runs[1.0] > 0)
