@@ -18,8 +18,8 @@ import numpy as np
 
 from . import __version__, calibration, costbenefit
 from .experiment import mean_ci, run_scenario
+from .provenance import git_commit
 from .scenario import load_scenario
-from .store import git_commit
 
 ROOT = Path(__file__).resolve().parent.parent
 CAL = ROOT / "scenarios" / "calibration"
