@@ -193,14 +193,18 @@ def calibrate(scenario_path: Path, overrides: list[str], targets: list[Target],
 def report_lines(scenario, params, best, report: pd.DataFrame) -> list[str]:
     """What a calibration found: each parameter, each target against its simulated mean."""
     sim = scenario.simulation
-    lines = [f"\nCalibration of {scenario.name} ({sim.replications} replications x "
-             f"{sim.years:g} years, seed {sim.seed}; common random numbers):"]
+    lines = ["", f"Calibration of {scenario.name} ({sim.replications} replications x "
+                 f"{sim.years:g} years, seed {sim.seed}; common random numbers):"]
     for (p, lo, hi), v in zip(params, best):
         lines.append(f"  {p} = {v:.6g}   (searched {lo:g} to {hi:g})")
     lines.append("Targets (observed value, tolerance) against simulated mean [95% interval]:")
     for r in report.itertuples():
         lines.append(f"  {r.target}: {r.value:g} +/- {r.tolerance:g} vs {r.simulated:.4g} "
                      f"[{r.ci_low:.4g}, {r.ci_high:.4g}]  {'met' if r.met else 'NOT met'}")
+    if not report.met.all():
+        lines.append("Not every target is met: the file written holds the best values found, "
+                     "not a calibrated unit (widen the ranges, add parameters or check the "
+                     "targets).")
     return lines
 
 
