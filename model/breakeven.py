@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import optimize
 
+from .console import plain
 from .errors import UserError
 from .experiment import mean_ci, run_scenario
 from .scenario import load_scenario
@@ -102,24 +103,27 @@ def _none(low, high, evals, cache) -> RootResult:
 def describe(res: RootResult, param: str, target: str, value: float) -> list[str]:
     """What the search found, in words."""
     if res.status == "root":
-        return [f"  {param} = {res.root:,.4g}  95% interval [{res.ci_low:,.4g}, "
-                f"{res.ci_high:,.4g}]",
+        xs = [e["value"] for e in res.evaluations]
+        lo, hi = max(res.ci_low, min(xs)), min(res.ci_high, max(xs))
+        clipped = (lo, hi) != (res.ci_low, res.ci_high)
+        return [f"  {param} = {plain(res.root)}  95% interval [{plain(lo)}, {plain(hi)}]"
+                + (" (cut at the range searched)" if clipped else ""),
                 f"  ({len(res.evaluations)} evaluations; interval from the objective's 95% "
                 "interval at the root divided by its local slope)"]
     (a, fa), (b, fb) = res.ends
     if target in COST_TARGETS:
         view = "budget view" if target == "net_cost_budget" else "economic view"
-        ends = (f"net cost {fa:,.0f} SEK/year at {a:,.4g} and {fb:,.0f} SEK/year at "
-                f"{b:,.4g} ({view})")
+        ends = (f"net cost {plain(fa)} SEK/year at {plain(a)} and {plain(fb)} SEK/year "
+                f"at {plain(b)} ({view})")
         if fa > 0:
             return [f"  The net cost stays positive across the range: no value of {param} "
-                    f"between {a:,.4g} and {b:,.4g} pays for itself;", f"  {ends}."]
+                    f"between {plain(a)} and {plain(b)} pays for itself;", f"  {ends}."]
         return [f"  The net cost stays negative across the range: every value of {param} "
-                f"between {a:,.4g} and {b:,.4g} saves money;", f"  {ends}."]
+                f"between {plain(a)} and {plain(b)} saves money;", f"  {ends}."]
     side = "above" if fa > 0 else "below"
     return [f"  Turnover stays {side} {value:g} across the range: no value of {param} "
-            f"between {a:,.4g} and {b:,.4g} meets the target;",
-            f"  turnover {fa + value:.3f} at {a:,.4g} and {fb + value:.3f} at {b:,.4g}."]
+            f"between {plain(a)} and {plain(b)} meets the target;",
+            f"  turnover {fa + value:.3f} at {plain(a)} and {fb + value:.3f} at {plain(b)}."]
 
 
 def _result(root: float, evals: list[dict], cache) -> RootResult:

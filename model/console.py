@@ -47,6 +47,19 @@ def fmt(value: float, kind: str) -> str:
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.1f}"
 
 
+def plain(value: float) -> str:
+    """A number for a reader: thousands separated, never scientific notation for the
+    sizes this tool prints (amounts, parameter values, shares)."""
+    if value is None or not math.isfinite(value):
+        return "n/a" if value is None or math.isnan(value) else str(value)
+    value = value + 0.0
+    if abs(value) >= 1000:
+        return f"{value:,.0f}"
+    if abs(value) >= 1 or value == 0:
+        return f"{value:,.4g}"
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
 def summary_lines(summary: pd.DataFrame) -> list[str]:
     """Lines of 'label  mean  [low, high]' per main KPI."""
     table = summarise(summary, [k for k, _, _ in MAIN_KPIS])
@@ -152,7 +165,13 @@ def ranking_lines(cb: pd.DataFrame) -> list[str]:
     lines = [f"Options ranked ({RANKING_RULE}); net cost per year, SEK, against the base:",
              f"  {'#':>2}  {'option':<26} {'turnover':>9} {'budget view':>14} "
              f"{'economic view':>14} {'P(saves)*':>9}  service"]
+    group = None
     for r in table.itertuples():
+        this = ("with a service warning" if r.service_flag else
+                "avoiding exits" if r.exits_avoided_per_year > 0 else "avoiding no exits")
+        if this != group:
+            lines.append(f"  -- options {this} --")
+            group = this
         lines.append(f"  {r.rank:>2}  {clean(r.scenario)[:26]:<26} "
                      f"{100 * r.turnover_rate_change:>+7.1f} pp "
                      f"{_sek(r.net_cost_budget_sek_per_year):>14} "

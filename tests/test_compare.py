@@ -101,6 +101,13 @@ def test_find_root_says_when_the_range_holds_no_root():
         breakeven.find_root(lambda x: (x, 0.0), 5.0, 1.0)
 
 
+def test_a_root_interval_is_cut_at_the_range_and_printed_without_exponents():
+    res = breakeven.RootResult(root=1962.3, ci_low=-13310.0, ci_high=17240.0, slope=1.0,
+                               evaluations=[{"value": 0.0}, {"value": 20000.0}])
+    line = breakeven.describe(res, "p", "turnover_rate", 0.15)[0]
+    assert line == "  p = 1,962  95% interval [0, 17,240] (cut at the range searched)"
+
+
 def test_a_zero_at_the_bound_where_the_measure_is_the_base_is_no_answer():
     """A supplement of 0 is the base itself (objective exactly 0 with common random
     numbers): the search looks inside the range instead of answering 0."""

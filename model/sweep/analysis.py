@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .. import store
+from ..console import plain
 from ..errors import UserError
 from .designs import salib_problem
 from .execution import SweepDir
@@ -109,7 +110,7 @@ def report_lines(spec: SweepSpec, result: dict[str, pd.DataFrame]) -> list[str]:
     table = result["sweep"]
     for o in spec.outputs:
         m = table.groupby("point")[o].mean()
-        lines.append(f"  {o}: point means from {m.min():,.4g} to {m.max():,.4g}")
+        lines.append(f"  {o}: point means from {plain(m.min())} to {plain(m.max())}")
     if "sensitivity" in result:
         s = result["sensitivity"]
         key = "ST" if spec.design == "sobol" else "mu_star"
