@@ -256,7 +256,7 @@ def cmd_run(args) -> int:
 
 
 def cmd_compare(args) -> int:
-    from model import compare, experiment, jobs, sizing
+    from model import compare, costbenefit, experiment, jobs, sizing
     from model.console import (
         cost_benefit_lines,
         few_replications_note,
@@ -286,7 +286,8 @@ def cmd_compare(args) -> int:
     print(service_pricing_line(base.economics))
     if few_replications_note(sim.replications):
         print(few_replications_note(sim.replications))
-    for line in cost_benefit_lines(tables["cost_benefit"], tables["comparison"]):
+    base_flag = ";".join(costbenefit.base_flags(tables["timeseries"], base.name))
+    for line in cost_benefit_lines(tables["cost_benefit"], tables["comparison"], base_flag):
         print(line)
     print(f"\nTables written to {out}/: comparison.parquet, cost_benefit.parquet, "
           "costs.parquet, summary.parquet, timeseries.parquet, events.parquet, manifest.json")

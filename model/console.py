@@ -183,15 +183,22 @@ def ranking_lines(cb: pd.DataFrame) -> list[str]:
     return lines
 
 
-def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame) -> list[str]:
+def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame,
+                       base_flag: str = "") -> list[str]:
     """A readable cost-benefit table: the ranking, then one block per scenario against
-    the base with both cost views."""
-    lines = ranking_lines(cb) + [""]
+    the base with both cost views. ``base_flag``: the base's own queue warnings."""
+    lines = []
+    if base_flag:
+        lines += [f"** {warning_text(base_flag)} in the BASE itself: every option is "
+                  "compared with a unit whose queue is not stable; check the base's inflow, "
+                  "posts and managers first **", ""]
+    lines += ranking_lines(cb) + [""]
     base = comparison.scenario.iloc[0]
     bt = comparison[(comparison.scenario == base) & (comparison.metric == "turnover_rate")]
     lines.append(f"Base: {clean(base)}, turnover {fmt(float(bt['mean'].iloc[0]), 'pct')} a year "
                  f"[{fmt(float(bt.ci_low.iloc[0]), 'pct')}, "
-                 f"{fmt(float(bt.ci_high.iloc[0]), 'pct')}]")
+                 f"{fmt(float(bt.ci_high.iloc[0]), 'pct')}]"
+                 + (f"   ** {warning_text(base_flag)} **" if base_flag else ""))
     for scen in ranking(cb).scenario:                      # details in rank order
         c = cb[cb.scenario == scen].set_index("measure")
         tr = comparison[(comparison.scenario == scen) & (comparison.metric == "turnover_rate")]

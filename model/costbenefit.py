@@ -166,10 +166,18 @@ def service_flags(trend: dict, d_overdue: np.ndarray, d_turnover: np.ndarray,
         if lo > LIMITS[key] or runaway:
             flags.append(name)
     for d, name in ((d_overdue, "overdue_share_up"), (d_turnover, "turnover_up")):
+        if not len(d):
+            continue
         m, lo, _ = mean_ci(d)
         if lo > 0 or m > MATERIAL_RISE[name]:
             flags.append(name)
     return flags
+
+
+def base_flags(timeseries: pd.DataFrame | None, base: str) -> list[str]:
+    """The queue warnings of the base itself (its queue judged on its own, not against
+    another scenario): a comparison against an unstable base compares two collapses."""
+    return service_flags(trends(timeseries, base), np.zeros(0), np.zeros(0))
 
 
 def cost_benefit(summary: pd.DataFrame, costs: pd.DataFrame, years: float,

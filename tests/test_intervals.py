@@ -107,3 +107,13 @@ def test_ranking_puts_options_that_avoid_no_exits_after_those_that_do():
               ("middle", 1e5, "", 2.0)])
     assert costbenefit.ranking(cb).scenario.tolist() == ["middle", "costly",
                                                           "cheap_but_more_exits"]
+
+
+def test_an_unstable_base_is_flagged_on_its_own():
+    t = run_comparison([scenario("simulation.years=2", "simulation.warmup_years=0.5",
+                                 "cases.investigations.arrivals_per_year=900")],
+                       seed=5, replications=4)
+    assert "queue_growing" in costbenefit.base_flags(t["timeseries"], "baseline")
+    calm = run_comparison([scenario("simulation.years=2", "simulation.warmup_years=0.5")],
+                          seed=5, replications=4)
+    assert costbenefit.base_flags(calm["timeseries"], "baseline") == []
