@@ -237,8 +237,8 @@ def _claim(out, kind, args, inputs=(), directory=True, in_place=False):
 
 
 def cmd_run(args) -> int:
-    from model import experiment, jobs, sizing
-    from model.console import print_summary, progress_bar
+    from model import costbenefit, experiment, jobs, sizing
+    from model.console import print_summary, progress_bar, warning_text
     from model.scenario import load_scenario, source_files
 
     overrides = _overrides(args)
@@ -252,6 +252,10 @@ def cmd_run(args) -> int:
             tables, manifest = jobs.run(scenario, args.scenario, overrides, workers, bar)
         target.write_result(tables, manifest)
     print_summary(tables["summary"], scenario, out)
+    flags = ";".join(costbenefit.base_flags(tables["timeseries"], scenario.name))
+    if flags:
+        print(f"\n** {warning_text(flags)}: this unit's queue is not stable over the horizon "
+              "(check its inflow against its posts and managers) **")
     return 0
 
 

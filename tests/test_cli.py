@@ -101,6 +101,16 @@ def test_sigterm_exits_143_without_partial_output(tmp_path):
     assert [p for p in tmp_path.iterdir()] == []
 
 
+def test_run_warns_when_the_unit_s_queue_is_not_stable(tmp_path, capsys):
+    argv = ["run", str(BASELINE), "--replications", "3", "--years", "2", "--warmup-years",
+            "0.5", "--quiet"]
+    assert simulate.main(argv + ["--out", str(tmp_path / "calm")]) == 0
+    assert "SERVICE WARNING" not in capsys.readouterr().out
+    assert simulate.main(argv + ["--out", str(tmp_path / "hot"),
+                                 "--set", "cases.investigations.arrivals_per_year=900"]) == 0
+    assert "SERVICE WARNING: waiting cases keep growing" in capsys.readouterr().out
+
+
 def test_refuses_to_overwrite_a_directory_that_is_not_a_result(tmp_path, capsys):
     out = tmp_path / "mine"
     out.mkdir()
