@@ -27,32 +27,33 @@ BOOTSTRAP_SAMPLES = 2000
 BOOTSTRAP_SEED = 20170101
 
 
+def _finite(values) -> np.ndarray:
+    x = np.asarray(values, float)
+    return x[np.isfinite(x)]
+
+
+def _too_few(x: np.ndarray) -> tuple[float, float, float]:
+    """No interval from fewer than two values: (mean or NaN, NaN, NaN)."""
+    return (float(x.mean()) if x.size else math.nan), math.nan, math.nan
+
+
 def mean_ci(values, level: float = 0.95) -> tuple[float, float, float]:
     """Mean and Student-t confidence interval over replications (NaNs dropped)."""
-    x = np.asarray(values, float)
-    x = x[np.isfinite(x)]
-    if x.size == 0:
-        return math.nan, math.nan, math.nan
-    m = float(x.mean())
+    x = _finite(values)
     if x.size < 2:
-        return m, math.nan, math.nan
+        return _too_few(x)
+    m = float(x.mean())
     half = float(stats.t.ppf(0.5 + level / 2, x.size - 1) * x.std(ddof=1) / math.sqrt(x.size))
     return m, m - half, m + half
 
 
 def bootstrap_mean_ci(values, level: float = 0.95) -> tuple[float, float, float]:
     """Mean and percentile-bootstrap interval of the mean (NaNs dropped)."""
-    x = np.asarray(values, float)
-    x = x[np.isfinite(x)]
-    if x.size == 0:
-        return math.nan, math.nan, math.nan
-    m = float(x.mean())
+    x = _finite(values)
     if x.size < 2:
-        return m, math.nan, math.nan
-    rng = np.random.default_rng(BOOTSTRAP_SEED)
-    means = x[rng.integers(0, x.size, size=(BOOTSTRAP_SAMPLES, x.size))].mean(axis=1)
-    lo, hi = np.percentile(means, [50 * (1 - level), 50 * (1 + level)])
-    return m, float(lo), float(hi)
+        return _too_few(x)
+    m, lo, hi = bootstrap_rows_ci(x[None, :], level)[0]
+    return float(m), float(lo), float(hi)
 
 
 def bootstrap_rows_ci(x: np.ndarray, level: float = 0.95, chunk: int = 64) -> np.ndarray:

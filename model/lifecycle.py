@@ -24,12 +24,13 @@ from .distributions import sample
 from .entities import DAYS_PER_YEAR, WEEK
 from .errors import ScenarioError
 from .processes import assignment, attrition, phases, recruitment, strain
+from .staff import tenure_years
 
 
 def _fill(u, k: int, *, hire_day: float, prior: float, age: float, fte: float,
           salary=None, pre_introduced: bool = False) -> None:
     intro_offset = u.phase_table.intro_years if pre_introduced else 0.0
-    tenure = (u.env.now - hire_day) / DAYS_PER_YEAR
+    tenure = float(tenure_years(float(u.env.now), float(hire_day)))
     u.staff.fill(k, wid=u.next_wid, hire_day=hire_day, prior=prior, age=age, fte=fte,
                  phase=u.phase_table.phase_of(tenure + intro_offset, prior + tenure),
                  salary_fixed=np.nan if salary is None else salary,

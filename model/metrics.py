@@ -17,7 +17,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from .entities import DAYS_PER_YEAR, WEEK
+from .entities import WEEK
 from .jit import entry
 from .staff import tenure_years
 
@@ -140,7 +140,7 @@ class Recorder:
             return
         st = u.staff
         held = k >= 0 and bool(st.active[k])
-        tenure = (now - st.hire_day[k]) / DAYS_PER_YEAR if held else math.nan
+        tenure = tenure_years(now, st.hire_day[k]) if held else math.nan
         self.events.append((now, u.ledger.year_of(now), name,
                             int(st.wid[k]) if held else -1, int(k), detail, float(tenure),
                             float(value)))
@@ -160,7 +160,7 @@ class Recorder:
                 self.retirements += 1
             else:
                 self.resignations += 1
-            if (now - u.staff.hire_day[k]) < 2 * DAYS_PER_YEAR:
+            if tenure_years(now, u.staff.hire_day[k]) < 2:
                 self.exits_first_2y += 1
         self.event(u, "exit", k, reason)
 

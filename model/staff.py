@@ -187,10 +187,10 @@ class Staff:
         return self.active & ~self.consultant
 
     def tenure_years(self, now: float) -> np.ndarray:
-        return (now - self.hire_day) / DAYS_PER_YEAR
+        return tenure_years(float(now), self.hire_day)
 
     def experience_years(self, now: float) -> np.ndarray:
-        return self.prior + (now - self.hire_day) / DAYS_PER_YEAR
+        return experience_years(float(now), self.prior, self.hire_day)
 
     def snapshot(self) -> dict[str, np.ndarray]:
         """A copy of every column (for tests)."""
