@@ -550,3 +550,13 @@ def test_ranking_views_and_warnings_follow_the_language_in_a_real_browser(browse
         assert log["errors"] == []
     finally:
         page.close()
+
+
+def test_brief_and_dashboard_say_whether_the_service_is_priced(comparison_dir, tmp_path):
+    from model.dashboard.data import load_results
+    from model.dashboard.tables import views_html
+    res = load_results(comparison_dir)
+    assert "inte prissatt" in views_html(res, "sv")
+    assert "not priced" in views_html(res, "en")
+    res.manifest["scenarios"][0]["resolved"]["economics"]["overdue_investigation_sek"] = 20000
+    assert "20 000 kr per utredning" in views_html(res, "sv").replace("\xa0", " ")

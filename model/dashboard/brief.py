@@ -166,13 +166,6 @@ def _options(res: Results) -> str:
                             for n, d in items) + "</ul>"
 
 
-def _resolved(res: Results) -> dict:
-    m = res.manifest
-    if res.kind == "comparison":
-        return (m.get("scenarios") or [{}])[0].get("resolved") or {}
-    return m.get("resolved_scenario") or {}
-
-
 def _sensitivity(res: Results, sens: pd.DataFrame | None, lang: str) -> str:
     if sens is not None and not sens.empty:
         pick = sens[sens["index"].isin(["ST", "mu_star"])]
@@ -183,7 +176,7 @@ def _sensitivity(res: Results, sens: pd.DataFrame | None, lang: str) -> str:
     from ..params import Scenario
     ranges = {path: (info.json_schema_extra or {}).get("assumption_range")
               for path, info, _ in leaves(Scenario)}
-    base = _resolved(res)
+    base = D.resolved_base(res)
     items = []
     for path, sv, en in KEY_ASSUMPTIONS:
         val = _get(base, path)
@@ -201,7 +194,7 @@ def _sensitivity(res: Results, sens: pd.DataFrame | None, lang: str) -> str:
 def stress_des(res: Results, lang: str) -> str:
     """The STRESS-DES checklist filled from the manifest and the resolved scenario."""
     m = res.manifest
-    sc = _resolved(res)
+    sc = D.resolved_base(res)
     inv = _get(sc, "cases.investigations") or {}
     ong = _get(sc, "cases.ongoing") or {}
     en = lang == "en"
@@ -304,7 +297,7 @@ def render_brief(res: Results, lang: str = "sv", sensitivity: pd.DataFrame | Non
     if ranked:
         parts += [f"<h2 id='ranking'>{html.escape(t('ranking_h', lang))}</h2>{ranked}"]
     parts += [
-        f"<h2>{html.escape(w('views_h', lang))}</h2>{views_html(lang)}",
+        f"<h2>{html.escape(w('views_h', lang))}</h2>{views_html(res, lang)}",
         f"<h2>{w('question_h', lang)}</h2><p>{html.escape(w('question', lang))}</p>",
         f"<h2>{w('options_h', lang)}</h2>{_options(res)}",
         f"<h2>{w('results_h', lang)}</h2>{_results_table(res, lang)}",

@@ -86,6 +86,14 @@ def load_results(path: str | Path) -> Results:
                    scenarios=scenarios)
 
 
+def resolved_base(res: Results) -> dict:
+    """The base scenario as it was run (from the manifest)."""
+    m = res.manifest
+    if res.kind == "comparison":
+        return (m.get("scenarios") or [{}])[0].get("resolved") or {}
+    return m.get("resolved_scenario") or {}
+
+
 def mean_band(df: pd.DataFrame, by: list[str], value: str,
               bounded: bool = False) -> pd.DataFrame:
     """Mean and 95% interval of ``value`` over replications, per ``by`` group.

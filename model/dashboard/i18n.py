@@ -79,6 +79,18 @@ T = {
                                "konsulter och åtgärdernas egna kostnader.",
                          "en": "The cash the municipality pays: salaries, sick pay, "
                                "recruitment, consultants and the measures' own costs."},
+    "service_unpriced": {"sv": "Verksamhetens kvalitet (utredningar över tidsgränsen, väntande "
+                               "ärenden, byten av handläggare) redovisas för sig och är inte "
+                               "prissatt i någon av kalkylerna.",
+                         "en": "The service (investigations over the legal limit, waiting "
+                               "cases, caseworker handovers) is reported on its own and is "
+                               "not priced in either view."},
+    "service_priced": {"sv": "Verksamhetens kvalitet är prissatt i den personalekonomiska "
+                             "kalkylen (ett antagande): {overdue} per utredning över "
+                             "tidsgränsen och {handover} per byte av handläggare.",
+                       "en": "The service is priced in the economic view (an assumption): "
+                             "{overdue} per investigation over the legal limit and {handover} "
+                             "per caseworker handover."},
     "view_economic_expl": {"sv": "Budget plus värdet av arbete som går förlorat (vakanser, "
                                  "uppsägningstid, inskolning, kollegors och chefens tid, "
                                  "sjukfrånvaro). Det förlorade arbetet betalas inte ut "

@@ -185,7 +185,7 @@ def _ranking(res: Results) -> str:
     """The options ranked, first on the page; nothing for a single run."""
     if not ranking_html(res, "sv"):
         return ""
-    blocks = "".join(f'<div class="only-{lang}">{ranking_html(res, lang)}{views_html(lang)}'
+    blocks = "".join(f'<div class="only-{lang}">{ranking_html(res, lang)}{views_html(res, lang)}'
                      '</div>' for lang in LANGS)
     return (f'<section id="ranking"><h2 data-i18n="ranking_h">'
             f'{html.escape(T["ranking_h"]["sv"])}</h2>{blocks}</section>')

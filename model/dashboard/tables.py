@@ -97,13 +97,20 @@ def ranking_html(res, lang: str) -> str:
             f'<p class="note">{html.escape(t("negative_cheaper", lang))}</p>')
 
 
-def views_html(lang: str) -> str:
-    """The two cost views named and explained."""
+def views_html(res, lang: str) -> str:
+    """The two cost views named and explained, and whether lost service is priced."""
+    econ = D.resolved_base(res).get("economics") or {}
+    overdue, handover = (econ.get("overdue_investigation_sek") or 0,
+                         econ.get("handover_sek") or 0)
+    service = (t("service_priced", lang).format(overdue=fmt(overdue, "sek", lang),
+                                                handover=fmt(handover, "sek", lang))
+               if overdue or handover else t("service_unpriced", lang))
     return ('<ul class="views">'
             f'<li><strong>{html.escape(t("view_budget", lang))}</strong>: '
             f'{html.escape(t("view_budget_expl", lang))}</li>'
             f'<li><strong>{html.escape(t("view_economic", lang))}</strong>: '
-            f'{html.escape(t("view_economic_expl", lang))}</li></ul>')
+            f'{html.escape(t("view_economic_expl", lang))}</li>'
+            f'<li class="service-pricing">{html.escape(service)}</li></ul>')
 
 
 def kpi_cards(res, lang) -> list[dict]:
