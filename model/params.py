@@ -1052,13 +1052,31 @@ class Policies(Strict):
 # the scenario
 
 
+class LocalText(Strict):
+    """A text in both languages a committee reads (see model/texts.py)."""
+
+    sv: str = Field(min_length=1, max_length=5000, description="Swedish text.")
+    en: str = Field(min_length=1, max_length=5000, description="English text.")
+
+
 class Scenario(Strict):
     """A complete, validated scenario: every parameter of one model run."""
 
     name: str = Field(default="baseline", min_length=1, max_length=120,
                       description="Scenario name (used in tables and file names).")
-    description: str = Field(default="", max_length=5000,
-                             description="Free text shown in reports.")
+    title: LocalText | str | None = Field(
+        default=None, description="Title shown instead of the name in the dashboard, "
+        "brief and CLI: {sv: ..., en: ...} or one text for both languages.")
+    description: LocalText | str = Field(
+        default="", description="Text shown in reports: {sv: ..., en: ...} or one "
+        "text for both languages.")
+
+    @field_validator("title", "description")
+    @classmethod
+    def _text_length(cls, v):
+        if isinstance(v, str) and len(v) > 5000:
+            raise ValueError("at most 5000 characters")
+        return v
     simulation: Simulation = Field(default_factory=Simulation)
     unit: Unit = Field(default_factory=Unit)
     work_time: WorkTime = Field(default_factory=WorkTime)

@@ -15,6 +15,7 @@ import math
 
 import pandas as pd
 
+from .. import texts
 from ..intervals import level_ci
 from . import data as D
 from .data import Results
@@ -154,16 +155,15 @@ def _results_table(res: Results, lang: str) -> str:
             + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
 
 
-def _options(res: Results) -> str:
+def _options(res: Results, lang: str) -> str:
     m = res.manifest
     if res.kind == "comparison":
-        items = [(s["name"], (s.get("resolved") or {}).get("description", ""))
-                 for s in m.get("scenarios", [])]
+        items = [(s["name"], s.get("resolved") or {}) for s in m.get("scenarios", [])]
     else:
-        items = [(m.get("scenario", ""), (m.get("resolved_scenario") or {}).get("description",
-                                                                              ""))]
-    return "<ul>" + "".join(f"<li><strong>{html.escape(n)}</strong>: {html.escape(d)}</li>"
-                            for n, d in items) + "</ul>"
+        items = [(m.get("scenario", ""), m.get("resolved_scenario") or {})]
+    return "<ul>" + "".join(
+        f"<li><strong>{html.escape(texts.title(r, lang, n))}</strong>: "
+        f"{html.escape(texts.description(r, lang))}</li>" for n, r in items) + "</ul>"
 
 
 def _sensitivity(res: Results, sens: pd.DataFrame | None, lang: str) -> str:
@@ -299,7 +299,7 @@ def render_brief(res: Results, lang: str = "sv", sensitivity: pd.DataFrame | Non
     parts += [
         f"<h2>{html.escape(w('views_h', lang))}</h2>{views_html(res, lang)}",
         f"<h2>{w('question_h', lang)}</h2><p>{html.escape(w('question', lang))}</p>",
-        f"<h2>{w('options_h', lang)}</h2>{_options(res)}",
+        f"<h2>{w('options_h', lang)}</h2>{_options(res, lang)}",
         f"<h2>{w('results_h', lang)}</h2>{_results_table(res, lang)}",
         f"<h2>{w('sens_h', lang)}</h2>{_sensitivity(res, sens, lang)}",
         f"<p class='neutral'>{html.escape(w('neutral', lang))}</p>",

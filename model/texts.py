@@ -1,0 +1,48 @@
+"""Titles and descriptions of scenarios in the reader's language.
+
+A scenario file may give ``title`` and ``description`` either as one text or as
+``{sv: ..., en: ...}``. Everything a committee reads asks these two functions, so a
+file without a title still shows something readable (its name, underscores as
+spaces) and a file with only one text shows it in both languages.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+LANGS = ("sv", "en")
+
+
+def _as_dict(scenario: Any) -> Mapping:
+    if scenario is None:
+        return {}
+    if isinstance(scenario, Mapping):
+        return scenario
+    return scenario.model_dump(mode="json")
+
+
+def localized(value: Any, lang: str) -> str:
+    """One text of a ``str | {sv, en} | None`` value in ``lang`` ("" when absent)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Mapping):
+        other = "en" if lang == "sv" else "sv"
+        return str(value.get(lang) or value.get(other) or "")
+    return localized(_as_dict(value), lang)
+
+
+def title(scenario: Any, lang: str, name: str | None = None) -> str:
+    """The scenario's title in ``lang``; its name (underscores as spaces) without one."""
+    data = _as_dict(scenario)
+    text = localized(data.get("title"), lang).strip()
+    if text:
+        return text
+    raw = name or data.get("name") or ""
+    return str(raw).replace("_", " ")
+
+
+def description(scenario: Any, lang: str) -> str:
+    """The scenario's description in ``lang`` ("" without one)."""
+    return localized(_as_dict(scenario).get("description"), lang).strip()
