@@ -8,7 +8,8 @@ spaces) and a file with only one text shows it in both languages.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 LANGS = ("sv", "en")
 
