@@ -238,6 +238,7 @@ def _claim(out, kind, args, inputs=(), directory=True, in_place=False):
 
 def cmd_run(args) -> int:
     from model import costbenefit, experiment, jobs, sizing
+    from model.capacity import utilisation_line
     from model.console import print_summary, progress_bar, warning_text
     from model.scenario import load_scenario, source_files
 
@@ -247,6 +248,7 @@ def cmd_run(args) -> int:
     reps = scenario.simulation.replications
     _check_size(sizing.replications([scenario], reps), args)
     workers = args.workers or experiment.default_workers()
+    print(clean(utilisation_line(scenario, scenario.name)))
     with _claim(out, "run", args, inputs=source_files(args.scenario)) as target:
         with progress_bar(reps, args.quiet, clean(scenario.name)) as bar:
             tables, manifest = jobs.run(scenario, args.scenario, overrides, workers, bar)
@@ -496,6 +498,7 @@ def cmd_breakeven(args) -> int:
 
 
 def cmd_validate(args) -> int:
+    from model.capacity import utilisation_line
     from model.errors import ScenarioError
     from model.scenario import load_scenario
 
@@ -504,6 +507,7 @@ def cmd_validate(args) -> int:
         try:
             sc = load_scenario(f, args.set)
             print(clean(f"{f}: ok ({sc.name})"))
+            print(clean("  " + utilisation_line(sc, "the unit")))
         except ScenarioError as exc:
             print(clean(str(exc)), file=sys.stderr)
             bad += 1

@@ -51,7 +51,8 @@ def initial_staff(u) -> None:
                   age=st.age - st.tenure_years, fte=st.fte, salary=st.salary_sek_per_month)
         filled = len(ini.staff)
     else:
-        filled = int(round(ini.fill_share * u.n_base_positions))
+        filled = (int(round(ini.fill_share * u.n_base_positions)) if ini.vacant_posts is None
+                  else u.n_base_positions - int(round(ini.vacant_posts)))
         bins = ini.tenure_distribution
         w = np.array([b.count for b in bins], float)
         cum = np.cumsum(w / w.sum())
@@ -71,6 +72,8 @@ def initial_staff(u) -> None:
     for k in range(filled, u.n_base_positions):
         u.positions[k].vacant_since = 0.0
         open_vacancy(u, k)
+        if k - filled < ini.consultants:     # covered by a consultant now
+            _try_consultant(u, k, 0.0, refresh=False)
         _schedule_consultant(u, k)
 
 
@@ -208,7 +211,7 @@ def _schedule_consultant(u, k: int) -> None:
     ev.callbacks.append(lambda _e: _try_consultant(u, k, since))
 
 
-def _try_consultant(u, k: int, since) -> None:
+def _try_consultant(u, k: int, since, refresh: bool = True) -> None:
     pos = u.positions[k]
     st = u.staff
     if pos.vacant_since != since or pos.consultant >= 0 or st.active[k]:
@@ -223,7 +226,8 @@ def _try_consultant(u, k: int, since) -> None:
           fte=1.0)
     pos.consultant = c
     u.recorder.event(u, "consultant_start", c, f"post {k}")
-    refresh_capacity(u)
+    if refresh:
+        refresh_capacity(u)
 
 
 def _end_consultant(u, pos) -> None:

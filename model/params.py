@@ -146,6 +146,11 @@ class Unit(Strict):
     team_leader_weight: Share = P(0.5, "manager equivalents", "How much of a manager "
                                   "one team leader counts for in the span of control.",
                                   assumption=(0.3, 0.8))
+    children: float | None = P(None, "children aged 0-17", "Children and young people "
+                               "living in the municipality (or the unit's area); needed "
+                               "when an inflow is given per 1,000 children.",
+                               assumption="user data (SCB population statistics)", ge=0,
+                               le=1e8)
 
 
 class WorkTime(Strict):
@@ -244,12 +249,28 @@ def _check_shares(classes: dict, what: str) -> dict:
     return classes
 
 
+# The inflow of a case type is given in one of three ways (one per file, see
+# model/scenario.py: setting one clears the others a parent file set): a count a year,
+# a count per budgeted post, or per 1,000 children. The scenario resolves it into
+# ``arrivals_per_year`` (see Scenario._resolve_inflow).
+INFLOW_KEYS = ("arrivals_per_year", "per_post_per_year", "per_1000_children_per_year")
+
+
 class Investigations(Strict):
-    arrivals_per_year: NonNeg = P(520, "cases/year", "Investigations opened per year "
-                                  "(Poisson). With ongoing cases, sized so that a 40-post "
-                                  "unit with usual vacancies and sick leave is ~90% "
-                                  "utilised.", assumption=(300, 1000),
-                                  le=1e6)
+    arrivals_per_year: NonNeg | None = P(
+        None, "cases/year", "Investigations opened per year (Poisson). Null: follows the "
+        "unit, per_post_per_year x unit.posts (or per_1000_children_per_year x "
+        "unit.children / 1000); after loading it always holds the resolved count.",
+        assumption=(300, 1000), le=1e6)
+    per_post_per_year: NonNeg | None = P(
+        13, "cases/year per post", "Investigations opened per year per budgeted post; 13 "
+        "gives the 40-post unit 520 a year, sized with the ongoing cases so that the unit "
+        "with usual vacancies and sick leave is ~90% utilised.", assumption=(7.5, 25),
+        le=1e4)
+    per_1000_children_per_year: NonNeg | None = P(
+        None, "cases/year per 1,000 children", "Investigations opened per year per 1,000 "
+        "children in the municipality (needs unit.children).",
+        assumption="user data (the municipality's own statistics)", le=1e3)
     growth_per_year: float = P(0.0, "fraction/year", "Yearly growth of the inflow "
                                "(Kiruna concern reports 347 -> 677 in 2012-2016 is "
                                "about +18%/year).", source="FoUI 81:2017 (Kiruna)",
@@ -279,9 +300,17 @@ class Investigations(Strict):
 
 
 class Ongoing(Strict):
-    arrivals_per_year: NonNeg = P(220, "cases/year", "Ongoing (follow-up) cases "
-                                  "opened per year (Poisson).", assumption=(100, 600),
-                                  le=1e6)
+    arrivals_per_year: NonNeg | None = P(
+        None, "cases/year", "Ongoing (follow-up) cases opened per year (Poisson). Null: "
+        "follows the unit as for investigations; after loading it holds the resolved "
+        "count.", assumption=(100, 600), le=1e6)
+    per_post_per_year: NonNeg | None = P(
+        5.5, "cases/year per post", "Ongoing cases opened per year per budgeted post (5.5 "
+        "gives the 40-post unit 220 a year).", assumption=(2.5, 15), le=1e4)
+    per_1000_children_per_year: NonNeg | None = P(
+        None, "cases/year per 1,000 children", "Ongoing cases opened per year per 1,000 "
+        "children in the municipality (needs unit.children).",
+        assumption="user data (the municipality's own statistics)", le=1e3)
     growth_per_year: float = P(0.0, "fraction/year", "Yearly growth of the inflow.",
                                assumption=(-0.1, 0.2), ge=-0.5, le=1.0)
     mean_duration_weeks: PosFloat = P(26, "weeks", "Mean calendar duration of an "
@@ -770,6 +799,13 @@ class InitialState(Strict):
                                                                 mean=2.0))
     fill_share: Share = P(1.0, "share of posts", "Share of posts filled at the start.",
                           assumption=(0.8, 1.0))
+    vacant_posts: float | None = P(None, "posts", "Posts vacant now (the present state): "
+                                   "replaces fill_share when given; with a staff list the "
+                                   "posts beyond the list are vacant.",
+                                   assumption="user data", ge=0, le=MAX_POSTS)
+    consultants: int = P(0, "persons", "Agency social workers covering vacant posts now "
+                         "(the present state); they stay until the post is filled.",
+                         assumption="user data", ge=0, le=MAX_POSTS)
 
     @field_validator("tenure_distribution")
     @classmethod
@@ -1119,12 +1155,104 @@ class Scenario(Strict):
                 prev = ph.until_years
         return v
 
+    @model_validator(mode="before")
+    @classmethod
+    def _resolve_inflow(cls, data):
+        return resolve_inflow(data)
+
+    @model_validator(mode="after")
+    def _present_state(self):
+        ini, posts = self.initial_state, max(1, int(round(self.unit.posts)))
+        vacant = (posts - len(ini.staff) if ini.staff
+                  else posts - int(round(ini.fill_share * posts)))
+        if ini.vacant_posts is not None:
+            if ini.vacant_posts > posts:
+                raise ValueError(f"initial_state.vacant_posts ({ini.vacant_posts:g}) must "
+                                 f"not exceed unit.posts ({posts})")
+            if ini.staff and int(round(ini.vacant_posts)) != vacant:
+                raise ValueError(f"initial_state.vacant_posts ({ini.vacant_posts:g}) "
+                                 f"disagrees with the staff list: {len(ini.staff)} staff "
+                                 f"on {posts} posts leave {vacant} vacant")
+            vacant = posts - (len(ini.staff) if ini.staff
+                              else posts - int(round(ini.vacant_posts)))
+        c = self.consultants
+        if ini.consultants and c.enabled:     # not enabled (a measure): they end now
+            slots = int(math.floor(c.max_share_of_posts * posts))
+            if ini.consultants > min(vacant, slots):
+                raise ValueError(
+                    f"initial_state.consultants ({ini.consultants}) must be at most the "
+                    f"vacant posts ({vacant}) and the consultant slots ({slots} = "
+                    "consultants.max_share_of_posts x unit.posts)")
+        return self
+
     @model_validator(mode="after")
     def _sizes(self):
         if self.unit.posts * (self.simulation.years + self.simulation.warmup_years) > 200_000:
             raise ValueError("posts x (years + warmup_years) must be at most 200,000 "
                              "post-years per replication")
         return self
+
+
+def _inflow_basis(block: dict, unit: dict, what: str) -> dict:
+    """One case type's inflow block with ``arrivals_per_year`` resolved (see INFLOW_KEYS):
+    per 1,000 children first, then per post, then a count; nothing given: the default
+    per post."""
+    block = dict(block)
+    fields = (Ongoing if what == "ongoing" else Investigations).model_fields
+    per_child = block.get("per_1000_children_per_year")
+    per_post = block.get("per_post_per_year", MISSING_VALUE)
+    count = block.get("arrivals_per_year")
+    if per_child is not None and per_post not in (None, MISSING_VALUE):
+        raise ValueError(f"cases.{what}: give one of per_post_per_year and "
+                         "per_1000_children_per_year, not both")
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool)
+               for v in (per_child, per_post, count) if v not in (None, MISSING_VALUE)):
+        return block      # a wrong type: the field's own validation reports it
+    posts = unit.get("posts", Unit.model_fields["posts"].default)
+    if per_child is not None:
+        children = unit.get("children")
+        if not isinstance(children, (int, float)) or isinstance(children, bool):
+            raise ValueError(f"cases.{what}.per_1000_children_per_year needs "
+                             "unit.children (the municipality's children aged 0-17)")
+        block.update(arrivals_per_year=per_child * children / 1000.0,
+                     per_post_per_year=None)
+    elif per_post is MISSING_VALUE and count is not None:
+        block.update(per_post_per_year=None)
+    else:
+        if per_post is MISSING_VALUE:
+            per_post = fields["per_post_per_year"].default
+        if per_post is None:
+            if count is None:
+                raise ValueError(f"cases.{what}: give arrivals_per_year, "
+                                 "per_post_per_year or per_1000_children_per_year")
+        elif isinstance(posts, (int, float)) and not isinstance(posts, bool):
+            block.update(arrivals_per_year=per_post * posts)
+    return block
+
+
+MISSING_VALUE = object()
+
+
+def resolve_inflow(data):
+    """The raw scenario mapping with each case type's inflow resolved into
+    ``arrivals_per_year`` (a per-post inflow follows ``unit.posts``)."""
+    if not isinstance(data, dict):
+        return data
+    cases, unit = data.get("cases", {}), data.get("unit", {})
+    if isinstance(unit, BaseModel):
+        unit = unit.model_dump()
+    if isinstance(cases, BaseModel):
+        cases = cases.model_dump()
+    if not isinstance(cases, dict) or not isinstance(unit, dict):
+        return data
+    cases = dict(cases)
+    for what in ("investigations", "ongoing"):
+        block = cases.get(what, {})
+        if isinstance(block, BaseModel):
+            block = block.model_dump()
+        if isinstance(block, dict):
+            cases[what] = _inflow_basis(block, unit, what)
+    return {**data, "cases": cases}
 
 
 def json_schema() -> dict:

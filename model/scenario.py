@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from .errors import ScenarioError
 from .files import MAX_INPUT_BYTES, read_text
-from .params import Scenario
+from .params import INFLOW_KEYS, Scenario
 
 MAX_FILE_BYTES = MAX_INPUT_BYTES
 MAX_EXTENDS_DEPTH = 20
@@ -80,9 +80,30 @@ def parse_yaml(text: str, path: Path) -> Any:
         raise ScenarioError(f"{path}: YAML nested too deeply") from None
 
 
+# blocks whose keys in a group are alternatives: a file that sets one replaces the one
+# its parent set (an inflow given as a count, per post or per 1,000 children)
+ALTERNATIVES = {("cases", "investigations"): INFLOW_KEYS, ("cases", "ongoing"): INFLOW_KEYS}
+
+
+def _alternatives(out: dict, over: dict, src: str, prefix: tuple) -> None:
+    """Drop from ``out`` the alternatives of a key ``over`` sets (see ALTERNATIVES)."""
+    group = ALTERNATIVES.get(tuple(prefix))
+    if not group:
+        return
+    given = [k for k in group if over.get(k) is not None]
+    if len(given) > 1:
+        raise ScenarioError(f"{src}: field '{'.'.join(prefix)}': sets {' and '.join(given)}; "
+                            f"give only one of {', '.join(group)}")
+    if given:
+        for k in group:
+            if k not in over:
+                out.pop(k, None)
+
+
 def deep_merge(base: dict, over: dict, origin: dict, src: str, prefix=()) -> dict:
     """Merge ``over`` onto ``base``; record in ``origin`` which file set each path."""
     out = dict(base)
+    _alternatives(out, over, src, prefix)
     for key, value in over.items():
         path = prefix + (key,)
         if isinstance(value, dict):
@@ -110,8 +131,10 @@ def _load_chain(path: Path, origin: dict, chain: tuple[Path, ...], data: Any = N
         files.append(path)
     if data is None:
         data = read_yaml(path)
-    if data is None:
-        data = {}
+        if data is None:
+            raise ScenarioError(f"{path}: the file is empty (or holds only comments); a "
+                                "scenario file is a mapping of parameter blocks, e.g. "
+                                "'extends: baseline.yaml' and 'unit: {posts: 25}'")
     if not isinstance(data, dict):
         raise ScenarioError(f"{path}: top level must be a mapping of parameter blocks, "
                             f"got {type(data).__name__}")
@@ -191,6 +214,9 @@ def apply_override(data: dict, path: tuple[str, ...], value: Any, origin: dict,
         node[part] = nxt
         node = nxt
     last = path[-1]
+    if isinstance(node, dict) and value is not None and last in ALTERNATIVES.get(path[:-1], ()):
+        for k in ALTERNATIVES[path[:-1]]:
+            node.pop(k, None)
     if isinstance(node, list) and last.isdigit() and int(last) < len(node):
         node[int(last)] = value
     elif isinstance(node, dict):
