@@ -85,8 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     cmp_ = sub.add_parser("compare", help="compare scenarios against the first with common "
                           "random numbers; cost-benefit table")
-    cmp_.add_argument("base", help="the base scenario (differences are against it)")
-    cmp_.add_argument("others", nargs="+", help="scenarios to compare with the base")
+    cmp_.add_argument("scenarios", nargs="+", metavar="SCENARIO", help="the base scenario "
+                      "(differences are against it), then the scenarios to compare with it; "
+                      "with --base: only the measures")
+    cmp_.add_argument("--base", dest="base_file", metavar="FILE", help="your unit: each "
+                      "SCENARIO is a measure applied to it (its own keys overlaid on FILE)")
     _run_options(cmp_)
     cmp_.add_argument("--dashboard", action="store_true",
                       help="also write dashboard.html into the result directory")
@@ -262,7 +265,7 @@ def cmd_run(args) -> int:
 
 
 def cmd_compare(args) -> int:
-    from model import compare, costbenefit, experiment, jobs, sizing
+    from model import compare, costbenefit, experiment, jobs, measures, sizing
     from model.console import (
         cost_benefit_lines,
         few_replications_note,
@@ -272,11 +275,15 @@ def cmd_compare(args) -> int:
     from model.scenario import load_scenario, source_files
 
     overrides = _overrides(args)
-    files = [args.base, *args.others]
-    base = load_scenario(args.base, overrides)
+    files, on_base = measures.compare_files(args.scenarios, args.base_file)
+    base = load_scenario(files[0], overrides)
     sim = base.simulation
     common = jobs.like_base(overrides, sim)
-    scenarios = [base] + [load_scenario(f, common) for f in args.others]
+    scenarios = [base] + [measures.load_on_base(f, files[0], common) if on_base
+                          else load_scenario(f, common) for f in files[1:]]
+    for sc, f in zip(scenarios[1:], files[1:]):
+        for line in measures.notes(base, f, sc) if on_base else ():
+            _note(line)
     compare.require_pairs(sim)
     out = Path(args.out) if args.out else DEFAULT_RESULTS / f"compare_{_safe_name(base.name)}"
     _check_size(sizing.replications(scenarios, sim.replications), args)
@@ -284,7 +291,8 @@ def cmd_compare(args) -> int:
     inputs = [p for f in files for p in source_files(f)]
     with _claim(out, "comparison", args, inputs=inputs) as target:
         with progress_bar(sim.replications * len(scenarios), args.quiet, "compare") as bar:
-            tables, manifest = jobs.comparison(scenarios, files, overrides, workers, bar)
+            tables, manifest = jobs.comparison(scenarios, files, overrides, workers, bar,
+                                               on_base=on_base)
         target.write_result(tables, manifest)
     print(f"\nComparison of {len(scenarios)} scenarios against '{clean(base.name)}': "
           f"{sim.replications} paired replications x {sim.years:g} years (after "
@@ -531,17 +539,26 @@ def _safe_name(name: str) -> str:
     return keep[:80] or "scenario"
 
 
+def _main_job(extra: list[str]) -> list[str]:
+    """The main job's command: the catalogue against the baseline, or applied to the
+    unit of ``--base FILE`` (then written to results/policy_comparison_<unit>); any
+    further compare option may follow (e.g. --replications 8)."""
+    base = next((a.partition("=")[2] or (extra[i + 1] if i + 1 < len(extra) else "")
+                 for i, a in enumerate(extra) if a.partition("=")[0] == "--base"), None)
+    first = [] if base else [str(DEFAULT_SCENARIO)]
+    out = f"{MAIN_OUT}_{_safe_name(Path(base).stem)}" if base else str(MAIN_OUT)
+    return ["compare", *first, *[str(HERE / "scenarios" / f"{n}.yaml") for n in MAIN_POLICIES],
+            "--replications", str(MAIN_REPLICATIONS), "--out", out, "--dashboard", *extra]
+
+
 def _on_term(signum, frame):
     raise Terminated()
 
 
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if not argv:
-        argv = ["compare", str(DEFAULT_SCENARIO),
-                *[str(HERE / "scenarios" / f"{n}.yaml") for n in MAIN_POLICIES],
-                "--replications", str(MAIN_REPLICATIONS), "--out", str(MAIN_OUT),
-                "--dashboard"]
+    if not argv or argv[0].startswith("--base"):
+        argv = _main_job(argv)
     args = build_parser().parse_args(argv)
     if args.command is None:
         build_parser().print_help()

@@ -38,16 +38,17 @@ def run(scenario: Scenario, scenario_file: str, overrides: list[str], workers: i
 
 
 def comparison(scenarios: list[Scenario], files: list[str], overrides: list[str],
-               workers: int, progress: Progress = None) -> tuple[dict[str, pd.DataFrame],
-                                                                 dict]:
+               workers: int, progress: Progress = None, on_base: bool = False
+               ) -> tuple[dict[str, pd.DataFrame], dict]:
     """The scenarios against the first with common random numbers: the run tables, the
-    comparison and cost-benefit tables, and their manifest."""
+    comparison and cost-benefit tables, and their manifest. ``on_base``: the others are
+    measures applied to the first (``compare --base``)."""
     sim = scenarios[0].simulation
     started, t0 = provenance.now_iso(), time.perf_counter()
     tables = compare.run_comparison(scenarios, seed=sim.seed, replications=sim.replications,
                                     workers=workers, progress=progress)
     tables = compare.with_analysis(tables, sim)
-    head = {"kind": "comparison", "base": scenarios[0].name,
+    head = {"kind": "comparison", "base": scenarios[0].name, "measures_on_base": on_base,
             "scenarios": [{"name": sc.name, "file": str(f),
                            "sha256": provenance.file_sha256(f),
                            "resolved": sc.model_dump(mode="json")}

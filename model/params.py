@@ -254,6 +254,9 @@ def _check_shares(classes: dict, what: str) -> dict:
 # a count per budgeted post, or per 1,000 children. The scenario resolves it into
 # ``arrivals_per_year`` (see Scenario._resolve_inflow).
 INFLOW_KEYS = ("arrivals_per_year", "per_post_per_year", "per_1000_children_per_year")
+# blocks whose keys in a group are alternatives: a file that sets one replaces the one
+# its parent set (model/scenario.py)
+ALTERNATIVES = {("cases", "investigations"): INFLOW_KEYS, ("cases", "ongoing"): INFLOW_KEYS}
 
 
 class Investigations(Strict):

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from .errors import ScenarioError
 from .files import MAX_INPUT_BYTES, read_text
-from .params import INFLOW_KEYS, Scenario
+from .params import ALTERNATIVES, Scenario
 
 MAX_FILE_BYTES = MAX_INPUT_BYTES
 MAX_EXTENDS_DEPTH = 20
@@ -80,16 +80,9 @@ def parse_yaml(text: str, path: Path) -> Any:
         raise ScenarioError(f"{path}: YAML nested too deeply") from None
 
 
-# blocks whose keys in a group are alternatives: a file that sets one replaces the one
-# its parent set (an inflow given as a count, per post or per 1,000 children)
-ALTERNATIVES = {("cases", "investigations"): INFLOW_KEYS, ("cases", "ongoing"): INFLOW_KEYS}
-
-
 def _alternatives(out: dict, over: dict, src: str, prefix: tuple) -> None:
     """Drop from ``out`` the alternatives of a key ``over`` sets (see ALTERNATIVES)."""
-    group = ALTERNATIVES.get(tuple(prefix))
-    if not group:
-        return
+    group = ALTERNATIVES.get(tuple(prefix), ())
     given = [k for k in group if over.get(k) is not None]
     if len(given) > 1:
         raise ScenarioError(f"{src}: field '{'.'.join(prefix)}': sets {' and '.join(given)}; "
@@ -132,9 +125,8 @@ def _load_chain(path: Path, origin: dict, chain: tuple[Path, ...], data: Any = N
     if data is None:
         data = read_yaml(path)
         if data is None:
-            raise ScenarioError(f"{path}: the file is empty (or holds only comments); a "
-                                "scenario file is a mapping of parameter blocks, e.g. "
-                                "'extends: baseline.yaml' and 'unit: {posts: 25}'")
+            raise ScenarioError(f"{path}: the file is empty (or only comments); a scenario "
+                                "is a mapping of parameter blocks, e.g. unit: {posts: 25}")
     if not isinstance(data, dict):
         raise ScenarioError(f"{path}: top level must be a mapping of parameter blocks, "
                             f"got {type(data).__name__}")
@@ -349,24 +341,32 @@ class _NonFinite(Exception):
 
 def load_scenario(path: str | Path, overrides: list[str] | None = None) -> Scenario:
     """Load, merge, override and validate one scenario file."""
-    path = Path(path)
     origin: dict = {}
-    data = _load_chain(path, origin, ())
+    data = apply_overrides(merged_data(path, origin), overrides, origin)
+    return validate_data(data, origin, str(path))
+
+
+def apply_overrides(data: dict, overrides: list[str] | None, origin: dict) -> dict:
+    """Every ``--set`` override (or flag shorthand) applied in turn."""
     for text in overrides or []:
         opath, value = parse_override(text)
-        label = getattr(text, "label", None) or f"--set {text}"
-        data = apply_override(data, opath, value, origin, label)
-    return validate_data(data, origin, str(path))
+        data = apply_override(data, opath, value, origin,
+                              getattr(text, "label", None) or f"--set {text}")
+    return data
 
 
 def load_scenario_text(text: str, path: str | Path) -> Scenario:
     """Validate scenario text as if it were the file ``path`` (before it is written):
     its ``extends`` is read relative to ``path``."""
-    path = Path(path)
-    origin: dict = {}
+    path, origin = Path(path), {}
     data = parse_yaml(text, path)
-    return validate_data(_load_chain(path, origin, (), data=data if data is not None
-                                     else {}), origin, str(path))
+    return validate_data(_load_chain(path, origin, (), data={} if data is None else data),
+                         origin, str(path))
+
+
+def merged_data(path: str | Path, origin: dict) -> dict:
+    """The file merged onto what it extends (before overrides and validation)."""
+    return _load_chain(Path(path), origin, ())
 
 
 def source_files(path: str | Path) -> list[Path]:
