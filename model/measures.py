@@ -20,8 +20,14 @@ from pathlib import Path
 from .errors import UserError
 from .params import Scenario
 from .policies.staffing import OverstaffingPolicy
-from .scenario import apply_overrides, deep_merge, merged_data, read_yaml
-from .scenario import source_files, validate_data
+from .scenario import (
+    apply_overrides,
+    deep_merge,
+    merged_data,
+    read_yaml,
+    source_files,
+    validate_data,
+)
 
 OWN_TEXTS = ("name", "title", "description")
 
