@@ -127,7 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     cal = sub.add_parser("calibrate", help="fit parameters of a scenario to its targets")
     cal.add_argument("scenario", help="the scenario to calibrate")
-    cal.add_argument("targets", help="targets YAML (e.g. scenarios/calibration/targets.yaml)")
+    cal.add_argument("targets", nargs="?", help="targets YAML (e.g. "
+                     "scenarios/calibration/targets.yaml); or give --turnover")
+    cal.add_argument("--turnover", type=_number("--turnover", minimum=0, above=True),
+                     help="the unit's present turnover (exits per head a year, e.g. 0.30): "
+                     "fit the baseline quit hazard to it")
     cal.add_argument("--params", help="comma-separated parameter paths, each optionally "
                      "=low:high (default attrition.baseline_hazard_per_year)")
     _simulation_options(cal)
@@ -388,14 +392,20 @@ def cmd_calibrate(args) -> int:
     from model.errors import UserError
     from model.scenario import load_scenario, source_files
 
-    targets, tdir = calibration.load_targets(args.targets)
-    mine = calibration.targets_for(Path(args.scenario), targets, tdir)
+    if (args.targets is None) == (args.turnover is None):
+        raise UserError("calibrate: give a targets file or --turnover RATE (one of them)")
+    if args.turnover is not None:
+        mine = [calibration.turnover_target(Path(args.scenario), args.turnover)]
+    else:
+        targets, tdir = calibration.load_targets(args.targets)
+        mine = calibration.targets_for(Path(args.scenario), targets, tdir)
     if not mine:
         raise UserError(f"{args.targets}: no target applies to {args.scenario} (targets name "
                         "their scenario relative to the targets file)")
     overrides = _overrides(args)
     base = load_scenario(args.scenario, overrides)
-    params = calibration.parse_params(args.params, base)
+    params = calibration.parse_params(args.params or (
+        calibration.TURNOVER_PARAMS if args.turnover is not None else None), base)
     out = Path(args.out) if args.out else Path(args.scenario).with_name(
         Path(args.scenario).stem + "_calibrated.yaml")
     sim = base.simulation

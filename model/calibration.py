@@ -97,6 +97,19 @@ def load_targets(path: str | Path) -> tuple[list[Target], Path]:
     return spec.targets, path.parent
 
 
+# calibrate --turnover: the present turnover as the one target, met within one
+# percentage point, by the baseline hazard searched over a wide range
+TURNOVER_TOLERANCE = 0.01
+TURNOVER_PARAMS = "attrition.baseline_hazard_per_year=0.005:0.5"
+
+
+def turnover_target(scenario: Path, rate: float) -> Target:
+    """The unit's present turnover (exits per mean headcount a year) as a target."""
+    return Target(name="present turnover", scenario=str(scenario), metric="turnover_rate",
+                  value=rate, tolerance=TURNOVER_TOLERANCE,
+                  source="given with calibrate --turnover")
+
+
 def targets_for(scenario: Path, targets: list[Target], base_dir: Path) -> list[Target]:
     key = Path(scenario).resolve()
     return [t for t in targets if (base_dir / t.scenario).resolve() == key]

@@ -5,13 +5,11 @@ The rule (docs/RELIABILITY.md):
 * the tool never replaces a file or directory it did not create: a result directory is
   recognised by its manifest (written by this package, of a known kind) and the tables
   that kind has, a single file by the mark the tool writes into it (a generator line
-  or meta tag); anything else needs ``--force``, and even then the user's own files
-  inside a result directory are kept;
+  or meta tag); anything else needs ``--force``; a re-run replaces only the files of the
+  result itself and keeps every other file in its directory (briefs included);
 * it never writes onto one of the command's own inputs, not even with ``--force``;
 * it replaces its own earlier output only by an atomic rename, once the new output is
-  complete, and says so;
-* one writer at a time per output: a lock file beside the output; a second writer is
-  refused in one line;
+  complete, and says so; one writer at a time per output (a lock file beside it);
 * a crash leaves the earlier result recoverable (``.NAME.old-PID``): the next writer
   restores it (or removes it when the new result was already in place) and says what it
   did; the temporary files of a failed write are removed.
@@ -130,11 +128,12 @@ class Output:
         self.path, self.kind, self.existing, self.force, self.say = (
             path, kind, existing, force, say)
 
-    def announce(self) -> None:
-        """Say what the write replaced (nothing when the output is new)."""
+    def announce(self, names: Sequence[str] = ()) -> None:
+        """Say what the write replaced (``names``: the files of an earlier result)."""
         if self.existing == "own":
             self.say(f"{self.path}: replaced the earlier {self.kind} written by this tool "
-                     "(the new one was complete before the rename)")
+                     + (f"({', '.join(names)}; " if names else "(")
+                     + "the new one was complete before the rename)")
         elif self.existing == "foreign":
             self.say(f"{self.path}: replaced (--force)")
 
@@ -149,6 +148,7 @@ class Output:
             for name, df in tables.items():
                 df.to_parquet(tmp / f"{name}.parquet", index=False)
             write_json(tmp / "manifest.json", manifest)
+            replaced = sorted(_own_names(out) & set(os.listdir(out))) if out.exists() else []
             kept = _carry_user_files(out, tmp, set(names)) if out.exists() else []
             _fault("before-rename")
             _swap(tmp, out)
@@ -159,9 +159,14 @@ class Output:
         except BaseException:
             remove(tmp)
             raise
-        self.announce()
-        if kept:
-            self.say(f"{out}: kept your file(s) in it: {', '.join(kept)}")
+        self.announce(replaced)
+        pages = [n for n in kept if is_own_file(out / n)]
+        if set(kept) - set(pages):
+            self.say(f"{out}: kept your file(s) in it: "
+                     + ", ".join(n for n in kept if n not in pages))
+        if pages:
+            self.say(f"{out}: kept {', '.join(pages)}, made from the earlier result: they "
+                     "show its numbers until you run dashboard or report again")
         return out
 
     def write_text(self, text: str) -> Path:
@@ -187,17 +192,21 @@ def _swap(tmp: Path, out: Path) -> None:
     remove(old)
 
 
+def _own_names(path: Path) -> set[str]:
+    """The names the result in a directory wrote (none when it holds no result)."""
+    return own_entries(path) if result_kind(path) else set()
+
+
 def _carry_user_files(old: Path, new: Path, written: set[str]) -> list[str]:
-    """Hard-link (or copy) into ``new`` every entry of ``old`` that is the user's."""
-    ours = own_entries(old) if result_kind(old) else set()
+    """Hard-link (or copy) into ``new`` every entry of ``old`` that the result itself did
+    not write: the user's files, and the dashboards and briefs made from it."""
+    ours = _own_names(old)
     kept = []
     for entry in sorted(old.iterdir(), key=lambda p: p.name):
         name = entry.name
         if name in ours or name in written or LEFTOVER.match(name) or (
                 name.startswith(".") and name.endswith(".lock")):
             continue
-        if entry.is_file() and not entry.is_symlink() and is_own_file(entry):
-            continue      # a dashboard or brief of the earlier result
         if entry.is_symlink():
             os.symlink(os.readlink(entry), new / name)
         elif entry.is_dir():

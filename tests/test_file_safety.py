@@ -152,13 +152,17 @@ def test_a_directory_with_any_manifest_is_not_replaced_and_user_files_survive(
     assert (thesis / "notes" / "brief.txt").read_text() == "brief\n"
     assert store.result_kind(thesis) == "run"
     # the tool's own earlier result is replaced, saying so; user files still survive,
-    # the dashboard of the earlier result does not (it would show the old numbers)
+    # and so does the dashboard made from the earlier result, with a line saying it
+    # shows the earlier numbers
     assert _main(["dashboard", thesis], capsys)[0] == 0
+    page = (thesis / "dashboard.html").read_bytes()
     code, _, err = _main(["run", BASELINE, "--out", thesis, "--seed", "5", *FAST], capsys)
     assert code == 0 and "replaced the earlier run" in err
+    assert "kept dashboard.html, made from the earlier result" in err
     names = sorted(p.name for p in thesis.iterdir())
-    assert names == ["costs.parquet", "events.parquet", "manifest.json", "notes",
-                     "summary.parquet", "thesis.tex", "timeseries.parquet"]
+    assert names == ["costs.parquet", "dashboard.html", "events.parquet", "manifest.json",
+                     "notes", "summary.parquet", "thesis.tex", "timeseries.parquet"]
+    assert (thesis / "dashboard.html").read_bytes() == page
     assert json.loads((thesis / "manifest.json").read_text())["seed"] == 5
 
 
