@@ -57,8 +57,9 @@ class _UniqueKeyLoader(yaml.SafeLoader):
 
 def read_yaml(path: Path) -> Any:
     """Parse one YAML file safely (a regular file, at most MAX_FILE_BYTES); errors name
-    the file and line."""
-    return parse_yaml(read_text(path, MAX_FILE_BYTES, ScenarioError), path)
+    the file and line. A file of whitespace only (tabs too) is None, as an empty one."""
+    text = read_text(path, MAX_FILE_BYTES, ScenarioError)
+    return parse_yaml(text, path) if text.strip() else None
 
 
 def parse_yaml(text: str, path: Path) -> Any:
