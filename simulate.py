@@ -415,9 +415,13 @@ def cmd_calibrate(args) -> int:
     log = None if args.quiet else (lambda s: print(clean(s), file=sys.stderr))
     inputs = [*source_files(args.scenario), args.targets]
     with _claim(out, "calibrated scenario", args, inputs=inputs, directory=False) as target:
-        best, obj, report, _ = calibration.calibrate(
-            Path(args.scenario), overrides, mine, params, workers=workers,
-            max_evaluations=args.max_evaluations, log=log)
+        if args.turnover is not None:
+            best, report = calibration.fit_turnover(Path(args.scenario), overrides, mine[0],
+                                                    params, workers=workers, log=log)
+        else:
+            best, _, report, _ = calibration.calibrate(
+                Path(args.scenario), overrides, mine, params, workers=workers,
+                max_evaluations=args.max_evaluations, log=log)
         text = calibration.delta_text(out, Path(args.scenario), params, best, report,
                                       base.name)
         for line in calibration.report_lines(base, params, best, report):

@@ -203,6 +203,29 @@ def calibrate(scenario_path: Path, overrides: list[str], targets: list[Target],
     return best, float(objective(best)), report, pd.DataFrame(history)
 
 
+def fit_turnover(scenario_path: Path, overrides: list[str], target: Target,
+                 params: list[tuple[str, float, float]], workers: int = 1,
+                 log: Callable[[str], None] | None = None):
+    """calibrate --turnover: the value of one parameter where the simulated turnover
+    equals the target, with the break-even root-finder (Brent's method on the
+    common-random-number estimate; turnover rises with the hazard). Returns (best
+    values, report table)."""
+    from . import breakeven
+    if len(params) != 1:
+        raise UserError("--turnover fits one parameter (--params with one path)")
+    path, lo, hi = params[0]
+    objective = breakeven.make_objective(str(scenario_path), overrides, path,
+                                         "turnover_rate", target.value, None, 1.0, workers,
+                                         log)
+    res = breakeven.find_root(objective, lo, hi)
+    if res.status != "root":
+        raise UserError(" ".join(line.strip() for line in breakeven.describe(
+            res, path, "turnover_rate", target.value)))
+    best = [res.root]
+    sc = load_scenario(scenario_path, overrides + [f"{path}={res.root!r}"])
+    return best, evaluate(run_scenario(sc, workers=workers), [target])
+
+
 def report_lines(scenario, params, best, report: pd.DataFrame) -> list[str]:
     """What a calibration found: each parameter, each target against its simulated mean."""
     sim = scenario.simulation
