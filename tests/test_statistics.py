@@ -74,8 +74,11 @@ def test_more_inflow_gives_more_exits():
 def test_more_posts_give_lower_mean_demand():
     sc40 = scenario("simulation.years=3", "simulation.warmup_years=1",
                     "simulation.replications=8")
+    # the same inflow as the 40 posts (a per-post inflow would grow with the posts)
     sc50 = scenario("simulation.years=3", "simulation.warmup_years=1",
-                    "simulation.replications=8", "unit.posts=50")
+                    "simulation.replications=8", "unit.posts=50",
+                    "cases.investigations.arrivals_per_year=520",
+                    "cases.ongoing.arrivals_per_year=220")
     d40 = run_scenario(sc40, workers=2)["timeseries"].groupby("replication").demand_z.mean()
     d50 = run_scenario(sc50, workers=2)["timeseries"].groupby("replication").demand_z.mean()
     mean, se = _paired(d40, d50)
