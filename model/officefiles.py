@@ -10,8 +10,9 @@ whatever the file's name). Every value comes back as text (dates in cells as
 how the file was read; error messages carry it, so a message about a value also says
 what the file looked like.
 
-Writing: ``CSV_OPTIONS`` are the pandas ``to_csv`` options of Swedish Excel's dialect
-(semicolon, decimal comma, UTF-8 with a byte-order mark so Excel reads å, ä and ö).
+Writing: ``CSV_SEPARATOR``, ``CSV_DECIMAL`` and ``CSV_BOM`` are Swedish Excel's
+dialect (semicolon, decimal comma, UTF-8 after a byte-order mark so that Excel reads å,
+ä and ö).
 """
 
 from __future__ import annotations
@@ -26,9 +27,10 @@ from pathlib import Path
 from .errors import UserError
 from .files import read_bytes
 
-# Swedish Excel's CSV dialect (pandas DataFrame.to_csv keyword arguments)
-CSV_OPTIONS = {"sep": ";", "decimal": ",", "encoding": "utf-8-sig", "index": False,
-               "lineterminator": "\r\n"}
+# Swedish Excel's CSV dialect: semicolons, decimal commas, UTF-8 after a byte-order mark
+CSV_SEPARATOR = ";"
+CSV_DECIMAL = ","
+CSV_BOM = b"\xef\xbb\xbf"
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
 ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with a byte-order mark",
              "utf-16": "UTF-16", "cp1252": "Windows-1252"}
@@ -59,7 +61,7 @@ class Dialect:
 
 def decode(data: bytes, path: Path) -> tuple[str, str]:
     """The text of a CSV file and its encoding (a key of ``ENCODINGS``)."""
-    if data.startswith(b"\xef\xbb\xbf"):
+    if data.startswith(CSV_BOM):
         encodings = ["utf-8-sig"]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encodings = ["utf-16"]

@@ -312,6 +312,10 @@ def test_csv_export_is_swedish_excel_dialect(comparison, tmp_path, capsys):
     assert back[C.header("sek")].to_numpy() == pytest.approx(costs["sek"].to_numpy())
     contents = pd.read_csv(target / "innehall.csv", sep=";", encoding="utf-8-sig")
     assert set(contents["Fil"]) == {p.name for p in target.glob("*.csv")} - {"innehall.csv"}
+    glossary = pd.read_csv(target / "kolumner.csv", sep=";", encoding="utf-8-sig")
+    rows = glossary[glossary["Fil"] == "summary.csv"]
+    assert rows["Column"].tolist() == list(summary.columns)
+    assert rows["Kolumn"].tolist() == [C.header(c) for c in summary.columns]
     assert store.result_kind(target) == "export"
 
 
