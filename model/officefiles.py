@@ -35,6 +35,7 @@ SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
 ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with a byte-order mark",
              "utf-16": "UTF-16", "cp1252": "Windows-1252"}
 MAX_COLUMNS = 200
+MAX_UNPACKED_BYTES = 500_000_000     # an .xlsx is a zip: bounded before it is unpacked
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0"          # the old binary .xls format
 
@@ -163,6 +164,14 @@ def _cell(value) -> str:
 def _xlsx_rows(data: bytes, path: Path):
     from openpyxl import load_workbook
 
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            unpacked = sum(i.file_size for i in z.infolist())
+    except (zipfile.BadZipFile, ValueError):
+        unpacked = 0                     # refused below as not a readable workbook
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise UserError(f"{path}: the workbook unpacks to {unpacked} bytes; at most "
+                        f"{MAX_UNPACKED_BYTES} allowed (save the sheet as CSV)")
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:

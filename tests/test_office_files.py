@@ -219,6 +219,16 @@ def test_bad_office_files_are_refused_in_one_pointed_line(name, data, fragments,
     assert sorted(p.name for p in tmp_path.iterdir()) == before
 
 
+def test_a_workbook_that_unpacks_to_too_much_is_refused_before_it_is_read(tmp_path, capsys):
+    f = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/worksheets/sheet1.xml", b"\0" * 600_000_000)
+    assert f.stat().st_size < 2_000_000
+    code, _, err = _main(["import-hr", f, "-o", tmp_path / "u.yaml"], capsys)
+    assert code == 2 and "unpacks to" in err and len(err.strip().splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bomb.xlsx"]
+
+
 def test_bad_inflow_month_names_row_and_column(tmp_path, capsys):
     inflow = tmp_path / "inflode.csv"
     inflow.write_bytes("Månad;Utredningar;Pågående\r\n2021-01;37;13\r\n2021/02;35;21\r\n"
@@ -393,3 +403,23 @@ def test_workbook_carries_the_tools_mark(comparison, tmp_path, capsys):
     target = tmp_path / "w.xlsx"
     assert _main(["export", comparison, "-o", target], capsys)[0] == 0
     assert zipfile.ZipFile(target).comment == export.MARK
+
+
+def test_sweep_exports_its_tables_and_an_uncollected_one_is_named(tmp_path, capsys):
+    f = tmp_path / "s.yaml"
+    f.write_text(f"base: {BASELINE}\nreplications: 1\nyears: 0.5\nwarmup_years: 0\n"
+                 "factors:\n  unit.posts: [36, 44]\n")
+    out = tmp_path / "sw"
+    assert _main(["sweep", f, "--out", out, "--workers", "1", "--quiet"], capsys)[0] == 0
+    code, _, err = _main(["export", out], capsys)
+    assert code == 0, err
+    book = pd.read_excel(out / "sw.xlsx", sheet_name=None, engine="openpyxl")
+    assert list(book) == ["Innehåll", "Svep", "Punkter"]
+    sweep = pd.read_parquet(out / "sweep.parquet")
+    assert book["Svep"]["unit.posts"].tolist() == sweep["unit.posts"].tolist()
+    assert book["Svep"][C.header("turnover_rate")].tolist() == pytest.approx(
+        sweep["turnover_rate"].tolist())
+    (out / "sweep.parquet").unlink()
+    code, _, err = _main(["export", out, "--format", "csv"], capsys)
+    assert code == 2 and "not been collected" in err and "collect" in err
+    assert len(err.strip().splitlines()) == 1 and not (tmp_path / "sw_csv").exists()
