@@ -5,7 +5,8 @@ Reading (``read_table``): a CSV or text file in UTF-8 (with or without a byte-or
 UTF-16 with a byte-order mark (Excel's "Unicode text") or Windows-1252 (Excel's "CSV"
 on a Swedish Windows), separated by commas, semicolons or tabs (detected from the
 header line), or an ``.xlsx`` workbook (its first sheet, recognised by its content,
-whatever the file's name). Every value comes back as text (dates in cells as
+whatever the file's name). A first line ``sep=;`` (Excel's hint) names the separator.
+Every value comes back as text (dates in cells as
 ``YYYY-MM-DD``), so the reader of the rows checks one kind of input. ``Dialect`` says
 how the file was read; error messages carry it, so a message about a value also says
 what the file looked like.
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -107,9 +109,14 @@ def read_table(path: str | Path, limit: int, max_rows: int
         dialect = Dialect("xlsx")
     else:
         text, enc = decode(data, path)
-        first = text.lstrip("\ufeff").split("\n", 1)[0]
-        dialect = Dialect("csv", enc, sniff_separator(first))
-        header, rows = _csv_rows(text, dialect)
+        first, _, rest = text.lstrip("\ufeff").partition("\n")
+        hinted = re.fullmatch(r"sep=([,;\t])\r?", first, re.IGNORECASE)
+        if hinted:                   # Excel's "sep=;" line names the separator
+            dialect = Dialect("csv", enc, hinted.group(1))
+            header, rows = _csv_rows(rest, dialect, first_line=2)
+        else:
+            dialect = Dialect("csv", enc, sniff_separator(first))
+            header, rows = _csv_rows(text, dialect)
     if not header or not any(h.strip() for h in header):
         raise UserError(f"{path}: no header row; allowed: the column names on the first row")
     width = len(header)
@@ -134,17 +141,17 @@ def _quote_hint(dialect: Dialect) -> str:
     return f"; a value holding {dialect.separator!r} must be in quotes"
 
 
-def _csv_rows(text: str, dialect: Dialect):
+def _csv_rows(text: str, dialect: Dialect, first_line: int = 1):
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=dialect.separator)
     header = None
     rows = []
-    line = 1
+    line = first_line
     for values in reader:
         if header is None:
             header = values
         else:
             rows.append((line, values))
-        line = reader.line_num + 1
+        line = first_line + reader.line_num
     return header or [], rows
 
 

@@ -200,6 +200,8 @@ def _bad_xlsx(reason: str) -> bytes:
      ["old Excel workbook (.xls)", "allowed:"]),
     ("broken.xlsx", b"PK\x03\x04" + b"\0" * 200, ["not a readable .xlsx workbook"]),
     ("reason.xlsx", _bad_xlsx("sparkad"), ["row 3, column exit_reason", "xlsx workbook"]),
+    ("hinted.csv", f"sep=;\r\n{SV_HEADER}\r\nÅsa;2020-01-01;;;1;4O000;0;1970\r\n"
+     .encode("cp1252"), ["row 3, column monthly_salary", "'4O000' is not a number"]),
     ("columns.csv", b"id;hire;fte\r\nx;2020-01-01;1\r\n",
      ["missing column(s) hire_date, monthly_salary, prior_experience", "found 'id', 'hire'",
       "separator semicolon", "månadslön"]),
