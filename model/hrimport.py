@@ -106,10 +106,14 @@ class _File:
             raise UserError(f"{path}: missing column(s) {', '.join(missing)}; found {found} "
                             f"({self.dialect.describe()}); required: {allowed}")
         self.rows = [(n, {c: values[j] for c, j in index.items()}) for n, values in rows]
+        self.heads = {c: header[j] for c, j in index.items()}
 
     def fail(self, n: int, col: str, what: str):
+        """The one-line error about a value: the column by the file's own header."""
+        head = self.heads.get(col, col)
+        shown = col if head == col else f"{head} ({col})"
         hint = "" if self.dialect.plain else f" ({self.dialect.describe()})"
-        return UserError(f"{self.path}: row {n}, column {col}: {what}{hint}")
+        return UserError(f"{self.path}: row {n}, column {shown}: {what}{hint}")
 
 
 def parse_date(text: str, label: str) -> date:

@@ -188,12 +188,13 @@ def _bad_xlsx(reason: str) -> bytes:
     ("decimal_comma.csv", f"{HEADER}\na,2020-01-01,,,0,8,40000,0,1970\n".encode(),
      ["row 2, column 9", "0,8", "must be in quotes", "separator comma"]),
     ("dmy.csv", f"{SV_HEADER}\r\nÅsa;15.01.2020;;;1;40000;0;1970\r\n".encode("cp1252"),
-     ["row 2, column hire_date", "'15.01.2020' is not a date", "allowed: YYYY-MM-DD",
-      "day.month.year", "Windows-1252", "semicolon"]),
+     ["row 2, column Anställningsdatum (hire_date)", "'15.01.2020' is not a date",
+      "allowed: YYYY-MM-DD", "day.month.year", "Windows-1252", "semicolon"]),
     ("percent.csv", f"{SV_HEADER}\r\nÅsa;2020-01-01;;;80;40000;0;1970\r\n".encode("cp1252"),
-     ["row 2, column fte", "'80' must be > 0 and <= 1", "% sign"]),
+     ["row 2, column Sysselsättningsgrad (fte)", "'80' must be > 0 and <= 1", "% sign"]),
     ("reason.csv", f"{SV_HEADER}\r\nÅsa;2020-01-01;2021-01-01;sparkad;1;40000;0;1970\r\n"
-     .encode("cp1252"), ["row 2, column exit_reason", "'sparkad'", "egen uppsägning"]),
+     .encode("cp1252"),
+     ["row 2, column Avgångsorsak (exit_reason)", "'sparkad'", "egen uppsägning"]),
     ("bytes.csv", HEADER.encode() + b"\na\x81\x8d,2020-01-01,,,1,40000,0,1970\n",
      ["not text in UTF-8 or Windows-1252", "byte 0x81", "allowed:"]),
     ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 200,
@@ -201,7 +202,7 @@ def _bad_xlsx(reason: str) -> bytes:
     ("broken.xlsx", b"PK\x03\x04" + b"\0" * 200, ["not a readable .xlsx workbook"]),
     ("reason.xlsx", _bad_xlsx("sparkad"), ["row 3, column exit_reason", "xlsx workbook"]),
     ("hinted.csv", f"sep=;\r\n{SV_HEADER}\r\nÅsa;2020-01-01;;;1;4O000;0;1970\r\n"
-     .encode("cp1252"), ["row 3, column monthly_salary", "'4O000' is not a number"]),
+     .encode("cp1252"), ["row 3, column Månadslön (monthly_salary)", "'4O000' is not a number"]),
     ("columns.csv", b"id;hire;fte\r\nx;2020-01-01;1\r\n",
      ["missing column(s) hire_date, monthly_salary, prior_experience", "found 'id', 'hire'",
       "separator semicolon", "månadslön"]),
@@ -238,7 +239,7 @@ def test_bad_inflow_month_names_row_and_column(tmp_path, capsys):
     code, _, err = _main(["import-hr", STAFF, "--inflow", inflow, "-o", tmp_path / "u.yaml"],
                          capsys)
     assert code == 2 and len(err.strip().splitlines()) == 1
-    assert "inflode.csv: row 3, column month: '2021/02' is not a month" in err
+    assert "inflode.csv: row 3, column Månad (month): '2021/02' is not a month" in err
     assert not (tmp_path / "u.yaml").exists()
 
 
