@@ -3,6 +3,7 @@
 
     python simulate.py                       # main job: the bundled baseline scenario
     python simulate.py run SCENARIO [options]
+    python simulate.py export RESULTS_DIR [--format xlsx|csv] [-o PATH]
     python simulate.py validate FILE...
     python simulate.py schema [-o FILE]
 
@@ -166,6 +167,14 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--sensitivity", help="a sweep result directory whose "
                      "sensitivity.parquet ranks the assumptions")
     _force(rep)
+
+    exp = sub.add_parser("export", help="every table of a result directory as one Excel "
+                         "workbook or as CSV files for Swedish Excel")
+    exp.add_argument("results", help="a result directory (run, compare, breakeven or sweep)")
+    exp.add_argument("--format", choices=["xlsx", "csv"], default="xlsx")
+    exp.add_argument("-o", "--output", help="workbook (default RESULTS/<name>.xlsx) or CSV "
+                     "directory (default <name>_csv beside RESULTS)")
+    _force(exp)
 
     val = sub.add_parser("validate", help="check scenario files without running them")
     val.add_argument("files", nargs="+")
@@ -488,6 +497,16 @@ def cmd_report(args) -> int:
     return 0
 
 
+def cmd_export(args) -> int:
+    from model import export
+
+    out, parts = export.export(args.results, args.format, args.output, args.force, _note)
+    what = "Workbook (Excel)" if args.format == "xlsx" else "CSV files for Swedish Excel"
+    print(f"{what}: {out}")
+    print(clean(f"  {', '.join(parts)}"))
+    return 0
+
+
 def cmd_breakeven(args) -> int:
     from model import breakeven, experiment, jobs, sizing
     from model.scenario import load_scenario, source_files
@@ -584,7 +603,7 @@ def main(argv=None) -> int:
         return {"run": cmd_run, "compare": cmd_compare, "breakeven": cmd_breakeven,
                 "dashboard": cmd_dashboard, "report": cmd_report, "sweep": cmd_sweep,
                 "collect": cmd_collect, "calibrate": cmd_calibrate,
-                "import-hr": cmd_import_hr,
+                "import-hr": cmd_import_hr, "export": cmd_export,
                 "validate": cmd_validate, "schema": cmd_schema}[
             args.command](args)
     except UserError as exc:

@@ -1,6 +1,10 @@
 """Import a municipality's own HR data: staff (and optionally monthly case inflow).
 
-Staff CSV (UTF-8, comma-separated, header row; one row per employment):
+Staff file (header row; one row per employment), as CSV or as an .xlsx workbook (its
+first sheet). A CSV file may be UTF-8 (with or without a byte-order mark) or
+Windows-1252, separated by commas, semicolons or tabs, with decimal points or commas
+(``model.officefiles`` reads it as Excel saved it). Each column may also carry its
+Swedish name (``SWEDISH_COLUMNS``) and the exit reason its Swedish word (``REASONS``):
 
 ====================  =========  ==============================================
 column                required   meaning
@@ -15,7 +19,8 @@ prior_experience      yes        years of experience before this unit, >= 0
 birth_year            no         for retirement; default: age 40 at the reference date
 ====================  =========  ==============================================
 
-Inflow CSV: ``month`` (YYYY-MM), ``investigations``, ``ongoing`` (counts >= 0).
+Inflow file, read the same way: ``month`` (YYYY-MM), ``investigations``, ``ongoing``
+(counts >= 0).
 
 The import builds a scenario (a delta from the baseline) with the staff employed at the
 reference date as the explicit initial staff list and the posts set to their number,
@@ -27,38 +32,88 @@ over the observation window, with tolerances of two Poisson standard errors) tha
 
 from __future__ import annotations
 
-import csv
 import math
 import os
+import re
 from datetime import date, datetime
 from pathlib import Path
 
 import yaml
 
 from .errors import UserError
-from .files import read_text
+from .officefiles import read_table
 from .scenario import load_scenario_text
 
 STAFF_COLUMNS = ["id", "hire_date", "fte", "monthly_salary", "prior_experience"]
 OPTIONAL = ["exit_date", "exit_reason", "birth_year"]
-REASONS = {"resignation", "retirement", "other", ""}
+INFLOW_COLUMNS = ["month", "investigations", "ongoing"]
+# Swedish column names accepted beside the English ones (compared after lower-casing,
+# dropping a parenthesised note such as "(år)" and writing spaces and hyphens as "_")
+SWEDISH_COLUMNS = {
+    "id": ["anställningsnummer", "anstnr"],
+    "hire_date": ["anställningsdatum", "startdatum"],
+    "exit_date": ["slutdatum", "avgångsdatum"],
+    "exit_reason": ["avgångsorsak", "orsak"],
+    "fte": ["sysselsättningsgrad", "tjänstgöringsgrad"],
+    "monthly_salary": ["månadslön", "lön"],
+    "prior_experience": ["tidigare_erfarenhet", "erfarenhet_före"],
+    "birth_year": ["födelseår"],
+    "month": ["månad"],
+    "investigations": ["utredningar"],
+    "ongoing": ["pågående", "uppföljningar"],
+}
+# exit reasons: the English words and their Swedish alternatives
+REASONS = {"resignation": "resignation", "retirement": "retirement", "other": "other",
+           "": "", "egen uppsägning": "resignation", "uppsägning": "resignation",
+           "pension": "retirement", "ålderspension": "retirement", "annan": "other",
+           "annat": "other", "övrigt": "other"}
 BANDS = [("exit_rate_lt2", 0, 2), ("exit_rate_2to5", 2, 5), ("exit_rate_5plus", 5, 1e9)]
 MAX_ROWS = 100_000
 MAX_CSV_BYTES = 50_000_000
 
 
-def _read(path: Path) -> tuple[list[str], list[dict]]:
-    text = read_text(path, MAX_CSV_BYTES, encoding="utf-8-sig")
-    reader = csv.DictReader(text.splitlines())
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    rows = []
-    for i, row in enumerate(reader, start=2):
-        if i > MAX_ROWS + 1:
-            raise UserError(f"{path}: more than {MAX_ROWS} rows")
-        if None in row:
-            raise UserError(f"{path}: row {i}: more fields than the header has")
-        rows.append({(k or "").strip(): (v or "").strip() for k, v in row.items()})
-    return header, rows
+def _key(name: str) -> str:
+    name = re.sub(r"\(.*?\)", "", name).strip().lower()
+    return re.sub(r"[\s\-]+", "_", name)
+
+
+class _File:
+    """A staff or inflow file read: its rows by column name, and how it was read (for
+    the hint that ends every message about a value)."""
+
+    def __init__(self, path: Path, columns: list[str], required: list[str]):
+        self.path = path
+        header, rows, self.dialect = read_table(path, MAX_CSV_BYTES, MAX_ROWS)
+        names = {}
+        for c in columns:
+            for alias in (c, *SWEDISH_COLUMNS.get(c, [])):
+                names[_key(alias)] = c
+        index: dict[str, int] = {}
+        for j, h in enumerate(header):
+            c = names.get(_key(h))
+            if c is None:
+                continue
+            if c in index:
+                raise UserError(f"{path}: columns {header[index[c]]!r} and {h!r} both give "
+                                f"{c}; keep one")
+            index[c] = j
+        missing = [c for c in required if c not in index]
+        if missing:
+            found = ", ".join(repr(h) for h in header[:12]) + (", ..." if len(header) > 12
+                                                                 else "")
+            allowed = "; ".join(f"{c} ({' / '.join(SWEDISH_COLUMNS.get(c, []))})"
+                                if c in SWEDISH_COLUMNS else c for c in required)
+            raise UserError(f"{path}: missing column(s) {', '.join(missing)}; found {found} "
+                            f"({self.dialect.describe()}); required: {allowed}")
+        self.rows = [(n, {c: values[j] for c, j in index.items()}) for n, values in rows]
+        self.heads = {c: header[j] for c, j in index.items()}
+
+    def fail(self, n: int, col: str, what: str):
+        """The one-line error about a value: the column by the file's own header."""
+        head = self.heads.get(col, col)
+        shown = col if head == col else f"{head} ({col})"
+        hint = "" if self.dialect.plain else f" ({self.dialect.describe()})"
+        return UserError(f"{self.path}: row {n}, column {shown}: {what}{hint}")
 
 
 def parse_date(text: str, label: str) -> date:
@@ -69,91 +124,109 @@ def parse_date(text: str, label: str) -> date:
         raise UserError(f"{label} {text}: not a date (YYYY-MM-DD)") from None
 
 
-def _date(path, i, col, text) -> date:
-    try:
-        return datetime.strptime(text, "%Y-%m-%d").date()
-    except ValueError:
-        raise UserError(f"{path}: row {i}, column {col}: {text!r} is not a date "
-                        "(YYYY-MM-DD)") from None
+_DMY = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")
 
 
-def _num(path, i, col, text, low=None, high=None, low_open=False) -> float:
+def _date(f: _File, n: int, col: str, text: str) -> date:
+    for fmt in ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            pass
+    hint = ""
+    if _DMY.match(text):
+        hint = "; it looks like day.month.year: format the column as ÅÅÅÅ-MM-DD in Excel"
+    elif text.isdigit() and 20000 <= int(text) <= 80000:
+        hint = "; it looks like an Excel date number: format the column as a date"
+    raise f.fail(n, col, f"{text!r} is not a date; allowed: YYYY-MM-DD{hint}") from None
+
+
+def _num(f: _File, n: int, col: str, text: str, low=None, high=None, low_open=False,
+         percent=False) -> float:
+    """A number written with a decimal point or a decimal comma, spaces as thousands
+    separators allowed (``1 234,5``); with ``percent`` also ``80 %``."""
+    t = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d)", "", text.strip())
+    scale = 1.0
+    if percent and t.endswith("%"):
+        t, scale = t[:-1].strip(), 0.01
+    if "," in t and "." not in t:
+        t = t.replace(",", ".")
+    rng = f"{'>' if low_open else '>='} {low:g}" if low is not None else ""
+    if high is not None:
+        rng += f"{' and ' if rng else ''}<= {high:g}"
     try:
-        v = float(text)
+        v = float(t) * scale
     except ValueError:
-        raise UserError(f"{path}: row {i}, column {col}: {text!r} is not a number") from None
+        raise f.fail(n, col, f"{text!r} is not a number; allowed: a number {rng}, with a "
+                     "decimal point or comma and no thousands separator but spaces") from None
     if not math.isfinite(v) or (low is not None and (v <= low if low_open else v < low)) \
             or (high is not None and v > high):
-        rng = f"{'>' if low_open else '>='} {low:g}" if low is not None else ""
-        if high is not None:
-            rng += f"{' and ' if rng else ''}<= {high:g}"
-        raise UserError(f"{path}: row {i}, column {col}: {text!r} must be {rng}")
+        hint = (f"; a percentage is written with a % sign ('{text} %')"
+                if percent and 1 < v <= 100 else "")
+        raise f.fail(n, col, f"{text!r} must be {rng}{hint}")
     return v
 
 
 def read_staff(path: str | Path) -> list[dict]:
     path = Path(path)
-    header, rows = _read(path)
-    missing = [c for c in STAFF_COLUMNS if c not in header]
-    if missing:
-        raise UserError(f"{path}: missing column(s) {', '.join(missing)}; required: "
-                        + ", ".join(STAFF_COLUMNS))
-    if not rows:
+    f = _File(path, STAFF_COLUMNS + OPTIONAL, STAFF_COLUMNS)
+    if not f.rows:
         raise UserError(f"{path}: no staff rows")
     seen = {}
     out = []
-    for i, r in enumerate(rows, start=2):
+    for i, r in f.rows:
         pid = r["id"]
         if not pid:
-            raise UserError(f"{path}: row {i}, column id: empty")
+            raise f.fail(i, "id", "empty; allowed: a unique employee id")
         if pid in seen:
-            raise UserError(f"{path}: row {i}, column id: duplicate id {pid!r} (first on row "
-                            f"{seen[pid]})")
+            raise f.fail(i, "id", f"duplicate id {pid!r} (first on row {seen[pid]})")
         seen[pid] = i
-        hire = _date(path, i, "hire_date", r["hire_date"])
-        exit_ = _date(path, i, "exit_date", r["exit_date"]) if r.get("exit_date") else None
+        hire = _date(f, i, "hire_date", r["hire_date"])
+        exit_ = _date(f, i, "exit_date", r["exit_date"]) if r.get("exit_date") else None
         if exit_ is not None and exit_ < hire:
-            raise UserError(f"{path}: row {i}, column exit_date: {exit_} is before hire_date "
-                            f"{hire}")
-        reason = r.get("exit_reason", "").lower()
-        if reason not in REASONS:
-            raise UserError(f"{path}: row {i}, column exit_reason: {reason!r}; allowed: "
-                            "resignation, retirement, other or empty")
+            raise f.fail(i, "exit_date", f"{exit_} is before hire_date {hire}")
+        given = r.get("exit_reason", "")
+        reason = REASONS.get(given.lower())
+        if reason is None:
+            raise f.fail(i, "exit_reason", f"{given!r}; allowed: resignation (egen "
+                         "uppsägning), retirement (pension), other (annan) or empty")
         if reason and exit_ is None:
-            raise UserError(f"{path}: row {i}, column exit_reason: given without exit_date")
-        birth = (int(_num(path, i, "birth_year", r["birth_year"], 1900, 2100))
+            raise f.fail(i, "exit_reason", "given without exit_date")
+        birth = (int(_num(f, i, "birth_year", r["birth_year"], 1900, 2100))
                  if r.get("birth_year") else None)
         out.append({"id": pid, "hire": hire, "exit": exit_, "reason": reason or None,
-                    "fte": _num(path, i, "fte", r["fte"], 0, 1, low_open=True),
-                    "salary": _num(path, i, "monthly_salary", r["monthly_salary"], 0, 1e7),
-                    "prior": _num(path, i, "prior_experience", r["prior_experience"], 0, 60),
+                    "fte": _num(f, i, "fte", r["fte"], 0, 1, low_open=True, percent=True),
+                    "salary": _num(f, i, "monthly_salary", r["monthly_salary"], 0, 1e7),
+                    "prior": _num(f, i, "prior_experience", r["prior_experience"], 0, 60),
                     "birth_year": birth})
     return out
 
 
 def read_inflow(path: str | Path) -> list[tuple[date, float, float]]:
     path = Path(path)
-    header, rows = _read(path)
-    missing = [c for c in ("month", "investigations", "ongoing") if c not in header]
-    if missing:
-        raise UserError(f"{path}: missing column(s) {', '.join(missing)}; required: month, "
-                        "investigations, ongoing")
-    if len(rows) < 2:
+    f = _File(path, INFLOW_COLUMNS, INFLOW_COLUMNS)
+    if len(f.rows) < 2:
         raise UserError(f"{path}: at least two months are needed")
     out = []
     seen = set()
-    for i, r in enumerate(rows, start=2):
-        try:
-            m = datetime.strptime(r["month"], "%Y-%m").date()
-        except ValueError:
-            raise UserError(f"{path}: row {i}, column month: {r['month']!r} is not a month "
-                            "(YYYY-MM)") from None
+    for i, r in f.rows:
+        m = _month(f, i, r["month"])
         if m in seen:
-            raise UserError(f"{path}: row {i}, column month: duplicate month {r['month']}")
+            raise f.fail(i, "month", f"duplicate month {m:%Y-%m}")
         seen.add(m)
-        out.append((m, _num(path, i, "investigations", r["investigations"], 0, 1e6),
-                    _num(path, i, "ongoing", r["ongoing"], 0, 1e6)))
+        out.append((m, _num(f, i, "investigations", r["investigations"], 0, 1e6),
+                    _num(f, i, "ongoing", r["ongoing"], 0, 1e6)))
     return sorted(out)
+
+
+def _month(f: _File, n: int, text: str) -> date:
+    """YYYY-MM, or a date in that month (Excel turns a typed 2021-01 into 2021-01-01)."""
+    for fmt, part in (("%Y-%m", text), ("%Y-%m-%d", text.split(" ")[0])):
+        try:
+            return datetime.strptime(part, fmt).date().replace(day=1)
+        except ValueError:
+            pass
+    raise f.fail(n, "month", f"{text!r} is not a month; allowed: YYYY-MM")
 
 
 def _years(a: date, b: date) -> float:

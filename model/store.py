@@ -41,6 +41,7 @@ RESULT_CONTENT = {
                    "costs.parquet", "comparison.parquet", "cost_benefit.parquet"],
     "breakeven": ["evaluations.parquet"],
     "sweep": ["points.parquet", "parts"],
+    "export": ["innehall.csv"],          # CSV files of a result (python simulate.py export)
 }
 SWEEP_FILES = ["manifest.json", "points.parquet", "parts", "sweep.parquet",
                "sensitivity.parquet"]
@@ -137,16 +138,18 @@ class Output:
         elif self.existing == "foreign":
             self.say(f"{self.path}: replaced (--force)")
 
-    def write_result(self, tables: dict[str, pd.DataFrame], manifest: dict) -> Path:
-        """Tables (parquet) and manifest.json, atomically; the user's files are kept."""
+    def write_result(self, tables: dict[str, pd.DataFrame], manifest: dict, save=None,
+                     suffix: str = "parquet") -> Path:
+        """Tables (parquet, else ``save(df, path)``) and manifest.json, atomically."""
         out = self.path
-        names = [f"{n}.parquet" for n in tables] + ["manifest.json"]
+        save = save or (lambda df, path: df.to_parquet(path, index=False))
+        names = [f"{n}.{suffix}" for n in tables] + ["manifest.json"]
         manifest = {**manifest, "files": names}
         tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
         try:
             tmp.mkdir()
             for name, df in tables.items():
-                df.to_parquet(tmp / f"{name}.parquet", index=False)
+                save(df, tmp / f"{name}.{suffix}")
             write_json(tmp / "manifest.json", manifest)
             replaced = sorted(_own_names(out) & set(os.listdir(out))) if out.exists() else []
             kept = _carry_user_files(out, tmp, set(names)) if out.exists() else []
@@ -168,6 +171,12 @@ class Output:
             self.say(f"{out}: kept {', '.join(pages)}, made from the earlier result: they "
                      "show its numbers until you run dashboard or report again")
         return out
+
+    def write_with(self, write: Callable[[Path], None]) -> Path:
+        """A file written by ``write(tmp)``, then renamed into place (a workbook)."""
+        _write_atomic(self.path, write)
+        self.announce()
+        return self.path
 
     def write_text(self, text: str) -> Path:
         write_texts([(self.path, text)])
