@@ -29,6 +29,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .atomic import write_atomic as _write_atomic
+from .atomic import write_json, write_table  # noqa: F401 (callers use store.write_*)
 from .errors import UserError
 from .files import contains_any, read_bytes
 from .locking import LEFTOVER, Lock, recover, remove
@@ -344,34 +346,6 @@ def _ownership(path: Path, kind: str, directory: bool, force: bool) -> str | Non
 
 
 # -- atomic writes ----------------------------------------------------------------------
-
-def _write_atomic(path: Path, write) -> Path:
-    """Write a file through ``write(tmp)`` into a temporary sibling, then rename it into
-    place; the temporary file is removed when anything fails."""
-    path = Path(path)
-    tmp = path.parent / f".{path.name}.tmp-{os.getpid()}"
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise
-    return path
-
-
-def write_table(path: Path, df: pd.DataFrame) -> Path:
-    """One parquet table, atomically."""
-    return _write_atomic(path, lambda tmp: df.to_parquet(tmp, index=False))
-
-
-def write_json(path: Path, obj: dict) -> Path:
-    """One JSON file (a manifest), atomically."""
-    text = json.dumps(obj, indent=2, ensure_ascii=False, default=str) + "\n"
-    return _write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
-
 
 def write_texts(items: Sequence[tuple[Path, str]]) -> None:
     """Text files written together: every temporary file first, then the renames; a
