@@ -51,9 +51,9 @@ def rgba(hex_colour: str, alpha: float) -> str:
 def layout(fig, title: str, lang: str, **kw) -> dict:
     """The common layout (title, language's separators, legend under the plot) and the
     figure as JSON."""
+    kw.setdefault("margin", {"t": 70, "l": 70, "r": 20, "b": 50})
     fig.update_layout(title={"text": esc(title)}, separators=SEPARATORS[lang],
                       template="plotly_white", hovermode="closest",
                       legend=dict(LEGEND_BELOW),
-                      margin={"t": 70, "l": 70, "r": 20, "b": 50},
                       font={"family": "Arial, Helvetica, sans-serif"}, **kw)
     return fig.to_plotly_json()

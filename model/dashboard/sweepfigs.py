@@ -161,10 +161,11 @@ def sensitivity_bars(res, lang):
             marker={"color": colour(j)},
             error_x=({"type": "data", "symmetric": False, "array": err_hi.tolist(),
                       "arrayminus": err_lo.tolist()} if err_hi is not None else None)))
-    fig.update_layout(barmode="group")
+    fig.update_layout(barmode="group", showlegend=True)
     fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(title_text=esc(t("sens_axis", lang)))
     n = sens.factor.nunique()
-    return layout(fig, t("fig_sensitivity", lang), lang, height=220 + 60 * n)
+    return layout(fig, t("fig_sensitivity", lang), lang, height=240 + 60 * n)
 
 
 def param_title_or_noise(factor: str, lang: str) -> str:
