@@ -186,11 +186,18 @@ def build_all(res) -> dict[str, dict]:
     """{figure id: {lang: figure json}} for the figures this result supports."""
     from .i18n import LANGS
     builders = SWEEP_FIGURES if res.kind == "sweep" else RUN_FIGURES
+    # legends list the scenarios as the selector does: the base, then by rank
+    rank = {res.scenarios.index(s): k for k, s in enumerate(D.display_order(res))}
     out = {}
     for fid, fn in builders:
         if fid == "net_cost" and len(res.scenarios) < 2:
             continue
         figs = {lang: fn(res, lang) for lang in LANGS}
         if all(f is not None for f in figs.values()):
+            for f in figs.values():
+                for tr in f["data"]:
+                    s = (tr.get("meta") or {}).get("s")
+                    if s is not None and "legendrank" not in tr:
+                        tr["legendrank"] = 1000 + rank.get(s, s)
             out[fid] = figs
     return out
