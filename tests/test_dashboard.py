@@ -444,14 +444,16 @@ def browser():
         b.close()
 
 
-def _open(browser, path):
+def _open(browser, path, query=""):
+    """A new page on ``path`` (with ``query``, which the dashboard reads its view from),
+    loaded and rendered; and its log of errors, dialogs and requests."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     log = {"errors": [], "dialogs": [], "requests": []}
     page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: log["errors"].append(str(e)))
     page.on("dialog", lambda d: (log["dialogs"].append(d.message), d.dismiss()))
     page.on("request", lambda r: log["requests"].append(r.url))
-    page.goto(path.as_uri())
+    page.goto(path.as_uri() + query)
     page.wait_for_selector("body[data-ready='1']", timeout=120_000)
     return page, log
 

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
 import pytest
-from test_dashboard import _values, browser, sweep_dir  # noqa: F401 - shared fixtures
+from test_dashboard import _open, _values, browser, sweep_dir  # noqa: F401 - shared fixtures
 
 import simulate
 from conftest import BASELINE, SCENARIOS
@@ -88,7 +88,7 @@ def test_every_policy_and_its_costs_have_a_name_in_both_languages():
 
 def test_the_address_opens_the_same_view(browser, six_dir):  # noqa: F811
     show = ["kiruna_2017", "trainees"]
-    page, log = _open_query(browser, six_dir / "dashboard.html",
+    page, log = _open(browser, six_dir / "dashboard.html",
                             f"?lang=en&show={','.join(show)}")
     try:
         assert page.evaluate("document.documentElement.lang") == "en"
@@ -110,7 +110,7 @@ def test_the_address_opens_the_same_view(browser, six_dir):  # noqa: F811
     finally:
         page.close()
     # ... and that address opens the same view
-    again, log = _open_query(browser, six_dir / "dashboard.html", "?" + url.split("?", 1)[1])
+    again, log = _open(browser, six_dir / "dashboard.html", "?" + url.split("?", 1)[1])
     try:
         assert again.evaluate("document.documentElement.lang") == "sv"
         assert _ticked(again) == {*show, "no_consultants"}
@@ -122,7 +122,7 @@ def test_the_address_opens_the_same_view(browser, six_dir):  # noqa: F811
 
 def test_swedish_mode_has_no_english_label_and_every_scenario_its_colour(browser,  # noqa: F811
                                                                           six_dir):
-    page, log = _open_query(browser, six_dir / "dashboard.html", "?show=all")
+    page, log = _open(browser, six_dir / "dashboard.html", "?show=all")
     try:
         page.click(".groups button[data-g='category']")
         page.wait_for_timeout(500)
@@ -173,17 +173,6 @@ def test_swedish_mode_has_no_english_label_and_every_scenario_its_colour(browser
         assert log["errors"] == []
     finally:
         page.close()
-
-
-def _open_query(browser, path, query):  # noqa: F811
-    """``_open`` with a query string (the page reads its view from the address)."""
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    log = {"errors": []}
-    page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: log["errors"].append(str(e)))
-    page.goto(path.as_uri() + query)
-    page.wait_for_selector("body[data-ready='1']", timeout=120_000)
-    return page, log
 
 
 def _ticked(page) -> set[str]:
