@@ -98,8 +98,10 @@ def test_the_address_opens_the_same_view(browser, six_dir):  # noqa: F811
         cards = page.eval_on_selector_all(".card", "cs => cs.filter(c => c.style.display"
                                           " !== 'none').length")
         assert cards == 2
-        # a change is written back to the address ...
-        page.check("#selector label[data-name='no_consultants'] input")
+        # a click on an option's row in the ranked table shows it too, and a change is
+        # written back to the address ...
+        page.click("#ranking .only-en tr[data-scenario='no_consultants']")
+        assert _ticked(page) == {*show, "no_consultants"}
         page.click("#btn-sv")
         page.wait_for_function("document.documentElement.lang === 'sv'")
         query = parse_qs(urlparse(page.url).query)

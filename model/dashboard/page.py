@@ -59,7 +59,8 @@ body.lang-sv .only-en{display:none}body.lang-en .only-sv{display:none}
 #ranking th,#ranking td{border:1px solid #ccc;padding:4px 6px;text-align:left;
 vertical-align:top}#ranking th{background:#eef3f8}
 #ranking td .ci{display:block;color:#666;font-size:.85em}
-#ranking tr.warned td{background:#fff4f0}
+#ranking tr.warned td{background:#fff4f0}#ranking tbody tr{cursor:pointer}
+#ranking tbody tr:hover td{background:#f3f7fb}
 .warning{color:#a3260b;font-weight:bold}
 .card .card-warning{margin:0 0 6px 0;padding:4px 6px;background:#fff4f0;
 border-left:4px solid #a3260b;font-size:.9em}
@@ -134,6 +135,11 @@ APP_JS = """
     document.querySelectorAll('.card[data-s]').forEach(function(c){
       c.style.display = sel[c.dataset.s] ? '' : 'none';
     });
+    document.querySelectorAll('#ranking tr[data-scenario]').forEach(function(r){
+      const i = state.names.indexOf(r.dataset.scenario);
+      r.classList.toggle('shown', !!sel[i]);
+      r.style.boxShadow = sel[i] ? 'inset 6px 0 0 ' + state.colours[i] : '';
+    });
     document.querySelectorAll('.groups button').forEach(function(b){
       b.classList.toggle('active', mode[b.dataset.fig] === b.dataset.g);
     });
@@ -170,6 +176,14 @@ APP_JS = """
     b.addEventListener('click', function(){ mode[b.dataset.fig] = b.dataset.g; applySelection(); });
   });
   function choose(names){ setChecked(names); applySelection(); }
+  document.querySelectorAll('#ranking tr[data-scenario]').forEach(function(r){
+    r.addEventListener('click', function(){
+      const i = state.names.indexOf(r.dataset.scenario);
+      const cb = document.querySelector('#selector input[data-s="' + i + '"]');
+      if (!cb) return;
+      cb.checked = !cb.checked; sel[i] = cb.checked; applySelection();
+    });
+  });
   const a = document.getElementById('sel-all'), n = document.getElementById('sel-none'),
         d = document.getElementById('sel-default');
   if (a) a.addEventListener('click', function(){ choose(state.names); });
@@ -324,6 +338,7 @@ def render_dashboard(res: Results) -> str:
     body.append(_provenance(res))
     texts = {k: v for k, v in T.items()}
     state = {"names": res.scenarios,
+             "colours": [F.colour(i) for i in range(len(res.scenarios))],
              "default": default_selection(res) if res.kind != "sweep" else []}
     page = ("<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">"
             "<meta name=\"generator\" content=\"socialstaff-sim\">"

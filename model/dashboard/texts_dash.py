@@ -5,9 +5,11 @@ DASHBOARD_TEXTS = {
     "years_short": {"sv": "år", "en": "years"},
     "default_sel": {"sv": "Förval", "en": "Default"},
     "selection_note": {"sv": "Visas: basen och de tre första alternativen i rangordningen. "
-                             "Kryssa i fler alternativ, eller välj Alla.",
+                             "Kryssa i fler alternativ, klicka på en rad i tabellen "
+                             "ovan, eller välj Alla.",
                        "en": "Shown: the base and the first three options of the ranking. "
-                             "Tick more options, or choose All."},
+                             "Tick more options, click a row of the table above, or "
+                             "choose All."},
     "cost_total": {"sv": "Totalt", "en": "Totals"},
     "fig_costs_option": {"sv": "Kostnad per år och alternativ (Mkr)",
                          "en": "Cost per year by option (million SEK)"},
