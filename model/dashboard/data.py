@@ -121,7 +121,7 @@ def display_order(res: Results) -> list[str]:
     table = ranking_table(res) if res.kind == "comparison" else None
     ranked = [] if table is None else [s for s in table.scenario if s in res.scenarios]
     rest = [s for s in res.scenarios if s not in ranked]
-    return [s for s in [*rest[:1], *ranked, *rest[1:]]]
+    return [*rest[:1], *ranked, *rest[1:]]
 
 
 def resolved_base(res: Results) -> dict:

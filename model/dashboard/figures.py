@@ -16,12 +16,15 @@ from plotly.subplots import make_subplots
 
 from ..entities import DAYS_PER_YEAR
 from . import data as D
-from .costfig import cost_ledger
+from .costfig import CATEGORY_COLOURS, ECONOMIC_COLOURS, EXTRA_COLOURS, cost_ledger
 from .i18n import fmt, reason_label, t, view_label
-from .style import PALETTE, colour, dash, esc, layout, rgba, symbol
+from .style import PALETTE, SEPARATORS, colour, dash, esc, layout, rgba, symbol
 from .sweepfigs import SWEEP_FIGURES
 
-__all__ = ["PALETTE", "build_all", "colour", "cost_ledger", "dash", "symbol"]
+# the names this module offered before the shared style and the cost chart moved out
+_layout, _rgba = layout, rgba
+__all__ = ["CATEGORY_COLOURS", "ECONOMIC_COLOURS", "EXTRA_COLOURS", "PALETTE", "SEPARATORS",
+           "build_all", "colour", "cost_ledger", "dash", "esc", "symbol"]
 
 
 def _band(fig, x, mean, low, high, i, name, row=None, col=None, y_fmt=".3f",
