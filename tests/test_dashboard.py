@@ -29,6 +29,7 @@ def comparison_dir(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("cmp")
     evil = tmp / "evil.yaml"
     evil.write_text(f"extends: {SCENARIOS / 'smaller_groups.yaml'}\nname: '{EVIL}'\n"
+                    f"title: '{EVIL}'\n"
                     "description: 'a <b>bold</b> & risky description'\n")
     out = tmp / "res"
     code = simulate.main(["compare", str(BASELINE), str(evil),
@@ -257,15 +258,27 @@ def test_cost_chart_keeps_the_budget_and_the_work_lost_apart(comparison_dir):
     fig = F.cost_ledger(res, "en")
     costs = pd.read_parquet(comparison_dir / "costs.parquet")
     n_rep = costs.groupby("scenario").replication.nunique()
+    n_years = costs.groupby("scenario").year.nunique()
     labels = {}
+    # one bar per option: the categories and the totals add up to the same cost per year
+    by_cat = [tr for tr in fig["data"] if tr["meta"]["g"] == "category"]
+    totals = [tr for tr in fig["data"] if tr["meta"]["g"] == "total"]
+    assert len(totals) == 2 * len(res.scenarios)
+    assert sum(len(tr["y"]) for tr in totals) == 2 * len(res.scenarios)
+    assert fig["layout"]["meta"]["groups"] == ["total", "category"]
+    assert all(tr["visible"] is False for tr in by_cat)      # categories on demand
     for view in ("budget", "economic"):
-        traces = [tr for tr in fig["data"] if tr.get("legend", "legend") ==
+        traces = [tr for tr in by_cat if tr.get("legend", "legend") ==
                   ("legend" if view == "budget" else "legend2")]
         assert traces, view
-        total = sum(float(np.sum(_values(tr["y"]))) for tr in traces)
+        total = sum(float(np.sum(_values(tr["x"]))) for tr in traces)
         rows = costs[costs.view == view]
-        want = sum(g.sek.sum() / n_rep[s] for s, g in rows.groupby("scenario")) / 1e6
-        assert total == pytest.approx(want, rel=1e-9), view
+        want = sum(g.sek.sum() / n_rep[s] / n_years[s] for s, g in rows.groupby("scenario"))
+        assert total == pytest.approx(want / 1e6, rel=1e-9), view
+        # the totals: per option a budget bar, then the economic additions on top of it
+        part = totals[0::2] if view == "budget" else totals[1::2]
+        tot = sum(float(np.sum(_values(tr["x"]))) for tr in part)
+        assert tot == pytest.approx(want / 1e6, rel=1e-9), view
         # a category is in one view only, and the economic rows are hatched
         labels[view] = {tr["name"] for tr in traces}
         if view == "economic":
@@ -291,7 +304,9 @@ def test_a_service_warning_sits_in_its_ranking_row_and_beside_its_payback(flagge
         assert (html.escape(warning) in row) == (name == flagged), name
         assert ("\u26a0" in row) == (name == flagged)   # marked beside P(saves money)
     # its card: the warning on the card, and right under its payback
-    card = _lang_block(body, f"<h3>{html.escape(flagged)}</h3>", lang)
+    index = json.loads((out / "manifest.json").read_text())["scenarios"]
+    index = [sc["name"] for sc in index].index(flagged)
+    card = _lang_block(body, f'<div class="card" data-s="{index}"', lang)
     card = card[:card.index("</div></div>", card.index('data-kpi="payback"'))
                 + len("</div></div>")]
     assert html.escape(warning) in card.split('data-kpi="')[0]     # on top of the card
@@ -429,14 +444,16 @@ def browser():
         b.close()
 
 
-def _open(browser, path):
+def _open(browser, path, query=""):
+    """A new page on ``path`` (with ``query``, which the dashboard reads its view from),
+    loaded and rendered; and its log of errors, dialogs and requests."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     log = {"errors": [], "dialogs": [], "requests": []}
     page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: log["errors"].append(str(e)))
     page.on("dialog", lambda d: (log["dialogs"].append(d.message), d.dismiss()))
     page.on("request", lambda r: log["requests"].append(r.url))
-    page.goto(path.as_uri())
+    page.goto(path.as_uri() + query)
     page.wait_for_selector("body[data-ready='1']", timeout=120_000)
     return page, log
 
@@ -478,12 +495,11 @@ def test_dashboard_in_a_real_browser(browser, comparison_dir, tmp_path):
         page.wait_for_function("document.documentElement.lang === 'en'")
         page.wait_for_timeout(500)
         title_en = page.text_content("#fig-costs .gtitle")
-        assert title_sv != title_en and "Costs" in title_en and "Kostnader" in title_sv
+        assert title_sv != title_en and "Cost per year" in title_en and "Kostnad per år" in title_sv
         assert page.inner_text("h1") != h1_sv
         assert page.is_visible(".card .only-en") and page.is_hidden(".card .only-sv")
         # the injected name shows as text and never runs
-        label = page.inner_text("#selector label:nth-of-type(2)")
-        assert EVIL in label
+        assert EVIL in page.inner_text("#selector")
         assert EVIL in page.inner_text(".card[data-s='1'] h3")
         assert log["dialogs"] == []
         assert log["errors"] == []
@@ -540,11 +556,19 @@ def test_ranking_views_and_warnings_follow_the_language_in_a_real_browser(browse
             assert other not in ranking
             rows = page.locator(f"#ranking .only-{lang} tbody tr")
             texts = [rows.nth(k).inner_text() for k in range(rows.count())]
-            assert WARNING[lang] in texts[-1] and flagged in texts[-1]
+            assert WARNING[lang] in texts[-1]
+            assert rows.nth(rows.count() - 1).get_attribute("data-scenario") == flagged
             assert all(WARNING[lang] not in x for x in texts[:-1])
-            card = page.inner_text(f".card:has(h3:text-is('{flagged}'))")
+            index = page.evaluate("n => JSON.parse(document.getElementById('state')"
+                                  ".textContent).names.indexOf(n)", flagged)
+            card = page.inner_text(f".card[data-s='{index}']")
             assert card.count(WARNING[lang]) == 2     # on the card and under its payback
-        # the cost chart draws the work lost in a legend of its own
+        # the cost chart draws the work lost in a legend of its own (by category, one
+        # click away from the totals)
+        assert not page.evaluate("() => !!document.getElementById('fig-costs')"
+                                 "._fullLayout.legend2")
+        page.click(".groups button[data-g='category']")
+        page.wait_for_timeout(500)
         assert page.evaluate("() => !!document.getElementById('fig-costs')"
                              "._fullLayout.legend2")
         assert log["errors"] == []

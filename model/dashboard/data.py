@@ -34,9 +34,14 @@ class Results:
     manifest: dict
     tables: dict[str, pd.DataFrame]
     scenarios: list[str] = field(default_factory=list)
+    titles: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def table(self, name: str) -> pd.DataFrame | None:
         return self.tables.get(name)
+
+    def title(self, scenario: str, lang: str) -> str:
+        """The scenario's title in ``lang`` (its name when the result has none)."""
+        return self.titles.get(scenario, {}).get(lang) or scenario.replace("_", " ")
 
 
 def load_results(path: str | Path) -> Results:
@@ -83,7 +88,40 @@ def load_results(path: str | Path) -> Results:
         scenarios = [s for s in scenarios if s in present] + [s for s in present
                                                               if s not in scenarios]
     return Results(path=path, kind=kind, manifest=manifest, tables=tables,
-                   scenarios=scenarios)
+                   scenarios=scenarios, titles=_titles(kind, manifest, scenarios))
+
+
+def _titles(kind: str, manifest: dict, scenarios: list[str]) -> dict[str, dict[str, str]]:
+    """{scenario: {lang: title}} from the scenarios as run (``model.texts``)."""
+    from .. import texts
+    if kind == "comparison":
+        resolved = {s.get("name"): s.get("resolved") or {}
+                    for s in manifest.get("scenarios") or [] if isinstance(s, dict)}
+    elif kind == "run":
+        resolved = {manifest.get("scenario"): manifest.get("resolved_scenario") or {}}
+    else:
+        resolved = {}
+    return {s: {lang: texts.title(resolved.get(s) or {}, lang, name=s)
+                for lang in texts.LANGS} for s in scenarios}
+
+
+def default_selection(res: Results, best: int = 3) -> list[str]:
+    """The scenarios a dashboard shows first: the base and the ``best`` first options of
+    the ranking (the first ``best + 1`` scenarios without a ranking)."""
+    table = ranking_table(res) if res.kind == "comparison" else None
+    if table is None:
+        return res.scenarios[:best + 1]
+    ranked = [s for s in table.scenario if s in res.scenarios and s != res.scenarios[0]]
+    return [res.scenarios[0], *ranked[:best]]
+
+
+def display_order(res: Results) -> list[str]:
+    """The scenarios in the order a reader meets them: the base, then by rank, then any
+    scenario the ranking leaves out."""
+    table = ranking_table(res) if res.kind == "comparison" else None
+    ranked = [] if table is None else [s for s in table.scenario if s in res.scenarios]
+    rest = [s for s in res.scenarios if s not in ranked]
+    return [*rest[:1], *ranked, *rest[1:]]
 
 
 def resolved_base(res: Results) -> dict:

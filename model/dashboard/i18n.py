@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from .texts_dash import DASHBOARD_TEXTS
+
 LANGS = ("sv", "en")
 
 T = {
@@ -215,6 +217,9 @@ T = {
     "reason_outside_pull": {"sv": "Lockad av annan arbetsgivare", "en": "Pulled away"},
     "reason_retirement": {"sv": "Pension", "en": "Retirement"},
 }
+
+# the dashboard's own texts (selection, cost views, sweep labels) live in .texts_dash
+T.update(DASHBOARD_TEXTS)
 
 # KPI cards: key -> (label, explanation, format)
 KPI = {

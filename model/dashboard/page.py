@@ -3,8 +3,12 @@
 The page opens with the options ranked (the rule in words, both cost views and the
 service warning in each option's row), then the KPI cards and the charts.
 Both languages are in the file: a Svenska / English toggle re-renders every chart from
-its figure in that language and switches every text. A scenario selector shows or hides
-a scenario's traces in every chart and its KPI card. All user-supplied text (scenario
+its figure in that language and switches every text. A scenario selector (in rank
+order, each scenario in its own colour) shows or hides a scenario's traces in every
+chart and its KPI card; it starts on the base and the best three options. The language
+and the selection are read from the address (``?lang=en&show=a,b`` with scenario
+names, or ``show=all``) and written back to it when the reader changes them, so a link
+opens the same view. All user-supplied text (scenario
 names, descriptions, file names) is escaped; data travel as JSON inside
 ``<script type="application/json">`` with ``<``, ``>`` and ``&`` escaped.
 """
@@ -19,7 +23,7 @@ from plotly.utils import PlotlyJSONEncoder
 
 from .. import __version__
 from . import figures as F
-from .data import Results
+from .data import Results, default_selection, display_order
 from .i18n import LANGS, T
 from .tables import kpi_cards, ranking_html, views_html
 
@@ -32,7 +36,10 @@ h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em}
 .lang button{font-size:1em;padding:4px 10px;margin-left:4px;border:1px solid #0072B2;
 background:#fff;color:#0072B2;border-radius:4px;cursor:pointer}
 .lang button.active{background:#0072B2;color:#fff}
-#selector label{display:inline-block;margin:2px 12px 2px 0;white-space:nowrap}
+#selector label{display:inline-block;margin:2px 14px 2px 0;white-space:nowrap;cursor:pointer}
+.groups button,#selector button{font-size:.95em;padding:3px 10px;margin:2px 4px 2px 0;
+border:1px solid #0072B2;background:#fff;color:#0072B2;border-radius:4px;cursor:pointer}
+.groups button.active{background:#0072B2;color:#fff}.groups{margin-top:16px}
 #selector .swatch{display:inline-block;width:12px;height:12px;margin-right:4px;
 border-radius:2px;vertical-align:middle}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:10px}
@@ -43,7 +50,7 @@ border-bottom:1px dotted #ddd;position:relative}
 .kpi .v{font-weight:bold;text-align:right}.kpi .ci{color:#666;font-size:.85em;display:block}
 .kpi:hover::after{content:attr(data-explain);position:absolute;left:0;top:100%;z-index:5;
 background:#333;color:#fff;padding:6px 8px;border-radius:4px;font-size:.85em;width:260px}
-.chart{min-height:430px;margin:10px 0}
+.chart{margin:10px 0}
 footer{margin:30px 0;font-size:.85em;color:#444;border-top:1px solid #ccc}
 footer table{border-collapse:collapse}footer td{padding:2px 8px;vertical-align:top;
 word-break:break-all}
@@ -52,7 +59,8 @@ body.lang-sv .only-en{display:none}body.lang-en .only-sv{display:none}
 #ranking th,#ranking td{border:1px solid #ccc;padding:4px 6px;text-align:left;
 vertical-align:top}#ranking th{background:#eef3f8}
 #ranking td .ci{display:block;color:#666;font-size:.85em}
-#ranking tr.warned td{background:#fff4f0}
+#ranking tr.warned td{background:#fff4f0}#ranking tbody tr{cursor:pointer}
+#ranking tbody tr:hover td{background:#f3f7fb}
 .warning{color:#a3260b;font-weight:bold}
 .card .card-warning{margin:0 0 6px 0;padding:4px 6px;background:#fff4f0;
 border-left:4px solid #a3260b;font-size:.9em}
@@ -65,25 +73,78 @@ APP_JS = """
 (function(){
   const figs = JSON.parse(document.getElementById('figdata').textContent);
   const texts = JSON.parse(document.getElementById('texts').textContent);
+  const state = JSON.parse(document.getElementById('state').textContent);
   const cfg = {displaylogo:false, responsive:true};
-  let lang = 'sv';
-  const sel = {};
-  document.querySelectorAll('#selector input[data-s]').forEach(function(cb){
-    sel[cb.dataset.s] = cb.checked;
+  const params = new URLSearchParams(window.location.search);
+  let lang = params.get('lang') === 'en' ? 'en' : 'sv';
+  const sel = {}, mode = {};
+  const boxes = Array.from(document.querySelectorAll('#selector input[data-s]'));
+  function setChecked(names){
+    boxes.forEach(function(cb){
+      cb.checked = names.indexOf(state.names[+cb.dataset.s]) >= 0;
+      sel[cb.dataset.s] = cb.checked;
+    });
+  }
+  const show = params.get('show');
+  if (show === 'all') setChecked(state.names);
+  else if (show) setChecked(show.split(',').map(function(x){ return x.trim(); }));
+  else setChecked(state.default);
+  Object.keys(figs).forEach(function(id){
+    const m = figs[id].sv.layout.meta;
+    if (m && m.groups) mode[id] = params.get(id) || m.groups[0];
   });
+  function updateUrl(){
+    const q = new URLSearchParams(window.location.search);
+    q.set('lang', lang);
+    const names = state.names.filter(function(n, i){ return sel[i]; });
+    const same = names.length === state.default.length &&
+      names.every(function(n){ return state.default.indexOf(n) >= 0; });
+    if (same) q.delete('show');
+    else q.set('show', names.length === state.names.length ? 'all' : names.join(','));
+    const url = window.location.pathname + '?' + q.toString().replace(/%2C/g, ',');
+    try { history.replaceState(null, '', url); } catch (e) { /* a browser that refuses */ }
+  }
+  function height(gd, id, n){
+    const m = gd.layout.meta || {};
+    if (m.row_px) {
+      const min = (m.min_px || {})[mode[id]] || 0;
+      return Math.max(min, m.base_px + m.row_px * n);
+    }
+    const base = figs[id][lang].layout.height || 450;
+    const l = gd.layout.legend;
+    if (!l || l.orientation !== 'h') return base;
+    const perRow = Math.max(1, Math.floor(gd.clientWidth / 240));
+    return base + 22 * Math.ceil(n / perRow);
+  }
   function applySelection(){
-    Object.keys(figs).forEach(function(id){
+    const n = Object.keys(sel).filter(function(k){ return sel[k]; }).length;
+    const jobs = Object.keys(figs).map(function(id){
       const gd = document.getElementById('fig-' + id);
-      if (!gd || !gd.data) return;
+      if (!gd || !gd.data) return null;
       const vis = gd.data.map(function(tr){
-        if (tr.meta && tr.meta.s !== undefined) return sel[tr.meta.s] ? true : false;
+        const m = tr.meta || {};
+        if (m.g !== undefined && m.g !== mode[id]) return false;
+        if (m.s !== undefined) return sel[m.s] ? true : false;
         return tr.visible === undefined ? true : tr.visible;
       });
-      Plotly.restyle(gd, {visible: vis});
+      return Plotly.restyle(gd, {visible: vis}).then(function(){
+        const h = height(gd, id, n);
+        if (h !== gd.layout.height) return Plotly.relayout(gd, {height: h});
+      });
     });
     document.querySelectorAll('.card[data-s]').forEach(function(c){
       c.style.display = sel[c.dataset.s] ? '' : 'none';
     });
+    document.querySelectorAll('#ranking tr[data-scenario]').forEach(function(r){
+      const i = state.names.indexOf(r.dataset.scenario);
+      r.classList.toggle('shown', !!sel[i]);
+      r.style.boxShadow = sel[i] ? 'inset 6px 0 0 ' + state.colours[i] : '';
+    });
+    document.querySelectorAll('.groups button').forEach(function(b){
+      b.classList.toggle('active', mode[b.dataset.fig] === b.dataset.g);
+    });
+    updateUrl();
+    return Promise.all(jobs);
   }
   function render(){
     const jobs = Object.keys(figs).map(function(id){
@@ -108,19 +169,27 @@ APP_JS = """
   }
   document.getElementById('btn-sv').addEventListener('click', function(){ setLang('sv'); });
   document.getElementById('btn-en').addEventListener('click', function(){ setLang('en'); });
-  document.querySelectorAll('#selector input[data-s]').forEach(function(cb){
+  boxes.forEach(function(cb){
     cb.addEventListener('change', function(){ sel[cb.dataset.s] = cb.checked; applySelection(); });
   });
-  function setAll(v){
-    document.querySelectorAll('#selector input[data-s]').forEach(function(cb){
-      cb.checked = v; sel[cb.dataset.s] = v;
+  document.querySelectorAll('.groups button').forEach(function(b){
+    b.addEventListener('click', function(){ mode[b.dataset.fig] = b.dataset.g; applySelection(); });
+  });
+  function choose(names){ setChecked(names); applySelection(); }
+  document.querySelectorAll('#ranking tr[data-scenario]').forEach(function(r){
+    r.addEventListener('click', function(){
+      const i = state.names.indexOf(r.dataset.scenario);
+      const cb = document.querySelector('#selector input[data-s="' + i + '"]');
+      if (!cb) return;
+      cb.checked = !cb.checked; sel[i] = cb.checked; applySelection();
     });
-    applySelection();
-  }
-  const a = document.getElementById('sel-all'), n = document.getElementById('sel-none');
-  if (a) a.addEventListener('click', function(){ setAll(true); });
-  if (n) n.addEventListener('click', function(){ setAll(false); });
-  window.dashboardReady = setLang('sv').then(function(){ document.body.dataset.ready = '1'; });
+  });
+  const a = document.getElementById('sel-all'), n = document.getElementById('sel-none'),
+        d = document.getElementById('sel-default');
+  if (a) a.addEventListener('click', function(){ choose(state.names); });
+  if (n) n.addEventListener('click', function(){ choose([]); });
+  if (d) d.addEventListener('click', function(){ choose(state.default); });
+  window.dashboardReady = setLang(lang).then(function(){ document.body.dataset.ready = '1'; });
 })();
 """
 
@@ -151,7 +220,8 @@ def _both(key: str) -> str:
 def _cards(res: Results) -> str:
     by_lang = {lang: kpi_cards(res, lang) for lang in LANGS}
     out = []
-    for i, scen in enumerate(res.scenarios):
+    for scen in display_order(res):
+        i = res.scenarios.index(scen)
         col = F.colour(i)
         blocks = []
         for lang in LANGS:
@@ -177,7 +247,7 @@ def _cards(res: Results) -> str:
                     if card["warning"] else "")
             blocks.append(f'<div class="only-{lang}">{warn}{rows}</div>')
         out.append(f'<div class="card" data-s="{i}" style="border-top-color:{col}">'
-                   f'<h3>{html.escape(scen)}</h3>{"".join(blocks)}</div>')
+                   f'<h3>{_titles(res, scen)}</h3>{"".join(blocks)}</div>')
     return f'<div class="cards">{"".join(out)}</div>'
 
 
@@ -191,15 +261,37 @@ def _ranking(res: Results) -> str:
             f'{html.escape(T["ranking_h"]["sv"])}</h2>{blocks}</section>')
 
 
+def _titles(res: Results, scen: str) -> str:
+    """A scenario's title in both languages (one shown at a time)."""
+    return "".join(f'<span class="only-{lang}">{html.escape(res.title(scen, lang))}</span>'
+                   for lang in LANGS)
+
+
 def _selector(res: Results) -> str:
+    """The scenarios in rank order, each with its colour; the default selection
+    ticked; buttons for all, none and the default."""
+    default = set(default_selection(res))
     boxes = "".join(
-        f'<label><input type="checkbox" data-s="{i}" checked>'
-        f'<span class="swatch" style="background:{F.colour(i)}"></span>'
-        f'{html.escape(s)}</label>' for i, s in enumerate(res.scenarios))
+        f'<label data-name="{html.escape(s)}"><input type="checkbox" '
+        f'data-s="{res.scenarios.index(s)}"{" checked" if s in default else ""}>'
+        f'<span class="swatch" style="background:{F.colour(res.scenarios.index(s))}">'
+        f'</span>{_titles(res, s)}</label>' for s in display_order(res))
+    buttons = "".join(f'<button id="sel-{k}" data-i18n="{key}">{T[key]["sv"]}</button> '
+                      for k, key in (("default", "default_sel"), ("all", "all"),
+                                     ("none", "none")))
+    note = (f'<p class="note" data-i18n="selection_note">{T["selection_note"]["sv"]}</p>'
+            if len(default) < len(res.scenarios) else "")
     return (f'<section id="selector"><h2 data-i18n="scenarios">{T["scenarios"]["sv"]}</h2>'
-            f'{boxes}<div><button id="sel-all" data-i18n="all">{T["all"]["sv"]}</button> '
-            f'<button id="sel-none" data-i18n="none">{T["none"]["sv"]}</button></div>'
-            f'</section>')
+            f'{note}<div class="boxes">{boxes}</div><div>{buttons}</div></section>')
+
+
+def _chart(fid: str, fig: dict) -> str:
+    """A chart's container, with buttons for its alternative views (``meta.groups``)."""
+    groups = (fig["sv"]["layout"].get("meta") or {}).get("groups") or []
+    buttons = "".join(f'<button data-fig="{fid}" data-g="{g}" data-i18n="cost_{g}">'
+                      f'{html.escape(T["cost_" + g]["sv"])}</button>' for g in groups)
+    bar = f'<div class="groups" data-for="{fid}">{buttons}</div>' if buttons else ""
+    return f'{bar}<div class="chart" id="fig-{fid}" data-chart="{fid}"></div>'
 
 
 def _provenance(res: Results) -> str:
@@ -241,10 +333,13 @@ def render_dashboard(res: Results) -> str:
         body.append(_selector(res))
         body.append(f'<h2 data-i18n="kpis">{T["kpis"]["sv"]}</h2>')
         body.append(_cards(res))
-    for fid in figs:
-        body.append(f'<div class="chart" id="fig-{fid}" data-chart="{fid}"></div>')
+    for fid, fig in figs.items():
+        body.append(_chart(fid, fig))
     body.append(_provenance(res))
     texts = {k: v for k, v in T.items()}
+    state = {"names": res.scenarios,
+             "colours": [F.colour(i) for i in range(len(res.scenarios))],
+             "default": default_selection(res) if res.kind != "sweep" else []}
     page = ("<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">"
             "<meta name=\"generator\" content=\"socialstaff-sim\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -254,6 +349,7 @@ def render_dashboard(res: Results) -> str:
             + "\n".join(body)
             + f'<script type="application/json" id="figdata">{_json_for_script(figs)}</script>'
             + f'<script type="application/json" id="texts">{_json_for_script(texts)}</script>'
+            + f'<script type="application/json" id="state">{_json_for_script(state)}</script>'
             + f"<script>{APP_JS}</script></body></html>\n")
     return page
 

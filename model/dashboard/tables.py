@@ -46,7 +46,8 @@ def _interval(lo, hi, kind, lang) -> str:
 
 
 def ranking_rows(res, lang: str) -> list[dict] | None:
-    """The ranked options as text: rank, scenario, cells [(value, interval)], warning
+    """The ranked options as text: rank, scenario, its title, cells [(value, interval)],
+    warning
     (None when the result has no cost-benefit table)."""
     table = D.ranking_table(res)
     if table is None:
@@ -62,7 +63,8 @@ def ranking_rows(res, lang: str) -> list[dict] | None:
             if col == "p_saves_economic" and warning:
                 text += " \u26a0"
             cells.append((text, _interval(lo, hi, kind, lang)))
-        rows.append({"rank": int(r.rank), "scenario": r.scenario, "cells": cells,
+        rows.append({"rank": int(r.rank), "scenario": r.scenario,
+                     "title": res.title(r.scenario, lang), "cells": cells,
                      "warning": warning, "flag": r.service_flag})
     return rows
 
@@ -77,7 +79,7 @@ def ranking_html(res, lang: str) -> str:
         t(key, lang) for key, *_ in RANKING_COLUMNS] + [t("col_service", lang)]
     body = []
     for r in rows:
-        cells = [str(r["rank"]), f"<strong>{html.escape(r['scenario'])}</strong>"]
+        cells = [str(r["rank"]), f"<strong>{html.escape(r['title'])}</strong>"]
         for value, ci in r["cells"]:
             cells.append(html.escape(value)
                          + (f'<span class="ci">{html.escape(ci)}</span>' if ci else ""))
@@ -89,7 +91,7 @@ def ranking_html(res, lang: str) -> str:
         body.append(f'<tr data-scenario="{html.escape(r["scenario"])}"'
                     f' data-flag="{html.escape(r["flag"])}"{cls}>'
                     + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    rule = ranking_rule(lang, res.scenarios[0])
+    rule = ranking_rule(lang, res.title(res.scenarios[0], lang))
     return (f'<p class="rule">{html.escape(rule)}</p>'
             '<table class="ranking"><thead><tr>'
             + "".join(f"<th>{heading(h)}</th>" for h in head)
@@ -141,5 +143,6 @@ def kpi_cards(res, lang) -> list[dict]:
             warn = warning if key in ("p_saves_economic", "payback") else ""
             items.append({"key": key, "label": label[lang], "value": value, "ci": ci,
                           "explain": expl[lang], "warning": warn})
-        cards.append({"index": i, "scenario": scen, "items": items, "warning": warning})
+        cards.append({"index": i, "scenario": scen, "title": res.title(scen, lang),
+                      "items": items, "warning": warning})
     return cards
