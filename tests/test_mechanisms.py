@@ -182,7 +182,8 @@ def test_recruitment_round_decides_with_the_effects_in_force_when_it_ends():
     from model import policies
     from model.processes import recruitment
     m = Model(scenario("simulation.years=1", "simulation.warmup_years=0",
-                       "consultants.enabled=false"), 0)
+                       "consultants.enabled=false",
+                       "recruitment.market.time_to_hire_elasticity=0"), 0)
     u = m.unit
     failing = policies.Effects(u.n_slots, u.params)
     failing.applicant_factor = 1e-9            # no applicants: every round fails

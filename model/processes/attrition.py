@@ -11,9 +11,10 @@ with the linear predictor
 
 where ``gap`` is what the market pays above own salary, in 1,000 SEK/month, and
 ``g`` the tenure multiplier; ``cond`` is the worth of the paid hours off client work
-that measures give (competence, recovery), in 1,000 SEK/month: ``pay.paid_time_value_share``
-x those hours' share of the paid week x own salary. Working conditions so act on the
-outside pull as pay does (other employers must offer more to draw the worker away). Intention to leave is a two-state time-varying
+that measures give (competence, recovery), in 1,000 SEK/month:
+``pay.paid_time_value_share`` x those hours' share of the paid week x own salary.
+Working conditions so act on the outside pull as pay does (other employers must offer
+more to draw the worker away). Intention to leave is a two-state time-varying
 covariate: it forms at rate ``onset * exp(LP)`` and is dropped at rate ``drop``.
 Each week the probability of an event is ``1 - exp(-h * 7/365)``; draws come from
 per-slot uniforms (common random numbers). ``weekly`` returns who resigns and who

@@ -5,11 +5,11 @@ market (``model.processes.market``: a more attractive unit fills a post sooner) 
 measures that speed up the process. It fails with the market's probability (then the
 post is re-advertised). The market in force when a round starts sets its time to hire;
 the one in force when it ends sets its failure, whether a former employee comes back and
-the experience of the hire. A successful round hires a new graduate with the market's graduate share, else an
-experienced candidate: a former employee who applies (their experience, an introduced
-start), or one with prior years drawn from ``experienced_prior_years``. What
-happens when a candidate accepts (the start on the later of the ready day and the
-leaver's exit day) is ``model.lifecycle``'s.
+the experience of the hire. A successful round hires a new graduate with the market's
+graduate share, else an experienced candidate: a former employee who applies (their
+experience, an introduced start), or one with prior years drawn from
+``experienced_prior_years``. What happens when a candidate accepts (the start on the
+later of the ready day and the leaver's exit day) is ``model.lifecycle``'s.
 """
 
 from __future__ import annotations
