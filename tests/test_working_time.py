@@ -134,6 +134,16 @@ def test_what_must_be_true_finds_the_gain_for_six_plus_two_without_redesign():
     assert f"{100 * row.value:.1f}%" in html                       # English number format
     assert f"{100 * row.value:.1f}".replace(".", ",") + "\u00a0%" in html
 
+    class Res:          # what the dashboard loads from a comparison's directory
+        manifest = {"scenarios": [{"name": "six_plus_two_no_redesign",
+                                   "resolved": option.model_dump(mode="json")}]}
+
+        def table(self, name):
+            return table if name == "conditions" else None
+
+    assert "6+2 utan omställning" in page.section(Res())
+    assert "6+2 without redesign" in page.section(Res())
+
 
 def test_conditions_fragment_says_when_the_condition_cannot_be_met():
     import pandas as pd

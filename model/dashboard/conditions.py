@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import texts
 from .i18n import LANGS, fmt
 
 FILE = "conditions.parquet"
@@ -112,3 +113,18 @@ def conditions_block(table: pd.DataFrame | None,
         f'<div class="only-{lang}">'
         + conditions_html(table, lang, {k: v.get(lang, k) for k, v in titles.items()})
         + "</div>" for lang in LANGS)
+
+
+def titles_of(res) -> dict[str, dict[str, str]]:
+    """Scenario name -> {lang: title} from a comparison's manifest."""
+    out = {}
+    for s in res.manifest.get("scenarios", []):
+        resolved = s.get("resolved") or {}
+        out[s["name"]] = {lang: texts.title(resolved, lang, s["name"]) for lang in LANGS}
+    return out
+
+
+def section(res) -> str:
+    """The dashboard's section for a loaded result (``data.Results``): both languages,
+    '' when the result has no conditions table."""
+    return conditions_block(res.table("conditions"), titles_of(res))
