@@ -29,7 +29,8 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_SCENARIO = HERE / "scenarios" / "baseline.yaml"
 DEFAULT_RESULTS = Path("results")
 # The main job: the baseline against every policy scenario in the catalogue.
-MAIN_POLICIES = ["six_plus_two", "six_and_half_hours", "seven_hours", "reflection_day",
+MAIN_POLICIES = ["six_plus_two", "six_plus_two_no_redesign", "six_and_half_hours",
+                 "seven_hours", "reflection_day",
                  "salary_ladder_umea", "salary_ladder_krokom", "pay_supplement_jonkoping",
                  "salary_ladder_osteraker", "overstaffing", "introduction_programme",
                  "specialists", "admin_support", "smaller_groups", "first_line",

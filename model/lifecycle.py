@@ -23,8 +23,8 @@ from . import policies
 from .distributions import sample
 from .entities import DAYS_PER_YEAR, WEEK
 from .errors import ScenarioError
-from .processes import assignment, attrition, phases, recruitment, strain
-from .staff import tenure_years
+from .processes import assignment, attrition, market, phases, recruitment, strain
+from .staff import experience_years, tenure_years
 
 
 def _fill(u, k: int, *, hire_day: float, prior: float, age: float, fte: float,
@@ -145,6 +145,12 @@ def leave(u, k: int, reason: str) -> None:
     st = u.staff
     if not st.consultant[k]:
         u.ledger.add_leaver_days(u, k)
+        if reason != "retirement":
+            now = float(u.env.now)
+            u.former.append(market.Former(
+                now, float(experience_years(now, float(st.prior[k]), float(st.hire_day[k]))),
+                float(st.age0[k] + tenure_years(now, float(st.hire_day[k]))),
+                float(st.fte[k])))
     u.recorder.exit(u, k, reason)
     u.exit_days_52w.append(u.env.now)
     st.active[k] = False
@@ -192,7 +198,7 @@ def hire(u, k: int, profile: recruitment.Candidate) -> None:
     pos.pending_hire = None
     pos.vacant_since = None
     _fill(u, k, hire_day=u.env.now, prior=profile.prior, age=profile.age, fte=profile.fte,
-          pre_introduced=profile.trainee)
+          pre_introduced=profile.trainee or profile.returner)
     attrition.update_salaries(u)
     u.recorder.hire(u, k, profile.kind)
     u.ledger.book_hire(u)

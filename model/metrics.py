@@ -46,7 +46,7 @@ SUMMARY_KPIS = ["turnover_rate", "exits", "resignations", "retirements",
                 "handovers", "cases_arrived", "cases_closed", "mean_caseload",
                 "mean_queue", "mean_wait_days", "share_5y_plus", "share_under_2y",
                 "share_intending", "sick_absence_rate", "mean_exhaustion",
-                "mean_strain"]
+                "mean_strain", "returner_hires", "failed_round_share"]
 
 
 class AuditColumns(NamedTuple):
@@ -120,6 +120,8 @@ class Recorder:
         self.ts: list[tuple] = []
         self.exits = self.resignations = self.retirements = self.exits_first_2y = 0
         self.hires = 0
+        self.returner_hires = 0
+        self.rounds = self.failed_rounds = 0
         self.handovers = 0
         self.cases_arrived = 0
         self.cases_closed = 0
@@ -148,7 +150,14 @@ class Recorder:
     def hire(self, u, k, kind):
         if u.env.now >= u.warmup_end:
             self.hires += 1
+            self.returner_hires += kind == "returner"
         self.event(u, "hire", k, kind, u.staff.prior[k])
+
+    def round_ended(self, failed: bool, in_window: bool) -> None:
+        """A recruitment round ended (counted in the statistics window)."""
+        if in_window:
+            self.rounds += 1
+            self.failed_rounds += failed
 
     def exit(self, u, k, reason):
         now = u.env.now
@@ -212,6 +221,9 @@ class Recorder:
         s["retirements"] = self.retirements
         s["exits_first_2y"] = self.exits_first_2y
         s["hires"] = self.hires
+        s["returner_hires"] = self.returner_hires
+        s["failed_round_share"] = (self.failed_rounds / self.rounds if self.rounds
+                                   else math.nan)
         s["mean_headcount"] = hc
         s["overdue_share"] = (self.overdue / self.deadlines_reached
                               if self.deadlines_reached else math.nan)

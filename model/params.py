@@ -621,6 +621,43 @@ class SickLeave(Strict):
 # recruitment and consultants
 
 
+class Market(Strict):
+    """The recruitment market: applicants per advertised post follow the unit's
+    attractiveness (pay above its scale, paid time off client work, recent turnover).
+    At the reference attractiveness (the baseline unit on average) rounds fail with
+    ``failure_probability``, take ``time_to_hire_days`` and hire graduates with
+    ``new_graduate_share``."""
+
+    applicants_per_1000_sek: PosFloat = P(
+        1.05, "ratio per 1,000 SEK/month", "Applicants per post multiply by this for every "
+        "1,000 SEK/month the unit pays above its own scale (supplements of the measures "
+        "in force, and paid time off client work valued by pay.paid_time_value_share); "
+        "the mirror of the pay hazard ratio of the outside pull.", assumption=(1.0, 1.15),
+        le=3)
+    reference_turnover: Share = P(
+        0.19, "exits/post/year", "Exits in the last 52 weeks per budgeted post at which "
+        "the unit's reputation neither adds nor removes applicants: today's unit, whose "
+        "~0.20 exits per head (0.19 per post) meet the national calibration target.",
+        source="SCB/SSR, Uppsala ~22% a year, target 0.22 +/- 0.04 (DOMAIN.md; "
+        "docs/VALIDATION.md)")
+    applicants_per_10pp_turnover: PosFloat = P(
+        0.85, "ratio per 10 pp", "Applicants per post multiply by this for every 10 "
+        "percentage points of exits in the last 52 weeks above the reference (reputation; "
+        "Umeå 2014: recruitment problems after many left).", assumption=(0.7, 1.0), le=1)
+    time_to_hire_elasticity: NonNeg = P(
+        0.25, "elasticity", "Time to hire scales with attractiveness^-elasticity (more "
+        "applicants: a suitable one is found sooner).", assumption=(0.0, 0.5), le=2)
+    returner_apply_per_round: Share = P(
+        0.005, "probability per former employee and round", "Chance that one former "
+        "employee (left by resignation or outside pull within the window) applies to an "
+        "advertised round at the reference attractiveness; scales with attractiveness. "
+        "A returner is preferred and starts introduced (Krokom: former staff came back).",
+        assumption=(0.0, 0.01))
+    returner_window_years: NonNeg = P(
+        3, "years", "Former employees who left this long ago or less may return.",
+        assumption=(1, 5), le=40)
+
+
 class Recruitment(Strict):
     vacancy_opens_at: Literal["resignation", "exit"] = P(
         "resignation", "name", "When recruitment starts for a leaver's post.",
@@ -630,10 +667,12 @@ class Recruitment(Strict):
         "own notice).", assumption=(60, 150),
         default_factory=lambda: Lognormal(dist="lognormal", mean=90, sd=30))
     failure_probability: float = P(0.2, "probability", "Chance a recruitment round finds "
-                                   "nobody and is re-advertised.", assumption=(0.05, 0.4),
-                                   ge=0, le=0.95)
+                                   "nobody and is re-advertised, at the reference "
+                                   "attractiveness (see recruitment.market).",
+                                   assumption=(0.05, 0.4), ge=0, le=0.95)
     new_graduate_share: Share = P(0.5, "share", "Share of hires who are new graduates "
-                                  "(no prior experience).", source="SSR: ~7,000 new hires "
+                                  "(no prior experience) at the reference "
+                                  "attractiveness.", source="SSR: ~7,000 new hires "
                                   "in two years, > 40% of the workforce (DOMAIN.md); "
                                   "share itself assumption (0.3-0.7)")
     experienced_prior_years: Distribution = P(
@@ -650,6 +689,7 @@ class Recruitment(Strict):
                                    "deliberations).", source="part of Johrén's replacement "
                                    "cost 340-543k (Vision 2015); split is an assumption "
                                    "(30-100k)", le=1e8)
+    market: Market = Field(default_factory=lambda: Market())
 
 
 class Consultants(Strict):
@@ -710,6 +750,11 @@ class Pay(Strict):
                                  SalaryStep(from_years=5, sek_per_month=43_000)))
     employer_oncost: float = P(0.445, "share of salary", "Employer on-cost (PO-pålägg).",
                                source="SKR ~44.5% 2023 (DOMAIN.md, 40-46%)", ge=0, le=2)
+    paid_time_value_share: Share = P(
+        0.5, "share of the hour's pay", "What one paid hour a week off client work "
+        "(competence development, recovery: 6+2, shorter days, reflection days) is worth "
+        "to a worker, as a share of its pay, when comparing employers (outside pull and "
+        "applicants).", assumption=(0.2, 1.0))
 
     @field_validator("salary_by_experience", "market_by_experience")
     @classmethod
@@ -850,13 +895,17 @@ class WorkingTime(PolicyBase):
     recovery_hours_per_day: float = P(1, "hours/day", "Of the freed hours: recovery and "
                                       "exercise (raises exhaustion recovery).",
                                       source="Sundsvall 6+2; split assumption", ge=0, le=8)
+    redesign_share: Share = P(
+        0.0, "share of the freed hours", "Share of the freed hours found by redesigning "
+        "non-client work (administration, meetings, documentation) before client time is "
+        "cut; the rest falls on client and non-client work in proportion (0: client time "
+        "simply cut).", source="Sundsvall 6+2 (seed 000): extensive preparation \"för att "
+        "klara befintlig belastning och nuvarande arbetsuppgifter inom den nya "
+        "arbetstiden\"; the share itself assumption (0-1)")
     productivity_gain: NonNeg = P(0.05, "share", "More client work done per client hour "
-                                  "with shorter days (rested staff).",
-                                  assumption=(0.0, 0.15), le=1)
-    time_to_hire_factor: PosFloat = P(0.8, "factor", "Time-to-hire relative to today (an "
-                                      "attractive employer recruits more easily: Ljusdal "
-                                      "filled all posts, Sundsvall expected easier "
-                                      "recruitment).", assumption=(0.6, 1.0), le=1)
+                                  "with shorter days (rested staff); 8/6 - 1 = 0.33 keeps "
+                                  "the whole load in a 6-hour client day.",
+                                  assumption=(0.0, 0.35), le=1)
 
     @model_validator(mode="after")
     def _sum(self):
@@ -1062,10 +1111,14 @@ class Trainees(PolicyBase):
 class RecruitmentSupport(PolicyBase):
     """HR recruitment support: faster, better hiring (Stockholm Spånga-Tensta)."""
 
-    time_to_hire_factor: PosFloat = P(0.7, "factor", "Time-to-hire relative to today.",
+    time_to_hire_factor: PosFloat = P(0.7, "factor", "Time-to-hire relative to today: "
+                                      "HR runs adverts, screening and references (the "
+                                      "process, not the market).",
                                       assumption=(0.5, 0.9), le=1)
-    failure_probability: float = P(0.1, "probability", "Chance a round fails.",
-                                   assumption=(0.05, 0.2), ge=0, le=0.95)
+    applicant_factor: PosFloat = P(1.43, "factor", "Applicants per advertised post "
+                                   "relative to today (active sourcing, employer "
+                                   "branding); 1.43 halves failed rounds of today's unit "
+                                   "(0.2 -> 0.1).", assumption=(1.0, 2.0), le=10)
     hr_fte: float = P(0.5, "FTE", "HR recruiter time bought.", assumption=(0.25, 1), ge=0,
                       le=10)
     hr_salary_sek_per_month: NonNeg = P(42_000, "SEK/month", "HR recruiter salary.",

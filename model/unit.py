@@ -70,6 +70,7 @@ class Unit:
         self.inflow = (arrivals.Inflow(cs.investigations, "investigation", "hours"),
                        arrivals.Inflow(cs.ongoing, "ongoing", "hours_per_week"))
         self.exit_days_52w: deque = deque()       # exit days of the last 52 weeks
+        self.former: deque = deque()              # market.Former: who may come back
         self.consultant_wait: deque = deque()     # (post, vacant since) awaiting a slot
         self.saturated = False     # the queue was served and nothing has changed since
         self.rr_pointer = 0        # round-robin assignment: the next slot to consider

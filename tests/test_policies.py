@@ -28,7 +28,8 @@ def _policy(name, *extra):
 
 
 def test_six_plus_two_cuts_client_hours_by_a_quarter_and_adds_recovery_group_by_group():
-    sc = _policy("six_plus_two", "policies.working_time.productivity_gain=0")
+    # without redesign (client time simply cut) and without a productivity gain
+    sc = _policy("six_plus_two_no_redesign", "policies.working_time.productivity_gain=0")
     start = 365.0                       # warm-up of one year
     m = _model_at(sc, start + 1)        # only the first of four groups has started
     groups = np.arange(m.unit.n_slots) % 4
@@ -193,7 +194,7 @@ def test_trainees_start_pre_introduced():
 
 def test_recruitment_support_shortens_hiring_and_costs_hr_time():
     m = _model_at(_policy("recruitment_support"), 400)
-    assert m.unit.fx.time_to_hire_factor == 0.7 and m.unit.fx.failure_probability == 0.1
+    assert m.unit.fx.time_to_hire_factor == 0.7 and m.unit.fx.applicant_factor == 1.43
     t = run_replication(_policy("recruitment_support"), 0)
     assert "policy_recruitment_support" in set(t["costs"].category)
 

@@ -24,6 +24,8 @@ class Effects:
         self.client_factor = np.ones(n)
         self.competence_h = np.full(n, float(wt.competence_hours_per_week))
         self.recovery_h = np.full(n, float(wt.recovery_hours_per_week))
+        self._own_time_h = float(wt.competence_hours_per_week + wt.recovery_hours_per_week)
+        self._value_per_hour = params.pay.paid_time_value_share / wt.hours_per_week
         self.policy_time_h = np.zeros(n)        # paid hours moved off client work by policy
         self.policy_time: dict[str, np.ndarray] = {}   # the same, per policy
         self.supplement = np.zeros(n)           # SEK/month
@@ -41,7 +43,7 @@ class Effects:
         self.nominal_weeks: float | None = None
         self.hours_factor = 1.0
         self.time_to_hire_factor = 1.0
-        self.failure_probability: float | None = None
+        self.applicant_factor = 1.0             # applicants per post (recruitment effort)
         self.trainee_share = 0.0
         self.trainee_time_factor = 1.0
         self._built: dict = {}                  # see tuple_of
@@ -53,6 +55,16 @@ class Effects:
         if v is None:
             v = self._built[build] = build(self, n)
         return v
+
+    def paid_time_off(self) -> np.ndarray:
+        """Paid hours a week off client work that measures give each slot for
+        competence and recovery, beyond the working time's own (a working condition)."""
+        return np.maximum(self.competence_h + self.recovery_h - self._own_time_h, 0.0)
+
+    def time_value(self) -> np.ndarray:
+        """What that paid time is worth to each slot's worker, as a share of own salary
+        (``pay.paid_time_value_share`` x the hours' share of the paid week)."""
+        return self._value_per_hour * self.paid_time_off()
 
     def add_time(self, name: str, hours) -> None:
         """Record paid hours a policy moves off client work (for the ledger)."""

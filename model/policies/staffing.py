@@ -94,7 +94,8 @@ class TraineesPolicy(Policy):
 
 
 class RecruitmentSupportPolicy(Policy):
-    """HR recruitment support: shorter time-to-hire, fewer failed rounds."""
+    """HR recruitment support: a faster hiring process and more applicants per post
+    (the market then gives fewer failed rounds and more experienced hires)."""
 
     name = "recruitment_support"
 
@@ -102,7 +103,7 @@ class RecruitmentSupportPolicy(Policy):
         if self.fraction(u.env.now) == 0:
             return
         fx.time_to_hire_factor *= self.cfg.time_to_hire_factor
-        fx.failure_probability = self.cfg.failure_probability
+        fx.applicant_factor *= self.cfg.applicant_factor
 
     def cost_week(self, u, fx: Effects) -> float:
         return self.weekly_staff_cost(u, self.cfg.hr_fte * self.fraction(u.env.now),

@@ -2,7 +2,7 @@
 
 The quit hazard of an employee (per year) is
 
-    h = h0 * g(tenure) * exp(LP) * HR_int^[intending] + pull * HR_pay^gap
+    h = h0 * g(tenure) * exp(LP) * HR_int^[intending] + pull * HR_pay^(gap - cond)
 
 with the linear predictor
 
@@ -10,7 +10,11 @@ with the linear predictor
          + ln HR_E * exhaustion + ln HR_pay * gap
 
 where ``gap`` is what the market pays above own salary, in 1,000 SEK/month, and
-``g`` the tenure multiplier. Intention to leave is a two-state time-varying
+``g`` the tenure multiplier; ``cond`` is the worth of the paid hours off client work
+that measures give (competence, recovery), in 1,000 SEK/month:
+``pay.paid_time_value_share`` x those hours' share of the paid week x own salary.
+Working conditions so act on the outside pull as pay does (other employers must offer
+more to draw the worker away). Intention to leave is a two-state time-varying
 covariate: it forms at rate ``onset * exp(LP)`` and is dropped at rate ``drop``.
 Each week the probability of an event is ``1 - exp(-h * 7/365)``; draws come from
 per-slot uniforms (common random numbers). ``weekly`` returns who resigns and who
@@ -160,6 +164,12 @@ def pay_gap(u, exper: np.ndarray) -> np.ndarray:
                                         supplement.tolist())])
 
 
+class PayEffects(NamedTuple):
+    """The week's pay-like effects per slot."""
+    supplement: np.ndarray      # SEK/month above the scale
+    time_value: np.ndarray      # worth of paid time off client work, share of salary
+
+
 class Draws(NamedTuple):
     """The week's per-slot uniforms and the event code written per slot."""
     u_intention: np.ndarray
@@ -168,7 +178,7 @@ class Draws(NamedTuple):
 
 
 @entry
-def _leaving(now, zm, w, pay, supplement, q, tenure, tables, draws):
+def _leaving(now, zm, w, pay, fxp, q, tenure, tables, draws):
     """Salaries, then each employee's week: intention changes, resignation (or the
     outside pull) and retirement, as bit codes in ``draws.code``."""
     _salaries(now, pay, tables)
@@ -181,13 +191,14 @@ def _leaving(now, zm, w, pay, supplement, q, tenure, tables, draws):
             continue
         t = tenure_years(now, w.hire_day[k])
         gap = market_gap(experience_years(now, w.prior[k], w.hire_day[k]), w.salary[k],
-                         supplement[k], tables)
+                         fxp.supplement[k], tables)
         lp = min(q.b_demand * w.zd[k] + q.b_control * w.zc[k] + q.b_manager * zm
                  + q.b_colleague * w.zs[k] + q.b_exhaustion * w.exh[k] + q.b_pay * gap, 50.0)
         rel = np.exp(lp)
         g = tenure.mult[np.searchsorted(tenure.bounds, t, side="right")]
         internal = q.h0 * g * rel * (q.hr_intending if w.intending[k] else 1.0)
-        pull = q.pull * np.exp(min(q.b_pay * gap, 50.0))
+        cond = fxp.time_value[k] * w.salary[k] / 1000.0
+        pull = q.pull * np.exp(min(q.b_pay * (gap - cond), 50.0))
         h = internal + pull
         c = 0
         if w.intending[k]:
@@ -210,8 +221,8 @@ def _leaving(now, zm, w, pay, supplement, q, tenure, tables, draws):
     return n_events
 
 
-def _supplement(fx, n: int) -> np.ndarray:
-    return vec(fx.supplement, n)
+def _pay_effects(fx, n: int) -> PayEffects:
+    return PayEffects(vec(fx.supplement, n), vec(fx.time_value(), n))
 
 
 def weekly(u) -> list[tuple[int, str]]:
@@ -224,7 +235,7 @@ def weekly(u) -> list[tuple[int, str]]:
                   u.rng["quit"].gen.random(n),          # numbers
                   np.zeros(n, np.int8))
     if not _leaving(float(u.env.now), float(u.zm), u.views[LeavingColumns], u.views[PayColumns],
-                    u.fx.tuple_of(_supplement, n), hz.coef, hz.tenure, hz.pay_tables, draws):
+                    u.fx.tuple_of(_pay_effects, n), hz.coef, hz.tenure, hz.pay_tables, draws):
         return []
     code = draws.code
     for flag, detail in ((START, "formed"), (STOP, "dropped")):
