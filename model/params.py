@@ -402,6 +402,16 @@ class ManagerSupport(Strict):
                               le=1000)
     shift_sd: float = P(0.0, "SD", "Fixed shift of manager support z-score (analysis "
                         "lever).", assumption=(-2, 2), ge=-5, le=5)
+    newcomer_gap_sd: NonNeg = P(1.2, "SD", "Manager support a newcomer to the unit lacks "
+                                "at hire (guidance, role clarity) when the introduction is "
+                                "informal; falls linearly to 0 over newcomer_gap_years. A "
+                                "structured introduction meets part of it. Uppsala's exit "
+                                "interviews name poor introduction and poor support as the "
+                                "main reasons to leave.", assumption=(0.5, 2.5), le=5)
+    newcomer_gap_years: PosFloat = P(2, "years", "Years of tenure over which a newcomer's "
+                                     "unmet need for support closes (the induction).",
+                                     source="induction up to 2 years: Lindquist 2012, "
+                                            "Jönköping (DOMAIN.md)", le=10)
 
 
 class ColleagueSupport(Strict):
@@ -508,10 +518,13 @@ class Attrition(Strict):
                                          source="calibrated to SCB/SSR, Uppsala ~22% "
                                                 "(DOMAIN.md, range 10-35%)", le=100)
     tenure_multipliers: tuple[TenureBand, ...] = P(
-        None, "table", "Baseline hazard by workplace tenure: year 1 x1.6, year 2 x1.3, "
-        "years 3-5 x1.0, > 5 x0.6.", assumption=(0.7, 1.3),
-        default_factory=lambda: (TenureBand(until_years=1, multiplier=1.6),
-                                 TenureBand(until_years=2, multiplier=1.3),
+        None, "table", "Baseline hazard by workplace tenure: year 1 x1.1, year 2 x1.0, "
+        "years 3-5 x1.0, > 5 x0.6. Most of the early excess of DOMAIN.md's shape (year 1 "
+        "x1.6, year 2 x1.3) comes from the newcomer's unmet support need "
+        "(dcs.manager_support.newcomer_gap_sd); the bands keep the rest, so the baseline "
+        "keeps ~48% of hires leaving within two years.", assumption=(0.7, 1.3),
+        default_factory=lambda: (TenureBand(until_years=1, multiplier=1.1),
+                                 TenureBand(until_years=2, multiplier=1.0),
                                  TenureBand(until_years=5, multiplier=1.0),
                                  TenureBand(until_years=None, multiplier=0.6)))
     hazard_ratios: HazardRatios = Field(default_factory=HazardRatios)
@@ -928,9 +941,9 @@ class IntroductionProgramme(PolicyBase):
                                       "reflection.", assumption=(0.4, 1.2), le=5)
     participant_control_gain: NonNeg = P(0.15, "control index", "Control gained by "
                                          "participants while in the programme (a written "
-                                         "plan, role clarity); with the support gains it "
-                                         "should give roughly HR 0.6 on early exits (Texas "
-                                         "OR 0.61, DOMAIN.md).", assumption=(0.05, 0.25),
+                                         "plan, role clarity); with the support gains the "
+                                         "programme gives HR 0.55-0.80 on early exits "
+                                         "(Texas OR 0.61, DOMAIN.md).", assumption=(0.05, 0.25),
                                          le=1)
     reduced_load_months: NonNeg = P(6, "months", "Months with a reduced load cap.",
                                     source="Jönköping (DOMAIN.md)", le=60)
@@ -940,6 +953,11 @@ class IntroductionProgramme(PolicyBase):
     shield_complex_years: NonNeg = P(2, "years", "No complex lead cases during the first "
                                      "years (induction).", source="Jönköping (DOMAIN.md)",
                                      le=10)
+    support_gap_met: Share = P(0.8, "share", "Share of a newcomer's unmet need for the "
+                               "manager's support (dcs.manager_support.newcomer_gap_sd) "
+                               "that the programme meets while it lasts: a scheduled "
+                               "introducer, a written plan, group supervision.",
+                               assumption=(0.5, 1.0))
 
 
 class Specialists(PolicyBase):

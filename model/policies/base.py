@@ -29,6 +29,7 @@ class Effects:
         self.supplement = np.zeros(n)           # SEK/month
         self.control_boost = np.zeros(n)        # control index units
         self.support_boost = np.zeros(n)        # colleague-support z units
+        self.gap_met = np.zeros(n)              # share of a newcomer's support need met
         self.capacity_cap = np.ones(n)
         self.shield = np.zeros(n, bool)         # extra shielding from complex lead cases
         self.mentor_need = np.zeros(n)          # programme mentor hours (max with phase)

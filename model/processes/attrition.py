@@ -64,6 +64,7 @@ class LeavingColumns(NamedTuple):
     zd: np.ndarray
     zc: np.ndarray
     zs: np.ndarray
+    zm: np.ndarray
     exh: np.ndarray
 
 
@@ -168,7 +169,7 @@ class Draws(NamedTuple):
 
 
 @entry
-def _leaving(now, zm, w, pay, supplement, q, tenure, tables, draws):
+def _leaving(now, w, pay, supplement, q, tenure, tables, draws):
     """Salaries, then each employee's week: intention changes, resignation (or the
     outside pull) and retirement, as bit codes in ``draws.code``."""
     _salaries(now, pay, tables)
@@ -182,7 +183,7 @@ def _leaving(now, zm, w, pay, supplement, q, tenure, tables, draws):
         t = tenure_years(now, w.hire_day[k])
         gap = market_gap(experience_years(now, w.prior[k], w.hire_day[k]), w.salary[k],
                          supplement[k], tables)
-        lp = min(q.b_demand * w.zd[k] + q.b_control * w.zc[k] + q.b_manager * zm
+        lp = min(q.b_demand * w.zd[k] + q.b_control * w.zc[k] + q.b_manager * w.zm[k]
                  + q.b_colleague * w.zs[k] + q.b_exhaustion * w.exh[k] + q.b_pay * gap, 50.0)
         rel = np.exp(lp)
         g = tenure.mult[np.searchsorted(tenure.bounds, t, side="right")]
@@ -223,7 +224,7 @@ def weekly(u) -> list[tuple[int, str]]:
     draws = Draws(u.rng["intention"].gen.random(n),     # full vectors: common random
                   u.rng["quit"].gen.random(n),          # numbers
                   np.zeros(n, np.int8))
-    if not _leaving(float(u.env.now), float(u.zm), u.views[LeavingColumns], u.views[PayColumns],
+    if not _leaving(float(u.env.now), u.views[LeavingColumns], u.views[PayColumns],
                     u.fx.tuple_of(_supplement, n), hz.coef, hz.tenure, hz.pay_tables, draws):
         return []
     code = draws.code
