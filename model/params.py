@@ -567,23 +567,47 @@ def _check_bands(bands, what: str):
 
 
 class SickLeave(Strict):
-    short_spells_per_year: NonNeg = P(3.0, "spells/year", "Short spells (<= 14 days) "
-                                      "per worker per year at no job strain.",
+    short_spells_per_year: NonNeg = P(3.2, "spells/year", "Short spells (<= 14 days) "
+                                      "per worker per year at the reference (demand and "
+                                      "control z = 0, no exhaustion); set so the baseline "
+                                      "unit keeps ~2.9 short spells per employee-year.",
                                       assumption=(1.5, 5), le=100)
     short_mean_days: PosFloat = P(4, "days", "Mean calendar length of a short spell "
                                   "(exponential, at most 14 days).", assumption=(2, 7),
                                   le=14)
-    long_spells_per_year: NonNeg = P(0.133, "spells/year", "Spells over 14 days per "
-                                     "worker per year: 133 per 1,000 socialsekreterare.",
-                                     source="Försäkringskassan 2021 (DOMAIN.md)", le=10)
+    long_spells_per_year: NonNeg = P(0.089, "spells/year", "Spells over 14 days per worker "
+                                     "per year at the reference (z = 0, no exhaustion, "
+                                     "manager support z = 0); set so the baseline unit has "
+                                     "~133 per 1,000 employees a year.",
+                                     source="calibrated to Försäkringskassan 2021, 133 per "
+                                            "1,000 socialsekreterare (DOMAIN.md)", le=10)
     long_mean_days: PosFloat = P(90, "days", "Mean calendar length of a long spell "
                                  "(14 days plus exponential). Total absence ~6.5% is "
                                  "near municipal 6.9% (2018).", assumption=(60, 150),
                                  le=730)
     job_strain_rr: PosFloat = P(1.44, "RR", "Relative rate of sick spells in job strain "
-                                "(demand above and control below reference).",
+                                "(demand above and control below the median) against "
+                                "the rest. The model's rate rises smoothly with demand "
+                                "minus control (z-scores), with the slope that gives this "
+                                "contrast between the two groups.",
                                 source="Amiri & Behnezhad 2020 (DOMAIN.md, 1.16-1.66)",
                                 le=100)
+    exhaustion_rr_long: PosFloat = P(2.0, "RR per unit", "Relative rate of long spells "
+                                     "per unit of exhaustion (stress-related diagnoses "
+                                     "dominate long spells).", assumption=(1.3, 3.0),
+                                     le=100)
+    exhaustion_rr_short: PosFloat = P(1.2, "RR per unit", "Relative rate of short "
+                                      "spells per unit of exhaustion.",
+                                      assumption=(1.0, 1.6), le=100)
+    low_leadership_rr: PosFloat = P(1.61, "HR", "Long-term sick leave under low "
+                                    "leadership quality against the rest; the model's "
+                                    "long-spell rate falls smoothly with the worker's "
+                                    "manager-support z-score, with the slope that gives "
+                                    "this contrast.", source="Danish register studies "
+                                    "(DOMAIN.md)", le=100)
+    low_leadership_share: float = P(0.25, "share", "Share of workers who count as having "
+                                    "'low' leadership quality in that contrast (the lowest "
+                                    "quarter).", assumption=(0.2, 0.33), gt=0, lt=1)
     reassign_after_days: PosFloat = P(14, "days", "Spells expected to last longer than "
                                       "this hand the worker's cases to colleagues.",
                                       assumption=(7, 30), le=365)
