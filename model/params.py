@@ -940,6 +940,11 @@ class Overstaffing(PolicyBase):
                                   "assumption 0-10%", ge=0, le=MAX_POSTS)
     extra_share: Share = P(0.0, "share of posts", "Posts added as a share of the budget "
                            "(added to extra_posts).", assumption=(0, 0.15))
+    management_per_post: NonNeg = P(0.0, "manager equivalents per post", "Management "
+                                    "added with each post the measure adds (0: the "
+                                    "unit's managers lead them too; 1/15 = one manager "
+                                    "per 15 posts, the reference span).",
+                                    assumption=(0, 0.067), le=1)
 
 
 class IntroductionProgramme(PolicyBase):
@@ -1000,6 +1005,11 @@ class Specialists(PolicyBase):
     salary_sek_per_month: NonNeg = P(44_000, "SEK/month", "Specialist salary (experienced "
                                      "salary + L4-type supplement).",
                                      assumption=(41_000, 48_000), le=1e6)
+    management_per_post: NonNeg = P(0.0, "manager equivalents per post", "Management "
+                                    "added with each post the measure adds (0: the "
+                                    "unit's managers lead them too; 1/15 = one manager "
+                                    "per 15 posts, the reference span).",
+                                    assumption=(0, 0.067), le=1)
 
 
 class AdminSupport(PolicyBase):
@@ -1013,6 +1023,11 @@ class AdminSupport(PolicyBase):
                                           assumption=(20, 35), le=40)
     salary_sek_per_month: NonNeg = P(30_000, "SEK/month", "Assistant salary.",
                                      assumption=(27_000, 33_000), le=1e6)
+    management_per_post: NonNeg = P(0.0, "manager equivalents per post", "Management "
+                                    "added with each post the measure adds (0: the "
+                                    "unit's managers lead them too; 1/15 = one manager "
+                                    "per 15 posts, the reference span).",
+                                    assumption=(0, 0.067), le=1)
 
 
 class SmallerGroups(PolicyBase):
@@ -1060,6 +1075,25 @@ class Trainees(PolicyBase):
     time_to_hire_factor: PosFloat = P(0.5, "factor", "Time-to-hire of a trainee hire "
                                       "relative to an open recruitment.",
                                       assumption=(0.3, 0.8), le=1)
+    casework_share: Share = P(0.4, "share of a full worker's client hours", "Casework a "
+                              "trainee FTE does (co-handling, simpler tasks), net of the "
+                              "supervision it needs; shared over the unit.",
+                              assumption=(0.2, 0.6))
+    years_in_unit_before_hire: NonNeg = P(1.0, "years", "Time a trainee hire has already "
+                                          "spent in the unit as a student: they start "
+                                          "introduced and know the unit and its manager, "
+                                          "so less of a newcomer's support need is unmet. "
+                                          "Värmdö: 'i princip alla' trainees stayed.",
+                                          assumption=(0.5, 2), le=10)
+    experience_years_at_hire: NonNeg = P(0.5, "years", "Professional experience a trainee "
+                                         "hire brings from part-time casework in the unit "
+                                         "(adds to control from experience).",
+                                         assumption=(0.25, 1.0), le=10)
+    management_per_post: NonNeg = P(0.0, "manager equivalents per post", "Management "
+                                    "added with each post the measure adds (0: the "
+                                    "unit's managers lead them too; 1/15 = one manager "
+                                    "per 15 posts, the reference span).",
+                                    assumption=(0, 0.067), le=1)
 
 
 class RecruitmentSupport(PolicyBase):

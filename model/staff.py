@@ -78,7 +78,7 @@ COLUMNS = (
     Column("salary_fixed", np.float64, np.nan, "SEK/month", "lifecycle",
            "salary from the staff list; NaN: from the salary scale"),
     Column("intro_offset", np.float64, 0.0, "years", "lifecycle",
-           "introduction already done before hire (trainees)"),
+           "years already spent in the unit before hire (trainees)"),
     Column("notice", np.bool_, False, "flag", "lifecycle", "serving the notice period"),
     Column("salary", np.float64, 0.0, "SEK/month", "attrition", "own salary this week"),
     Column("intending", np.bool_, False, "flag", "attrition", "intends to leave"),

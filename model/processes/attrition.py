@@ -10,7 +10,8 @@ with the linear predictor
          + ln HR_E * exhaustion + ln HR_pay * gap
 
 where ``gap`` is what the market pays above own salary, in 1,000 SEK/month, and
-``g`` the tenure multiplier. Intention to leave is a two-state time-varying
+``g`` the tenure multiplier (workplace tenure, including a trainee's time in the unit
+before hire). Intention to leave is a two-state time-varying
 covariate: it forms at rate ``onset * exp(LP)`` and is dropped at rate ``drop``.
 Each week the probability of an event is ``1 - exp(-h * 7/365)``; draws come from
 per-slot uniforms (common random numbers). ``weekly`` returns who resigns and who
@@ -59,6 +60,7 @@ class LeavingColumns(NamedTuple):
     intending: np.ndarray
     prior: np.ndarray
     hire_day: np.ndarray
+    intro_offset: np.ndarray
     age0: np.ndarray
     salary: np.ndarray
     zd: np.ndarray
@@ -186,7 +188,8 @@ def _leaving(now, w, pay, supplement, q, tenure, tables, draws):
         lp = min(q.b_demand * w.zd[k] + q.b_control * w.zc[k] + q.b_manager * w.zm[k]
                  + q.b_colleague * w.zs[k] + q.b_exhaustion * w.exh[k] + q.b_pay * gap, 50.0)
         rel = np.exp(lp)
-        g = tenure.mult[np.searchsorted(tenure.bounds, t, side="right")]
+        # time in the unit before hire (trainees) counts as workplace tenure
+        g = tenure.mult[np.searchsorted(tenure.bounds, t + w.intro_offset[k], side="right")]
         internal = q.h0 * g * rel * (q.hr_intending if w.intending[k] else 1.0)
         pull = q.pull * np.exp(min(q.b_pay * gap, 50.0))
         h = internal + pull

@@ -156,11 +156,14 @@ def set_service_ratio(u) -> None:
 
 
 def span_of_control(u) -> float:
-    """Staff per manager equivalent."""
+    """Staff per manager equivalent: the workers in the slots and the staff measures add
+    outside them (specialists, assistants, trainees), over the managers, team leaders
+    and the management measures add with their posts."""
     unit = u.params.unit
-    staff = int(u.staff.active.sum())
-    return staff / (unit.managers + unit.team_leader_weight * (unit.team_leaders
-                                                               + u.fx.extra_team_leaders))
+    fx = u.fx
+    staff = int(u.staff.active.sum()) + fx.extra_staff
+    return staff / (unit.managers + fx.extra_managers
+                    + unit.team_leader_weight * (unit.team_leaders + fx.extra_team_leaders))
 
 
 def backlog_pressure(u) -> float:
