@@ -98,6 +98,20 @@ class CaseBook:
         """(queued investigations, queued ongoing cases, overdue queued, queued hours)."""
         return _queue_stats(self.f, self.i, self.live, self.n_live)
 
+    def waiting_longer_than(self, now: float, days: float) -> int:
+        """Queued cases that arrived at least ``days`` ago."""
+        return _waiting_longer_than(self.f, self.i, self.live, self.n_live, now, days)
+
+
+@entry
+def _waiting_longer_than(f, i, live, n_live, now, days):
+    n = 0
+    for x in range(n_live):
+        c = live[x]
+        if i[c, OPEN] and i[c, OWNER] < 0 and now - f[c, ARRIVAL] >= days:
+            n += 1
+    return n
+
 
 def _grow(a: np.ndarray, cap: int) -> np.ndarray:
     """``a`` with its first axis extended to ``cap`` (zeros)."""

@@ -29,13 +29,24 @@ from .staff import experience_years, tenure_years
 
 def _fill(u, k: int, *, hire_day: float, prior: float, age: float, fte: float,
           salary=None, pre_introduced: bool = False) -> None:
-    intro_offset = u.phase_table.intro_years if pre_introduced else 0.0
+    intro_offset = 0.0
+    if pre_introduced:
+        intro_offset = _years_before_hire(u)
+        trainees = u.params.policies.trainees
+        prior += trainees.experience_years_at_hire if trainees else 0.0
     tenure = float(tenure_years(float(u.env.now), float(hire_day)))
     u.staff.fill(k, wid=u.next_wid, hire_day=hire_day, prior=prior, age=age, fte=fte,
                  phase=u.phase_table.phase_of(tenure + intro_offset, prior + tenure),
                  salary_fixed=np.nan if salary is None else salary,
                  intro_offset=intro_offset)
     u.next_wid += 1
+
+
+def _years_before_hire(u) -> float:
+    """Years a pre-introduced (trainee) hire has already spent in the unit: at least the
+    introduction phase."""
+    t = u.params.policies.trainees
+    return max(u.phase_table.intro_years, t.years_in_unit_before_hire if t else 0.0)
 
 
 def initial_staff(u) -> None:

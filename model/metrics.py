@@ -29,11 +29,11 @@ TS_COLUMNS = ["week", "day", "year", "headcount", "fte", "vacancies", "consultan
               "utilisation", "queue_investigations", "queue_ongoing", "open_cases",
               "caseload_per_worker", "overdue_open", "mentor_hours", "mentor_coverage",
               "tenure_lt2", "tenure_2to5", "tenure_5plus", "exits_cum", "hires_cum",
-              "posts_open"]
+              "posts_open", "unassigned_past_relax"]
 TS_COUNTS = {"week", "year", "headcount", "vacancies", "consultants", "on_notice",
              "queue_investigations", "queue_ongoing", "open_cases", "overdue_open",
              "tenure_lt2", "tenure_2to5", "tenure_5plus", "exits_cum", "hires_cum",
-             "posts_open"}
+             "posts_open", "unassigned_past_relax"}
 TS_KINDS = "".join("i" if c in TS_COUNTS else "f" for c in TS_COLUMNS)   # see _frame
 COST_COLUMNS = ["year", "category", "view", "block", "sek"]
 # every summary result but the strain index is a count, a rate, a share, a cost or a
@@ -191,7 +191,8 @@ class Recorder:
             s_zc * per, float(u.zm), s_zs * per, s_strain * per, s_exh * per, s_util * per,
             q_inv, q_ong, int(open_cases), emp_cases * per,
             int(overdue) + overdue_q, float(u.mentor_hours_total), float(u.mentor_coverage),
-            lt2, mid, ge5, self.exits, self.hires, u.open_positions))
+            lt2, mid, ge5, self.exits, self.hires, u.open_positions,
+            u.book.waiting_longer_than(float(now), u.rule.relax_after_days)))
 
     # -- tables -----------------------------------------------------------------
 

@@ -38,6 +38,7 @@ ncases         int64    cases                       casebook (attach, detach)
 n_overdue      int64    cases                       casebook (attach, detach, deadlines)
 ratio          float64  share (service ratio)       strain
 zd, zc, zs     float64  z-score (SD)                strain
+zm             float64  z-score (SD)                strain
 strain         float64  strain index                strain
 exh            float64  exhaustion index            strain
 util           float64  load / full hours           strain
@@ -77,7 +78,7 @@ COLUMNS = (
     Column("salary_fixed", np.float64, np.nan, "SEK/month", "lifecycle",
            "salary from the staff list; NaN: from the salary scale"),
     Column("intro_offset", np.float64, 0.0, "years", "lifecycle",
-           "introduction already done before hire (trainees)"),
+           "years already spent in the unit before hire (trainees)"),
     Column("notice", np.bool_, False, "flag", "lifecycle", "serving the notice period"),
     Column("salary", np.float64, 0.0, "SEK/month", "attrition", "own salary this week"),
     Column("intending", np.bool_, False, "flag", "attrition", "intends to leave"),
@@ -109,6 +110,8 @@ COLUMNS = (
     Column("zd", np.float64, 0.0, "SD", "strain", "demand z-score"),
     Column("zc", np.float64, 0.0, "SD", "strain", "control z-score"),
     Column("zs", np.float64, 0.0, "SD", "strain", "colleague-support z-score"),
+    Column("zm", np.float64, 0.0, "SD", "strain",
+           "manager-support z-score (the unit's, less a newcomer's unmet need)"),
     Column("strain", np.float64, 0.0, "index", "strain", "demand-control-support strain"),
     Column("exh", np.float64, 0.0, "index", "strain", "exhaustion"),
     Column("util", np.float64, 0.0, "ratio", "strain", "load over full client hours"),

@@ -76,7 +76,7 @@ class Unit:
         self.rr_pointer = 0        # round-robin assignment: the next slot to consider
         self.mentor_coverage = 1.0
         self.mentor_hours_total = 0.0
-        self.zm = 0.0              # manager-support z-score (the same for everyone)
+        self.zm = 0.0              # the unit's manager-support z-score (span of control)
 
         # fixed coefficients of the weekly passes
         self.hazard = attrition.ProportionalHazards(scenario)

@@ -82,7 +82,7 @@ WEEKLY_STEPS = (
          ("phase", "mentor_given", "mentee_cover", "shielded", "avail_full", "avail")),
     Step("case assignment", assignment.assign_week, HOLDINGS),
     Step("demand, control, support and strain", strain.update,
-         ("ratio", "zd", "zc", "zs", "strain", "exh", "util")),
+         ("ratio", "zd", "zc", "zs", "zm", "strain", "exh", "util")),
     Step("leaving", lifecycle.weekly_leaving, ("salary", "intending", "notice")),
     Step("weekly audit", metrics.audit_week, ()),
 )

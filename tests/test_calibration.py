@@ -164,4 +164,5 @@ def test_calibrate_a_list_item_such_as_the_tenure_shape(tmp_path, capsys):
     sc = load_scenario(out)
     bands = sc.attrition.tenure_multipliers
     assert 1.0 <= bands[0].multiplier <= 2.5
-    assert [b.multiplier for b in bands[1:]] == [1.3, 1.0, 0.6]     # the rest kept
+    kept = load_scenario(CAL / "national.yaml").attrition.tenure_multipliers[1:]
+    assert [b.multiplier for b in bands[1:]] == [b.multiplier for b in kept]  # the rest kept

@@ -101,20 +101,3 @@ def test_low_control_weighs_more_than_high_demand():
     assert _paired(dem.exits, base.exits)[0] > 0
     mean, se = _paired(ctrl.exits, dem.exits)
     assert mean > 2 * se, (mean, se)
-
-
-def test_job_strain_raises_sick_leave_by_its_relative_rate():
-    """Everyone in job strain (demand up, control down) vs nobody: the rate of sick
-    spells rises by job_strain_rr. Tolerance: 3 standard errors of the log rate ratio
-    (Poisson counts: sqrt(1/a + 1/b))."""
-    common = ("simulation.years=4", "simulation.warmup_years=0",
-              "attrition.baseline_hazard_per_year=0", "attrition.outside_pull_per_year=0",
-              "attrition.retirement_age=80", "unit.posts=60",
-              "sick_leave.long_spells_per_year=0", "sick_leave.short_mean_days=1")
-    strained = scenario(*common, "dcs.demand.shift_sd=3", "dcs.control.shift_sd=-3")
-    relaxed = scenario(*common, "dcs.demand.shift_sd=-3", "dcs.control.shift_sd=3")
-    a = (run_replication(strained, 0)["events"].event == "sick_start").sum()
-    b = (run_replication(relaxed, 0)["events"].event == "sick_start").sum()
-    rr = strained.sick_leave.job_strain_rr
-    log_ratio = math.log(a / b)
-    assert abs(log_ratio - math.log(rr)) < 3 * math.sqrt(1 / a + 1 / b), (a, b)

@@ -31,13 +31,17 @@ class Effects:
         self.supplement = np.zeros(n)           # SEK/month
         self.control_boost = np.zeros(n)        # control index units
         self.support_boost = np.zeros(n)        # colleague-support z units
+        self.gap_met = np.zeros(n)              # share of a newcomer's support need met
         self.capacity_cap = np.ones(n)
         self.shield = np.zeros(n, bool)         # extra shielding from complex lead cases
         self.mentor_need = np.zeros(n)          # programme mentor hours (max with phase)
         self.admin_relief_h = 0.0               # client hours won per worker per week
+                                                # (assistants, trainees' casework)
         self.complex_demand_factor = 1.0
         self.mentor_supply_h = 0.0              # mentoring hours from outside the posts
         self.extra_team_leaders = 0.0
+        self.extra_staff = 0.0                  # FTE led by the manager outside the slots
+        self.extra_managers = 0.0               # manager equivalents added with posts
         self.extra_positions = 0                # overstaffing: posts open above budget
         self.inflow_factor: dict[tuple[str, str], float] = {}
         self.nominal_weeks: float | None = None

@@ -4,7 +4,9 @@ Mentor hours by tenure year (Uppsala: 4 h/week in year 1, 2 in year 2) replace t
 phase table's informal hours where higher; reflection sessions (Kiruna: twice a month
 for 4 months, then monthly up to a year) take participants' time, raise their colleague
 support and cost a facilitator; a reduced-load cap in the first months and no complex
-lead cases during induction (Jönköping).
+lead cases during induction (Jönköping). While in the programme (up to two years), a
+participant's unmet need for the manager's guidance
+(``dcs.manager_support.newcomer_gap_sd``) is met in the share ``support_gap_met``.
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ class IntroductionPolicy(Policy):
         fx.shield |= mask & (months < c.shield_complex_years * 12.0)
         in_programme = mask & (months < max(24.0, c.reflection_until_months))
         fx.control_boost += np.where(in_programme, c.participant_control_gain, 0.0)
+        fx.gap_met = np.where(in_programme, np.maximum(fx.gap_met, c.support_gap_met),
+                              fx.gap_met)
         self.session_hours = float(hours.sum())
 
     def cost_week(self, u, fx: Effects) -> float:

@@ -8,7 +8,10 @@ and, when shielding is on, are not in a shielded phase if the case is complex.
 
 New cases go only to workers whose spare hours reach ``min_spare_share`` of the case's
 weekly need; a case that has waited ``relax_after_days`` may go to any eligible worker
-with spare hours, so no case stays unassignable because of its size. Otherwise cases
+with spare hours, and then, whatever the rule, to the one with the most spare hours
+(the best fit for a case nobody could take), so no case stays unassignable because of
+its size or the rule. Cases still waiting past ``relax_after_days`` (only when no
+eligible worker has any spare hours) are counted weekly (``unassigned_past_relax``). Otherwise cases
 wait in the queue (investigations first, then ongoing
 cases; handed-back cases first, then oldest first). A case is skipped in O(1) when the
 largest spare among the workers it may go to is below its need, so a long queue in an
@@ -169,8 +172,9 @@ def _assign(now, f, i, live, w, h, rule, rr):
             mx = max_un if cplx else max_all
             if mx <= 0 or mx < need:
                 continue
-            k, rr = choose(rule.code, spare, unshielded if cplx else present, need,
-                           h.ncases, rr, True)
+            # relaxed: whatever the rule, the case goes to the worker with most room
+            k, rr = choose(0 if relaxed else rule.code, spare,
+                           unshielded if cplx else present, need, h.ncases, rr, True)
             if k < 0:
                 continue
             cb.attach(f, i, c, k, now, h)

@@ -10,7 +10,8 @@ with the linear predictor
          + ln HR_E * exhaustion + ln HR_pay * gap
 
 where ``gap`` is what the market pays above own salary, in 1,000 SEK/month, and
-``g`` the tenure multiplier; ``cond`` is the worth of the paid hours off client work
+``g`` the tenure multiplier (workplace tenure, including a trainee's time in the unit
+before hire); ``cond`` is the worth of the paid hours off client work
 that measures give (competence, recovery), in 1,000 SEK/month:
 ``pay.paid_time_value_share`` x those hours' share of the paid week x own salary.
 Working conditions so act on the outside pull as pay does (other employers must offer
@@ -63,11 +64,13 @@ class LeavingColumns(NamedTuple):
     intending: np.ndarray
     prior: np.ndarray
     hire_day: np.ndarray
+    intro_offset: np.ndarray
     age0: np.ndarray
     salary: np.ndarray
     zd: np.ndarray
     zc: np.ndarray
     zs: np.ndarray
+    zm: np.ndarray
     exh: np.ndarray
 
 
@@ -178,7 +181,7 @@ class Draws(NamedTuple):
 
 
 @entry
-def _leaving(now, zm, w, pay, fxp, q, tenure, tables, draws):
+def _leaving(now, w, pay, fxp, q, tenure, tables, draws):
     """Salaries, then each employee's week: intention changes, resignation (or the
     outside pull) and retirement, as bit codes in ``draws.code``."""
     _salaries(now, pay, tables)
@@ -192,10 +195,11 @@ def _leaving(now, zm, w, pay, fxp, q, tenure, tables, draws):
         t = tenure_years(now, w.hire_day[k])
         gap = market_gap(experience_years(now, w.prior[k], w.hire_day[k]), w.salary[k],
                          fxp.supplement[k], tables)
-        lp = min(q.b_demand * w.zd[k] + q.b_control * w.zc[k] + q.b_manager * zm
+        lp = min(q.b_demand * w.zd[k] + q.b_control * w.zc[k] + q.b_manager * w.zm[k]
                  + q.b_colleague * w.zs[k] + q.b_exhaustion * w.exh[k] + q.b_pay * gap, 50.0)
         rel = np.exp(lp)
-        g = tenure.mult[np.searchsorted(tenure.bounds, t, side="right")]
+        # time in the unit before hire (trainees) counts as workplace tenure
+        g = tenure.mult[np.searchsorted(tenure.bounds, t + w.intro_offset[k], side="right")]
         internal = q.h0 * g * rel * (q.hr_intending if w.intending[k] else 1.0)
         cond = fxp.time_value[k] * w.salary[k] / 1000.0
         pull = q.pull * np.exp(min(q.b_pay * (gap - cond), 50.0))
@@ -234,7 +238,7 @@ def weekly(u) -> list[tuple[int, str]]:
     draws = Draws(u.rng["intention"].gen.random(n),     # full vectors: common random
                   u.rng["quit"].gen.random(n),          # numbers
                   np.zeros(n, np.int8))
-    if not _leaving(float(u.env.now), float(u.zm), u.views[LeavingColumns], u.views[PayColumns],
+    if not _leaving(float(u.env.now), u.views[LeavingColumns], u.views[PayColumns],
                     u.fx.tuple_of(_pay_effects, n), hz.coef, hz.tenure, hz.pay_tables, draws):
         return []
     code = draws.code

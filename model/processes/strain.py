@@ -13,7 +13,11 @@ ratios "per SD" of the attrition model apply directly.
 * Control ``C = E_x - erosion * max(0, utilisation - 1) + gain * competence hours``;
   ``z_c = (C - ref) / sd + shift``. Overload destroys control.
 * Manager support falls with the span of control (staff per manager equivalent):
-  ``z_m = -(span - ref_span) / span_per_sd + shift`` (the same for everyone).
+  ``z_m = -(span - ref_span) / span_per_sd + shift``, less, for a newcomer to the unit,
+  the need for guidance an informal introduction leaves unmet:
+  ``gap * max(0, 1 - (tenure + intro_offset) / gap_years) * (1 - met)`` with ``met``
+  the share a structured introduction meets (trainees' ``intro_offset`` counts their
+  time in the unit before hire).
 * Colleague support: the mean of the z-scores of the share of experienced
   colleagues and of team stability (1 - exits in the last 52 weeks per head), less
   ``mentor_sd * (1 - coverage)`` for a worker whose mentor need is not covered.
@@ -31,7 +35,7 @@ import numpy as np
 from ..entities import WEEK
 from ..jit import coefficients, entry, kernel
 from ..policies import vec
-from ..staff import experience_years
+from ..staff import experience_years, tenure_years
 
 
 class RatioColumns(NamedTuple):
@@ -43,13 +47,14 @@ class RatioColumns(NamedTuple):
 
 
 class StrainColumns(NamedTuple):
-    """Staff columns of the strain pass (``ratio`` and the last six are written)."""
+    """Staff columns of the strain pass (``ratio`` and the last seven are written)."""
     avail: np.ndarray
     ratio: np.ndarray
     active: np.ndarray
     consultant: np.ndarray
     prior: np.ndarray
     hire_day: np.ndarray
+    intro_offset: np.ndarray
     sick_until: np.ndarray
     load: np.ndarray
     complex_load: np.ndarray
@@ -59,6 +64,7 @@ class StrainColumns(NamedTuple):
     zd: np.ndarray
     zc: np.ndarray
     zs: np.ndarray
+    zm: np.ndarray
     strain: np.ndarray
     exh: np.ndarray
     util: np.ndarray
@@ -70,6 +76,7 @@ class StrainEffects(NamedTuple):
     control_boost: np.ndarray     # control index units
     support_boost: np.ndarray     # colleague-support z units
     recovery_h: np.ndarray        # paid recovery hours/week
+    gap_met: np.ndarray           # share of a newcomer's unmet support need met
 
 
 class UnitWeek(NamedTuple):
@@ -99,6 +106,8 @@ class StrainCoefficients(NamedTuple):
     stability_per_sd: float
     mentor_sd: float
     support_shift: float
+    newcomer_gap: float           # SD of manager support lacking at hire
+    newcomer_gap_years: float
     w_demand: float
     w_control: float
     w_manager: float
@@ -112,6 +121,7 @@ class StrainCoefficients(NamedTuple):
 def strain_coefficients(dcs) -> StrainCoefficients:
     """The demand-control-support coefficients of a scenario (built once per unit)."""
     d, c, cs, st = dcs.demand, dcs.control, dcs.colleague_support, dcs.strain
+    ms = dcs.manager_support
     return coefficients(
         StrainCoefficients, cover_share=d.cover_share, overdue_weight=d.overdue_weight,
         demand_reference=d.reference, demand_sd=d.sd, demand_shift=d.shift_sd,
@@ -120,7 +130,9 @@ def strain_coefficients(dcs) -> StrainCoefficients:
         control_sd=c.sd, control_shift=c.shift_sd, experienced_years=cs.experienced_years,
         reference_share=cs.reference_share, share_per_sd=cs.share_per_sd,
         reference_stability=cs.reference_stability, stability_per_sd=cs.stability_per_sd,
-        mentor_sd=cs.mentor_sd, support_shift=cs.shift_sd, w_demand=st.demand_weight,
+        mentor_sd=cs.mentor_sd, support_shift=cs.shift_sd,
+        newcomer_gap=ms.newcomer_gap_sd, newcomer_gap_years=ms.newcomer_gap_years,
+        w_demand=st.demand_weight,
         w_control=st.control_weight, w_manager=st.manager_weight,
         w_colleague=st.colleague_weight, recovery_per_week=st.recovery_per_week,
         recovery_per_hour=st.recovery_per_hour,
@@ -144,11 +156,14 @@ def set_service_ratio(u) -> None:
 
 
 def span_of_control(u) -> float:
-    """Staff per manager equivalent."""
+    """Staff per manager equivalent: the workers in the slots and the staff measures add
+    outside them (specialists, assistants, trainees), over the managers, team leaders
+    and the management measures add with their posts."""
     unit = u.params.unit
-    staff = int(u.staff.active.sum())
-    return staff / (unit.managers + unit.team_leader_weight * (unit.team_leaders
-                                                               + u.fx.extra_team_leaders))
+    fx = u.fx
+    staff = int(u.staff.active.sum()) + fx.extra_staff
+    return staff / (unit.managers + fx.extra_managers
+                    + unit.team_leader_weight * (unit.team_leaders + fx.extra_team_leaders))
 
 
 def backlog_pressure(u) -> float:
@@ -166,7 +181,8 @@ def backlog_pressure(u) -> float:
 
 def _effects(fx, n: int) -> StrainEffects:
     return StrainEffects(vec(fx.competence_h, n), vec(fx.control_boost, n),
-                         vec(fx.support_boost, n), vec(fx.recovery_h, n))
+                         vec(fx.support_boost, n), vec(fx.recovery_h, n),
+                         vec(fx.gap_met, n))
 
 
 def update(u) -> None:
@@ -213,7 +229,7 @@ def _update(now, w, fx, q, week):
     z_stab = 0.5 * (stability - q.reference_stability) / q.stability_per_sd
     for k in range(n):
         if not w.active[k]:
-            w.zd[k] = w.zc[k] = w.zs[k] = w.strain[k] = w.util[k] = 0.0
+            w.zd[k] = w.zc[k] = w.zs[k] = w.zm[k] = w.strain[k] = w.util[k] = 0.0
             w.exh[k] = 0.0
             continue
         exper = experience_years(now, w.prior[k], w.hire_day[k])
@@ -233,8 +249,13 @@ def _update(now, w, fx, q, week):
         z_s = (0.5 * (share - q.reference_share) / q.share_per_sd + z_stab
                - q.mentor_sd * (1.0 - w.mentee_cover[k]) + fx.support_boost[k]
                + q.support_shift)
-        s = q.w_demand * z_d - q.w_control * z_c - q.w_manager * week.zm - q.w_colleague * z_s
+        z_m = week.zm
+        if not w.consultant[k]:
+            into = (tenure_years(now, w.hire_day[k]) + w.intro_offset[k]) / q.newcomer_gap_years
+            z_m -= q.newcomer_gap * max(0.0, 1.0 - into) * (1.0 - fx.gap_met[k])
+        s = q.w_demand * z_d - q.w_control * z_c - q.w_manager * z_m - q.w_colleague * z_s
         w.zd[k] = z_d
+        w.zm[k] = z_m
         w.zc[k] = z_c
         w.zs[k] = z_s
         w.strain[k] = s
