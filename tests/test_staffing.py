@@ -14,7 +14,9 @@ import pytest
 
 from conftest import SCENARIOS, scenario
 from model.experiment import run_scenario
+from model.policies.staffing import OverstaffingPolicy
 from model.processes import strain
+from model.scenario import get_path
 from model.workforce import Model
 
 TRAINEES = SCENARIOS / "trainees.yaml"
@@ -63,11 +65,11 @@ def test_trainee_hires_leave_early_less_often_than_other_graduates():
 @pytest.mark.parametrize("path, posts, led", [
     ("specialists.yaml", "policies.specialists.posts", True),
     ("admin_support.yaml", "policies.admin_support.assistants_fte", True),
-    ("overstaffing.yaml", "policies.overstaffing.extra_posts", False)])
+    ("overstaffing.yaml", None, False)])
 def test_the_span_of_control_counts_added_posts_and_added_management(path, posts, led):
     """Staff a measure adds outside the posts count in the span; management added with
     the posts (management_per_post) counts against it."""
-    block = posts.rsplit(".", 1)[0]
+    block = posts.rsplit(".", 1)[0] if posts else "policies.overstaffing"
     spans = {}
     for m_per in (0.0, 1 / 15):
         sc = scenario("simulation.years=1", "simulation.warmup_years=0",
@@ -76,7 +78,8 @@ def test_the_span_of_control_counts_added_posts_and_added_management(path, posts
         m.env.run(until=7.5)
         u = m.unit
         n = float(u.staff.active.sum())
-        added = float(eval("sc." + posts))          # noqa: S307 - a dotted field path
+        added = (float(get_path(sc.model_dump(), posts)) if posts else
+                 OverstaffingPolicy.extra(sc.policies.overstaffing, sc.unit.posts))
         unit = sc.unit
         expected = (n + (added if led else 0.0)) / (
             unit.managers + added * m_per + unit.team_leader_weight * unit.team_leaders)
