@@ -278,13 +278,8 @@ def cmd_run(args) -> int:
 
 
 def cmd_compare(args) -> int:
-    from model import compare, costbenefit, experiment, jobs, sizing
-    from model.console import (
-        cost_benefit_lines,
-        few_replications_note,
-        progress_bar,
-        service_pricing_line,
-    )
+    from model import compare, experiment, jobs, sizing
+    from model.console import comparison_lines, progress_bar
     from model.scenario import load_scenario, source_files
 
     overrides = _overrides(args)
@@ -302,23 +297,8 @@ def cmd_compare(args) -> int:
         with progress_bar(sim.replications * len(scenarios), args.quiet, "compare") as bar:
             tables, manifest = jobs.comparison(scenarios, files, overrides, workers, bar)
         target.write_result(tables, manifest)
-    from model.console_text import number, say
-    from model.texts import title
-    lang = args.lang
-    titles = {sc.name: title(sc, lang) for sc in scenarios}
-    print("\n" + say("header", lang, n=len(scenarios), base=clean(titles[base.name]),
-                     r=sim.replications, y=number(sim.years, lang),
-                     w=number(sim.warmup_years, lang), s=sim.seed))
-    print(service_pricing_line(base.economics, lang))
-    if few_replications_note(sim.replications, lang):
-        print(few_replications_note(sim.replications, lang))
-    base_flag = ";".join(costbenefit.base_flags(tables["timeseries"], base.name))
-    print()
-    for line in cost_benefit_lines(tables["cost_benefit"], tables["comparison"], base_flag,
-                                   lang, titles, details=args.details):
+    for line in comparison_lines(scenarios, tables, out, args.lang, args.details):
         print(line)
-    print(f"\n{say('tables', lang, out=out)}: comparison.parquet, cost_benefit.parquet, "
-          "costs.parquet, summary.parquet, timeseries.parquet, events.parquet, manifest.json")
     if args.dashboard:
         _write_dashboard(out, out / "dashboard.html", args)
     if args.brief:
@@ -489,6 +469,9 @@ def cmd_report(args) -> int:
     return 0
 
 
+BRIEF_WORD = {"en": "Committee brief", "sv": "Underlag till nämnden"}
+
+
 def _write_briefs(results, targets: dict, args, sens=None, inputs=None, res=None) -> None:
     """The committee brief per language: the HTML at each target and an A4 PDF beside it
     (headless Chromium). Without a browser the HTML is written and one line says how to
@@ -499,6 +482,7 @@ def _write_briefs(results, targets: dict, args, sens=None, inputs=None, res=None
     from model.dashboard.brief import render_brief
     from model.dashboard.data import load_results
 
+    args_lang = getattr(args, "lang", "en") if hasattr(args, "details") else "en"
     res = res or load_results(results)
     inputs = inputs if inputs is not None else _result_files(results)
     with ExitStack() as stack:
@@ -510,12 +494,12 @@ def _write_briefs(results, targets: dict, args, sens=None, inputs=None, res=None
         pages = {lang: render_brief(res, lang, sens) for lang in targets}
         for lang, (html_out, _) in outs.items():
             html_out.write_text(pages[lang])
-            print(f"Committee brief ({lang}), HTML: {html_out.path}")
+            print(f"{BRIEF_WORD[args_lang]} ({lang}), HTML: {html_out.path}")
         try:
             with pdf.browser() as b:
                 for lang, (_, pdf_out) in outs.items():
                     pdf_out.write_bytes(pdf.html_to_pdf(b, pages[lang]))
-                    print(f"Committee brief ({lang}), PDF (A4): {pdf_out.path}")
+                    print(f"{BRIEF_WORD[args_lang]} ({lang}), PDF (A4): {pdf_out.path}")
         except pdf.NoBrowser as exc:
             print(clean(f"PDF not written: {exc}; to get it, {pdf.HOW_TO}"))
 

@@ -206,6 +206,28 @@ def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame, base_flag: st
     return lines
 
 
+def comparison_lines(scenarios: list, tables: dict, out, lang: str = DEFAULT_LANG,
+                     details: bool = False) -> list[str]:
+    """What ``compare`` prints: the set-up, whether service is priced, the ranked table
+    (options by their titles in ``lang``), the details when asked, where the tables are."""
+    from .costbenefit import base_flags
+    from .texts import title
+    base, sim = scenarios[0], scenarios[0].simulation
+    titles = {sc.name: title(sc, lang) for sc in scenarios}
+    lines = ["", say("header", lang, n=len(scenarios), base=clean(titles[base.name]),
+                     r=sim.replications, y=number(sim.years, lang),
+                     w=number(sim.warmup_years, lang), s=sim.seed),
+             service_pricing_line(base.economics, lang)]
+    if few_replications_note(sim.replications, lang):
+        lines.append(few_replications_note(sim.replications, lang))
+    base_flag = ";".join(base_flags(tables["timeseries"], base.name))
+    lines += [""] + cost_benefit_lines(tables["cost_benefit"], tables["comparison"], base_flag,
+                                       lang, titles, details=details)
+    return lines + ["", f"{say('tables', lang, out=out)}: comparison.parquet, "
+                    "cost_benefit.parquet, costs.parquet, summary.parquet, timeseries.parquet, "
+                    "events.parquet, manifest.json"]
+
+
 def _details(cb, comparison, scen, lang, titles) -> list[str]:
     c = cb[cb.scenario == scen].set_index("measure")
     tr = comparison[(comparison.scenario == scen) & (comparison.metric == "turnover_rate")]

@@ -165,11 +165,19 @@ def _options(res: Results, lang: str) -> str:
         f"{html.escape(texts.description(r, lang))}</li>" for n, r in items) + "</ul>"
 
 
+# the parameters of a distribution in words
+DIST_WORDS = {"mean": ("medelvärde", "mean"), "sd": ("standardavvikelse", "sd"),
+              "median": ("median", "median"), "value": ("värde", "value"),
+              "low": ("lägst", "low"), "high": ("högst", "high"), "mode": ("typvärde", "mode"),
+              "shape": ("form", "shape"), "scale": ("skala", "scale")}
+
+
 def _value(v, lang: str) -> str:
     """A parameter value in the brief's language (numbers with the language's decimal
     mark, a distribution as its parameters)."""
     if isinstance(v, dict):
-        return ", ".join(f"{k} {_value(x, lang)}" for k, x in v.items() if k != "dist")
+        return ", ".join(f"{DIST_WORDS.get(k, (k, k))[lang != 'sv']} {_value(x, lang)}"
+                         for k, x in v.items() if k != "dist")
     return num(v, lang)
 
 

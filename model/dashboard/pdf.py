@@ -36,25 +36,33 @@ def chromium_path() -> str | None:
     return None
 
 
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 @contextmanager
 def browser() -> Iterator:
-    """A headless Chromium (a Playwright ``Browser``); :class:`NoBrowser` without one."""
+    """A headless Chromium (a Playwright ``Browser``); :class:`NoBrowser` without one,
+    or when the browser fails while printing."""
     try:
         from playwright.sync_api import Error, sync_playwright
     except ImportError:
         raise NoBrowser("the Python package playwright is not installed "
                         "(pip install playwright)") from None
     path = chromium_path()
-    with sync_playwright() as p:
-        try:
-            b = p.chromium.launch(executable_path=path, headless=True, args=ARGS)
-        except Error as exc:
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else "no browser"
-            raise NoBrowser(f"no Chromium could be started ({first})") from None
-        try:
-            yield b
-        finally:
-            b.close()
+    try:
+        with sync_playwright() as p:
+            try:
+                b = p.chromium.launch(executable_path=path, headless=True, args=ARGS)
+            except Error as exc:
+                raise NoBrowser(f"no Chromium could be started ({_first_line(exc)})") from None
+            try:
+                yield b
+            finally:
+                b.close()
+    except Error as exc:
+        raise NoBrowser(f"Chromium failed ({_first_line(exc)})") from None
 
 
 def html_to_pdf(b, html_text: str) -> bytes:

@@ -36,10 +36,9 @@ def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
     mag = 10 ** math.floor(math.log10(raw))
     step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
     first = math.floor(lo / step) * step
-    ticks, v = [], first
-    while v <= hi + step * 0.5:
-        ticks.append(round(v, 10))
-        v += step
+    ticks = [round(first, 10)]
+    while ticks[-1] < hi - 1e-12 * max(1.0, abs(hi)):
+        ticks.append(round(ticks[-1] + step, 10))
     return ticks
 
 
@@ -65,7 +64,9 @@ def cost_turnover_svg(points: list[Point], lang: str, texts: dict[str, str]) -> 
         return TOP + ph - (v - y0) / ((y1 - y0) or 1) * ph
 
     out = [f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" xmlns="http://www.w3.org/2000/svg"'
-           ' font-family="Arial,Helvetica,sans-serif" font-size="11" role="img">']
+           ' font-family="Arial,Helvetica,sans-serif" font-size="11" role="img">',
+           f'<clipPath id="plot"><rect x="{LEFT}" y="{TOP}" width="{pw}" height="{ph}"/>'
+           '</clipPath>']
     for v in xt:
         out.append(f'<line x1="{X(v):.1f}" x2="{X(v):.1f}" y1="{TOP}" y2="{TOP + ph}" '
                    'stroke="#e4e4e4"/>'
@@ -80,6 +81,7 @@ def cost_turnover_svg(points: list[Point], lang: str, texts: dict[str, str]) -> 
                f'{html.escape(texts["x"])}</text>'
                f'<text transform="translate(12,{TOP + ph / 2:.1f}) rotate(-90)" '
                f'text-anchor="middle">{html.escape(texts["y"])}</text>')
+    out.append('<g clip-path="url(#plot)">')
     for p in points:
         for (m, lo, hi), colour, square in ((p.budget, BUDGET, True),
                                             (p.economic, ECONOMIC, False)):
@@ -103,6 +105,7 @@ def cost_turnover_svg(points: list[Point], lang: str, texts: dict[str, str]) -> 
                 out.append(f'<text x="{cx + 6:.1f}" y="{cy - 5:.1f}" font-weight="bold" '
                            f'fill="{WARNED if p.warned else "#111"}">'
                            f'{html.escape(p.label)}</text>')
+    out.append("</g>")
     lx = LEFT + pw + 12
     out.append(f'<circle cx="{lx + 5}" cy="{TOP + 10}" r="4.5" fill="{ECONOMIC}"/>'
                f'<text x="{lx + 14}" y="{TOP + 14}">{html.escape(texts["economic"])}</text>'
