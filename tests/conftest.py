@@ -46,15 +46,22 @@ def chromium() -> str | None:
     return shutil.which("chromium")
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """A headless Chromium driven by Playwright (skipped without one)."""
+@pytest.fixture(scope="session")
+def chromium_path():
+    """The path of Chromium with Playwright to drive it (the test is skipped without)."""
     path = chromium()
     if path is None:
         pytest.skip("Chromium is not installed and could not be installed with apt-get")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    pytest.importorskip("playwright.sync_api")
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser(chromium_path):
+    """A headless Chromium driven by Playwright (skipped without one)."""
+    from playwright import sync_api
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, headless=True,
+        b = p.chromium.launch(executable_path=chromium_path, headless=True,
                               args=["--no-sandbox", "--disable-gpu",
                                     "--disable-background-networking"])
         yield b

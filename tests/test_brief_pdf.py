@@ -51,7 +51,7 @@ def _report(results, lang, out):
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_the_decision_fills_page_one_of_an_a4_pdf(browser, eight_options, tmp_path, lang):
+def test_the_decision_fills_page_one_of_an_a4_pdf(chromium_path, eight_options, tmp_path, lang):
     from pypdf import PdfReader
     out = tmp_path / f"brief_{lang}.html"
     pages = _report(eight_options, lang, out)
@@ -80,7 +80,7 @@ def test_the_decision_fills_page_one_of_an_a4_pdf(browser, eight_options, tmp_pa
     assert titles["baseline"] in first
 
 
-def test_a_swedish_pdf_has_no_english_names_dates_or_decimals(browser, eight_options,
+def test_a_swedish_pdf_has_no_english_names_dates_or_decimals(chromium_path, eight_options,
                                                              tmp_path):
     text = " ".join(_report(eight_options, "sv", tmp_path / "b.html"))
     english = [t for n, t in _titles("en").items() if t != _titles("sv")[n]]
