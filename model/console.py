@@ -55,6 +55,16 @@ def plain(value: float) -> str:
     return f"{value:.4f}".rstrip("0").rstrip(".")
 
 
+def digits(value: float, significant: int = 6) -> str:
+    """A parameter value with its significant digits, never in scientific notation
+    (0.000123456 -> '0.000123456', 1234567.8 -> '1234570')."""
+    import numpy as np
+    if value is None or not math.isfinite(value):
+        return plain(value)
+    return np.format_float_positional(value, precision=significant, unique=False,
+                                      fractional=False, trim="-")
+
+
 def summary_lines(summary: pd.DataFrame, lang: str = DEFAULT_LANG) -> list[str]:
     """Lines of 'label  mean  (low – high)' per main KPI."""
     table = summarise(summary, [k for k, *_ in MAIN_KPIS])
