@@ -527,7 +527,9 @@ def cmd_breakeven(args) -> int:
             base, scen, {"scenario": args.scenario, "base": args.base}, args.param,
             args.low, args.high, args.target, overrides, workers, log)
         output.write_result(tables, manifest)
-    print("\n" + breakeven.heading(clean(scen.name), target, value, sim, args.lang))
+    from model.texts import title
+    print("\n" + breakeven.heading(clean(title(scen, args.lang)), target, value, sim,
+                                   args.lang))
     for line in breakeven.describe(res, args.param, target, value, args.lang):
         print(line)
     written = "Skrivet till" if args.lang == "sv" else "Written to"
