@@ -20,6 +20,7 @@ import math
 import pandas as pd
 
 from .. import texts
+from ..console_text import number
 from ..intervals import level_ci
 from . import data as D
 from .data import Results
@@ -123,8 +124,7 @@ def num(v, lang: str) -> str:
     """A count or duration as written: 10.0 -> '10', 2.5 -> '2,5' in Swedish."""
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         return str(v)
-    text = f"{v:g}"
-    return text.replace(".", ",") if lang == "sv" else text
+    return number(v, lang)
 
 
 def _get(d: dict, path: str):
