@@ -90,10 +90,11 @@ RUN_TEXT = {
 
 
 def print_summary(summary: pd.DataFrame, scenario, out, lang: str = DEFAULT_LANG) -> None:
+    from .texts import title
     sim = scenario.simulation
     n = len(summary)
     print("\n" + RUN_TEXT["head"][lang].format(
-        name=clean(scenario.name), n=n, y=number(sim.years, lang),
+        name=clean(title(scenario, lang)), n=n, y=number(sim.years, lang),
         w=number(sim.warmup_years, lang), s=sim.seed))
     print(RUN_TEXT["means"][lang])
     if few_replications_note(n, lang):
