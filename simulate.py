@@ -315,7 +315,9 @@ def _write_dashboard(results: Path, target: Path, args) -> Path:
     with _claim(target, "dashboard", args, inputs=_result_files(results),
                 directory=False) as output:
         output.write_text(render_dashboard(load_results(results)))
-    print(f"Dashboard (open in a browser, works offline): {target}")
+    print(("Dashboard (öppna i en webbläsare, fungerar utan nät)"
+           if getattr(args, "lang", "en") == "sv" and hasattr(args, "details") else
+           "Dashboard (open in a browser, works offline)") + f": {target}")
     return target
 
 
