@@ -61,7 +61,7 @@ def browser() -> Iterator:
                 yield b
             finally:
                 b.close()
-    except Error as exc:
+    except (Error, OSError) as exc:
         raise NoBrowser(f"Chromium failed ({_first_line(exc)})") from None
 
 
