@@ -80,10 +80,10 @@ def summary_lines(summary: pd.DataFrame, lang: str = DEFAULT_LANG) -> list[str]:
 
 
 RUN_TEXT = {
-    "head": {"en": "Scenario '{name}': {n} replications × {y} years (after {w} warm-up years), "
-                   "seed {s}",
-             "sv": "Scenario '{name}': {n} replikeringar × {y} år (efter {w} års insvängning), "
-                   "slumpfrö {s}"},
+    "head": {"en": "Scenario '{name}' ({title}): {n} replications × {y} years (after {w} "
+                   "warm-up years), seed {s}",
+             "sv": "Scenario '{name}' ({title}): {n} replikeringar × {y} år (efter {w} års "
+                   "insvängning), slumpfrö {s}"},
     "means": {"en": "Means, with the 95 % interval over replications in brackets:",
               "sv": "Medelvärden, med 95 % intervall över replikeringarna inom parentes:"},
 }
@@ -94,8 +94,8 @@ def print_summary(summary: pd.DataFrame, scenario, out, lang: str = DEFAULT_LANG
     sim = scenario.simulation
     n = len(summary)
     print("\n" + RUN_TEXT["head"][lang].format(
-        name=clean(title(scenario, lang)), n=n, y=number(sim.years, lang),
-        w=number(sim.warmup_years, lang), s=sim.seed))
+        name=clean(scenario.name), title=clean(title(scenario, lang)), n=n,
+        y=number(sim.years, lang), w=number(sim.warmup_years, lang), s=sim.seed))
     print(RUN_TEXT["means"][lang])
     if few_replications_note(n, lang):
         print(few_replications_note(n, lang))
@@ -222,9 +222,9 @@ def comparison_lines(scenarios: list, tables: dict, out, lang: str = DEFAULT_LAN
     """What ``compare`` prints: the set-up, whether service is priced, the ranked table
     (options by their titles in ``lang``), the details when asked, where the tables are."""
     from .costbenefit import base_flags
-    from .texts import title
+    from .texts import distinct_titles
     base, sim = scenarios[0], scenarios[0].simulation
-    titles = {sc.name: title(sc, lang) for sc in scenarios}
+    titles = distinct_titles([(sc.name, sc) for sc in scenarios], lang)
     lines = ["", say("header", lang, n=len(scenarios), base=clean(titles[base.name]),
                      r=sim.replications, y=number(sim.years, lang),
                      w=number(sim.warmup_years, lang), s=sim.seed),

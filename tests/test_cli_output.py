@@ -160,3 +160,13 @@ def test_breakeven_command_speaks_swedish(tmp_path, capsys):
     assert "Nollpunkt för" in printed and "betalar sig självt" in printed
     assert re.search(r"nettokostnad -?\d{1,3}( \d{3})* kr per år vid 500", printed)
     assert not SCIENTIFIC.search(printed)
+
+
+def test_two_options_with_one_title_are_told_apart():
+    """A file that extends another and keeps its title is named after the title."""
+    from model.texts import distinct_titles
+    groups = load_scenario(SCENARIOS / "smaller_groups.yaml")
+    copy = load_scenario(SCENARIOS / "smaller_groups.yaml", ["name=groups_of_five"])
+    got = distinct_titles([(groups.name, groups), (copy.name, copy)], "sv")
+    assert got == {"smaller_groups": "Mindre arbetsgrupper",
+                   "groups_of_five": "Mindre arbetsgrupper (groups_of_five)"}

@@ -139,7 +139,7 @@ def option_titles(res: Results, lang: str) -> dict[str, str]:
         items = [(s["name"], s.get("resolved") or {}) for s in m.get("scenarios", [])]
     else:
         items = [(m.get("scenario", ""), m.get("resolved_scenario") or {})]
-    out = {n: texts.title(r, lang, n) for n, r in items}
+    out = texts.distinct_titles(items, lang)
     for s in res.scenarios:
         out.setdefault(s, texts.title({}, lang, s))
     return out
