@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Command line of the workforce-stability simulation.
 
-    python simulate.py                       # main job: the bundled baseline scenario
+    python simulate.py [--lang sv] [--details]   # main job: the baseline against every
+                                                  # policy, ranked; dashboard and brief
     python simulate.py run SCENARIO [options]
     python simulate.py export RESULTS_DIR [--format xlsx|csv] [-o PATH]
     python simulate.py validate FILE...
@@ -84,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="run one scenario and write its result tables")
     run.add_argument("scenario", help="scenario YAML file")
     _run_options(run)
+    _lang(run)
 
     cmp_ = sub.add_parser("compare", help="compare scenarios against the first with common "
                           "random numbers; cost-benefit table")
@@ -93,8 +95,13 @@ def build_parser() -> argparse.ArgumentParser:
     cmp_.add_argument("--base", dest="base_file", metavar="FILE", help="your unit: each "
                       "SCENARIO is a measure applied to it (its own keys overlaid on FILE)")
     _run_options(cmp_)
+    _lang(cmp_)
+    cmp_.add_argument("--details", action="store_true", help="print each option in detail "
+                      "after the ranked table (both cost views, payback, backlog)")
     cmp_.add_argument("--dashboard", action="store_true",
                       help="also write dashboard.html into the result directory")
+    cmp_.add_argument("--brief", action="store_true", help="also write the committee brief "
+                      "in Swedish and English (brief_sv/brief_en, HTML and A4 PDF)")
 
     be = sub.add_parser("breakeven", help="find the parameter value where net cost against "
                         "the base is zero, or a turnover target is met")
@@ -109,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument("--base", default=str(DEFAULT_SCENARIO),
                     help="the base scenario (default scenarios/baseline.yaml)")
     _run_options(be)
+    _lang(be)
 
     sw = sub.add_parser("sweep", help="run a parameter sweep (resumable)")
     sw.add_argument("file", help="sweep YAML file (see scenarios/sweeps/)")
@@ -164,7 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
                          "directory")
     rep.add_argument("results", help="a result directory (run or compare)")
     rep.add_argument("--lang", choices=["sv", "en"], default="sv")
-    rep.add_argument("-o", "--output", help="HTML file (default RESULTS/brief_<lang>.html)")
+    rep.add_argument("-o", "--output", help="HTML file (default RESULTS/brief_<lang>.html); "
+                     "the PDF is written beside it with the suffix .pdf")
     rep.add_argument("--sensitivity", help="a sweep result directory whose "
                      "sensitivity.parquet ranks the assumptions")
     _force(rep)
@@ -207,6 +216,13 @@ def _run_options(p) -> None:
     p.add_argument("--out", help="result directory (default under results/)")
     _force(p, "replace an --out directory that holds no earlier result of this command "
            "(your own files in it are kept)")
+
+
+def _lang(p) -> None:
+    from model.console_text import CLI_LANGS, DEFAULT_LANG
+    p.add_argument("--lang", choices=CLI_LANGS, default=DEFAULT_LANG,
+                   help=f"language of the printed tables and messages (default "
+                        f"{DEFAULT_LANG})")
 
 
 def _force(p, text="replace an output file this tool did not write") -> None:
@@ -270,22 +286,19 @@ def cmd_run(args) -> int:
         with progress_bar(reps, args.quiet, clean(scenario.name)) as bar:
             tables, manifest = jobs.run(scenario, args.scenario, overrides, workers, bar)
         target.write_result(tables, manifest)
-    print_summary(tables["summary"], scenario, out)
+    print_summary(tables["summary"], scenario, out, args.lang)
     flags = ";".join(costbenefit.base_flags(tables["timeseries"], scenario.name))
     if flags:
-        print(f"\n** {warning_text(flags)}: this unit's queue is not stable over the horizon "
-              "(check its inflow against its posts and managers) **")
+        why = ("enhetens kö är inte stabil under perioden (jämför dess inflöde med dess "
+               "tjänster och chefer)" if args.lang == "sv" else "this unit's queue is not "
+               "stable over the horizon (check its inflow against its posts and managers)")
+        print(f"\n** {warning_text(flags, args.lang)}: {why} **")
     return 0
 
 
 def cmd_compare(args) -> int:
-    from model import compare, costbenefit, experiment, jobs, measures, sizing
-    from model.console import (
-        cost_benefit_lines,
-        few_replications_note,
-        progress_bar,
-        service_pricing_line,
-    )
+    from model import compare, experiment, jobs, measures, sizing
+    from model.console import comparison_lines, progress_bar
     from model.scenario import load_scenario, source_files
 
     overrides = _overrides(args)
@@ -308,19 +321,12 @@ def cmd_compare(args) -> int:
             tables, manifest = jobs.comparison(scenarios, files, overrides, workers, bar,
                                                on_base=on_base)
         target.write_result(tables, manifest)
-    print(f"\nComparison of {len(scenarios)} scenarios against '{clean(base.name)}': "
-          f"{sim.replications} paired replications x {sim.years:g} years (after "
-          f"{sim.warmup_years:g} warm-up years), seed {sim.seed}. Means with 95% intervals.")
-    print(service_pricing_line(base.economics))
-    if few_replications_note(sim.replications):
-        print(few_replications_note(sim.replications))
-    base_flag = ";".join(costbenefit.base_flags(tables["timeseries"], base.name))
-    for line in cost_benefit_lines(tables["cost_benefit"], tables["comparison"], base_flag):
+    for line in comparison_lines(scenarios, tables, out, args.lang, args.details):
         print(line)
-    print(f"\nTables written to {out}/: comparison.parquet, cost_benefit.parquet, "
-          "costs.parquet, summary.parquet, timeseries.parquet, events.parquet, manifest.json")
     if args.dashboard:
         _write_dashboard(out, out / "dashboard.html", args)
+    if args.brief:
+        _write_briefs(out, {lang: out / f"brief_{lang}.html" for lang in ("sv", "en")}, args)
     return 0
 
 
@@ -333,7 +339,9 @@ def _write_dashboard(results: Path, target: Path, args) -> Path:
     with _claim(target, "dashboard", args, inputs=_result_files(results),
                 directory=False) as output:
         output.write_text(render_dashboard(load_results(results)))
-    print(f"Dashboard (open in a browser, works offline): {target}")
+    print(("Dashboard (öppna i en webbläsare, fungerar utan nät)"
+           if getattr(args, "lang", "en") == "sv" and hasattr(args, "details") else
+           "Dashboard (open in a browser, works offline)") + f": {target}")
     return target
 
 
@@ -474,7 +482,6 @@ def cmd_dashboard(args) -> int:
 
 def cmd_report(args) -> int:
     from model import store
-    from model.dashboard.brief import render_brief
     from model.dashboard.data import load_results
     from model.errors import UserError
 
@@ -492,9 +499,9 @@ def cmd_report(args) -> int:
         inputs += _result_files(args.sensitivity)
     target = (Path(args.output) if args.output
               else Path(args.results) / f"brief_{args.lang}.html")
-    with _claim(target, "brief", args, inputs=inputs, directory=False) as output:
-        output.write_text(render_brief(res, args.lang, sens))
-    print(f"Committee brief ({args.lang}), printable: {target}")
+    if target.suffix.lower() == ".pdf":
+        target = target.with_suffix(".html")
+    _write_briefs(args.results, {args.lang: target}, args, sens, inputs, res)
     return 0
 
 
@@ -506,6 +513,41 @@ def cmd_export(args) -> int:
     print(f"{what}: {out}")
     print(clean(f"  {', '.join(parts)}"))
     return 0
+
+
+BRIEF_WORD = {"en": "Committee brief", "sv": "Underlag till nämnden"}
+
+
+def _write_briefs(results, targets: dict, args, sens=None, inputs=None, res=None) -> None:
+    """The committee brief per language: the HTML at each target and an A4 PDF beside it
+    (headless Chromium). Without a browser the HTML is written and one line says how to
+    get the PDF."""
+    from contextlib import ExitStack
+
+    from model.dashboard import pdf
+    from model.dashboard.brief import render_brief
+    from model.dashboard.data import load_results
+
+    args_lang = getattr(args, "lang", "en") if hasattr(args, "details") else "en"
+    res = res or load_results(results)
+    inputs = inputs if inputs is not None else _result_files(results)
+    with ExitStack() as stack:
+        outs = {lang: (stack.enter_context(_claim(t, "brief", args, inputs=inputs,
+                                                  directory=False)),
+                       stack.enter_context(_claim(Path(t).with_suffix(".pdf"), "brief", args,
+                                                  inputs=inputs, directory=False)))
+                for lang, t in targets.items()}
+        pages = {lang: render_brief(res, lang, sens) for lang in targets}
+        for lang, (html_out, _) in outs.items():
+            html_out.write_text(pages[lang])
+            print(f"{BRIEF_WORD[args_lang]} ({lang}), HTML: {html_out.path}")
+        try:
+            with pdf.browser() as b:
+                for lang, (_, pdf_out) in outs.items():
+                    pdf_out.write_bytes(pdf.html_to_pdf(b, pages[lang]))
+                    print(f"{BRIEF_WORD[args_lang]} ({lang}), PDF (A4): {pdf_out.path}")
+        except pdf.NoBrowser as exc:
+            print(clean(f"PDF not written: {exc}; to get it, {pdf.HOW_TO}"))
 
 
 def cmd_breakeven(args) -> int:
@@ -531,11 +573,13 @@ def cmd_breakeven(args) -> int:
             base, scen, {"scenario": args.scenario, "base": args.base}, args.param,
             args.low, args.high, args.target, overrides, workers, log)
         output.write_result(tables, manifest)
-    print(f"\nBreak-even for {clean(scen.name)} ({breakeven.target_label(target, value)}), "
-          f"{sim.replications} paired replications x {sim.years:g} years, seed {sim.seed}:")
-    for line in breakeven.describe(res, args.param, target, value):
+    from model.texts import title
+    print("\n" + breakeven.heading(clean(title(scen, args.lang)), target, value, sim,
+                                   args.lang))
+    for line in breakeven.describe(res, args.param, target, value, args.lang):
         print(line)
-    print(f"\nWritten to {out}/: evaluations.parquet, manifest.json")
+    written = "Skrivet till" if args.lang == "sv" else "Written to"
+    print(f"\n{written} {out}/: evaluations.parquet, manifest.json")
     return 0
 
 
@@ -575,14 +619,16 @@ def _safe_name(name: str) -> str:
 
 def _main_job(extra: list[str]) -> list[str]:
     """The main job's command: the catalogue against the baseline, or applied to the
-    unit of ``--base FILE`` (then written to results/policy_comparison_<unit>); any
-    further compare option may follow (e.g. --replications 8)."""
+    unit of ``--base FILE`` (then written to results/policy_comparison_<unit>), with its
+    dashboard and briefs; any further compare option may follow (e.g. --lang sv,
+    --details, --replications 8)."""
     base = next((a.partition("=")[2] or (extra[i + 1] if i + 1 < len(extra) else "")
                  for i, a in enumerate(extra) if a.partition("=")[0] == "--base"), None)
     first = [] if base else [str(DEFAULT_SCENARIO)]
     out = f"{MAIN_OUT}_{_safe_name(Path(base).stem)}" if base else str(MAIN_OUT)
     return ["compare", *first, *[str(HERE / "scenarios" / f"{n}.yaml") for n in MAIN_POLICIES],
-            "--replications", str(MAIN_REPLICATIONS), "--out", out, "--dashboard", *extra]
+            "--replications", str(MAIN_REPLICATIONS), "--out", out, "--dashboard", "--brief",
+            *extra]
 
 
 def _on_term(signum, frame):
@@ -591,7 +637,8 @@ def _on_term(signum, frame):
 
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if not argv or argv[0].startswith("--base"):
+    if not argv or (argv[0].startswith("--") and argv[0] != "--help"):
+        # the main job; options of compare may follow (--base FILE, --lang sv, --details)
         argv = _main_job(argv)
     args = build_parser().parse_args(argv)
     if args.command is None:

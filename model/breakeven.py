@@ -50,13 +50,25 @@ class RootResult:
     evaluations: list[dict] = field(default_factory=list)
     status: str = "root"          # "root", or "none": one sign across the range
     ends: tuple = ()              # (x, objective) at both ends of the range searched
+    base_at: float | None = None  # a bound where the scenario equals the base (no answer)
+
+
+def _is_base(mean: float, half: float) -> bool:
+    """The scenario equals the base here: every paired difference is (numerically) zero."""
+    return abs(mean) <= BASE_TOL and (not math.isfinite(half) or abs(half) <= BASE_TOL)
+
+
+BASE_TOL = 1e-6   # SEK per year, or turnover: below any difference a policy makes
 
 
 def find_root(objective, low: float, high: float, xtol: float | None = None,
               maxiter: int = 30) -> RootResult:
     """Root of ``objective(x) -> (mean, ci_half_width)`` on [low, high].
 
-    Raises UserError when the bracket holds no sign change.
+    A bound where the scenario equals the base (objective and its interval zero) is not
+    taken as the root: the search goes on from a point just inside the range, and the
+    result remembers that bound (``RootResult.base_at``). Raises UserError when the
+    bounds are reversed.
     """
     if not high > low:
         raise UserError(f"--high ({high:g}) must be greater than --low ({low:g})")
@@ -66,6 +78,8 @@ def find_root(objective, low: float, high: float, xtol: float | None = None,
     def f(x: float) -> float:
         if x not in cache:
             mean, half = objective(x)
+            if _is_base(mean, half):
+                mean = 0.0
             cache[x] = (mean, half)
             evals.append({"value": x, "objective": mean, "half_width": half})
         return cache[x][0]
@@ -76,57 +90,123 @@ def find_root(objective, low: float, high: float, xtol: float | None = None,
         raise UserError("the objective is undefined at the bounds")
     # an exact zero at a bound is the base itself (common random numbers): search on
     # from a point just inside
+    base_at = None
     if f_lo == 0 and f_hi != 0:
+        base_at = low
         low = low + PROBE_SHARE * (high - low)
         f_lo = f(low)
     elif f_hi == 0 and f_lo != 0:
+        base_at = high
         high = high - PROBE_SHARE * (high - low)
         f_hi = f(high)
     if f_lo == 0 and f_hi == 0:
-        return _none(low, high, evals, cache)
+        return _none(low, high, evals, cache, base_at)
     if f_lo == 0 or f_hi == 0:
-        return _result(low if f_lo == 0 else high, evals, cache)
+        return _result(low if f_lo == 0 else high, evals, cache, base_at)
     if (f_lo > 0) == (f_hi > 0):
-        return _none(low, high, evals, cache)
+        return _none(low, high, evals, cache, base_at)
     root = optimize.brentq(f, low, high, xtol=tol, maxiter=maxiter)
-    return _result(root, evals, cache)
+    return _result(root, evals, cache, base_at)
 
 
-def _none(low, high, evals, cache) -> RootResult:
+def _none(low, high, evals, cache, base_at=None) -> RootResult:
     """No sign change in the range searched: the answer is that fact."""
     evals.sort(key=lambda e: e["value"])
     return RootResult(root=math.nan, ci_low=math.nan, ci_high=math.nan, slope=math.nan,
                       evaluations=evals, status="none",
-                      ends=((low, cache[low][0]), (high, cache[high][0])))
+                      ends=((low, cache[low][0]), (high, cache[high][0])), base_at=base_at)
 
 
-def describe(res: RootResult, param: str, target: str, value: float) -> list[str]:
-    """What the search found, in words."""
+WORDS = {
+    "interval": {"en": "95 % interval", "sv": "95 % intervall"},
+    "cut": {"en": " (cut at the range searched)", "sv": " (avgränsat till sökintervallet)"},
+    "how": {"en": "({n} evaluations; the interval is the objective's 95 % interval at the root "
+                  "divided by its slope)",
+            "sv": "({n} beräkningar; intervallet är målfunktionens 95 % intervall vid roten "
+                  "delat med dess lutning)"},
+    "base_at": {"en": "At {x} the measure is not in effect (the scenario equals the base): "
+                      "that zero is not an answer; the search went on from {y}.",
+                "sv": "Vid {x} verkar åtgärden inte (scenariot är lika med basen): den nollan "
+                      "är inget svar; sökningen fortsatte från {y}."},
+    "pos": {"en": "The net cost stays positive across the range: no value of {p} between {a} "
+                  "and {b} pays for itself;",
+            "sv": "Nettokostnaden är positiv i hela intervallet: inget värde på {p} mellan {a} "
+                  "och {b} betalar sig självt;"},
+    "neg": {"en": "The net cost stays negative across the range: every value of {p} between "
+                  "{a} and {b} saves money;",
+            "sv": "Nettokostnaden är negativ i hela intervallet: varje värde på {p} mellan {a} "
+                  "och {b} sparar pengar;"},
+    "ends": {"en": "net cost {fa} per year at {a} and {fb} per year at {b} ({view}).",
+             "sv": "nettokostnad {fa} per år vid {a} och {fb} per år vid {b} ({view})."},
+    "economic": {"en": "economic view", "sv": "personalekonomisk kalkyl"},
+    "budget": {"en": "budget view", "sv": "budget (kassaflöde)"},
+    "turnover": {"en": "Turnover stays {side} {v} across the range: no value of {p} between {a} "
+                       "and {b} meets the target;",
+                 "sv": "Personalomsättningen ligger {side} {v} i hela intervallet: inget värde "
+                       "på {p} mellan {a} och {b} når målet;"},
+    "above": {"en": "above", "sv": "över"}, "below": {"en": "below", "sv": "under"},
+    "t_ends": {"en": "turnover {fa} at {a} and {fb} at {b}.",
+               "sv": "personalomsättning {fa} vid {a} och {fb} vid {b}."},
+}
+
+
+def _w(key: str, lang: str, **kw) -> str:
+    return WORDS[key][lang].format(**kw)
+
+
+def _num(v: float, lang: str) -> str:
+    text = plain(v)
+    return text.replace(",", " ").replace(".", ",") if lang == "sv" else text
+
+
+def _kr(v: float, lang: str) -> str:
+    from .console_text import fmt
+    return fmt(v, "sek", lang)
+
+
+def describe(res: RootResult, param: str, target: str, value: float,
+             lang: str = "en") -> list[str]:
+    """What the search found, in words (English or Swedish)."""
+    n = lambda v: _num(v, lang)    # noqa: E731
+    lines = []
     if res.status == "root":
         xs = [e["value"] for e in res.evaluations]
         lo, hi = max(res.ci_low, min(xs)), min(res.ci_high, max(xs))
         clipped = (lo, hi) != (res.ci_low, res.ci_high)
-        return [f"  {param} = {plain(res.root)}  95% interval [{plain(lo)}, {plain(hi)}]"
-                + (" (cut at the range searched)" if clipped else ""),
-                f"  ({len(res.evaluations)} evaluations; interval from the objective's 95% "
-                "interval at the root divided by its local slope)"]
-    (a, fa), (b, fb) = res.ends
-    if target in COST_TARGETS:
-        view = "budget view" if target == "net_cost_budget" else "economic view"
-        ends = (f"net cost {plain(fa)} SEK/year at {plain(a)} and {plain(fb)} SEK/year "
-                f"at {plain(b)} ({view})")
-        if fa > 0:
-            return [f"  The net cost stays positive across the range: no value of {param} "
-                    f"between {plain(a)} and {plain(b)} pays for itself;", f"  {ends}."]
-        return [f"  The net cost stays negative across the range: every value of {param} "
-                f"between {plain(a)} and {plain(b)} saves money;", f"  {ends}."]
-    side = "above" if fa > 0 else "below"
-    return [f"  Turnover stays {side} {value:g} across the range: no value of {param} "
-            f"between {plain(a)} and {plain(b)} meets the target;",
-            f"  turnover {fa + value:.3f} at {plain(a)} and {fb + value:.3f} at {plain(b)}."]
+        lines += [f"  {param} = {n(res.root)}  {_w('interval', lang)} [{n(lo)}, {n(hi)}]"
+                  + (_w("cut", lang) if clipped else ""),
+                  "  " + _w("how", lang, n=len(res.evaluations))]
+    else:
+        (a, fa), (b, fb) = res.ends
+        if target in COST_TARGETS:
+            view = _w("budget" if target == "net_cost_budget" else "economic", lang)
+            lines += ["  " + _w("pos" if fa > 0 else "neg", lang, p=param, a=n(a), b=n(b)),
+                      "  " + _w("ends", lang, fa=_kr(fa, lang), a=n(a), fb=_kr(fb, lang),
+                                b=n(b), view=view)]
+        else:
+            v = n(value)
+            lines += ["  " + _w("turnover", lang, side=_w("above" if fa > 0 else "below", lang),
+                                v=v, p=param, a=n(a), b=n(b)),
+                      "  " + _w("t_ends", lang, fa=n(round(fa + value, 3)), a=n(a),
+                                fb=n(round(fb + value, 3)), b=n(b))]
+    if res.base_at is not None:
+        start = min((e["value"] for e in res.evaluations if e["value"] != res.base_at),
+                    key=lambda v: abs(v - res.base_at))
+        lines.append("  " + _w("base_at", lang, x=n(res.base_at), y=n(start)))
+    return lines
 
 
-def _result(root: float, evals: list[dict], cache) -> RootResult:
+def heading(name: str, target: str, value: float, sim, lang: str = "en") -> str:
+    """The first line of the printed result."""
+    if lang == "sv":
+        return (f"Nollpunkt för {name} ({target_label(target, value, lang)}), "
+                f"{sim.replications} parvisa replikeringar × {_num(sim.years, lang)} år, "
+                f"slumpfrö {sim.seed}:")
+    return (f"Break-even for {name} ({target_label(target, value)}), {sim.replications} "
+            f"paired replications × {sim.years:g} years, seed {sim.seed}:")
+
+
+def _result(root: float, evals: list[dict], cache, base_at=None) -> RootResult:
     xs = np.array(sorted(cache))
     ys = np.array([cache[x][0] for x in xs])
     # slope: least-squares line through all evaluations (the common-random-number
@@ -141,7 +221,7 @@ def _result(root: float, evals: list[dict], cache) -> RootResult:
         lo = hi = math.nan
     evals.sort(key=lambda e: e["value"])
     return RootResult(root=float(root), ci_low=float(lo), ci_high=float(hi),
-                      slope=float(slope), evaluations=evals)
+                      slope=float(slope), evaluations=evals, base_at=base_at)
 
 
 COST_TARGETS = {"net_cost": "economic_cost_sek", "net_cost_economic": "economic_cost_sek",
@@ -190,14 +270,18 @@ def make_objective(scenario_file: str, overrides: list[str], param: str, target:
         s = run_scenario(sc, workers=workers)["summary"]
         m, half = paired_objective(target, value, base_summary, s, years)
         if log:
-            log(f"  {param} = {x:,.6g}: objective {m:,.4g} (+/- {half:,.3g})")
+            log(f"  {param} = {plain(x)}: objective {plain(m)} (± {plain(half)})")
         return m, half
     return objective
 
 
-def target_label(target: str, value: float) -> str:
+def target_label(target: str, value: float, lang: str = "en") -> str:
+    sv = lang == "sv"
     if target == "net_cost_budget":
-        return "net cost against the base = 0 (budget view: cash)"
+        return ("nettokostnad mot basen = 0 (budget: kassaflöde)" if sv
+                else "net cost against the base = 0 (budget view: cash)")
     if target in COST_TARGETS:
-        return "net cost against the base = 0 (economic view: cash + work lost)"
-    return f"turnover rate = {value:g}"
+        return ("nettokostnad mot basen = 0 (personalekonomisk: kassaflöde + förlorat arbete)"
+                if sv else "net cost against the base = 0 (economic view: cash + work lost)")
+    return (f"personalomsättning = {_num(value, lang)}" if sv
+            else f"turnover rate = {value:g}")

@@ -22,6 +22,7 @@ import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .console import digits, plain
 from .entities import DAYS_PER_YEAR, WEEK
 from .errors import ScenarioError, UserError
 from .experiment import mean_ci, run_scenario
@@ -181,8 +182,8 @@ def calibrate(scenario_path: Path, overrides: list[str], targets: list[Target],
         obj = float(np.sum(np.where(np.isfinite(z), z, 1e3) ** 2))
         history.append({**{p: v for (p, _, _), v in zip(params, values)}, "objective": obj})
         if log:
-            log("  " + ", ".join(f"{p} = {v:.5g}" for (p, _, _), v in zip(params, values))
-                + f": objective {obj:.4g}")
+            log("  " + ", ".join(f"{p} = {digits(v, 5)}" for (p, _, _), v in zip(params, values))
+                + f": objective {plain(obj)}")
         return obj
 
     if len(params) == 1:
@@ -232,11 +233,12 @@ def report_lines(scenario, params, best, report: pd.DataFrame) -> list[str]:
     lines = ["", f"Calibration of {scenario.name} ({sim.replications} replications x "
                  f"{sim.years:g} years, seed {sim.seed}; common random numbers):"]
     for (p, lo, hi), v in zip(params, best):
-        lines.append(f"  {p} = {v:.6g}   (searched {lo:g} to {hi:g})")
-    lines.append("Targets (observed value, tolerance) against simulated mean [95% interval]:")
+        lines.append(f"  {p} = {digits(v)}   (searched {plain(lo)} to {plain(hi)})")
+    lines.append("Targets (observed value, tolerance) against simulated mean (95 % interval):")
     for r in report.itertuples():
-        lines.append(f"  {r.target}: {r.value:g} +/- {r.tolerance:g} vs {r.simulated:.4g} "
-                     f"[{r.ci_low:.4g}, {r.ci_high:.4g}]  {'met' if r.met else 'NOT met'}")
+        lines.append(f"  {r.target}: {digits(r.value)} ± {digits(r.tolerance)} vs "
+                     f"{digits(r.simulated, 4)} ({digits(r.ci_low, 4)} – {digits(r.ci_high, 4)})"
+                     f"  {'met' if r.met else 'NOT met'}")
     if not report.met.all():
         lines.append("Not every target is met: the file written holds the best values found, "
                      "not a calibrated unit (widen the ranges, add parameters or check the "
@@ -271,8 +273,9 @@ def delta_text(out: Path, scenario_path: Path, params, best, report: pd.DataFram
     lines = [f"# Calibrated by: python simulate.py calibrate (fitted: "
              f"{', '.join(p for p, _, _ in params)})", "# Targets (value, simulated, 95% CI):"]
     for r in report.itertuples():
-        lines.append(f"#   {r.target}: {r.value:g} vs {r.simulated:.4g} "
-                     f"[{r.ci_low:.4g}, {r.ci_high:.4g}] {'met' if r.met else 'NOT met'}")
+        lines.append(f"#   {r.target}: {digits(r.value)} vs {digits(r.simulated, 4)} "
+                     f"[{digits(r.ci_low, 4)}, {digits(r.ci_high, 4)}] "
+                     f"{'met' if r.met else 'NOT met'}")
     body = yaml.safe_dump({"extends": rel, "name": f"{name}_calibrated", **data},
                           sort_keys=False, allow_unicode=True)
     return "\n".join(lines) + "\n" + body

@@ -9,42 +9,37 @@ from contextlib import contextmanager
 
 import pandas as pd
 
-from .costbenefit import RANKING_RULE, ranking
+from .console_text import DEFAULT_LANG, number, say
+from .console_text import fmt as lfmt
+from .costbenefit import ranking
 from .errors import clean
 from .experiment import summarise
 
-# (column, label, format)
+# (column, label in English, label in Swedish, format)
 MAIN_KPIS = [
-    ("turnover_rate", "Turnover (exits per head per year)", "pct"),
-    ("exits", "Exits in the period", "num"),
-    ("exits_first_2y", "  of which within 2 years of hire", "num"),
-    ("hires", "Hires in the period", "num"),
-    ("mean_headcount", "Mean headcount", "num1"),
-    ("vacancy_rate", "Vacancy rate (share of posts empty)", "pct"),
-    ("consultant_fte", "Consultants (mean FTE)", "num1"),
-    ("share_5y_plus", "Staff with >= 5 years in the unit", "pct"),
-    ("share_intending", "Staff intending to leave", "pct"),
-    ("sick_absence_rate", "Sick absence", "pct"),
-    ("mean_caseload", "Open cases per worker", "num1"),
-    ("overdue_share", "Investigations past the 4-month limit", "pct"),
-    ("handovers", "Case hand-overs (continuity breaks)", "num"),
-    ("cost_per_year_sek", "Cost per year, budget view (cash), SEK", "sek"),
-    ("economic_cost_per_year_sek", "Cost per year, economic view (+ work lost), SEK",
-     "sek"),
+    ("turnover_rate", "Turnover (exits per head per year)",
+     "Personalomsättning (avgångar per anställd och år)", "pct"),
+    ("exits", "Exits in the period", "Avgångar under perioden", "num"),
+    ("exits_first_2y", "  of which within 2 years of hire", "  varav inom 2 år från anställning",
+     "num"),
+    ("hires", "Hires in the period", "Anställningar under perioden", "num"),
+    ("mean_headcount", "Mean headcount", "Antal anställda, medel", "num1"),
+    ("vacancy_rate", "Vacancy rate (share of posts empty)", "Vakanser (andel tomma tjänster)",
+     "pct"),
+    ("consultant_fte", "Consultants (mean FTE)", "Konsulter (årsarbetare, medel)", "num1"),
+    ("share_5y_plus", "Staff with 5 years or more in the unit",
+     "Andel med minst 5 år på enheten", "pct"),
+    ("share_intending", "Staff intending to leave", "Andel som avser att sluta", "pct"),
+    ("sick_absence_rate", "Sick absence", "Sjukfrånvaro", "pct"),
+    ("mean_caseload", "Open cases per worker", "Öppna ärenden per handläggare", "num1"),
+    ("overdue_share", "Investigations past the 4-month limit",
+     "Utredningar över 4-månadersgränsen", "pct"),
+    ("handovers", "Case hand-overs (continuity breaks)", "Byten av handläggare", "num"),
+    ("cost_per_year_sek", "Cost per year, budget view (cash)",
+     "Kostnad per år, budget (kassaflöde)", "sek"),
+    ("economic_cost_per_year_sek", "Cost per year, economic view (+ work lost)",
+     "Kostnad per år, personalekonomisk (+ förlorat arbete)", "sek"),
 ]
-
-
-def fmt(value: float, kind: str) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "n/a"
-    value = value + 0.0                       # no "-0"
-    if kind == "pct":
-        return f"{100 * value:.1f}%" if round(100 * value, 1) else "0.0%"
-    if kind == "sek":
-        return f"{value:,.0f}"
-    if kind == "num1":
-        return f"{value:,.1f}"
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.1f}"
 
 
 def plain(value: float) -> str:
@@ -60,30 +55,53 @@ def plain(value: float) -> str:
     return f"{value:.4f}".rstrip("0").rstrip(".")
 
 
-def summary_lines(summary: pd.DataFrame) -> list[str]:
-    """Lines of 'label  mean  [low, high]' per main KPI."""
-    table = summarise(summary, [k for k, _, _ in MAIN_KPIS])
+def digits(value: float, significant: int = 6) -> str:
+    """A parameter value with its significant digits, never in scientific notation
+    (0.000123456 -> '0.000123456', 1234567.8 -> '1234570')."""
+    import numpy as np
+    if value is None or not math.isfinite(value):
+        return plain(value)
+    return np.format_float_positional(value, precision=significant, unique=False,
+                                      fractional=False, trim="-")
+
+
+def summary_lines(summary: pd.DataFrame, lang: str = DEFAULT_LANG) -> list[str]:
+    """Lines of 'label  mean  (low – high)' per main KPI."""
+    table = summarise(summary, [k for k, *_ in MAIN_KPIS])
     lines = []
-    width = max(len(label) for _, label, _ in MAIN_KPIS)
-    for (key, label, kind) in MAIN_KPIS:
+    labels = [(en if lang == "en" else sv) for _, en, sv, _ in MAIN_KPIS]
+    width = max(len(label) for label in labels)
+    for (key, *_, kind), label in zip(MAIN_KPIS, labels):
         row = table[table.metric == key].iloc[0]
-        ci = (f"[{fmt(row.ci_low, kind)}, {fmt(row.ci_high, kind)}]"
+        ci = (f"({lfmt(row.ci_low, kind, lang)} – {lfmt(row.ci_high, kind, lang)})"
               if not math.isnan(row.ci_low) else "")
-        lines.append(f"  {label:<{width}}  {fmt(row['mean'], kind):>12}  {ci}")
+        lines.append(f"  {label:<{width}}  {lfmt(row['mean'], kind, lang):>17}  {ci}")
     return lines
 
 
-def print_summary(summary: pd.DataFrame, scenario, out) -> None:
+RUN_TEXT = {
+    "head": {"en": "Scenario '{name}' ({title}): {n} replications × {y} years (after {w} "
+                   "warm-up years), seed {s}",
+             "sv": "Scenario '{name}' ({title}): {n} replikeringar × {y} år (efter {w} års "
+                   "insvängning), slumpfrö {s}"},
+    "means": {"en": "Means, with the 95 % interval over replications in brackets:",
+              "sv": "Medelvärden, med 95 % intervall över replikeringarna inom parentes:"},
+}
+
+
+def print_summary(summary: pd.DataFrame, scenario, out, lang: str = DEFAULT_LANG) -> None:
+    from .texts import title
     sim = scenario.simulation
     n = len(summary)
-    print(f"\nScenario '{clean(scenario.name)}': {n} replication{'s' if n != 1 else ''} x "
-          f"{sim.years:g} years (after {sim.warmup_years:g} warm-up years), seed {sim.seed}")
-    print("Means with 95% confidence intervals over replications:")
-    if few_replications_note(n):
-        print(few_replications_note(n))
-    for line in summary_lines(summary):
+    print("\n" + RUN_TEXT["head"][lang].format(
+        name=clean(scenario.name), title=clean(title(scenario, lang)), n=n,
+        y=number(sim.years, lang), w=number(sim.warmup_years, lang), s=sim.seed))
+    print(RUN_TEXT["means"][lang])
+    if few_replications_note(n, lang):
+        print(few_replications_note(n, lang))
+    for line in summary_lines(summary, lang):
         print(line)
-    print(f"\nTables written to {out}/: summary.parquet, timeseries.parquet, "
+    print(f"\n{say('tables', lang, out=out)}: summary.parquet, timeseries.parquet, "
           "events.parquet, costs.parquet, manifest.json")
 
 
@@ -106,154 +124,168 @@ def progress_bar(total: int, quiet: bool, label: str,
         bar.close()
 
 
-def _sek(v: float) -> str:
-    if v is None or (isinstance(v, float) and (math.isnan(v))):
-        return "n/a"
-    if math.isinf(v):
-        return "never" if v > 0 else "-inf"
-    return fmt(v, "sek")
+def _na(v) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v))
 
 
-def _payback(v: float) -> str:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return "n/a"
-    if math.isinf(v):
-        return "not within horizon"
-    return "from year 1" if v <= 1 else f"year {v:.0f}"
-
-
-FLAG_TEXT = {
-    "queue_growing": "waiting cases keep growing",
-    "overdue_growing": "open overdue investigations keep growing",
-    "overdue_share_up": "more investigations over the legal limit",
-    "turnover_up": "turnover rises",
-}
-
-
-def warning_text(flag: str) -> str:
+def warning_text(flag: str, lang: str = DEFAULT_LANG) -> str:
     """The service warning in words ('' when there is none)."""
-    if not flag:
-        return ""
-    return "SERVICE WARNING: " + "; ".join(FLAG_TEXT.get(f, f) for f in flag.split(";"))
+    from .dashboard.i18n import warning_text as words
+    return words(flag, lang)
+
+
+def few_replications_note(n: int, lang: str = DEFAULT_LANG) -> str:
+    """A warning line when intervals rest on too few replications ('' otherwise)."""
+    return "" if n >= FEW_REPLICATIONS else say("few", lang, n=n, k=FEW_REPLICATIONS)
 
 
 FEW_REPLICATIONS = 10
 
 
-def few_replications_note(n: int) -> str:
-    """A warning line when intervals rest on too few replications ('' otherwise)."""
-    if n >= FEW_REPLICATIONS:
-        return ""
-    return (f"Note: {n} replication{'s' if n != 1 else ''} only: the intervals are rough "
-            f"(with 2 they span just the two runs); use {FEW_REPLICATIONS} or more for a "
-            "decision.")
-
-
-def service_pricing_line(economics) -> str:
+def service_pricing_line(economics, lang: str = DEFAULT_LANG) -> str:
     """Whether the economic view puts a price on lost service."""
     if not economics.service_priced:
-        return ("Service (investigations over the legal limit, waiting cases, hand-overs) is "
-                "reported on its own, not priced in the economic view.")
-    return (f"Service priced in the economic view: {_sek(economics.overdue_investigation_sek)} "
-            f"SEK per overdue investigation, {_sek(economics.handover_sek)} SEK per "
-            "hand-over (economics.*; an assumption).")
+        return say("unpriced", lang)
+    return say("priced", lang, o=lfmt(economics.overdue_investigation_sek, "sek", lang),
+               h=lfmt(economics.handover_sek, "sek", lang))
 
 
-def ranking_lines(cb: pd.DataFrame) -> list[str]:
-    """The options ranked, one line each, both cost views and the warning in the row."""
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def ranking_lines(cb: pd.DataFrame, lang: str = DEFAULT_LANG,
+                  titles: dict[str, str] | None = None, base: str = "") -> list[str]:
+    """The options ranked, one line each (title in ``lang``), both cost views and the
+    service warning in the row."""
+    from .dashboard.i18n import ranking_rule
+    titles = titles or {}
     table = ranking(cb)
-    lines = [f"Options ranked ({RANKING_RULE}); net cost per year, SEK, against the base:",
-             f"  {'#':>2}  {'option':<26} {'turnover':>9} {'budget view':>14} "
-             f"{'economic view':>14} {'P(saves)*':>9}  service"]
+    width = max([len(say("col_option", lang))]
+                + [len(titles.get(s, s)) for s in table.scenario] + [12])
+    width = min(width, 34)
+    lines = [say("ranked_h", lang, rule=ranking_rule(lang, base)), say("units", lang), "",
+             f"  {'#':>2}  {say('col_option', lang):<{width}}  "
+             f"{say('col_turnover', lang):>10}  {say('col_budget', lang):>17}  "
+             f"{say('col_economic', lang):>17}  {say('col_p', lang):>7}  "
+             f"{say('col_service', lang)}"]
     group = None
     for r in table.itertuples():
-        this = ("with a service warning" if r.service_flag else
-                "avoiding exits" if r.exits_avoided_per_year > 0 else "avoiding no exits")
+        this = ("group_warned" if r.service_flag else
+                "group_avoid" if r.exits_avoided_per_year > 0 else "group_none")
         if this != group:
-            lines.append(f"  -- options {this} --")
+            lines.append(f"  -- {say(this, lang)} --")
             group = this
-        lines.append(f"  {r.rank:>2}  {clean(r.scenario)[:26]:<26} "
-                     f"{100 * r.turnover_rate_change:>+7.1f} pp "
-                     f"{_sek(r.net_cost_budget_sek_per_year):>14} "
-                     f"{_sek(r.net_cost_economic_sek_per_year):>14} "
-                     f"{100 * r.p_saves_economic:>8.0f}%  "
-                     f"{warning_text(r.service_flag) or 'ok'}")
-    lines.append("  * probability that the option saves money in the economic view; a negative "
-                 "net cost is a saving")
+        name = _cut(clean(titles.get(r.scenario, r.scenario)), width)
+        lines.append(f"  {r.rank:>2}  {name:<{width}}  "
+                     f"{lfmt(r.turnover_rate_change, 'pp', lang):>10}  "
+                     f"{lfmt(r.net_cost_budget_sek_per_year, 'sek', lang):>17}  "
+                     f"{lfmt(r.net_cost_economic_sek_per_year, 'sek', lang):>17}  "
+                     f"{lfmt(r.p_saves_economic, 'pct', lang):>7}  "
+                     f"{warning_text(r.service_flag, lang) or say('ok', lang)}")
     return lines
 
 
-def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame,
-                       base_flag: str = "") -> list[str]:
-    """A readable cost-benefit table: the ranking, then one block per scenario against
-    the base with both cost views. ``base_flag``: the base's own queue warnings."""
+def _payback(v: float, lang: str) -> str:
+    from .dashboard.i18n import payback_text
+    return payback_text(v, lang)
+
+
+def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame, base_flag: str = "",
+                       lang: str = DEFAULT_LANG, titles: dict[str, str] | None = None,
+                       details: bool = True) -> list[str]:
+    """A readable cost-benefit table: the ranking first, then (``details``) one block
+    per option against the base with both cost views. ``base_flag``: the base's own
+    queue warnings; ``titles``: scenario name -> title in ``lang``."""
+    titles = titles or {}
+    base = comparison.scenario.iloc[0]
     lines = []
     if base_flag:
-        lines += [f"** {warning_text(base_flag)} in the BASE itself: every option is "
-                  "compared with a unit whose queue is not stable; check the base's inflow, "
-                  "posts and managers first **", ""]
-    lines += ranking_lines(cb) + [""]
-    base = comparison.scenario.iloc[0]
+        lines += [f"** {say('base_unstable', lang, w=warning_text(base_flag, lang))} **", ""]
+    lines += ranking_lines(cb, lang, titles, clean(titles.get(base, base)))
+    if not details:
+        return lines + ["", say("details_hint", lang)]
+    lines += ["", say("details_h", lang), ""]
     bt = comparison[(comparison.scenario == base) & (comparison.metric == "turnover_rate")]
-    lines.append(f"Base: {clean(base)}, turnover {fmt(float(bt['mean'].iloc[0]), 'pct')} a year "
-                 f"[{fmt(float(bt.ci_low.iloc[0]), 'pct')}, "
-                 f"{fmt(float(bt.ci_high.iloc[0]), 'pct')}]"
-                 + (f"   ** {warning_text(base_flag)} **" if base_flag else ""))
+    lines.append(say("base_line", lang, base=clean(titles.get(base, base)),
+                     t=lfmt(float(bt["mean"].iloc[0]), "pct", lang),
+                     lo=lfmt(float(bt.ci_low.iloc[0]), "pct", lang),
+                     hi=lfmt(float(bt.ci_high.iloc[0]), "pct", lang))
+                 + (f"   ** {warning_text(base_flag, lang)} **" if base_flag else ""))
     for scen in ranking(cb).scenario:                      # details in rank order
-        c = cb[cb.scenario == scen].set_index("measure")
-        tr = comparison[(comparison.scenario == scen) & (comparison.metric == "turnover_rate")]
-
-        def rng(measure, kind="sek", sign=1):
-            if measure not in c.index:
-                return "n/a"
-            r = c.loc[measure]
-            if sign < 0:              # a saving shown as a change in cost
-                r = r.copy()
-                r["mean"], r["ci_low"], r["ci_high"] = -r["mean"], -r["ci_high"], -r["ci_low"]
-            if kind == "pp":
-                return (f"{100 * r['mean']:+.1f} pp [{100 * r.ci_low:+.1f}, "
-                        f"{100 * r.ci_high:+.1f}]")
-            if kind == "num":
-                return f"{r['mean']:+.1f} [{r.ci_low:+.1f}, {r.ci_high:+.1f}]"
-            if kind == "prob":
-                return f"{100 * r['mean']:.0f}% [{100 * r.ci_low:.0f}%, {100 * r.ci_high:.0f}%]"
-            return f"{_sek(r['mean'])} [{_sek(r.ci_low)}, {_sek(r.ci_high)}]"
-
-        warning = warning_text(c.service_flag.iloc[0])
-        lines.append("")
-        lines.append(f"{clean(scen)}: turnover {fmt(float(tr['mean'].iloc[0]), 'pct')} a year"
-                     + (f"   ** {warning} **" if warning else ""))
-        lines.append(f"  turnover change             {rng('turnover_rate_change', 'pp')}")
-        lines.append(f"  exits avoided per year      {rng('exits_avoided_per_year', 'num')}")
-        lines.append(f"  overdue investigations      {rng('overdue_share_change', 'pp')}")
-        lines.append(f"  waiting cases (backlog)     {rng('mean_queue_change', 'num')}"
-                     f"; trend {rng('queue_trend_per_year', 'num')} a year")
-        lines.append(f"  runs where the queue grows  {rng('p_queue_growing', 'prob')}")
-        lines.append("  budget view (cash), change in cost per year (+ costs more, - saves):")
-        lines.append(f"    {'the measure itself':<24}  {rng('policy_cost_per_year')}")
-        for m, label in (("saving_recruitment_per_year", "recruitment"),
-                         ("saving_consultants_per_year", "consultants"),
-                         ("saving_sick_pay_per_year", "sick pay, rehabilitation")):
-            lines.append(f"    {label:<24}  {rng(m, 'sek', -1)}")
-        lines.append(f"    {'payroll':<24}  {rng('payroll_change_per_year')}")
-        time_moved = c.loc["paid_time_off_casework_per_year", "mean"]
-        if abs(time_moved) > 0:
-            lines.append("      (the payroll includes paid time moved off casework: "
-                         f"{rng('paid_time_off_casework_per_year')})")
-        lines.append(f"    net cost per year (sum)   {rng('net_cost_budget_sek_per_year')}")
-        lines.append(f"    probability it saves cash {rng('p_saves_budget', 'prob')}")
-        lines.append("  economic view (budget + value of work lost):")
-        lines.append(f"    work lost, change         {rng('work_lost_change_per_year')}")
-        lines.append(f"    net cost per year         {rng('net_cost_economic_sek_per_year')}"
-                     " (budget net + work lost)")
-        lines.append(f"    probability it saves      {rng('p_saves_economic', 'prob')}")
-        lines.append(f"    cost per avoided exit     {rng('cost_per_avoided_exit')}")
-        pb = c.loc["payback_year", "mean"]
-        why = (" (no extra cash: its cost is paid time moved off casework)" if time_moved > 0
-               else " (the measure has no cash cost)")
-        lines.append(f"    payback                   {_payback(pb)}"
-                     + ("" if not math.isnan(pb) else why))
-        lines.append(f"  replacement cost, SEK/exit  {rng('replacement_cost_sek')}")
-        if warning:
-            lines.append(f"  {warning}: a saving here is not a recommendation")
+        lines += [""] + _details(cb, comparison, scen, lang, titles)
     return lines
+
+
+def comparison_lines(scenarios: list, tables: dict, out, lang: str = DEFAULT_LANG,
+                     details: bool = False) -> list[str]:
+    """What ``compare`` prints: the set-up, whether service is priced, the ranked table
+    (options by their titles in ``lang``), the details when asked, where the tables are."""
+    from .costbenefit import base_flags
+    from .texts import distinct_titles
+    base, sim = scenarios[0], scenarios[0].simulation
+    titles = distinct_titles([(sc.name, sc) for sc in scenarios], lang)
+    lines = ["", say("header", lang, n=len(scenarios), base=clean(titles[base.name]),
+                     r=sim.replications, y=number(sim.years, lang),
+                     w=number(sim.warmup_years, lang), s=sim.seed),
+             service_pricing_line(base.economics, lang)]
+    if few_replications_note(sim.replications, lang):
+        lines.append(few_replications_note(sim.replications, lang))
+    base_flag = ";".join(base_flags(tables["timeseries"], base.name))
+    lines += [""] + cost_benefit_lines(tables["cost_benefit"], tables["comparison"], base_flag,
+                                       lang, titles, details=details)
+    return lines + ["", f"{say('tables', lang, out=out)}: comparison.parquet, "
+                    "cost_benefit.parquet, costs.parquet, summary.parquet, timeseries.parquet, "
+                    "events.parquet, manifest.json"]
+
+
+def _details(cb, comparison, scen, lang, titles) -> list[str]:
+    c = cb[cb.scenario == scen].set_index("measure")
+    tr = comparison[(comparison.scenario == scen) & (comparison.metric == "turnover_rate")]
+
+    def rng(measure, kind="sek", sign=1):
+        if measure not in c.index:
+            return lfmt(None, kind, lang)
+        m, lo, hi = (float(c.loc[measure, k]) for k in ("mean", "ci_low", "ci_high"))
+        if sign < 0:              # a saving shown as a change in cost
+            m, lo, hi = -m, -hi, -lo
+        if _na(lo):
+            return lfmt(m, kind, lang)
+        return f"{lfmt(m, kind, lang)} ({lfmt(lo, kind, lang)} – {lfmt(hi, kind, lang)})"
+
+    warning = warning_text(c.service_flag.iloc[0], lang)
+    row = [say("option_line", lang, name=clean(titles.get(scen, scen)),
+               t=lfmt(float(tr["mean"].iloc[0]), "pct", lang))
+           + (f"   ** {warning} **" if warning else "")]
+
+    def item(key, text, indent=2):
+        row.append(f"{' ' * indent}{say(key, lang):<{44 - indent}} {text}")
+
+    item("d_turnover", rng("turnover_rate_change", "pp"))
+    item("d_avoided", rng("exits_avoided_per_year", "num1"))
+    item("d_overdue", rng("overdue_share_change", "pp"))
+    item("d_queue", rng("mean_queue_change", "num1"))
+    item("d_trend", rng("queue_trend_per_year", "num1"))
+    item("d_p_queue", rng("p_queue_growing", "pct"))
+    row.append(f"  {say('d_budget_h', lang)}")
+    item("d_measure", rng("policy_cost_per_year"), 4)
+    for m, key in (("saving_recruitment_per_year", "d_recruitment"),
+                   ("saving_consultants_per_year", "d_consultants"),
+                   ("saving_sick_pay_per_year", "d_sick")):
+        item(key, rng(m, "sek", -1), 4)
+    item("d_payroll", rng("payroll_change_per_year"), 4)
+    time_moved = c.loc["paid_time_off_casework_per_year", "mean"]
+    if abs(time_moved) > 0:
+        item("d_time_moved", rng("paid_time_off_casework_per_year"), 6)
+    item("d_net", rng("net_cost_budget_sek_per_year"), 4)
+    item("d_p_cash", rng("p_saves_budget", "pct"), 4)
+    row.append(f"  {say('d_econ_h', lang)}")
+    item("d_work_lost", rng("work_lost_change_per_year"), 4)
+    item("d_net", rng("net_cost_economic_sek_per_year"), 4)
+    item("d_p_saves", rng("p_saves_economic", "pct"), 4)
+    item("d_per_exit", rng("cost_per_avoided_exit"), 4)
+    item("d_payback", _payback(c.loc["payback_year", "mean"], lang), 4)
+    item("d_replacement", rng("replacement_cost_sek"))
+    if warning:
+        row.append(f"  {warning}: {say('not_advice', lang)}")
+    return row

@@ -47,3 +47,16 @@ def title(scenario: Any, lang: str, name: str | None = None) -> str:
 def description(scenario: Any, lang: str) -> str:
     """The scenario's description in ``lang`` ("" without one)."""
     return localized(_as_dict(scenario).get("description"), lang).strip()
+
+
+def distinct_titles(items, lang: str) -> dict[str, str]:
+    """Name -> title for several scenarios ``[(name, scenario_or_dict), ...]``. A title
+    that an earlier scenario already has (a file that extends another and keeps its
+    title) gets the scenario's name after it, so that no two options read the same."""
+    out: dict[str, str] = {}
+    for name, scenario in items:
+        text = title(scenario, lang, name)
+        if text in out.values():
+            text = f"{text} ({name})"
+        out[name] = text
+    return out

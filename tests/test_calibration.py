@@ -71,7 +71,7 @@ def test_calibrate_command_writes_a_delta_file(tmp_path, capsys):
                           "--max-evaluations", "6", "--out", str(out), "--quiet"])
     assert code == 0
     printed = capsys.readouterr().out
-    assert "umea_2014_exits_under_overload" in printed and "[" in printed
+    assert "umea_2014_exits_under_overload" in printed and " – " in printed
     assert "\\x0a" not in printed and printed.lstrip().startswith("Calibration of")
     sc = load_scenario(out)
     assert sc.name == "umea_2014_shock_calibrated"

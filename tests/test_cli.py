@@ -28,7 +28,7 @@ def test_run_writes_tables_and_manifest(tmp_path, capsys):
                           "--set", "unit.posts=30", "--workers", "2", *FAST])
     assert code == 0
     printed = capsys.readouterr().out
-    assert "Turnover" in printed and str(out) in printed and "[" in printed
+    assert "Turnover" in printed and str(out) in printed and " – " in printed
     names = sorted(p.name for p in out.iterdir())
     assert names == ["costs.parquet", "events.parquet", "manifest.json", "summary.parquet",
                      "timeseries.parquet"]

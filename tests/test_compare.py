@@ -96,7 +96,7 @@ def test_find_root_says_when_the_range_holds_no_root():
     assert res.ends == ((0.0, 1.0), (5.0, 6.0))
     words = " ".join(breakeven.describe(res, "p", "net_cost", 0.0))
     assert "stays positive" in words and "pays for itself" in words
-    assert "1 SEK/year at 0" in words and "economic view" in words
+    assert "SEK 1 per year at 0" in words and "economic view" in words
     with pytest.raises(UserError, match="greater than"):
         breakeven.find_root(lambda x: (x, 0.0), 5.0, 1.0)
 
@@ -105,7 +105,7 @@ def test_a_root_interval_is_cut_at_the_range_and_printed_without_exponents():
     res = breakeven.RootResult(root=1962.3, ci_low=-13310.0, ci_high=17240.0, slope=1.0,
                                evaluations=[{"value": 0.0}, {"value": 20000.0}])
     line = breakeven.describe(res, "p", "turnover_rate", 0.15)[0]
-    assert line == "  p = 1,962  95% interval [0, 17,240] (cut at the range searched)"
+    assert line == "  p = 1,962  95 % interval [0, 17,240] (cut at the range searched)"
 
 
 def test_a_zero_at_the_bound_where_the_measure_is_the_base_is_no_answer():
@@ -125,13 +125,14 @@ FAST = ["--years", "2", "--warmup-years", "0.5", "--replications", "3", "--quiet
 def test_compare_command_writes_paired_tables(tmp_path, capsys):
     out = tmp_path / "cmp"
     code = simulate.main(["compare", str(BASELINE), str(SCENARIOS / "smaller_groups.yaml"),
-                          str(SCENARIOS / "no_consultants.yaml"), "--out", str(out), *FAST])
+                          str(SCENARIOS / "no_consultants.yaml"), "--out", str(out), *FAST,
+                          "--details"])
     assert code == 0
     printed = capsys.readouterr().out
-    assert "smaller_groups" in printed and "net cost per year" in printed
+    assert "Smaller groups" in printed and "net cost per year" in printed
     assert "budget view" in printed and "economic view" in printed
     assert "not priced in the economic view" in printed
-    assert printed.index("Options ranked") < printed.index("Base: baseline")
+    assert printed.index("The options ranked") < printed.index("Base: Today (no measure)")
     assert any(ch.isdigit() and "," in printed for ch in printed)
     comp = pd.read_parquet(out / "comparison.parquet")
     assert {"scenario", "metric", "mean", "ci_low", "ci_high", "diff", "diff_ci_low",

@@ -1,11 +1,15 @@
-"""The committee brief: a printable one-page HTML summary in Swedish or English, with a
-STRESS-DES reporting checklist (Monks et al. 2019) filled from the run's real parameters
-as an appendix. It informs and does not recommend. Built from result tables only.
+"""The committee brief: a printable HTML page (and, through ``model.dashboard.pdf``, an
+A4 PDF) entirely in Swedish or in English. It informs and does not recommend. Built
+from result tables only.
 
-It opens with the options ranked (``model.costbenefit.ranking``, the rule in words),
-names both cost views wherever a cost appears (Budget (kassaflöde) and
-Personalekonomisk), and never shows a payback or a probability of saving money without
-the option's service warning beside it.
+Page one holds the decision: the question, the options ranked
+(``model.costbenefit.ranking``, the rule in words) by their titles, one table with the
+turnover change, exits avoided, the net cost per year in both cost views (Budget
+(kassaflöde) and Personalekonomisk), the cost per avoided exit, the probability of
+saving money and the payback, each with the option's service warning in the same row,
+and a static chart of cost against turnover with intervals. Page two holds the method:
+the two cost views, the options described, the assumptions that matter, and the
+STRESS-DES reporting checklist (Monks et al. 2019) filled from the run's parameters.
 """
 
 from __future__ import annotations
@@ -16,11 +20,14 @@ import math
 import pandas as pd
 
 from .. import texts
+from ..console_text import number
 from ..intervals import level_ci
 from . import data as D
 from .data import Results
-from .i18n import fmt, payback_text, t, warning_text
-from .tables import heading, ranking_html, views_html
+from .i18n import fmt, payback_text, ranking_rule, t
+from .stress import stress_des
+from .svgchart import Point, cost_turnover_svg
+from .tables import heading, ranking_rows, views_html
 
 W = {
     "title": {"sv": "Underlag till nämnden: personalomsättning bland socialsekreterare",
@@ -40,7 +47,7 @@ W = {
     "col_option": {"sv": "Alternativ", "en": "Option"},
     "col_turnover": {"sv": "Omsättning per år", "en": "Turnover per year"},
     "col_overdue": {"sv": "Utredningar över 4 mån.", "en": "Investigations over 4 months"},
-    "col_payback": {"sv": "Återbetalning", "en": "Payback"},
+    "col_payback": {"sv": "Återbetalning (personalekonomisk)", "en": "Payback (economic)"},
     "col_prob": {"sv": "Sannolikhet att spara pengar", "en": "Probability of saving money"},
     "base": {"sv": "jämförelsebas", "en": "base"},
     "sens_h": {"sv": "Antaganden som svaret är mest känsligt för",
@@ -56,7 +63,22 @@ W = {
                       "angivna antaganden. Det innehåller ingen rekommendation.",
                 "en": "This brief describes simulated consequences of the options under the "
                       "stated assumptions. It makes no recommendation."},
-    "appendix_h": {"sv": "Bilaga: STRESS-DES-checklista", "en": "Appendix: STRESS-DES checklist"},
+    "appendix_h": {"sv": "STRESS-DES-checklista", "en": "STRESS-DES checklist"},
+    "method_h": {"sv": "Metod", "en": "Method"},
+    "run_on": {"sv": "Körd {date}.", "en": "Run on {date}."},
+    "base_line": {"sv": "Jämförelsebas: <strong>{title}</strong>, personalomsättning {turnover} "
+                        "per år, utredningar över 4 månader {overdue}.",
+                  "en": "Base: <strong>{title}</strong>, turnover {turnover} a year, "
+                        "investigations over 4 months {overdue}."},
+    "base_mark": {"sv": "bas", "en": "base"},
+    "chart_h": {"sv": "Kostnad mot personalomsättning (95 % intervall)",
+                "en": "Cost against turnover (95% intervals)"},
+    "chart_x": {"sv": "Personalomsättning per år", "en": "Turnover per year"},
+    "chart_y": {"sv": "Nettokostnad per år mot basen", "en": "Net cost per year vs the base"},
+    "chart_note": {"sv": "Siffrorna är platserna\ni tabellen ovan.\nUnder noll: billigare\n"
+                         "än basen. Röd kant:\nvarning för verksamheten.",
+                   "en": "Numbers are the ranks\nin the table above.\nBelow zero: cheaper\n"
+                         "than the base. Red edge:\nservice warning."},
     "period": {"sv": "{r} replikeringar × {y} år efter {w} års insvängning, slumpfrö {s}.",
                "en": "{r} replications × {y} years after {w} warm-up years, seed {s}."},
 }
@@ -82,9 +104,45 @@ def w(key: str, lang: str, **kw) -> str:
     return text.format(**kw) if kw else text
 
 
+MONTHS = {"sv": ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+                 "september", "oktober", "november", "december"],
+          "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+                 "September", "October", "November", "December"]}
+
+
+def date_text(stamp, lang: str) -> str:
+    """An ISO timestamp as a date in words: '29 november 2026' ('' when unreadable)."""
+    from datetime import datetime
+    try:
+        d = datetime.fromisoformat(str(stamp))
+    except ValueError:
+        return ""
+    return f"{d.day} {MONTHS[lang][d.month - 1]} {d.year}"
+
+
+def num(v, lang: str) -> str:
+    """A count or duration as written: 10.0 -> '10', 2.5 -> '2,5' in Swedish."""
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return str(v)
+    return number(v, lang)
+
+
 def _get(d: dict, path: str):
     from ..scenario import get_path
     return get_path(d, path)
+
+
+def option_titles(res: Results, lang: str) -> dict[str, str]:
+    """Scenario name -> its title in ``lang`` (the name, readable, without one)."""
+    m = res.manifest
+    if res.kind == "comparison":
+        items = [(s["name"], s.get("resolved") or {}) for s in m.get("scenarios", [])]
+    else:
+        items = [(m.get("scenario", ""), m.get("resolved_scenario") or {})]
+    out = texts.distinct_titles(items, lang)
+    for s in res.scenarios:
+        out.setdefault(s, texts.title({}, lang, s))
+    return out
 
 
 def _ci(mean, lo, hi, kind, lang) -> str:
@@ -96,81 +154,41 @@ def _ci(mean, lo, hi, kind, lang) -> str:
     return html.escape(out)
 
 
-def _payback(v, lang) -> str:
-    return payback_text(v, lang)
-
-
-def _marked(text: str, warning: str) -> str:
-    """A payback or a probability of saving money: marked when the option has a service
-    warning (the warning itself is in the next cell of the same row)."""
-    return f"{text} <span class='warning'>⚠</span>" if warning else text
-
-
-def _two_views(budget: str, economic: str, lang: str) -> str:
-    return (f"{html.escape(t('view_budget', lang))}: {budget}<br>"
-            f"{html.escape(t('view_economic', lang))}: {economic}")
-
-
-def _results_table(res: Results, lang: str) -> str:
-    """Levels per option, and for a comparison the net cost in both views, the payback
-    and the probability of saving money in both views, then the service warning right
-    beside them."""
-    s = res.tables["summary"]
-    head = [w("col_option", lang), w("col_turnover", lang), w("col_overdue", lang)]
-    comparison = D.cost_benefit(res) is not None
-    if comparison:
-        head += [t("col_net_budget", lang), t("col_net_economic", lang),
-                 w("col_payback", lang), w("col_prob", lang), t("col_service", lang)]
-    rows = []
-    for i, scen in enumerate(res.scenarios):
-        cur = s[s.scenario == scen]
-        cells = [html.escape(scen) + (f" <em>({w('base', lang)})</em>" if comparison and i == 0
-                                      else "")]
-        cells.append(_ci(*level_ci(cur.turnover_rate.to_numpy(float), True), "pct", lang))
-        cells.append(_ci(*level_ci(cur.overdue_share.to_numpy(float), True), "pct", lang))
-        warning = ""
-        if comparison and i == 0:
-            cells += ["–"] * 5
-        elif comparison:
-            warning = warning_text(D.service_flag(res, scen), lang)
-
-            def m(name, kind="tkr"):
-                return _ci(*D.measure(res, scen, name), kind, lang)
-
-            def pb(name):
-                return html.escape(_payback(D.measure(res, scen, name)[0], lang))
-
-            cells.append(m("net_cost_budget_sek_per_year"))
-            cells.append(m("net_cost_economic_sek_per_year"))
-            cells.append(_marked(_two_views(pb("payback_year_budget"), pb("payback_year"),
-                                            lang), warning))
-            cells.append(_marked(_two_views(m("p_saves_budget", "pct"),
-                                            m("p_saves_economic", "pct"), lang), warning))
-            cells.append(f"<span class='warning'>{html.escape(warning)}</span>" if warning
-                         else html.escape(t("service_ok", lang)))
-        cls = " class='warned'" if warning else ""
-        rows.append(f"<tr data-scenario='{html.escape(scen)}'{cls}>"
-                    + "".join(f"<td>{x}</td>" for x in cells) + "</tr>")
-    return ("<table class='res'><thead><tr>" + "".join(f"<th>{heading(h)}</th>" for h in head)
-            + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
-
-
 def _options(res: Results, lang: str) -> str:
     m = res.manifest
     if res.kind == "comparison":
         items = [(s["name"], s.get("resolved") or {}) for s in m.get("scenarios", [])]
     else:
         items = [(m.get("scenario", ""), m.get("resolved_scenario") or {})]
-    return "<ul>" + "".join(
+    return "<ul class='options'>" + "".join(
         f"<li><strong>{html.escape(texts.title(r, lang, n))}</strong>: "
         f"{html.escape(texts.description(r, lang))}</li>" for n, r in items) + "</ul>"
+
+
+# the parameters of a distribution in words
+DIST_WORDS = {"mean": ("medelvärde", "mean"), "sd": ("standardavvikelse", "sd"),
+              "median": ("median", "median"), "value": ("värde", "value"),
+              "low": ("lägst", "low"), "high": ("högst", "high"), "mode": ("typvärde", "mode"),
+              "shape": ("form", "shape"), "scale": ("skala", "scale")}
+
+
+def _value(v, lang: str) -> str:
+    """A parameter value in the brief's language (numbers with the language's decimal
+    mark, a distribution as its parameters)."""
+    if isinstance(v, dict):
+        return ", ".join(f"{DIST_WORDS.get(k, (k, k))[lang != 'sv']} {_value(x, lang)}"
+                         for k, x in v.items() if k != "dist")
+    return num(v, lang)
 
 
 def _sensitivity(res: Results, sens: pd.DataFrame | None, lang: str) -> str:
     if sens is not None and not sens.empty:
         pick = sens[sens["index"].isin(["ST", "mu_star"])]
         top = (pick.groupby("factor").value.max().sort_values(ascending=False).head(5))
-        items = "".join(f"<li>{html.escape(str(f))}: {v:.2f}</li>" for f, v in top.items())
+        items = "".join(f"<li>{html.escape(str(f))}: {html.escape(fmt(v, 'num1', lang))}</li>"
+                        if v >= 100 else
+                        f"<li>{html.escape(str(f))}: {num(round(v, 2), lang)}</li>"
+                        for f, v in top.items())
         return f"<p>{w('sens_from', lang)}</p><ol>{items}</ol>"
     from ..paramdoc import leaves
     from ..params import Scenario
@@ -179,98 +197,96 @@ def _sensitivity(res: Results, sens: pd.DataFrame | None, lang: str) -> str:
     base = D.resolved_base(res)
     items = []
     for path, sv, en in KEY_ASSUMPTIONS:
-        val = _get(base, path)
-        if isinstance(val, dict):
-            val = ", ".join(f"{k} {v}" for k, v in val.items() if k != "dist")
         rng = ranges.get(path)
-        rng_txt = f"{rng[0]:g}–{rng[1]:g}" if isinstance(rng, list) else ""
+        rng_txt = (f"{num(rng[0], lang)}–{num(rng[1], lang)}" if isinstance(rng, list)
+                   else "")
         label = sv if lang == "sv" else en
         extra = (f" ({'intervall' if lang == 'sv' else 'range'} {rng_txt})" if rng_txt else "")
-        items.append(f"<li>{html.escape(label)}: <code>{html.escape(path)}</code> = "
-                     f"{html.escape(str(val))}{html.escape(extra)}</li>")
+        items.append(f"<li>{html.escape(label)}: "
+                     f"{html.escape(_value(_get(base, path), lang))}{html.escape(extra)}</li>")
     return f"<p>{w('sens_none', lang)}</p><ul>{''.join(items)}</ul>"
 
 
-def stress_des(res: Results, lang: str) -> str:
-    """The STRESS-DES checklist filled from the manifest and the resolved scenario."""
-    m = res.manifest
-    sc = D.resolved_base(res)
-    inv = _get(sc, "cases.investigations") or {}
-    ong = _get(sc, "cases.ongoing") or {}
-    en = lang == "en"
-    names = ", ".join(res.scenarios)
-    items = [
-        ("1.1", "Purpose" if en else "Syfte",
-         "Compare retention policies on turnover and cost for a social-services unit."
-         if en else "Jämföra åtgärder mot personalomsättning på omsättning och kostnad."),
-        ("1.2", "Model outputs" if en else "Utfall",
-         "turnover_rate, exits, hires, vacancy_rate, consultant_fte, overdue_share, "
-         "total_cost_sek (budget view), economic_cost_sek (economic view) (summary); weekly "
-         "unit state; events; costs by year, category, view and block"),
-        ("1.3", "Experimentation aims" if en else "Experimentets syfte",
-         f"Scenarios: {names}"),
-        ("2.1", "Base model overview" if en else "Modellöversikt",
-         "docs/MODEL.md (ODD): weekly unit tick; events for notice, recruitment, consultants"),
-        ("2.2", "Base model logic" if en else "Modellogik",
-         "Poisson case inflow -> queue -> assignment (most spare hours) -> processor-sharing "
-         "progress; demand-control-support -> exhaustion -> intention and proportional-hazards "
-         "quitting -> notice -> exit -> recruitment"),
-        ("2.3", "Scenario logic" if en else "Scenariologik",
-         "Each scenario is a YAML delta from the baseline; policies act through capacity, "
-         "demand, control, support, recovery, pay gap and recruitment"),
-        ("2.4", "Algorithms" if en else "Algoritmer",
-         "Weekly Bernoulli draws with p = 1 - exp(-h dt); gamma case sizes; lognormal time "
-         "to hire; bootstrap percentile intervals for bounded levels; Student-t intervals "
-         "for paired differences; Wilson intervals for probabilities; bootstrap for ratios"),
-        ("2.5", "Components" if en else "Komponenter",
-         f"Entities: workers, cases; resources: {_get(sc, 'unit.posts')} posts, "
-         f"{_get(sc, 'unit.managers')} managers; queues: investigations, ongoing cases; "
-         "exit: resignation, outside pull, retirement"),
-        ("3.1", "Data sources" if en else "Datakällor",
-         "DOMAIN.md: SCB/SSR, Tham 2007, FoUI 81:2017 (Kiruna), Försäkringskassan, SKR, "
-         "Vision/Johrén, Mor Barak 2009, Söderberg 2014, Amiri & Behnezhad 2020"),
-        ("3.2", "Pre-processing" if en else "Förbehandling", "none at run time"),
-        ("3.3", "Input parameters" if en else "Indataparametrar",
-         f"investigations {inv.get('arrivals_per_year')}/year, ongoing cases "
-         f"{ong.get('arrivals_per_year')}/year, baseline quit hazard "
-         f"{_get(sc, 'attrition.baseline_hazard_per_year')}/year, employer on-cost "
-         f"{_get(sc, 'pay.employer_oncost')}; every parameter in docs/MODEL.md"),
-        ("3.4", "Assumptions" if en else "Antaganden",
-         "parameters marked 'assumption' in docs/MODEL.md, each with a range"),
-        ("4.1", "Initialisation" if en else "Initiering",
-         f"warm-up {m.get('warmup_years')} years discarded"),
-        ("4.2", "Run length" if en else "Körlängd", f"{m.get('years')} years"),
-        ("4.3", "Estimation approach" if en else "Skattning",
-         f"{m.get('replications')} replications, 95% intervals (bootstrap for levels, "
-         "Student-t for paired differences), common random numbers"),
-        ("5.1", "Software" if en else "Programvara",
-         f"Python {m.get('python', '')}, SimPy, numpy, pandas; socialstaff-sim "
-         f"{m.get('version', '')}"),
-        ("5.2", "Random sampling" if en else "Slumptal",
-         f"numpy SeedSequence, named streams per replication, seed {m.get('seed')}"),
-        ("5.3", "Model execution" if en else "Körning",
-         "discrete-event simulation (SimPy), days; weekly strain update"),
-        ("5.4", "System specification" if en else "Systemspecifikation",
-         f"{m.get('platform', '')}"),
-        ("6", "Code access" if en else "Kod", f"git commit {m.get('git_commit') or '-'}"),
-    ]
-    rows = "".join(f"<tr><td>{html.escape(a)}</td><td>{html.escape(b)}</td>"
-                   f"<td>{html.escape(str(c))}</td></tr>" for a, b, c in items)
-    return f"<table class='stress'>{rows}</table>"
+def _decision_table(res: Results, lang: str, titles: dict[str, str]) -> str:
+    """The options ranked with both cost views, the cost per avoided exit, the
+    probability of saving money, the payback and the service warning in each row."""
+    rows = ranking_rows(res, lang)
+    if not rows:
+        return ""
+    head = ([t("col_rank", lang), t("col_option", lang)]
+            + [t(k, lang) for k in ("col_turnover_change", "col_avoided", "col_net_budget",
+                                   "col_net_economic", "col_per_exit", "col_p_saves")]
+            + [w("col_payback", lang), t("col_service", lang)])
+    order = [0, 1, 2, 3, 5, 4]          # ranking_rows' cells in this table's column order
+    body = []
+    for r in rows:
+        cells = [str(r["rank"]), f"<strong>{html.escape(titles[r['scenario']])}</strong>"]
+        for k in order:
+            value, ci = r["cells"][k]
+            cells.append(html.escape(value)
+                         + (f"<span class='ci'>{html.escape(ci)}</span>" if ci else ""))
+        pb = payback_text(D.measure(res, r["scenario"], "payback_year")[0], lang)
+        cells.append(html.escape(pb) + (" <span class='warning'>⚠</span>" if r["warning"]
+                                        else ""))
+        cells.append(f"<span class='warning'>{html.escape(r['warning'])}</span>"
+                     if r["warning"] else html.escape(t("service_ok", lang)))
+        cls = " class='warned'" if r["warning"] else ""
+        body.append(f"<tr data-scenario='{html.escape(r['scenario'])}'{cls}>"
+                    + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return ("<table class='ranking'><thead><tr>"
+            + "".join(f"<th>{heading(h)}</th>" for h in head)
+            + "</tr></thead><tbody>" + "".join(body) + "</tbody></table>")
+
+
+def _base_line(res: Results, lang: str, titles: dict[str, str]) -> str:
+    base = res.scenarios[0]
+    s = res.tables["summary"]
+    cur = s[s.scenario == base]
+    turnover = _ci(*level_ci(cur.turnover_rate.to_numpy(float), True), "pct", lang)
+    overdue = _ci(*level_ci(cur.overdue_share.to_numpy(float), True), "pct", lang)
+    return w("base_line", lang, title=html.escape(titles[base]), turnover=turnover,
+             overdue=overdue)
+
+
+def _chart(res: Results, lang: str) -> str:
+    rows = ranking_rows(res, lang)
+    if not rows:
+        return ""
+    pts = D.cost_turnover_points(res).set_index("scenario")
+
+    def point(scen, label, warned=False):
+        p = pts.loc[scen]
+        if scen == res.scenarios[0]:
+            zero = (0.0, math.nan, math.nan)
+            return Point(label, p.turnover, p.t_low, p.t_high, zero, zero, warned)
+        return Point(label, p.turnover, p.t_low, p.t_high,
+                     D.measure(res, scen, "net_cost_economic_sek_per_year"),
+                     D.measure(res, scen, "net_cost_budget_sek_per_year"), warned)
+
+    points = [point(res.scenarios[0], w("base_mark", lang))]
+    points += [point(r["scenario"], str(r["rank"]), bool(r["warning"])) for r in rows]
+    svg = cost_turnover_svg(points, lang, {
+        "x": w("chart_x", lang), "y": w("chart_y", lang),
+        "economic": t("view_economic", lang).split(" (")[0],
+        "budget": t("view_budget", lang).split(" (")[0], "note": w("chart_note", lang)})
+    return f"<h2>{html.escape(w('chart_h', lang))}</h2>{svg}"
 
 
 CSS = """
-body{font-family:Arial,Helvetica,sans-serif;max-width:190mm;margin:10mm auto;color:#111;
-font-size:10.5pt}
-h1{font-size:15pt;margin:0 0 4pt 0}h2{font-size:11.5pt;margin:10pt 0 3pt 0}
-table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:2pt 3pt;
-text-align:left;vertical-align:top;font-size:8pt}th{background:#eef}
-.neutral{border-left:4px solid #0072B2;padding:4pt 8pt;background:#f4f8fb}
-.meta{color:#444;font-size:9pt}ul,ol{margin:2pt 0 2pt 16pt;padding:0}
-.appendix{page-break-before:always}
-.ci{display:block;color:#555;font-size:8pt}.warning{color:#a3260b;font-weight:bold}
-tr.warned td{background:#fff4f0}.rule,.note{font-size:9pt}.views{font-size:9.5pt}
-@media print{body{margin:0 auto}}
+@page{size:A4;margin:12mm}
+body{font-family:Arial,Helvetica,sans-serif;max-width:186mm;margin:8mm auto;color:#111;
+font-size:9.5pt}
+h1{font-size:14pt;margin:0 0 3pt 0}h2{font-size:11pt;margin:7pt 0 3pt 0}
+table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:1.5pt 2.5pt;
+text-align:left;vertical-align:top;font-size:7.5pt}th{background:#eef;hyphens:manual}
+.neutral{border-left:4px solid #0072B2;padding:3pt 8pt;background:#f4f8fb;font-size:8.5pt}
+.meta,.base{color:#333;font-size:8.5pt;margin:2pt 0}ul,ol{margin:2pt 0 2pt 16pt;padding:0}
+.question{margin:3pt 0}.decision{page-break-after:always;break-after:page}
+.ci{display:block;color:#555;font-size:7pt}.warning{color:#a3260b;font-weight:bold}
+tr.warned td{background:#fff4f0}.rule,.note{font-size:8pt;margin:2pt 0}
+.views,.options{font-size:8.5pt}svg.chart{width:100%;height:auto;max-height:78mm}
+table.stress td{font-size:7.5pt}tr{break-inside:avoid;page-break-inside:avoid}
+@media print{body{margin:0 auto;max-width:none}}
 """
 
 
@@ -281,31 +297,36 @@ def render_brief(res: Results, lang: str = "sv", sensitivity: pd.DataFrame | Non
                         "--sensitivity with the comparison's directory")
     m = res.manifest
     sens = sensitivity if sensitivity is not None else res.tables.get("sensitivity")
-    def num(v):                             # 4.0 -> "4", 2.5 -> "2,5" in Swedish
-        if not isinstance(v, (int, float)):
-            return str(v)
-        text = f"{v:g}"
-        return text.replace(".", ",") if lang == "sv" else text
-
-    period = w("period", lang, r=m.get("replications"), y=num(m.get("years")),
-               w=num(m.get("warmup_years")), s=m.get("seed"))
-    ranked = ranking_html(res, lang)
-    parts = [
-        f"<h1>{html.escape(w('title', lang))}</h1>",
-        f"<p class='meta'>{html.escape(period)} {html.escape(str(m.get('finished', '')))}</p>",
-    ]
-    if ranked:
-        parts += [f"<h2 id='ranking'>{html.escape(t('ranking_h', lang))}</h2>{ranked}"]
-    parts += [
+    titles = option_titles(res, lang)
+    period = w("period", lang, r=m.get("replications"), y=num(m.get("years"), lang),
+               w=num(m.get("warmup_years"), lang), s=m.get("seed"))
+    when = date_text(m.get("finished", ""), lang)
+    if when:
+        period += " " + w("run_on", lang, date=when)
+    decision = [f"<h1>{html.escape(w('title', lang))}</h1>",
+                f"<p class='meta'>{html.escape(period)}</p>",
+                f"<p class='question'><strong>{w('question_h', lang)}:</strong> "
+                f"{html.escape(w('question', lang))}</p>"]
+    table = _decision_table(res, lang, titles)
+    if table:
+        rule = ranking_rule(lang, titles[res.scenarios[0]])
+        decision += [f"<h2 id='ranking'>{html.escape(t('ranking_h', lang))}</h2>",
+                     f"<p class='base'>{_base_line(res, lang, titles)}</p>", table,
+                     f"<p class='note'>{html.escape(t('negative_cheaper', lang))} "
+                     f"{html.escape(rule)}</p>", _chart(res, lang)]
+    else:
+        decision += [f"<p class='base'>{_base_line(res, lang, titles)}</p>"]
+    decision.append(f"<p class='neutral'>{html.escape(w('neutral', lang))}</p>")
+    method = [
+        f"<h2>{html.escape(w('method_h', lang))}</h2>",
         f"<h2>{html.escape(w('views_h', lang))}</h2>{views_html(res, lang)}",
-        f"<h2>{w('question_h', lang)}</h2><p>{html.escape(w('question', lang))}</p>",
         f"<h2>{w('options_h', lang)}</h2>{_options(res, lang)}",
-        f"<h2>{w('results_h', lang)}</h2>{_results_table(res, lang)}",
         f"<h2>{w('sens_h', lang)}</h2>{_sensitivity(res, sens, lang)}",
-        f"<p class='neutral'>{html.escape(w('neutral', lang))}</p>",
-        f"<div class='appendix'><h2>{w('appendix_h', lang)}</h2>{stress_des(res, lang)}</div>",
+        f"<h2>{w('appendix_h', lang)}</h2>"
+        f"{stress_des(res, lang, [titles[s] for s in res.scenarios])}",
     ]
     return (f"<!DOCTYPE html>\n<html lang='{lang}'><head><meta charset='utf-8'>"
             "<meta name=\"generator\" content=\"socialstaff-sim\">"
             f"<title>{html.escape(w('title', lang))}</title><style>{CSS}</style></head><body>"
-            + "\n".join(parts) + "</body></html>\n")
+            f"<section class='decision'>{''.join(decision)}</section>"
+            f"<section class='method'>{''.join(method)}</section></body></html>\n")

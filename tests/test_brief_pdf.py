@@ -1,0 +1,147 @@
+"""The committee brief as an A4 PDF: the decision (eight options ranked, both cost views,
+the service warning, the cost per avoided exit, a chart) on page one, the method and
+the STRESS-DES checklist after it, entirely in the chosen language; and the HTML with
+a line on how to get the PDF when no Chromium is there."""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+
+import pandas as pd
+import pytest
+
+import simulate
+from conftest import BASELINE, SCENARIOS
+from model.costbenefit import ranking
+from model.scenario import load_scenario
+from model.texts import title
+
+OPTIONS = ["salary_ladder_umea", "no_consultants", "six_plus_two", "admin_support",
+           "reflection_day", "trainees", "first_line"]
+A4_POINTS = (595.3, 841.9)          # 210 x 297 mm
+
+
+@pytest.fixture(scope="module")
+def eight_options(tmp_path_factory):
+    """A comparison of the base and seven options (eight in the decision table)."""
+    out = tmp_path_factory.mktemp("brief") / "res"
+    code = simulate.main(["compare", str(BASELINE),
+                          *[str(SCENARIOS / f"{n}.yaml") for n in OPTIONS],
+                          "--out", str(out), "--years", "1", "--warmup-years", "0.5",
+                          "--replications", "3", "--quiet"])
+    assert code == 0
+    return out
+
+
+def _titles(lang: str) -> dict[str, str]:
+    names = ["baseline", *OPTIONS]
+    return {n: title(load_scenario(SCENARIOS / f"{n}.yaml"), lang) for n in names}
+
+
+def _pages(path) -> list[str]:
+    from pypdf import PdfReader
+    return [" ".join((p.extract_text() or "").split()) for p in PdfReader(path).pages]
+
+
+def _report(results, lang, out):
+    assert simulate.main(["report", str(results), "--lang", lang, "-o", str(out)]) == 0
+    assert out.with_suffix(".pdf").exists()
+    return _pages(out.with_suffix(".pdf"))
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_decision_fills_page_one_of_an_a4_pdf(chromium_path, eight_options, tmp_path, lang):
+    from pypdf import PdfReader
+    out = tmp_path / f"brief_{lang}.html"
+    pages = _report(eight_options, lang, out)
+    reader = PdfReader(out.with_suffix(".pdf"))
+    for page in reader.pages:                       # A4 within a point
+        w, h = float(page.mediabox.width), float(page.mediabox.height)
+        assert abs(w - A4_POINTS[0]) < 1.5 and abs(h - A4_POINTS[1]) < 1.5
+    assert len(pages) >= 2
+    first, rest = pages[0], " ".join(pages[1:])
+    words = {"sv": ("Alternativen rangordnade", "Kostnad per undviken avgång",
+                    "Budget (kassaflöde)", "Personalekonomisk", "Kostnad mot personalomsättning",
+                    "Verksamheten", "Metod", "STRESS-DES-checklista"),
+             "en": ("The options ranked", "Cost per avoided exit", "Budget (cash flow)",
+                    "Economic", "Cost against turnover", "Service", "Method",
+                    "STRESS-DES checklist")}[lang]
+    for word in words[:6]:
+        assert word in first, word
+    assert pages[1].startswith(words[6])            # the method begins page two
+    assert words[7] in rest and "STRESS-DES" not in first
+    # every option on page one, in the order of the ranking
+    titles = _titles(lang)
+    order = ranking(pd.read_parquet(eight_options / "cost_benefit.parquet")).scenario
+    table = first[first.index(words[0]):]
+    positions = [table.index(titles[n]) for n in order]
+    assert positions == sorted(positions)
+    assert titles["baseline"] in first
+
+
+def test_a_swedish_pdf_has_no_english_names_dates_or_decimals(chromium_path, eight_options,
+                                                             tmp_path):
+    text = " ".join(_report(eight_options, "sv", tmp_path / "b.html"))
+    english = [t for n, t in _titles("en").items() if t != _titles("sv")[n]]
+    for name in [*english, *OPTIONS, "baseline"]:
+        assert name not in text, name
+    for word in ("Budget (cash flow)", "Options", "Purpose", "years", "replications", "seed"):
+        assert word not in text, word
+    assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:", text)          # no ISO timestamp
+    assert re.search(r"Körd \d{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|"
+                     r"september|oktober|november|december) \d{4}", text)
+    assert not re.search(r"\d\.\d+ ?(år|%|tkr)", text)             # Swedish decimal commas
+    assert "1 år" in text and "1.0 år" not in text
+
+
+def test_without_chromium_the_html_is_written_and_one_line_says_how(eight_options, tmp_path,
+                                                                   monkeypatch, capsys):
+    from model.dashboard import pdf
+
+    @contextmanager
+    def no_browser():
+        raise pdf.NoBrowser("no Chromium could be started (not found)")
+        yield                                                        # pragma: no cover
+
+    monkeypatch.setattr(pdf, "browser", no_browser)
+    out = tmp_path / "brief.html"
+    assert simulate.main(["report", str(eight_options), "-o", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert out.exists() and not out.with_suffix(".pdf").exists()
+    lines = [x for x in captured.out.splitlines() if "PDF" in x]
+    assert len(lines) == 1 and "apt-get install chromium" in lines[0]
+    assert "Traceback" not in captured.out + captured.err
+
+
+def test_the_brief_html_prints_without_javascript(eight_options):
+    from model.dashboard.brief import date_text, num, render_brief
+    from model.dashboard.data import load_results
+    page = render_brief(load_results(eight_options), "sv")
+    assert "<script" not in page and page.count("<svg") == 1
+    # one marker per option in the economic view (circles) and the base
+    assert page.count("<circle") == len(OPTIONS) + 1 + 1             # + the legend's
+    assert date_text("2026-11-29T02:55:00+00:00", "sv") == "29 november 2026"
+    assert date_text("2026-11-29T02:55:00+00:00", "en") == "29 November 2026"
+    assert (num(10.0, "sv"), num(2.5, "sv"), num(2.5, "en")) == ("10", "2,5", "2.5")
+
+
+def test_an_earlier_pdf_is_replaced_but_a_foreign_one_is_refused(eight_options, tmp_path,
+                                                                 monkeypatch, capsys):
+    from model.dashboard import pdf
+
+    @contextmanager
+    def fake_browser():
+        yield None
+
+    monkeypatch.setattr(pdf, "browser", fake_browser)
+    monkeypatch.setattr(pdf, "html_to_pdf", lambda b, text: b"%PDF-1.4\n" + pdf.PDF_MARK)
+    out = tmp_path / "brief.html"
+    assert simulate.main(["report", str(eight_options), "-o", str(out)]) == 0
+    assert simulate.main(["report", str(eight_options), "-o", str(out)]) == 0   # its own
+    foreign = tmp_path / "mine.pdf"
+    foreign.write_bytes(b"%PDF-1.4 someone else's\n")
+    code = simulate.main(["report", str(eight_options), "-o", str(tmp_path / "mine.html")])
+    assert code == 2 and "not written by this tool" in capsys.readouterr().err
+    assert foreign.read_bytes() == b"%PDF-1.4 someone else's\n"
+    assert not (tmp_path / "mine.html").exists()
