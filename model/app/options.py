@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import itertools
 import os
+import re
 import tempfile
 import threading
 from dataclasses import dataclass, field
@@ -50,7 +51,7 @@ def clean_name(text, fallback: str) -> str:
 
 
 def slug(text: str) -> str:
-    keep = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in text.lower())
+    keep = re.sub(r"[^\w-]+", "_", text.lower())
     return keep.strip("_")[:MAX_NAME] or "option"
 
 
