@@ -16,11 +16,11 @@ import urllib.request
 
 import pandas as pd
 import pytest
+from test_dashboard import browser  # noqa: F401 - the Chromium fixture
 
 import simulate
 from conftest import BASELINE, ROOT, SCENARIOS
 from model.errors import ScenarioError, UserError
-from test_dashboard import browser  # noqa: F401 - the Chromium fixture
 
 psutil = pytest.importorskip("psutil")
 YEARS, REPS = "2", "6"
@@ -264,10 +264,11 @@ def test_save_an_option_and_reload_it(page, app, tmp_path):
     pg.click("#saved")
     pg.get_by_text("halv_dag.yaml", exact=True).last.click()
     pg.click("#load")
-    pg.wait_for_function("v => { const s = document.querySelector('#status-text');"
-                         " const c = document.querySelector(\"td[data-kpi='turnover_rate']\");"
-                         " return s.dataset.state === 'done' && parseFloat(c.dataset.value) === v;}",
-                         arg=kept, timeout=120_000)
+    pg.wait_for_function(
+        "v => { const s = document.querySelector('#status-text');"
+        " const c = document.querySelector(\"td[data-kpi='turnover_rate']\");"
+        " return s.dataset.state === 'done' && parseFloat(c.dataset.value) === v; }",
+        arg=kept, timeout=120_000)
     assert pg.input_value(f"input[name='{LEVER}']") == lever
     assert pg.locator("#opt-list label:has-text('Halv dag')").count() == 1   # kept
     # the file gives the same numbers with the command line
@@ -311,6 +312,8 @@ def test_switch_language(page):
     pg.wait_for_function("() => document.querySelector('h1').innerText.startsWith('What if')")
     pg.wait_for_function("() => document.querySelector('#status').innerText"
                          ".includes('paired replications')")
+    pg.wait_for_function("() => document.querySelector('#left').innerText"
+                         ".includes('Client hours per day')")
     left = pg.inner_text("#left")
     assert "Client hours per day (hours/day)" in left and "The unit" in left
     assert "Klienttimmar" not in left

@@ -83,13 +83,16 @@ class WhatIfRunner:
         """Start the worker processes now (before the web server's threads exist) and,
         with ``warm``, run one short replication in each so the first what-if does
         not wait for the model's compiled code to load."""
-        ctx = multiprocessing.get_context("fork")
-        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx,
-                                         initializer=_quiet_worker)
+        text = None
         if warm is not None:
             short = warm.model_copy(update={"simulation": warm.simulation.model_copy(
                 update={"years": 0.25, "warmup_years": 0.0})})
             text = short.model_dump_json()
+            replication_tables(text, 0, 1)      # compiled code loaded here, then forked
+        ctx = multiprocessing.get_context("fork")
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx,
+                                         initializer=_quiet_worker)
+        if text is not None:
             futs = [self._pool.submit(replication_tables, text, i, 1)
                     for i in range(self.workers)]
             for f in futs:
