@@ -10,12 +10,16 @@ from dash.exceptions import PreventUpdate
 
 from .. import texts
 from ..errors import UserError
-from .i18n import tr
+from .i18n import LANGS, T, tr
 from .layout import comparison, lever_block, result_table, warning_box
 from .options import to_excel
 from .state import NO_MEASURE, AppState
 
 LEVER = {"type": "lever", "key": ALL}
+
+
+def _lang(lang) -> str:
+    return lang if lang in LANGS else "sv"
 
 
 def _values(ids, values) -> dict:
@@ -27,13 +31,15 @@ def register(app, st: AppState) -> None:
 
     @app.callback(Output({"type": "t", "k": ALL}, "children"), Input("lang", "value"))
     def _texts(lang):
-        return [tr(o["id"]["k"], lang) for o in ctx.outputs_list]
+        lang = _lang(lang)
+        return [T.get(str(o["id"].get("k")), {}).get(lang, "") for o in ctx.outputs_list]
 
     app.clientside_callback("function(l){document.documentElement.lang = l; return l;}",
                             Output("lang-sink", "data"), Input("lang", "value"))
 
     @app.callback(Output("measure", "options"), Input("lang", "value"))
     def _measures(lang):
+        lang = _lang(lang)
         return ([{"label": tr("no_measure", lang), "value": NO_MEASURE}]
                 + [{"label": texts.title(m.texts, lang), "value": name}
                    for name, m in st.measures.items()])
@@ -42,6 +48,7 @@ def register(app, st: AppState) -> None:
                   Input("lang", "value"), Input("restore", "data"),
                   State(LEVER, "value"), State(LEVER, "id"))
     def _levers(measure, lang, restore, values, ids):
+        lang = _lang(lang)
         current = _values(ids, values)
         fired = {t["prop_id"].split(".")[0] for t in ctx.triggered or []}
         defaults = st.defaults(measure)
@@ -68,6 +75,7 @@ def register(app, st: AppState) -> None:
                   Input(LEVER, "value"), State(LEVER, "id"), State("measure", "value"),
                   State("lang", "value"))
     def _run(values, ids, measure, lang):
+        lang = _lang(lang)
         vals = _values(ids, values)
         if not vals:
             raise PreventUpdate
@@ -87,7 +95,8 @@ def register(app, st: AppState) -> None:
                   Input("tick", "n_intervals"), Input("lang", "value"),
                   Input("job", "data"), State("shown", "data"))
     def _poll(_, lang, job, shown):
-        if job is None:
+        lang = _lang(lang)
+        if not isinstance(job, int) or isinstance(job, bool):
             raise PreventUpdate
         s = st.runner.status(job)
         key = [job, s["state"], s["n"], lang]
@@ -123,6 +132,8 @@ def register(app, st: AppState) -> None:
                   State("job", "data"), State("saved", "value"))
     def _options(*args):
         lang, name, selected, job, saved = args[7:]
+        lang = _lang(lang)
+        selected = selected if isinstance(selected, list) else []
         action = ctx.triggered_id
         selected = [o.id for o in st.book.all() if o.id in (selected or [])]
         msg, comp, download, restore, measure = "", no_update, no_update, no_update, no_update

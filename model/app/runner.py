@@ -123,8 +123,12 @@ class WhatIfRunner:
         n = option.simulation.replications
         stages = tuple(sorted({min(self.first, n), n}))
         with self._lock:
-            if self._current is not None:
-                self._cancel(self._current)
+            cur = self._current
+            if cur is not None and not cur.error and (cache_key(cur.base), cache_key(
+                    cur.option), cur.stages) == (cache_key(base), cache_key(option), stages):
+                return cur.id                       # the same what-if again: keep it
+            if cur is not None:
+                self._cancel(cur)
             job = Job(next(self._ids), base, option, stages)
             self._jobs[job.id] = job
             self._current = job
