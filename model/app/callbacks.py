@@ -117,8 +117,9 @@ def register(app, st: AppState) -> None:
             return status, no_update, no_update, no_update, no_update, no_update, key
         base_warning = (html.Div(tr("base_warning", lang), className="warning")
                         if a.base_flags else "")
+        figs = a.figures(lang)
         return (status, base_warning, warning_box(a, lang), result_table(a, lang),
-                a.figures[lang]["net"], a.figures[lang]["cost_turnover"], key)
+                figs.get("net", no_update), figs.get("cost_turnover", no_update), key)
 
     @app.callback(Output("opt-list", "options"), Output("opt-list", "value"),
                   Output("opt-msg", "children"), Output("comparison", "children"),

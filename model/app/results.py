@@ -37,7 +37,8 @@ BASE, OPTION = "base", "option"
 
 @dataclass
 class Answer:
-    """One what-if's results on ``n`` paired replications."""
+    """One what-if's results on ``n`` paired replications. The figures are drawn when
+    first asked for, in the language asked for (off the way to the first answer)."""
 
     n: int
     years: float
@@ -45,7 +46,22 @@ class Answer:
     measures: dict[str, tuple[float, float, float]]
     service_flag: str
     base_flags: str = ""
-    figures: dict[str, dict] = field(default_factory=dict)     # lang -> name -> figure
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)  # lang -> names
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+    _figures: dict[str, dict] = field(default_factory=dict, repr=False)
+
+    def figures(self, lang: str) -> dict[str, dict]:
+        """The dashboard's net-cost and cost-versus-turnover charts of this answer."""
+        if lang not in self._figures and self.tables:
+            bname, oname = self.names[lang]
+            rename = {BASE: bname, OPTION: oname}
+            view = {t: df.assign(scenario=df.scenario.map(rename))
+                    for t, df in self.tables.items()}
+            res = Results(path=Path("."), kind="comparison", manifest={}, tables=view,
+                          scenarios=[bname, oname])
+            self._figures[lang] = {"net": F.net_cost(res, lang),
+                                   "cost_turnover": F.cost_vs_turnover(res, lang)}
+        return self._figures.get(lang, {})
 
 
 def _triple(row) -> tuple[float, float, float]:
@@ -78,17 +94,9 @@ def analyse(base_parts: list[dict], option_parts: list[dict], base: Scenario,
     measures = {m: (_triple(by.loc[m]) if m in by.index else (math.nan,) * 3)
                 for m, _ in MEASURES}
     flag = str(cb.service_flag.iloc[0]) if len(cb) else ""
-    answer = Answer(n=len(base_parts), years=years, levels=levels, measures=measures,
-                    service_flag=flag,
-                    base_flags=";".join(base_flags(tables["timeseries"], BASE)))
-    for lang in LANGS:
-        bname, oname = _names(base, option, lang)
-        rename = {BASE: bname, OPTION: oname}
-        view = {t: tables[t].assign(scenario=tables[t].scenario.map(rename))
-                for t in ("summary", "costs")}
-        view["cost_benefit"] = cb.assign(scenario=cb.scenario.map(rename))
-        res = Results(path=Path("."), kind="comparison", manifest={}, tables=view,
-                      scenarios=[bname, oname])
-        answer.figures[lang] = {"net": F.net_cost(res, lang),
-                                "cost_turnover": F.cost_vs_turnover(res, lang)}
-    return answer
+    return Answer(n=len(base_parts), years=years, levels=levels, measures=measures,
+                  service_flag=flag,
+                  base_flags=";".join(base_flags(tables["timeseries"], BASE)),
+                  names={lang: _names(base, option, lang) for lang in LANGS},
+                  tables={"summary": tables["summary"], "costs": tables["costs"],
+                          "cost_benefit": cb})
