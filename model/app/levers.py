@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from ..dashboard.brief import KEY_ASSUMPTIONS
 from ..errors import ScenarioError
 from ..params import Scenario
-from ..scenario import apply_override, deep_merge, get_path, validate_data
+from ..scenario import _model_in, apply_override, deep_merge, get_path, validate_data
 
 # the what-if's own caps (the schema's are for batch runs)
 MAX_YEARS = 20
@@ -85,16 +85,6 @@ def _bounds(info) -> tuple[float | None, float | None, bool]:
     return low, high, low_open
 
 
-def _model_of(annotation) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _model_of(arg)
-        if found is not None:
-            return found
-    return None
-
-
 def field_info(path: str):
     """The pydantic field of a parameter path (list items by index)."""
     model: type[BaseModel] | None = Scenario
@@ -105,7 +95,7 @@ def field_info(path: str):
         if model is None or part not in model.model_fields:
             raise KeyError(path)
         info = model.model_fields[part]
-        model = _model_of(info.annotation)
+        model = _model_in(info.annotation)
     if info is None:
         raise KeyError(path)
     return info

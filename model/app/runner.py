@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -27,6 +28,7 @@ from ..params import Scenario
 
 TABLES = ("summary", "costs", "timeseries")
 CACHE_SCENARIOS = 24            # scenarios whose replications are kept
+WORKER_NICENESS = 5
 
 
 def cache_key(sc: Scenario) -> str:
@@ -35,6 +37,16 @@ def cache_key(sc: Scenario) -> str:
     one = sc.model_copy(update={"simulation": sc.simulation.model_copy(
         update={"replications": 1})})
     return one.model_dump_json()
+
+
+def _worker_init() -> None:
+    """Workers leave signals to the app and yield the CPU to the web server and the
+    analysis (which stand between a click and its answer)."""
+    _quiet_worker()
+    try:
+        os.nice(WORKER_NICENESS)
+    except OSError:
+        pass
 
 
 def replication_tables(scenario_json: str, replication: int, seed: int) -> dict:
@@ -91,7 +103,7 @@ class WhatIfRunner:
             replication_tables(text, 0, 1)      # compiled code loaded here, then forked
         ctx = multiprocessing.get_context("fork")
         self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx,
-                                         initializer=_quiet_worker)
+                                         initializer=_worker_init)
         if text is not None:
             futs = [self._pool.submit(replication_tables, text, i, 1)
                     for i in range(self.workers)]
