@@ -77,6 +77,22 @@ def test_a_measure_applies_to_the_users_own_unit(tmp_path):
     assert o.policies.reflection_day is not None and b.policies.reflection_day is None
 
 
+def test_a_result_directory_gives_its_base_and_measures(tmp_path):
+    from model.app import state as S
+    out = tmp_path / "cmp"
+    assert simulate.main(["compare", str(BASELINE), str(SCENARIOS / "specialists.yaml"),
+                          "--out", str(out), "--years", "0.5", "--warmup-years", "0",
+                          "--replications", "2", "--quiet"]) == 0
+    base, measures = S.open_base(out, BASELINE, [])
+    assert base.name == "baseline" and base.simulation.years == 0.5
+    assert list(measures) == ["specialists"]
+    assert set(measures["specialists"].delta) == {"policies"}
+    st = S.AppState.create(base, measures, tmp_path / "o", 1, 4, None)
+    _, option = st.what_if("specialists", {**st.defaults("specialists"),
+                                           "policies.specialists.posts": 3}, "en")
+    assert option.policies.specialists.posts == 3 and option.simulation.years == 0.5
+
+
 def test_saving_never_replaces_a_file_and_only_own_files_load(state, tmp_path):
     from model.app.options import OptionBook
     from model.app.results import Answer
