@@ -192,8 +192,12 @@ def app(tmp_path_factory):
     proc, url = _start(opts)
     yield proc, url, opts
     if proc.poll() is None:
-        proc.kill()
-        proc.wait()
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 @pytest.fixture(scope="module")
@@ -351,5 +355,23 @@ def test_the_app_stops_on_sigterm_without_leaving_workers(app, page):
 
 
 def test_the_app_stops_on_ctrl_c_without_leaving_workers(tmp_path):
-    proc, _ = _start(tmp_path)
+    proc, url = _start(tmp_path)
+    # a second app on the same port is refused in one line, before any work
+    port = url.rsplit(":", 1)[1].strip("/")
+    second = subprocess.run([sys.executable, str(ROOT / "simulate.py"), "app", "--port",
+                             port], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert second.returncode == 2
+    assert second.stderr.strip() == (f"error: --port {port}: cannot listen on "
+                                      f"127.0.0.1:{port} (Address already in use); choose "
+                                      "another port")
     _stop_and_check(proc, signal.SIGINT, simulate.EXIT_INT)
+
+
+def test_workers_end_even_when_the_app_is_killed(tmp_path):
+    proc, _ = _start(tmp_path)
+    children = psutil.Process(proc.pid).children(recursive=True)
+    assert children
+    proc.kill()
+    proc.wait(timeout=30)
+    _, alive = psutil.wait_procs(children, timeout=15)
+    assert not alive

@@ -12,9 +12,11 @@ thread of the runner, off the web server's threads.
 
 from __future__ import annotations
 
+import ctypes
 import itertools
 import multiprocessing
 import os
+import signal
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -29,6 +31,7 @@ from ..params import Scenario
 TABLES = ("summary", "costs", "timeseries")
 CACHE_SCENARIOS = 24            # scenarios whose replications are kept
 WORKER_NICENESS = 5
+PR_SET_PDEATHSIG = 1            # prctl option (linux/prctl.h)
 
 
 def cache_key(sc: Scenario) -> str:
@@ -39,14 +42,18 @@ def cache_key(sc: Scenario) -> str:
     return one.model_dump_json()
 
 
-def _worker_init() -> None:
-    """Workers leave signals to the app and yield the CPU to the web server and the
-    analysis (which stand between a click and its answer)."""
+def _worker_init(app_pid: int) -> None:
+    """Workers leave signals to the app, yield the CPU to the web server and the
+    analysis (which stand between a click and its answer), and end with the app."""
     _quiet_worker()
     try:
         os.nice(WORKER_NICENESS)
-    except OSError:
+        # Linux: end with the app even if it is killed outright (SIGKILL)
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
         pass
+    if os.getppid() != app_pid:
+        os._exit(0)                     # the app ended before the line above
 
 
 def replication_tables(scenario_json: str, replication: int, seed: int) -> dict:
@@ -103,7 +110,8 @@ class WhatIfRunner:
             replication_tables(text, 0, 1)      # compiled code loaded here, then forked
         ctx = multiprocessing.get_context("fork")
         self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx,
-                                         initializer=_worker_init)
+                                         initializer=_worker_init,
+                                         initargs=(os.getpid(),))
         if text is not None:
             futs = [self._pool.submit(replication_tables, text, i, 1)
                     for i in range(self.workers)]

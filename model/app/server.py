@@ -9,6 +9,7 @@ stops (Ctrl-C, SIGTERM, an error).
 from __future__ import annotations
 
 import logging
+import socket
 from pathlib import Path
 
 from dash import Dash
@@ -44,19 +45,32 @@ def first_measure(st: AppState) -> str:
 def serve(st: AppState, host: str, port: int, say=print) -> None:
     """Start the workers and the base, then serve until interrupted; the workers are
     stopped on the way out whatever ends the server."""
+    _check_port(host, port)
     start = first_measure(st)
     app = build_app(st, start)
     try:
         st.start(start)
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
         say(f"What-if app: http://{host}:{port}/  (Ctrl-C to stop)")
+        app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
+    finally:
+        st.runner.close()
+
+
+def _check_port(host: str, port: int) -> None:
+    """Refuse at once (before any work) an address the server could not listen on."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise UserError(f"--host {host}: unknown address ({exc})") from None
+    family, kind, proto, _, addr = infos[0]
+    with socket.socket(family, kind, proto) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
-            app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
+            s.bind(addr)
         except OSError as exc:
             raise UserError(f"--port {port}: cannot listen on {host}:{port} "
                             f"({exc.strerror or exc}); choose another port") from None
-    finally:
-        st.runner.close()
 
 
 def options_dir(results: Path) -> Path:
