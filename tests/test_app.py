@@ -322,6 +322,7 @@ def test_options_compare_export_and_delete(page):
     assert (rows["replikeringar"] == int(REPS)).all()
     pg.click("#delete")
     pg.wait_for_function("() => document.querySelectorAll('#opt-list input').length === 0")
+    assert pg.inner_text("#comparison") == "Inga alternativ ännu."
 
 
 def test_switch_language(page):
@@ -339,6 +340,9 @@ def test_switch_language(page):
     assert "Klienttimmar" not in left
     assert "budget (cash flow)" in pg.inner_text("#table")
     assert "Economic" in pg.inner_text("#fig-net")
+    # the options part follows too (its options were deleted above)
+    pg.wait_for_function("() => document.querySelector('#comparison').innerText"
+                         " === 'No options yet.'")
 
 
 def test_no_request_leaves_the_machine(page, app):

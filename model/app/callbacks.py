@@ -125,14 +125,15 @@ def register(app, st: AppState) -> None:
                   Output("opt-msg", "children"), Output("comparison", "children"),
                   Output("saved", "options"), Output("download", "data"),
                   Output("restore", "data"), Output("measure", "value"),
+                  Output("compared", "data"),
                   Input("keep", "n_clicks"), Input("delete", "n_clicks"),
                   Input("compare", "n_clicks"), Input("save_yaml", "n_clicks"),
                   Input("use", "n_clicks"), Input("export", "n_clicks"),
                   Input("load", "n_clicks"), Input("lang", "value"),
                   State("opt-name", "value"), State("opt-list", "value"),
-                  State("job", "data"), State("saved", "value"))
+                  State("job", "data"), State("saved", "value"), State("compared", "data"))
     def _options(*args):
-        lang, name, selected, job, saved = args[7:]
+        lang, name, selected, job, saved, compared = args[7:]
         lang = _lang(lang)
         selected = selected if isinstance(selected, list) else []
         action = ctx.triggered_id
@@ -144,9 +145,13 @@ def register(app, st: AppState) -> None:
             elif action == "delete":
                 st.book.delete(selected)
                 selected = []
-            elif action == "compare":
-                chosen = [st.book.get(i) for i in selected]
-                comp = comparison(chosen, lang) if chosen else tr("select_one", lang)
+            elif action in ("compare", "lang"):
+                ids = selected if action == "compare" else (
+                    compared if isinstance(compared, list) else [])
+                chosen = [o for o in (st.book.get(i) for i in ids) if o is not None]
+                compared = [o.id for o in chosen]
+                comp = (comparison(chosen, lang) if chosen else
+                        tr("select_one", lang) if action == "compare" else no_update)
             elif action == "save_yaml":
                 opt = _one(st, selected, lang)
                 path = st.book.save(opt)
@@ -171,10 +176,10 @@ def register(app, st: AppState) -> None:
                              f"({o.answer.n} {tr('reps', lang)})", "value": o.id}
                    for o in items] or []
         if not items:
-            comp = tr("none_yet", lang) if action in ("compare", "delete") else comp
+            comp = tr("none_yet", lang) if action in ("compare", "delete", "lang") else comp
         return (options, selected, html.Div(msg, id="opt-msg-text"), comp,
                 [{"label": f, "value": f} for f in st.book.saved()], download, restore,
-                measure)
+                measure, compared)
 
 
 def _keep(st: AppState, job, name, lang) -> str:

@@ -42,7 +42,7 @@ def page(measures: list[tuple[str, str]], start: str, lang: str = "sv") -> html.
     """The static page; ``measures``: (value, label) of the measure chooser."""
     return html.Div([
         dcc.Store(id="job"), dcc.Store(id="shown"), dcc.Store(id="restore"),
-        dcc.Store(id="lang-sink"),
+        dcc.Store(id="lang-sink"), dcc.Store(id="compared"),
         dcc.Interval(id="tick", interval=400),
         html.Header([html.H1(span("title")),
                      dcc.RadioItems(id="lang", value=lang, inline=True,
