@@ -22,6 +22,10 @@ def _lang(lang) -> str:
     return lang if lang in LANGS else "sv"
 
 
+def _measure(st: AppState, measure) -> str:
+    return measure if isinstance(measure, str) and measure in st.measures else NO_MEASURE
+
+
 def _values(ids, values) -> dict:
     return {i["key"]: v for i, v in zip(ids or [], values or []) if isinstance(i, dict)}
 
@@ -48,7 +52,7 @@ def register(app, st: AppState) -> None:
                   Input("lang", "value"), Input("restore", "data"),
                   State(LEVER, "value"), State(LEVER, "id"))
     def _levers(measure, lang, restore, values, ids):
-        lang = _lang(lang)
+        lang, measure = _lang(lang), _measure(st, measure)
         current = _values(ids, values)
         fired = {t["prop_id"].split(".")[0] for t in ctx.triggered or []}
         defaults = st.defaults(measure)
@@ -75,7 +79,7 @@ def register(app, st: AppState) -> None:
                   Input(LEVER, "value"), State(LEVER, "id"), State("measure", "value"),
                   State("lang", "value"))
     def _run(values, ids, measure, lang):
-        lang = _lang(lang)
+        lang, measure = _lang(lang), _measure(st, measure)
         vals = _values(ids, values)
         if not vals:
             raise PreventUpdate
