@@ -59,6 +59,8 @@ def serve(st: AppState, host: str, port: int, say=print) -> None:
 
 def _check_port(host: str, port: int) -> None:
     """Refuse at once (before any work) an address the server could not listen on."""
+    if not 1 <= port <= 65535:
+        raise UserError(f"--port {port}: must be between 1 and 65535")
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except OSError as exc:
