@@ -186,6 +186,22 @@ def build_parser() -> argparse.ArgumentParser:
                      "directory (default <name>_csv beside RESULTS)")
     _force(exp)
 
+    app = sub.add_parser("app", help="a local web app for what-ifs during a meeting")
+    app.add_argument("source", nargs="?", help="a result directory (its base and measures) "
+                     "or a scenario file as the base (default: the baseline and the "
+                     "catalogue's measures)")
+    app.add_argument("--port", type=_number("--port", int, 1), default=8050)
+    app.add_argument("--host", default="127.0.0.1",
+                     help="address to listen on (default 127.0.0.1: this machine only)")
+    app.add_argument("--replications", type=_count("--replications"), default=16,
+                     help="replications of the refined answer (at most 64)")
+    app.add_argument("--years", type=_number("--years", minimum=0, above=True),
+                     help="years simulated (default the base's, at most 20)")
+    app.add_argument("--workers", type=_count("--workers"),
+                     help="worker processes (default: all cores)")
+    app.add_argument("--options-dir", help="where saved options go (default "
+                     "results/app_options)")
+
     val = sub.add_parser("validate", help="check scenario files without running them")
     val.add_argument("files", nargs="+")
     val.add_argument("--set", action="append", default=[], metavar="PATH=VALUE")
@@ -583,6 +599,28 @@ def cmd_breakeven(args) -> int:
     return 0
 
 
+def cmd_app(args) -> int:
+    from model import experiment
+    from model.app import server, state
+
+    catalogue = [HERE / "scenarios" / f"{n}.yaml" for n in MAIN_POLICIES]
+    base, measures = state.open_base(args.source, DEFAULT_SCENARIO, catalogue)
+    out = Path(args.options_dir) if args.options_dir else server.options_dir(DEFAULT_RESULTS)
+    st = state.AppState.create(base, measures, out, args.workers or
+                               experiment.default_workers(), args.replications, args.years)
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        _note(f"note: listening on {args.host}: other machines can reach the app")
+    try:
+        server.serve(st, args.host, args.port, say=lambda s: print(s, flush=True))
+    except KeyboardInterrupt:
+        pass
+    except Terminated:
+        print("app stopped", file=sys.stderr)
+        return EXIT_TERM
+    print("app stopped", file=sys.stderr)
+    return EXIT_INT       # the server returns only when Ctrl-C stopped it
+
+
 def cmd_validate(args) -> int:
     from model.capacity import utilisation_line
     from model.errors import ScenarioError
@@ -651,7 +689,7 @@ def main(argv=None) -> int:
         return {"run": cmd_run, "compare": cmd_compare, "breakeven": cmd_breakeven,
                 "dashboard": cmd_dashboard, "report": cmd_report, "sweep": cmd_sweep,
                 "collect": cmd_collect, "calibrate": cmd_calibrate,
-                "import-hr": cmd_import_hr, "export": cmd_export,
+                "import-hr": cmd_import_hr, "export": cmd_export, "app": cmd_app,
                 "validate": cmd_validate, "schema": cmd_schema}[
             args.command](args)
     except UserError as exc:

@@ -1,10 +1,10 @@
 """The whole benchmark suite in one run: one replication beside the reference prototype
 (with the profile), scaling with posts and years, 1 vs 2 cores, peak memory, and sweep
-throughput serial / process pool / Dask.
+throughput serial / process pool / Dask, and the what-if app's latency.
 
     python benchmarks/bench_all.py
 
-Takes about two minutes on a 2-core machine. The figures are recorded in
+Takes about three minutes on a 2-core machine. The figures are recorded in
 docs/PERFORMANCE.md.
 """
 
@@ -15,13 +15,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import bench_replication, bench_scaling, bench_sweep  # noqa: E402
+from benchmarks import bench_app, bench_replication, bench_scaling, bench_sweep  # noqa: E402
 
 
 def main() -> int:
     parts = [("one replication", bench_replication.main, ["--reps", "10", "--profile"]),
              ("scaling, cores and memory", bench_scaling.main, []),
-             ("sweeps", bench_sweep.main, [])]
+             ("sweeps", bench_sweep.main, []),
+             ("what-if app latency", bench_app.main, [])]
     worst = 0
     for title, fn, argv in parts:
         print(f"\n== {title} ==", flush=True)
