@@ -100,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
                       "after the ranked table (both cost views, payback, backlog)")
     cmp_.add_argument("--dashboard", action="store_true",
                       help="also write dashboard.html into the result directory")
+    cmp_.add_argument("--conditions", action="store_true", help="also find, for each "
+                      "working-time option, the productivity gain at which it stops raising "
+                      "turnover and the backlog (conditions.parquet; the main job does this)")
     cmp_.add_argument("--brief", action="store_true", help="also write the committee brief "
                       "in Swedish and English (brief_sv/brief_en, HTML and A4 PDF)")
 
@@ -335,7 +338,7 @@ def cmd_compare(args) -> int:
     with _claim(out, "comparison", args, inputs=inputs) as target:
         with progress_bar(sim.replications * len(scenarios), args.quiet, "compare") as bar:
             tables, manifest = jobs.comparison(scenarios, files, overrides, workers, bar,
-                                               on_base=on_base)
+                                               on_base=on_base, conditions=args.conditions)
         target.write_result(tables, manifest)
     for line in comparison_lines(scenarios, tables, out, args.lang, args.details):
         print(line)
@@ -666,7 +669,7 @@ def _main_job(extra: list[str]) -> list[str]:
     out = f"{MAIN_OUT}_{_safe_name(Path(base).stem)}" if base else str(MAIN_OUT)
     return ["compare", *first, *[str(HERE / "scenarios" / f"{n}.yaml") for n in MAIN_POLICIES],
             "--replications", str(MAIN_REPLICATIONS), "--out", out, "--dashboard", "--brief",
-            *extra]
+            "--conditions", *extra]
 
 
 def _on_term(signum, frame):

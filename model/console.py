@@ -234,9 +234,8 @@ def comparison_lines(scenarios: list, tables: dict, out, lang: str = DEFAULT_LAN
     base_flag = ";".join(base_flags(tables["timeseries"], base.name))
     lines += [""] + cost_benefit_lines(tables["cost_benefit"], tables["comparison"], base_flag,
                                        lang, titles, details=details)
-    return lines + ["", f"{say('tables', lang, out=out)}: comparison.parquet, "
-                    "cost_benefit.parquet, costs.parquet, summary.parquet, timeseries.parquet, "
-                    "events.parquet, manifest.json"]
+    return lines + ["", f"{say('tables', lang, out=out)}: "
+                    + ", ".join([f"{name}.parquet" for name in tables] + ["manifest.json"])]
 
 
 def _details(cb, comparison, scen, lang, titles) -> list[str]:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from . import breakeven, compare, experiment, provenance
+from .conditions import what_must_be_true, working_time_options
 from .params import Scenario
 
 Progress = Callable[[int], None] | None
@@ -38,16 +39,19 @@ def run(scenario: Scenario, scenario_file: str, overrides: list[str], workers: i
 
 
 def comparison(scenarios: list[Scenario], files: list[str], overrides: list[str],
-               workers: int, progress: Progress = None, on_base: bool = False
-               ) -> tuple[dict[str, pd.DataFrame], dict]:
+               workers: int, progress: Progress = None, on_base: bool = False,
+               conditions: bool = False) -> tuple[dict[str, pd.DataFrame], dict]:
     """The scenarios against the first with common random numbers: the run tables, the
     comparison and cost-benefit tables, and their manifest. ``on_base``: the others are
-    measures applied to the first (``compare --base``)."""
+    measures applied to the first (``compare --base``); ``conditions``: also what must be
+    true for each working-time option (``conditions.parquet``, model/conditions.py)."""
     sim = scenarios[0].simulation
     started, t0 = provenance.now_iso(), time.perf_counter()
     tables = compare.run_comparison(scenarios, seed=sim.seed, replications=sim.replications,
                                     workers=workers, progress=progress)
     tables = compare.with_analysis(tables, sim)
+    if conditions and working_time_options(scenarios[1:]):
+        tables["conditions"] = what_must_be_true(scenarios[0], scenarios[1:], workers=workers)
     head = {"kind": "comparison", "base": scenarios[0].name, "measures_on_base": on_base,
             "scenarios": [{"name": sc.name, "file": str(f),
                            "sha256": provenance.file_sha256(f),

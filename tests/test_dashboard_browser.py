@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
 import pytest
-from test_dashboard import _open, _values, browser, sweep_dir  # noqa: F401 - shared fixtures
+from test_dashboard import _open, _values, sweep_dir  # noqa: F401 - shared fixtures
 
 import simulate
 from conftest import BASELINE, SCENARIOS

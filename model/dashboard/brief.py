@@ -22,6 +22,7 @@ import pandas as pd
 from .. import texts
 from ..console_text import number
 from ..intervals import level_ci
+from . import conditions
 from . import data as D
 from .data import Results
 from .i18n import fmt, payback_text, ranking_rule, t
@@ -320,6 +321,7 @@ def render_brief(res: Results, lang: str = "sv", sensitivity: pd.DataFrame | Non
     method = [
         f"<h2>{html.escape(w('method_h', lang))}</h2>",
         f"<h2>{html.escape(w('views_h', lang))}</h2>{views_html(res, lang)}",
+        conditions.conditions_html(res.table("conditions"), lang, titles),
         f"<h2>{w('options_h', lang)}</h2>{_options(res, lang)}",
         f"<h2>{w('sens_h', lang)}</h2>{_sensitivity(res, sens, lang)}",
         f"<h2>{w('appendix_h', lang)}</h2>"

@@ -22,6 +22,7 @@ from plotly.offline import get_plotlyjs
 from plotly.utils import PlotlyJSONEncoder
 
 from .. import __version__
+from . import conditions
 from . import figures as F
 from .data import Results, default_selection, display_order
 from .i18n import LANGS, T
@@ -258,7 +259,8 @@ def _ranking(res: Results) -> str:
     blocks = "".join(f'<div class="only-{lang}">{ranking_html(res, lang)}{views_html(res, lang)}'
                      '</div>' for lang in LANGS)
     return (f'<section id="ranking"><h2 data-i18n="ranking_h">'
-            f'{html.escape(T["ranking_h"]["sv"])}</h2>{blocks}</section>')
+            f'{html.escape(T["ranking_h"]["sv"])}</h2>{blocks}{conditions.section(res)}'
+            '</section>')
 
 
 def _titles(res: Results, scen: str) -> str:
