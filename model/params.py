@@ -806,9 +806,9 @@ class Economics(Strict):
     value_of_work_factor: float = P(
         1.25, "SEK per SEK of labour cost", "Value of work not done (vacant, uncovered "
         "post-time; a newcomer's shortfall; mentors', colleagues' and managers' time; "
-        "absent days) per SEK of that time's labour cost (salary with on-costs). At 1.0 "
-        "an extra exit costs about 280-325 kSEK in the economic view; 1.25 is calibrated "
-        "to the replacement cost per quit of 340-543 kSEK.",
+        "absent days) per SEK of that time's labour cost (salary with on-costs). 1.25 "
+        "places an extra exit inside the replacement cost per quit of 340-543 kSEK "
+        "(about 480 kSEK with the recruitment market; docs/VALIDATION.md).",
         source="DOMAIN.md: work lost valued at least at its labour cost; calibrated to "
         "Johrén ~340k and Vision 2015 542.7k per replacement (range 1.0-1.5)", ge=0, le=5)
     manager_salary_sek_per_month: NonNeg = P(

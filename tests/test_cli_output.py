@@ -101,7 +101,8 @@ def test_the_main_job_takes_the_language_and_details_flags(monkeypatch):
     assert simulate.main(["--lang", "sv", "--details"]) == 0
     args = seen[0]
     assert (args.lang, args.details, args.dashboard, args.brief) == ("sv", True, True, True)
-    assert len(args.others) == len(simulate.MAIN_POLICIES)
+    assert len(args.scenarios) == len(simulate.MAIN_POLICIES) + 1   # the base first
+    assert args.conditions
     assert simulate.main([]) == 0 and seen[1].lang == "en" and not seen[1].details
     with pytest.raises(SystemExit) as exc:
         simulate.main(["--lang", "de"])

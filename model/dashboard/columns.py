@@ -61,6 +61,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "sick_absence_rate": ("Sjukfrånvaro (andel av arbetstiden)", "pct"),
     "mean_exhaustion": ("Utmattning i genomsnitt (0–1)", "num"),
     "mean_strain": ("Belastning i genomsnitt (z)", "num"),
+    "returner_hires": ("Återanställda tidigare medarbetare", "int"),
+    "failed_round_share": ("Andel misslyckade rekryteringsomgångar", "pct"),
     # comparison and cost-benefit
     "metric": ("Mått", "text"),
     "measure": ("Mått", "text"),
@@ -115,6 +117,19 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "exits_cum": ("Avgångar hittills", "int"),
     "hires_cum": ("Nyanställningar hittills", "int"),
     "posts_open": ("Tjänster", "int"),
+    "unassigned_past_relax": ("Ärenden utan handläggare längre än gränsen", "int"),
+    # what must be true for a working-time option (conditions)
+    "parameter": ("Parameter", "text"),
+    "status": ("Utfall av sökningen", "text"),
+    "current": ("Antaget värde i scenariot", "num"),
+    "holds": ("Uppfyllt", "text"),
+    "low": ("Sökt från", "num"),
+    "high": ("Sökt till", "num"),
+    "objective_low": ("Skillnad mot basen vid lägsta värdet", "num"),
+    "objective_high": ("Skillnad mot basen vid högsta värdet", "num"),
+    "evaluations": ("Antal beräkningar", "int"),
+    "replications": ("Replikeringar per beräkning", "int"),
+    "years": ("År per beräkning", "num"),
     # cost-benefit measures (the rows of cost_benefit)
     "policy_cost_per_year": ("Åtgärdens egen kostnad per år (kr)", "sek"),
     "saving_recruitment_per_year": ("Förändring rekrytering per år (kr)", "sek"),
@@ -161,7 +176,8 @@ EVENTS = {"hire": "Anställning", "exit": "Avgång", "resignation": "Uppsägning
           "phase_change": "Ny karriärfas"}
 DETAILS = {"formed": "uppstår", "dropped": "släpps", "advertised": "utannonserad",
            "failed": "misslyckad", "trainee": "trainee", "new_graduate": "nyexaminerad",
-           "experienced": "erfaren", "short": "kort", "long": "lång"}
+           "experienced": "erfaren", "returner": "återvändande", "short": "kort",
+           "long": "lång"}
 
 # table -> (sheet name (at most 31 characters), Swedish and English description)
 TABLES: dict[str, tuple[str, str, str]] = {
@@ -203,6 +219,13 @@ TABLES: dict[str, tuple[str, str, str]] = {
               "One row per point and replication: the factors' values and the outcomes."),
     "points": ("Punkter", "Svepets punkter och faktorernas värden.",
                "The sweep's points and the factors' values."),
+    "conditions": ("Vad måste gälla",
+                   "Per arbetstidsalternativ och utfall: det värde på produktivitetsvinsten "
+                   "där alternativet slutar höja personalomsättningen respektive kön, med "
+                   "95 %-intervall.",
+                   "Per working-time option and outcome: the productivity gain at which "
+                   "the option stops raising turnover or the backlog, with a 95% "
+                   "interval."),
     "sensitivity": ("Känslighet",
                     "Känslighetsindex per utfall och faktor, med 95 %-intervall.",
                     "Sensitivity indices per outcome and factor, with 95% intervals."),
