@@ -298,10 +298,11 @@ def test_save_an_option_and_reload_it(page, app, tmp_path):
     assert summary.turnover_rate.mean() == pytest.approx(kept, rel=1e-12)
 
 
-def test_options_compare_export_and_delete(page):
+def test_options_compare_export_and_delete(page, app):
     pg, _ = page
+    _, _, opts = app
     _set(pg, LEVER, 5.5)
-    _changed(pg, _value(pg))
+    kept = _changed(pg, _value(pg))
     pg.fill("#opt-name", "Sex och en halv")
     pg.click("#keep")
     pg.wait_for_selector("#opt-list label:has-text('Sex och en halv')")
@@ -319,9 +320,42 @@ def test_options_compare_export_and_delete(page):
     rows = next(iter(book.values()))
     assert list(rows["Namn"]) == ["Halv dag", "Sex och en halv"]
     assert (rows["replikeringar"] == int(REPS)).all()
+    _brief(pg, opts, kept)
     pg.click("#delete")
     pg.wait_for_function("() => document.querySelectorAll('#opt-list input').length === 0")
     assert pg.inner_text("#comparison") == "Inga alternativ ännu."
+
+
+def _brief(pg, opts, kept) -> None:
+    """The list as the committee brief: an A4 PDF in Swedish with the options' names,
+    made from a result directory that loads like any other comparison."""
+    from pypdf import PdfReader
+
+    from model.dashboard.data import load_results
+    with pg.expect_download(timeout=180_000) as dl:
+        pg.click("#brief")
+    assert dl.value.suggested_filename == "brief_sv.pdf"
+    pg.wait_for_selector("#brief-msg-text[data-state='done']")
+    reader = PdfReader(dl.value.path())
+    for p in reader.pages:                                   # A4 within a point
+        w, h = float(p.mediabox.width), float(p.mediabox.height)
+        assert abs(w - 595.28) < 1.5 and abs(h - 841.89) < 1.5
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    for words in ("Halv dag", "Sex och en halv", "Underlag till nämnden",
+                  "Personalekonomisk", "Metod"):
+        assert words in text, words
+    (folder,) = (opts / "briefs").iterdir()
+    assert (folder / "brief_sv.pdf").read_bytes() == dl.value.path().read_bytes()
+    res = load_results(folder)
+    assert res.kind == "comparison"
+    assert res.scenarios == ["base", "halv_dag", "sex_och_en_halv"]
+    assert res.title("sex_och_en_halv", "sv") == res.title("sex_och_en_halv", "en") \
+        == "Sex och en halv"
+    # the replications ran again with the same seed: the numbers the list shows
+    summary = res.tables["summary"]
+    assert summary[summary.scenario == "sex_och_en_halv"].turnover_rate.mean() == \
+        pytest.approx(kept, rel=1e-12)
+    assert (summary.groupby("scenario").size() == int(REPS)).all()
 
 
 def test_switch_language(page):

@@ -10,6 +10,7 @@ from dash.exceptions import PreventUpdate
 
 from .. import texts
 from ..errors import UserError
+from .brief import BriefMaker, scenarios
 from .i18n import LANGS, T, tr
 from .layout import comparison, lever_block, result_table, warning_box
 from .options import to_excel
@@ -184,6 +185,50 @@ def register(app, st: AppState) -> None:
         return (options, selected, html.Div(msg, id="opt-msg-text"), comp,
                 [{"label": f, "value": f} for f in st.book.saved()], download, restore,
                 measure, compared)
+
+
+def register_brief(app, st: AppState) -> None:
+    """The option list as the committee brief: started on a thread of its own, the page
+    asks for its state with the tick, and the PDF (the HTML without Chromium) is
+    downloaded once it is written."""
+    maker = BriefMaker(st.runner, st.book.directory)
+
+    @app.callback(Output("brief-job", "data"), Output("brief-msg", "children"),
+                  Output("download-brief", "data"),
+                  Input("brief", "n_clicks"), Input("tick", "n_intervals"),
+                  State("brief-job", "data"), State("lang", "value"),
+                  prevent_initial_call=True)
+    def _brief(_, __, job_id, lang):
+        lang = _lang(lang)
+        if ctx.triggered_id == "brief":
+            try:
+                items = st.book.all()
+                pairs = [(o, st.base_of(o.measure, o.values)) for o in items]
+                sims = scenarios(pairs[0][1] if pairs else st.base, pairs, lang)
+                job_id = maker.start(sims, lang)
+            except UserError as exc:
+                return no_update, _brief_msg(str(exc), "error"), no_update
+            return job_id, _brief_msg(tr("brief_running", lang, k=len(items)),
+                                      "running"), no_update
+        job = maker.get(job_id)
+        if job is None or job.delivered or job.state == "running":
+            raise PreventUpdate
+        job.delivered = True
+        if job.state == "error":
+            return no_update, _brief_msg(f"{tr('brief_failed', lang)}: {job.error}",
+                                         "error"), no_update
+        w = job.result
+        if w.pdf is None:
+            return (no_update, _brief_msg(tr("brief_no_pdf", job.lang, html=str(w.html)),
+                                          "no-pdf"), dcc.send_file(str(w.html)))
+        text = tr("brief_done", job.lang, pdf=str(w.pdf), html=str(w.html),
+                  dir=str(w.directory))
+        return no_update, _brief_msg(text, "done"), dcc.send_file(str(w.pdf))
+
+
+def _brief_msg(text: str, state: str) -> html.Div:
+    return html.Div(text, id="brief-msg-text", className="message" if state == "error"
+                    else "status", **{"data-state": state})
 
 
 def _keep(st: AppState, job, name, lang) -> str:

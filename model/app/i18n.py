@@ -61,6 +61,32 @@ T = {
     "save_yaml": {"sv": "Spara markerat som scenariofil", "en": "Save selected as scenario file"},
     "use": {"sv": "Återskapa markerat i reglagen", "en": "Restore selected into the levers"},
     "export": {"sv": "Exportera listan (Excel)", "en": "Export the list (Excel)"},
+    "brief": {"sv": "Exportera listan som underlag till nämnden (PDF)",
+              "en": "Export the list as the committee brief (PDF)"},
+    "brief_none": {"sv": "Spara minst ett alternativ i listan först",
+                   "en": "Keep at least one option in the list first"},
+    "brief_bases": {"sv": "Alternativen i listan har olika enhet, antaganden eller körning; "
+                          "underlaget jämför alternativ mot en och samma bas. Ta bort dem "
+                          "som skiljer sig och försök igen",
+                    "en": "The options in the list differ in the unit, the assumptions or "
+                          "the run; the brief compares options against one base. Delete "
+                          "those that differ and try again"},
+    "brief_busy": {"sv": "Ett underlag skrivs redan; vänta tills det är klart",
+                   "en": "A brief is already being written; wait until it is done"},
+    "brief_running": {"sv": "Skriver underlaget: replikeringarna körs om för {k} alternativ "
+                            "och basen …",
+                      "en": "Writing the brief: the replications run again for {k} options "
+                            "and the base …"},
+    "brief_done": {"sv": "Underlaget (A4, PDF): {pdf}; HTML: {html}; resultatkatalog: {dir}",
+                   "en": "The brief (A4, PDF): {pdf}; HTML: {html}; result directory: {dir}"},
+    "brief_no_pdf": {"sv": "Ingen PDF: Chromium saknas. HTML-versionen laddas ned i stället "
+                           "({html}). Installera Chromium för PDF (Debian/Ubuntu: apt-get "
+                           "install chromium; eller: python -m playwright install chromium)",
+                     "en": "No PDF: Chromium is missing. The HTML version is downloaded "
+                           "instead ({html}). Install Chromium for the PDF (Debian/Ubuntu: "
+                           "apt-get install chromium; or: python -m playwright install "
+                           "chromium)"},
+    "brief_failed": {"sv": "Underlaget kunde inte skrivas", "en": "The brief was not written"},
     "saved_files": {"sv": "Sparade scenariofiler", "en": "Saved scenario files"},
     "load": {"sv": "Läs in", "en": "Load"},
     "saved_to": {"sv": "Sparat som {f}; kör det med: {cmd}",

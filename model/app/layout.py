@@ -70,8 +70,10 @@ def page(measures: list[tuple[str, str]], start: str, lang: str = "sv") -> html.
             html.Button(span("keep"), id="keep"),
             dcc.Checklist(id="opt-list", options=[], value=[]),
             html.Div([html.Button(span(k), id=k) for k in
-                      ("compare", "delete", "save_yaml", "use", "export")]),
+                      ("compare", "delete", "save_yaml", "use", "export", "brief")]),
             html.Div(id="opt-msg"),
+            dcc.Store(id="brief-job"), html.Div(id="brief-msg", role="status"),
+            dcc.Download(id="download-brief"),
             html.Div(id="comparison"),
             html.H3(span("saved_files")),
             dcc.Dropdown(id="saved", options=[], clearable=True),

@@ -118,6 +118,16 @@ class WhatIfRunner:
             for f in futs:
                 f.result()
 
+    def full_tables(self, scenarios: list[Scenario]) -> list[dict[str, pd.DataFrame]]:
+        """Every table of replications 0..n-1 of each scenario (n and the seed of the
+        first), run in the workers; per scenario, joined in replication order. Waits:
+        call it off the web server's threads."""
+        sim = scenarios[0].simulation
+        futs = [[self._pool.submit(run_replication, sc.model_dump_json(), rep, sim.seed)
+                 for rep in range(sim.replications)] for sc in scenarios]
+        return [{t: pd.concat([f.result()[t] for f in row], ignore_index=True)
+                 for t in row[0].result()} for row in futs]
+
     def worker_pids(self) -> list[int]:
         procs = getattr(self._pool, "_processes", None) or {}
         return [p.pid for p in procs.values()]

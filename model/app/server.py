@@ -16,7 +16,7 @@ from dash import Dash
 
 from .. import texts
 from ..errors import UserError
-from .callbacks import register
+from .callbacks import register, register_brief
 from .layout import CSS, page
 from .state import NO_MEASURE, AppState
 
@@ -35,6 +35,7 @@ def build_app(st: AppState, start: str) -> Dash:
                                       for n, m in st.measures.items()]
     app.layout = page(measures, start)
     register(app, st)
+    register_brief(app, st)
     return app
 
 

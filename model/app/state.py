@@ -116,6 +116,11 @@ class AppState:
         names = {lv.key: lever_label(lv.key, lang) for lv in levers}
         return L.build(self.base, self.measures.get(measure), clean, names)
 
+    def base_of(self, measure: str, values: dict) -> Scenario:
+        """The base a kept option was compared with (the unit, assumptions and run
+        levers of its what-if)."""
+        return L.build(self.base, self.measures.get(measure), values, {})[0]
+
     def start(self, measure: str) -> None:
         """Start the workers and the first what-if (the base cache) before serving."""
         self.runner.start(warm=self.base)
