@@ -241,8 +241,9 @@ def report_lines(scenario, params, best, report: pd.DataFrame) -> list[str]:
                      f"  {'met' if r.met else 'NOT met'}")
     if not report.met.all():
         lines.append("Not every target is met: the file written holds the best values found, "
-                     "not a calibrated unit (widen the ranges, add parameters or check the "
-                     "targets).")
+                     "not a calibrated unit. A wide interval means too few replications "
+                     "(or runs that collapse: look at the replications one by one); "
+                     "otherwise widen the ranges, add parameters or check the targets.")
     return lines
 
 

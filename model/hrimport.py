@@ -285,8 +285,11 @@ def build(staff_path, inflow_path, out: Path, as_of: date | None = None,
     name = out.stem
     scen: dict = {"extends": os.path.relpath(base.resolve(), out.resolve().parent),
                   "name": name,
-                  "description": f"Imported from {Path(staff_path).name} on reference date "
-                                 f"{ref}.",
+                  "title": {"sv": f"Vår enhet ({name})", "en": f"Our unit ({name})"},
+                  "description": {"sv": f"Importerad från {Path(staff_path).name}, "
+                                        f"referensdatum {ref}.",
+                                  "en": f"Imported from {Path(staff_path).name} on reference "
+                                        f"date {ref}."},
                   "unit": {"posts": len(current)},
                   "initial_state": {"staff": members}}
     if inflow_path:

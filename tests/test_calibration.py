@@ -112,6 +112,10 @@ def test_import_of_the_example_files(tmp_path, capsys):
     sc = load_scenario(out)
     assert sc.unit.posts == len(sc.initial_state.staff) > 10
     assert sc.cases.investigations.growth_per_year > 0      # the example inflow grows
+    from model import texts
+    assert texts.title(sc, "sv").startswith("Vår enhet")   # titled in both languages
+    assert texts.description(sc, "sv").startswith("Importerad från")
+    assert texts.description(sc, "en").startswith("Imported from")
     targets, tdir = calibration.load_targets(tmp_path / "my_unit_targets.yaml")
     assert {t.metric for t in targets} >= {"turnover_rate"}
     assert calibration.targets_for(out, targets, tdir)

@@ -160,3 +160,18 @@ def test_conditions_fragment_says_when_the_condition_cannot_be_met():
     html = page.conditions_html(pd.DataFrame([row]), "en")
     assert "not within 0.0%–35.0%" in html and "warned" in html
     assert page.conditions_html(pd.DataFrame(columns=conditions.COLUMNS), "sv") == ""
+
+
+def test_conditions_verdict_is_uncertain_when_the_assumption_lies_inside_the_interval():
+    """A root whose interval covers the option's own value is neither met nor unmet."""
+    import pandas as pd
+    base = dict.fromkeys(conditions.COLUMNS, math.nan)
+    base.update(scenario="six_plus_two", parameter="productivity_gain",
+                metric="turnover_rate", status="root", low=0.0, high=0.35,
+                evaluations=4, replications=4)
+    rows = [dict(base, value=0.03, ci_low=-0.29, ci_high=0.35, current=0.15, holds=True),
+            dict(base, value=0.03, ci_low=0.01, ci_high=0.05, current=0.15, holds=True),
+            dict(base, value=0.30, ci_low=0.28, ci_high=0.32, current=0.05, holds=False)]
+    assert [page.verdict(pd.Series(r)) for r in rows] == ["unsure", "yes", "no"]
+    html = page.conditions_html(pd.DataFrame(rows[:1]), "sv")
+    assert "osäkert" in html and "warned" in html

@@ -132,9 +132,9 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "years": ("År per beräkning", "num"),
     # cost-benefit measures (the rows of cost_benefit)
     "policy_cost_per_year": ("Åtgärdens egen kostnad per år (kr)", "sek"),
-    "saving_recruitment_per_year": ("Förändring rekrytering per år (kr)", "sek"),
-    "saving_consultants_per_year": ("Förändring konsulter per år (kr)", "sek"),
-    "saving_sick_pay_per_year": ("Förändring sjuklön och rehabilitering per år (kr)", "sek"),
+    "saving_recruitment_per_year": ("Besparing rekrytering per år (kr)", "sek"),
+    "saving_consultants_per_year": ("Besparing konsulter per år (kr)", "sek"),
+    "saving_sick_pay_per_year": ("Besparing sjuklön och rehabilitering per år (kr)", "sek"),
     "payroll_change_per_year": ("Förändring lönekostnad per år (kr)", "sek"),
     "paid_time_off_casework_per_year": ("Betald tid från klientarbetet per år (kr)", "sek"),
     "net_cost_budget_sek_per_year": (_t("col_net_budget") + " (kr)", "sek"),

@@ -39,6 +39,9 @@ W = {
     "always": {"sv": "uppfyllt redan vid {low}", "en": "met already at {low}"},
     "never": {"sv": "inte inom {low}–{high}", "en": "not within {low}–{high}"},
     "yes": {"sv": "ja", "en": "yes"},
+    "unsure": {"sv": "osäkert (antagandet ligger inom intervallet)",
+               "en": "uncertain (the assumption lies inside the interval)"},
+    "parameter": {"sv": "Sökt parameter", "en": "Parameter searched"},
     "no": {"sv": "nej", "en": "no"},
     "note": {"sv": "{n} replikeringar per värde; en produktivitetsvinst på 33 % "
                    "(8/6 − 1) betyder att hela dagens arbetsmängd klaras på sex timmar.",
@@ -71,6 +74,23 @@ def _needed(r, lang: str) -> str:
     return text
 
 
+def verdict(r) -> str:
+    """"yes" when the option's own value meets the condition beyond its interval, "no"
+    when it falls short of the whole interval, "unsure" in between."""
+    if r.status == "always":
+        return "yes"
+    if r.status == "never":
+        return "no"
+    lo, hi = r.ci_low, r.ci_high
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return "yes" if r.holds else "no"
+    if r.current >= min(hi, r.high):
+        return "yes"
+    if r.current < max(lo, r.low):
+        return "no"
+    return "unsure"
+
+
 def conditions_html(table: pd.DataFrame | None, lang: str,
                     titles: dict[str, str] | None = None) -> str:
     """The table in one language ('' without rows); ``titles`` maps scenario names to
@@ -87,15 +107,15 @@ def conditions_html(table: pd.DataFrame | None, lang: str,
                  html.escape(W.get(r.metric, {}).get(lang, str(r.metric))),
                  _needed(r, lang),
                  html.escape(fmt(r.current, "pct", lang)),
-                 html.escape(w("yes" if r.holds else "no", lang))]
-        cls = "" if r.holds else ' class="warned"'
+                 html.escape(w(verdict(r), lang))]
+        cls = "" if verdict(r) == "yes" else ' class="warned"'
         body.append(f'<tr data-scenario="{html.escape(str(r.scenario))}"{cls}>'
                     + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     parameter = str(table["parameter"].iloc[0])
     n = int(table["replications"].iloc[0])
     return (f'<h3>{html.escape(w("heading", lang))}</h3>'
-            f'<p>{html.escape(w("intro", lang))} '
-            f'({html.escape(W.get(parameter, {}).get(lang, parameter))})</p>'
+            f'<p>{html.escape(w("intro", lang))} {html.escape(w("parameter", lang))}: '
+            f'{html.escape(W.get(parameter, {}).get(lang, parameter))}.</p>'
             '<table class="conditions"><thead><tr>'
             + "".join(f"<th>{html.escape(h)}</th>" for h in head)
             + "</tr></thead><tbody>" + "".join(body) + "</tbody></table>"

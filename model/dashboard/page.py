@@ -252,6 +252,11 @@ def _cards(res: Results) -> str:
     return f'<div class="cards">{"".join(out)}</div>'
 
 
+def _plain(value):
+    """A number of years as read in both languages (4, not 4.0); anything else as is."""
+    return f"{value:g}" if isinstance(value, float) else value
+
+
 def _ranking(res: Results) -> str:
     """The options ranked, first on the page; nothing for a single run."""
     if not ranking_html(res, "sv"):
@@ -312,9 +317,9 @@ def _provenance(res: Results) -> str:
         row("file", f"{m.get('sweep_file', '')} (sha256 {str(m.get('sweep_sha256', ''))[:16]})")
     row("seed", m.get("seed"))
     row("replications", m.get("replications"))
-    row("years", m.get("years"))
+    row("years", _plain(m.get("years")))
     if "warmup_years" in m:
-        row("warmup", m.get("warmup_years"))
+        row("warmup", _plain(m.get("warmup_years")))
     row("version", m.get("version", __version__))
     row("commit", m.get("git_commit") or "-")
     row("date", m.get("finished") or m.get("started") or "-")
