@@ -460,7 +460,7 @@ def cmd_calibrate(args) -> int:
                 Path(args.scenario), overrides, mine, params, workers=workers,
                 max_evaluations=args.max_evaluations, log=log)
         text = calibration.delta_text(out, Path(args.scenario), params, best, report,
-                                      base.name)
+                                      base.name, sim)
         for line in calibration.report_lines(base, params, best, report):
             print(clean(line))
         target.write_text(text)

@@ -248,9 +248,9 @@ def report_lines(scenario, params, best, report: pd.DataFrame) -> list[str]:
 
 
 def delta_text(out: Path, scenario_path: Path, params, best, report: pd.DataFrame,
-               name: str) -> str:
+               name: str, sim=None) -> str:
     """The calibrated scenario (to be written to ``out``): a delta file extending the
-    calibrated one."""
+    calibrated one; ``sim`` (the run settings of the fit) is stated in its header."""
     rel = os.path.relpath(Path(scenario_path).resolve(), Path(out).resolve().parent)
     data: dict = {}
     from .scenario import apply_override, load_scenario
@@ -272,7 +272,13 @@ def delta_text(out: Path, scenario_path: Path, params, best, report: pd.DataFram
             node = node.setdefault(part, {})
         node[parts[-1]] = float(f"{v:.6g}")
     lines = [f"# Calibrated by: python simulate.py calibrate (fitted: "
-             f"{', '.join(p for p, _, _ in params)})", "# Targets (value, simulated, 95% CI):"]
+             f"{', '.join(p for p, _, _ in params)})"]
+    if sim is not None:
+        lines += [f"# Fitted over {sim.years:g} years after {sim.warmup_years:g} warm-up years, "
+                  f"{sim.replications} replications, seed {sim.seed}. Runs over another",
+                  "# horizon show another turnover (most in a unit near its tipping point):",
+                  "# compare on this file with the same --years and --warmup-years."]
+    lines.append("# Targets (value, simulated, 95% CI):")
     for r in report.itertuples():
         lines.append(f"#   {r.target}: {digits(r.value)} vs {digits(r.simulated, 4)} "
                      f"[{digits(r.ci_low, 4)}, {digits(r.ci_high, 4)}] "

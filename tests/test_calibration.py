@@ -77,6 +77,9 @@ def test_calibrate_command_writes_a_delta_file(tmp_path, capsys):
     assert sc.name == "umea_2014_shock_calibrated"
     assert 1.0 <= sc.assignment.max_utilisation <= 1.3
     assert sc.unit.posts == 38            # the rest comes from the file it extends
+    # the header says over which horizon the fit holds
+    assert f"Fitted over {sc.simulation.years:g} years after" in out.read_text()
+    assert "4 replications" in out.read_text()
 
 
 @pytest.mark.parametrize("targets_text, argv_extra, fragment", [
