@@ -328,7 +328,7 @@ def cmd_compare(args) -> int:
     scenarios = [base] + [measures.load_on_base(f, files[0], common) if on_base
                           else load_scenario(f, common) for f in files[1:]]
     for sc, f in zip(scenarios[1:], files[1:] if on_base else []):
-        for line in measures.notes(base, f, sc):
+        for line in measures.notes(base, f, sc, args.lang):
             _note(line)
     compare.require_pairs(sim)
     out = Path(args.out) if args.out else DEFAULT_RESULTS / f"compare_{_safe_name(base.name)}"

@@ -257,3 +257,19 @@ def test_an_empty_scenario_file_is_refused(tmp_path, capsys, text):
         assert code == 2 and "is empty" in err and str(empty) in err
         assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.yaml"]
+
+
+def test_what_a_measure_adds_is_said_in_the_chosen_language():
+    """The lines compare --base prints about what a measure adds, in sv and en."""
+    from model import measures
+    from model.scenario import load_scenario
+    base = load_scenario(SCENARIOS / "baseline.yaml", ["unit.posts=25"])
+    for name, words in (("overstaffing.yaml", ("tjänst(er) utöver budget", "avrundat")),
+                        ("admin_support.yaml", ("årsarbetare assistent",))):
+        sc = measures.load_on_base(SCENARIOS / name, SCENARIOS / "baseline.yaml",
+                                   ["unit.posts=25"])
+        sv = measures.notes(base, SCENARIOS / name, sc, "sv")
+        en = measures.notes(base, SCENARIOS / name, sc, "en")
+        assert sv and en and sv != en
+        assert all(w in sv[-1] for w in words) and "på en bas med 25 tjänster" in sv[-1]
+        assert "on a base of 25 posts" in en[-1]
