@@ -3,7 +3,10 @@ from ``model.dashboard.i18n`` where they say the same thing)."""
 
 from __future__ import annotations
 
-from ..dashboard.i18n import LANGS  # noqa: F401 - the app's languages
+from ..dashboard.i18n import (
+    KPI,
+    LANGS,  # noqa: F401 - the app's languages
+)
 
 T = {
     "title": {"sv": "Tänk om …? Åtgärder mot personalomsättning, prövade under mötet",
@@ -103,11 +106,8 @@ T = {
     "reps": {"sv": "replikeringar", "en": "replications"},
     "warning_none": {"sv": "Ingen varning för verksamheten", "en": "No service warning"},
     # result rows
-    "turnover_rate": {"sv": "Personalomsättning per år", "en": "Turnover per year"},
-    "overdue_share": {"sv": "Andel utredningar över 4 månader",
-                      "en": "Share of investigations over 4 months"},
-    "consultant_fte": {"sv": "Konsulter (årsarbetare)", "en": "Consultants (FTE)"},
-    "vacancy_rate": {"sv": "Vakansgrad", "en": "Vacancy rate"},
+    # turnover_rate, overdue_share, consultant_fte, vacancy_rate: the dashboard's KPI
+    # labels (model.dashboard.i18n.KPI), so the app and the dashboard say the same
     "exits": {"sv": "Avgångar under perioden", "en": "Exits over the period"},
     "net_cost_budget_sek_per_year": {"sv": "Nettokostnad per år, budget (kassaflöde)",
                                      "en": "Net cost per year, budget (cash flow)"},
@@ -223,6 +223,11 @@ UNITS = {"hours/day": "timmar/dag", "days/month": "dagar/månad", "FTE posts": "
          "cases/year": "ärenden/år", "1/year": "per år", "HR per unit": "riskkvot per enhet",
          "HR per 1,000 SEK/month": "riskkvot per 1 000 kr/månad", "years": "år",
          "count": "antal", "SEK/month": "kr/månad"}
+
+
+# the result rows the dashboard's KPI cards also show take the cards' labels
+T.update({key: KPI[key][0] for key in ("turnover_rate", "overdue_share", "consultant_fte",
+                                       "vacancy_rate")})
 
 
 def tr(key: str, lang: str, **kw) -> str:
