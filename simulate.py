@@ -339,7 +339,9 @@ def cmd_compare(args) -> int:
         with progress_bar(sim.replications * len(scenarios), args.quiet, "compare") as bar:
             tables, manifest = jobs.comparison(scenarios, files, overrides, workers, bar,
                                                on_base=on_base, conditions=args.conditions)
-        target.write_result(tables, manifest)
+        target.write_result(tables, manifest, remade=lambda name: (
+            (args.dashboard and name == "dashboard.html")
+            or (args.brief and name.startswith("brief_"))))
     for line in comparison_lines(scenarios, tables, out, args.lang, args.details):
         print(line)
     if args.dashboard:

@@ -12,12 +12,16 @@ from pathlib import Path
 
 import pandas as pd
 
+from .locking import create_temporary
+
 
 def write_atomic(path: Path, write) -> Path:
     """Write a file through ``write(tmp)`` into a temporary sibling, then rename it into
-    place; the temporary file is removed when anything fails."""
+    place; the temporary file is removed when anything fails. The temporary file is
+    created new (exclusive, never through a link) before ``write`` opens it, and the
+    rename replaces a link at ``path`` rather than writing through it."""
     path = Path(path)
-    tmp = path.parent / f".{path.name}.tmp-{os.getpid()}"
+    tmp = create_temporary(path.parent / f".{path.name}.tmp-{os.getpid()}")
     try:
         write(tmp)
         os.replace(tmp, path)

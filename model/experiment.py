@@ -12,7 +12,6 @@ import functools
 import gc
 import math
 import os
-import signal
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -21,6 +20,7 @@ import pandas as pd
 from .intervals import level_ci, mean_ci  # noqa: F401 - mean_ci is used from here too
 from .metrics import SUMMARY_KPIS, UNBOUNDED_KPIS, frame, join_columns
 from .params import Scenario
+from .workers import init_worker
 from .workforce import Model, older_objects_frozen
 
 TABLES = ("summary", "timeseries", "events", "costs")
@@ -30,12 +30,6 @@ def run_replication(scenario: Scenario | dict, replication: int,
                     seed: int | None = None) -> dict[str, pd.DataFrame]:
     """Run one replication and return its tables."""
     return Model(_as_scenario(scenario), replication=replication, seed=seed).run()
-
-
-def _quiet_worker() -> None:
-    """Pool workers leave Ctrl-C and SIGTERM to the parent, which stops the pool."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 @functools.lru_cache(maxsize=8)
@@ -116,7 +110,8 @@ def run_on_pool(workers: int, jobs: list, on_result) -> None:
 
 
 def _run_pool(workers: int, jobs: list, on_result) -> None:
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_quiet_worker)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=init_worker,
+                               initargs=(os.getpid(),))
     try:
         futs = [pool.submit(fn, *args) for fn, args in jobs]
         for fut in as_completed(futs):

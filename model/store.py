@@ -33,7 +33,7 @@ from .atomic import write_atomic as _write_atomic
 from .atomic import write_json, write_table  # noqa: F401 (callers use store.write_*)
 from .errors import UserError
 from .files import contains_any, read_bytes
-from .locking import LEFTOVER, Lock, recover, remove
+from .locking import LEFTOVER, Lock, create_temporary, recover, remove
 
 PACKAGE = "socialstaff-sim"
 # the tables (and the parts directory of a sweep) each kind of result directory holds
@@ -142,15 +142,17 @@ class Output:
             self.say(f"{self.path}: replaced (--force)")
 
     def write_result(self, tables: dict[str, pd.DataFrame], manifest: dict, save=None,
-                     suffix: str = "parquet") -> Path:
-        """Tables (parquet, else ``save(df, path)``) and manifest.json, atomically."""
+                     suffix: str = "parquet", remade: Callable[[str], bool] = None) -> Path:
+        """Tables (parquet, else ``save(df, path)``) and manifest.json, atomically.
+        ``remade``: which of the pages made from the earlier result (dashboard, briefs)
+        the command writes again next, so they are not reported as kept."""
         out = self.path
         save = save or (lambda df, path: df.to_parquet(path, index=False))
         names = [f"{n}.{suffix}" for n in tables] + ["manifest.json"]
         manifest = {**manifest, "files": names}
-        tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
+        tmp = create_temporary(out.parent / f".{out.name}.tmp-{os.getpid()}",
+                               directory=True)
         try:
-            tmp.mkdir()
             for name, df in tables.items():
                 save(df, tmp / f"{name}.{suffix}")
             write_json(tmp / "manifest.json", manifest)
@@ -166,10 +168,10 @@ class Output:
             remove(tmp)
             raise
         self.announce(replaced)
-        pages = [n for n in kept if is_own_file(out / n)]
-        if set(kept) - set(pages):
-            self.say(f"{out}: kept your file(s) in it: "
-                     + ", ".join(n for n in kept if n not in pages))
+        pages = [n for n in kept if is_own_file(out / n) and not (remade and remade(n))]
+        yours = [n for n in kept if not is_own_file(out / n)]
+        if yours:
+            self.say(f"{out}: kept your file(s) in it: " + ", ".join(yours))
         if pages:
             self.say(f"{out}: kept {', '.join(pages)}, made from the earlier result: they "
                      "show its numbers until you run dashboard or report again")
@@ -362,7 +364,7 @@ def write_texts(items: Sequence[tuple[Path, str]]) -> None:
     tmps = []
     try:
         for path, text in items:
-            tmp = path.parent / f".{path.name}.tmp-{os.getpid()}"
+            tmp = create_temporary(path.parent / f".{path.name}.tmp-{os.getpid()}")
             tmps.append(tmp)
             tmp.write_text(text, encoding="utf-8")
         _fault("before-rename")

@@ -16,6 +16,25 @@ SCENARIOS = ROOT / "scenarios"
 BASELINE = SCENARIOS / "baseline.yaml"
 
 
+# a run as small as the commands allow: 2 replications x 1 year, one worker, quiet
+FAST = ["--replications", "2", "--years", "1", "--warmup-years", "0", "--quiet",
+        "--workers", "1"]
+
+
+def cli(argv, capsys) -> tuple[int, str, str]:
+    """``python simulate.py ARGV`` in this process: exit code, stdout, stderr."""
+    import simulate
+    code = simulate.main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def one_line_error(err: str, fragment: str) -> None:
+    """The command's error is one line holding ``fragment``, with no traceback."""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and fragment in lines[0] and "Traceback" not in err, err
+
+
 def scenario(*overrides: str, path: Path = BASELINE):
     """The baseline (or another file) with ``--set``-style overrides."""
     return load_scenario(path, list(overrides))

@@ -16,26 +16,17 @@ import pandas as pd
 import pytest
 
 import simulate
-from conftest import BASELINE, ROOT, SCENARIOS
+from conftest import BASELINE, FAST, ROOT, SCENARIOS, cli, one_line_error
 from model import hrimport, sizing, store
 from model.errors import ScenarioError
 from model.scenario import load_scenario
 
-FAST = ["--replications", "2", "--years", "1", "--warmup-years", "0", "--quiet",
-        "--workers", "1"]
 STAFF = SCENARIOS / "examples" / "staff_example.csv"
 HEADER = "id,hire_date,exit_date,exit_reason,fte,monthly_salary,prior_experience,birth_year\n"
 
 
-def _main(argv, capsys):
-    code = simulate.main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def _one_line_error(err: str, fragment: str) -> None:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and fragment in lines[0] and "Traceback" not in err, err
+_main = cli
+_one_line_error = one_line_error
 
 
 def _sweep_file(tmp_path: Path, posts: str, replications: int = 1, years: float = 0.5):

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..experiment import _quiet_worker, run_replication
+from ..experiment import run_replication
+from ..workers import init_worker as _quiet_worker
 from ..params import Scenario
 
 TABLES = ("summary", "costs", "timeseries")

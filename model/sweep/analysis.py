@@ -25,8 +25,10 @@ def collect(out: Path) -> dict[str, pd.DataFrame]:
         raise UserError(f"{out}: not a sweep directory (no manifest.json)")
     man = store.read_manifest(man_path)
     if man is None or man.get("kind") != "sweep":
-        kind = man.get("kind") if man else None
-        raise UserError(f"{out}: not a sweep directory (manifest kind {kind!r})")
+        found = store.result_kind(out)
+        what = f"holds a {found} result" if found else "holds no result of this tool"
+        raise UserError(f"{out}: {what}, not a sweep; collect joins the stored parts of a "
+                        "sweep directory (python simulate.py sweep FILE --out DIR)")
     try:
         return _collect(out, man)
     except OSError as exc:

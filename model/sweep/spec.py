@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import math
@@ -12,8 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ..errors import ScenarioError
 from ..metrics import SUMMARY_KPIS
-from ..params import MAX_REPLICATIONS, MAX_YEARS
-from ..scenario import format_validation_error, load_scenario, read_yaml
+from ..params import MAX_REPLICATIONS, MAX_YEARS, Scenario
+from ..scenario import (apply_overrides, format_validation_error, merged_data, read_yaml,
+                        validate_data)
 
 
 class Range(BaseModel):
@@ -129,17 +131,26 @@ def load_sweep(path: str | Path) -> tuple[SweepSpec, Path, dict]:
     if not base_path.exists():
         raise ScenarioError(f"{path}: field 'base': file not found: {base_path}")
     # every factor path must be a real parameter: validate the extremes of each factor
+    # the base is read once (with what it extends); each value is applied to a copy
     common = _common_overrides(spec)
+    origin: dict = {}
+    base_data = merged_data(base_path, origin)
+
+    def load(overrides: list[str]) -> Scenario:
+        where = dict(origin)
+        data = apply_overrides(copy.deepcopy(base_data), overrides, where)
+        return validate_data(data, where, str(base_path))
+
     for fpath, fac in spec.factors.items():
         values = fac if isinstance(fac, list) else [fac.low, fac.high]
         for v in values:
             try:
-                load_scenario(base_path, common + [f"{fpath}={_yaml_value(v)}"])
+                load(common + [f"{fpath}={_yaml_value(v)}"])
             except ScenarioError as exc:
                 msg = str(exc)
                 detail = msg.split(": ", 1)[1] if ": " in msg else msg
                 raise ScenarioError(f"{path}: factor '{fpath}' = {v!r}: {detail}") from None
-    base = load_scenario(base_path, common)
+    base = load(common)
     return spec, base_path, base.model_dump(mode="json")
 
 
