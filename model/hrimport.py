@@ -40,8 +40,11 @@ from pathlib import Path
 
 import yaml
 
-from .errors import UserError
+from pydantic import ValidationError
+
+from .errors import ScenarioError, UserError
 from .officefiles import read_table
+from .params import MAX_POSTS, Investigations, Ongoing, StaffMember
 from .scenario import load_scenario_text
 
 STAFF_COLUMNS = ["id", "hire_date", "fte", "monthly_salary", "prior_experience"]
@@ -168,7 +171,11 @@ def _num(f: _File, n: int, col: str, text: str, low=None, high=None, low_open=Fa
 
 
 def read_staff(path: str | Path) -> list[dict]:
-    path = Path(path)
+    """The staff rows, each with ``row``: its row number in the file."""
+    return _read_staff(Path(path))[1]
+
+
+def _read_staff(path: Path) -> tuple[_File, list[dict]]:
     f = _File(path, STAFF_COLUMNS + OPTIONAL, STAFF_COLUMNS)
     if not f.rows:
         raise UserError(f"{path}: no staff rows")
@@ -198,12 +205,15 @@ def read_staff(path: str | Path) -> list[dict]:
                     "fte": _num(f, i, "fte", r["fte"], 0, 1, low_open=True, percent=True),
                     "salary": _num(f, i, "monthly_salary", r["monthly_salary"], 0, 1e7),
                     "prior": _num(f, i, "prior_experience", r["prior_experience"], 0, 60),
-                    "birth_year": birth})
-    return out
+                    "birth_year": birth, "row": i})
+    return f, out
 
 
 def read_inflow(path: str | Path) -> list[tuple[date, float, float]]:
-    path = Path(path)
+    return _read_inflow(Path(path))[1]
+
+
+def _read_inflow(path: Path) -> tuple[_File, list[tuple[date, float, float]]]:
     f = _File(path, INFLOW_COLUMNS, INFLOW_COLUMNS)
     if len(f.rows) < 2:
         raise UserError(f"{path}: at least two months are needed")
@@ -216,7 +226,7 @@ def read_inflow(path: str | Path) -> list[tuple[date, float, float]]:
         seen.add(m)
         out.append((m, _num(f, i, "investigations", r["investigations"], 0, 1e6),
                     _num(f, i, "ongoing", r["ongoing"], 0, 1e6)))
-    return sorted(out)
+    return f, sorted(out)
 
 
 def _month(f: _File, n: int, text: str) -> date:
@@ -268,18 +278,22 @@ def build(staff_path, inflow_path, out: Path, as_of: date | None = None,
     """The text of the unit's scenario (to be written to ``out``) and of its targets
     file, both checked: the scenario validates as the file ``out`` would, so nothing
     invalid is ever written."""
-    staff = read_staff(staff_path)
-    ref = as_of or max(max(s["hire"] for s in staff),
-                       max((s["exit"] for s in staff if s["exit"]), default=date.min))
+    f, staff = _read_staff(Path(staff_path))
+    ref, ref_note = _reference_date(f, staff, as_of)
     current = [s for s in staff if s["hire"] <= ref and (s["exit"] is None or s["exit"] > ref)]
     if not current:
         raise UserError(f"{staff_path}: nobody is employed on the reference date {ref}")
+    if len(current) > MAX_POSTS:
+        raise UserError(f"{staff_path}: {len(current):,} staff employed on the reference date "
+                        f"{ref}; at most {MAX_POSTS:,} allowed (unit.posts)")
     members = []
     for s in current:
         age = (ref.year - s["birth_year"]) if s["birth_year"] else 40
-        members.append({"tenure_years": round(_years(s["hire"], ref), 3),
-                        "prior_years": round(s["prior"], 3), "age": max(18.0, float(age)),
-                        "fte": s["fte"], "salary_sek_per_month": s["salary"]})
+        member = {"tenure_years": round(_years(s["hire"], ref), 3),
+                  "prior_years": round(s["prior"], 3), "age": max(18.0, float(age)),
+                  "fte": s["fte"], "salary_sek_per_month": s["salary"]}
+        _check_member(f, s, member, ref, ref_note)
+        members.append(member)
     out = Path(out)
     base = Path(base) if base else default_base()
     name = out.stem
@@ -292,8 +306,9 @@ def build(staff_path, inflow_path, out: Path, as_of: date | None = None,
                                         f"date {ref}."},
                   "unit": {"posts": len(current)},
                   "initial_state": {"staff": members}}
+    fin = None
     if inflow_path:
-        flow = read_inflow(inflow_path)
+        fin, flow = _read_inflow(Path(inflow_path))
         months = len(flow)
         inv = sum(f[1] for f in flow) / months * 12
         ong = sum(f[2] for f in flow) / months * 12
@@ -301,6 +316,7 @@ def build(staff_path, inflow_path, out: Path, as_of: date | None = None,
                                             "growth_per_year": _trend(flow, 1)},
                          "ongoing": {"arrivals_per_year": round(ong, 2),
                                      "growth_per_year": _trend(flow, 2)}}
+        _check_inflow(fin, scen["cases"])
     try:
         start = date(ref.year - int(window_years), ref.month, min(ref.day, 28))
     except (ValueError, OverflowError):
@@ -321,11 +337,123 @@ def build(staff_path, inflow_path, out: Path, as_of: date | None = None,
               + (f" and {Path(inflow_path).name}" if inflow_path else "")
               + f"; reference date {ref}.\n")
     scen_text = header + yaml.safe_dump(scen, sort_keys=False, allow_unicode=True)
-    load_scenario_text(scen_text, out)
+    try:
+        load_scenario_text(scen_text, out)
+    except ScenarioError as exc:
+        raise _in_the_files(exc, f, current, fin) from None
     targets_text = (header + "# Observed exit rates per person-year (calibrate against "
                     "these)\n" + yaml.safe_dump({"targets": targets}, sort_keys=False,
                                                 allow_unicode=True))
     return scen_text, targets_text
+
+
+def _reference_date(f: _File, staff: list[dict], as_of: date | None) -> tuple[date, str]:
+    """The reference date and where it comes from (for messages): ``--as-of``, or the
+    latest date in the file, which may not lie after today."""
+    if as_of is not None:
+        return as_of, " (--as-of)"
+    latest = max(((s["hire"], s["row"], "hire_date") for s in staff),
+                 key=lambda d: (d[0], -d[1]))
+    exits = [(s["exit"], s["row"], "exit_date") for s in staff if s["exit"]]
+    if exits:
+        latest = max([latest, *exits], key=lambda d: (d[0], -d[1]))
+    ref, row, col = latest
+    today = date.today()
+    if ref > today:
+        raise f.fail(row, col, f"{ref} is after today ({today}); a future date in this field "
+                     "would become the reference date (the latest date in the file); "
+                     "allowed: dates up to today, or give --as-of YYYY-MM-DD to import as "
+                     "of a date of your own")
+    return ref, f" (the latest date in the file: row {row}, column {f.heads.get(col, col)})"
+
+
+# the staff member's fields in a scenario, by the column each comes from
+_MEMBER_COLUMNS = {"tenure_years": "hire_date", "prior_years": "prior_experience",
+                   "age": "birth_year", "fte": "fte", "salary_sek_per_month": "monthly_salary"}
+
+
+def _allowed(msg: str) -> str:
+    """What the schema allows, from its message ("Input should be less than ...")."""
+    for lead in ("Value error, ", "Input should be ", "input should be "):
+        if msg.startswith(lead):
+            msg = msg[len(lead):]
+            if "should be" in lead:
+                return "allowed: " + msg
+    return msg[:1].lower() + msg[1:]
+
+
+def _member_fail(f: _File, s: dict, field: str, value, msg: str, ref: date, ref_note: str):
+    """The error about a staff member's field, at the row and column it comes from."""
+    col = _MEMBER_COLUMNS.get(field)
+    if field == "tenure_years":
+        what = (f"{s['hire']} gives {value} years at the workplace on the reference date "
+                f"{ref}{ref_note}")
+    elif field == "age" and s.get("birth_year"):
+        what = f"{s['birth_year']} gives age {value} on the reference date {ref}{ref_note}"
+    elif col and field != "age":
+        what = f"gives {field} {value}"
+    else:
+        col, what = "id", f"gives {field} {value}"
+    return f.fail(s["row"], col, f"{what}; {_allowed(msg)}")
+
+
+def _check_member(f: _File, s: dict, member: dict, ref: date, ref_note: str) -> None:
+    """A staff member checked by the scenario's own schema, an error naming its row."""
+    try:
+        StaffMember.model_validate(member)
+    except ValidationError as exc:
+        e = exc.errors(include_url=False)[0]
+        field = str(e["loc"][0]) if e["loc"] else ""
+        raise _member_fail(f, s, field, member.get(field), e["msg"], ref,
+                           ref_note) from None
+
+
+def _check_inflow(f: _File, cases: dict) -> None:
+    """The inflow's yearly level and trend checked by the scenario's own schema, an error
+    naming the column (and the rows) they come from."""
+    for what, model in (("investigations", Investigations), ("ongoing", Ongoing)):
+        try:
+            model.model_validate(cases[what])
+        except ValidationError as exc:
+            e = exc.errors(include_url=False)[0]
+            raise _inflow_fail(f, what, str(e["loc"][0]) if e["loc"] else "",
+                               e.get("input"), e["msg"]) from None
+
+
+def _inflow_fail(f: _File, col: str, field: str, value, msg: str) -> UserError:
+    head = f.heads.get(col, col)
+    shown = col if head == col else f"{head} ({col})"
+    rows = f"rows {f.rows[0][0]} to {f.rows[-1][0]}" if f.rows else "its rows"
+    hint = "" if f.dialect.plain else f" ({f.dialect.describe()})"
+    what = ("a yearly growth" if field == "growth_per_year" else "a yearly count"
+            if field == "arrivals_per_year" else field)
+    shown_value = f"{value:.4g}" if isinstance(value, float) else value
+    return UserError(f"{f.path}: {rows}, column {shown}: the monthly counts give {what} of "
+                     f"{shown_value}; {_allowed(msg)}{hint}")
+
+
+_FIELD = re.compile(r"field '([^']*)': (?:got (.*?); )?(.*)$")
+
+
+def _in_the_files(exc: ScenarioError, f: _File, current: list[dict],
+                  fin: _File | None) -> UserError:
+    """An error of the generated scenario named by the file, row and column it comes
+    from (a staff member's field by its row, the inflow by its column); other errors
+    (of the base scenario, say) as they are."""
+    m = _FIELD.search(str(exc))
+    if not m:
+        return exc
+    field, value, msg = m.groups()
+    parts = field.split(".")
+    if parts[:2] == ["initial_state", "staff"] and len(parts) >= 4 and parts[2].isdigit() \
+            and int(parts[2]) < len(current):
+        s = current[int(parts[2])]
+        return f.fail(s["row"], _MEMBER_COLUMNS.get(parts[3], "id"),
+                      f"gives {parts[3]} {value}; {_allowed(msg)}")
+    if parts[0] == "cases" and len(parts) >= 3 and parts[1] in ("investigations", "ongoing") \
+            and fin is not None:
+        return _inflow_fail(fin, parts[1], parts[2], value, msg)
+    return exc
 
 
 def _trend(flow, col: int) -> float:
