@@ -65,7 +65,7 @@ _SPARE_ROWS = 1_000                  # formatted rows without values a sheet may
 _DOCTYPE = tuple("<!DOCTYPE".encode(e) for e in ("ascii", "utf-16-le", "utf-16-be"))
 _DOCTYPE_TAIL = max(len(d) for d in _DOCTYPE) - 1
 # one line of CSV text as newline="" splits it, at most MAX_ROW_CHARS + 1 characters
-_LINE = re.compile(r"[^\r\n]{0,%d}(?:\r\n|\r|\n)?" % (MAX_ROW_CHARS + 1))
+_LINE = re.compile(r"[^\r\n]{0," + str(MAX_ROW_CHARS + 1) + r"}(?:\r\n|\r|\n)?")
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0"          # the old binary .xls format
 

@@ -80,6 +80,15 @@ def replications(scenarios, replications: int, evaluations: int = 1,
     return Work(what, runs, post_years, held_runs)
 
 
+def what_if(scenarios, replications_each: int, workers: int) -> Work:
+    """The work of one what-if of the app: ``replications_each`` of every scenario (the
+    base and the option). The app keeps only each replication's small tables (summary,
+    costs and the weekly series, which do not grow with the posts), so the memory that
+    grows with the size is that of the replications running at once, one per worker."""
+    work = replications(scenarios, replications_each)
+    return Work(work.what, work.runs, work.post_years, min(max(1, workers), work.runs))
+
+
 def sweep(points: int, replications: int, posts: float, years: float,
           scenario_json_bytes: int) -> Work:
     runs = points * replications

@@ -251,7 +251,7 @@ def test_errors_only_the_schema_finds_are_mapped_back_to_the_row(tmp_path, capsy
                                                                   monkeypatch):
     """Without the import's own checks, the scenario's validation error about staff
     member 1 names row 3 of the file."""
-    monkeypatch.setattr(hrimport, "_check_member", lambda *a: None)
+    monkeypatch.setattr(hrimport, "check_member", lambda *a: None)
     f = _staff(tmp_path, OK, ["b", "1950-01-01", "", "", "1", "40000", "0", "1980"])
     line = _refused(f, tmp_path, capsys, "staff.csv: row 3, column hire_date: gives "
                     "tenure_years 69.999", "allowed: less than or equal to 60")

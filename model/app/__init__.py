@@ -6,5 +6,6 @@ results.py  the answer: comparison and cost-benefit tables, the dashboard's figu
 options.py  the options tried: list, scenario files, Excel export
 state.py    what the app holds; the browser's values into a validated what-if
 layout.py   the page; callbacks.py its behaviour; server.py builds and serves it
+guard.py    requests only from the app's own address and origin
 i18n.py     Swedish and English texts
 """

@@ -27,6 +27,12 @@ def _measure(st: AppState, measure) -> str:
     return measure if isinstance(measure, str) and measure in st.measures else NO_MEASURE
 
 
+def _session(session) -> str:
+    """The page's session (given out by the server with the page); any other text
+    counts as a page of its own, so the limits hold whatever the browser sends."""
+    return session if isinstance(session, str) and 0 < len(session) <= 64 else "?"
+
+
 def _values(ids, values) -> dict:
     return {i["key"]: v for i, v in zip(ids or [], values or []) if isinstance(i, dict)}
 
@@ -78,8 +84,8 @@ def register(app, st: AppState) -> None:
 
     @app.callback(Output("job", "data"), Output("message", "children"),
                   Input(LEVER, "value"), State(LEVER, "id"), State("measure", "value"),
-                  State("lang", "value"))
-    def _run(values, ids, measure, lang):
+                  State("lang", "value"), State("session", "data"))
+    def _run(values, ids, measure, lang, session):
         lang, measure = _lang(lang), _measure(st, measure)
         vals = _values(ids, values)
         if not vals:
@@ -89,7 +95,10 @@ def register(app, st: AppState) -> None:
         except UserError as exc:
             return no_update, html.Div(f"{tr('bad_value', lang)}: {exc}",
                                        className="message", id="bad-value")
-        job = st.runner.submit(base, option)
+        try:
+            job = st.submit(base, option, _session(session), lang)
+        except UserError as exc:
+            return no_update, html.Div(str(exc), className="message", id="busy")
         st.remember(job, measure, vals, option)
         return job, ""
 
@@ -110,6 +119,11 @@ def register(app, st: AppState) -> None:
         a = s["answer"]
         if s["state"] == "error":
             status = html.Span(f"{tr('failed', lang)}: {s['error']}", className="message")
+        elif s["state"] == "timeout":
+            status = html.Span(tr("timeout", lang, t=round(s["deadline"])),
+                               className="message")
+        elif s["state"] == "busy":
+            status = html.Span(tr("busy", lang, k=s["limit"]), className="message")
         elif s["state"] == "running" or a is None:
             status = tr("running", lang)
         elif s["state"] == "refining":

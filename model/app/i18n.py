@@ -36,6 +36,9 @@ T = {
     "change": {"sv": "Skillnad (parad)", "en": "Change (paired)"},
     "value": {"sv": "Värde", "en": "Value"},
     "interval": {"sv": "95 %-intervall", "en": "95% interval"},
+    "low": {"sv": "nedre gräns", "en": "lower bound"},
+    "high": {"sv": "övre gräns", "en": "upper bound"},
+    "levers": {"sv": "Reglage", "en": "Levers"},
     "running": {"sv": "Räknar …", "en": "Running …"},
     "refining": {"sv": "Första svar på {n} replikeringar; förfinas till {t} i bakgrunden …",
                  "en": "First answer on {n} replications; refining to {t} in the "
@@ -50,6 +53,30 @@ T = {
     "must_gt": {"sv": "måste vara större än {v}", "en": "must be greater than {v}"},
     "must_le": {"sv": "får vara högst {v}", "en": "must be at most {v}"},
     "got": {"sv": "fick", "en": "got"},
+    "too_large": {"sv": "För stor för appen: uppskattningsvis {t} på {w} kärnor och {m} "
+                        "minne ({what}); appens gräns är {lt} per svar och {lm}. Minska "
+                        "tjänster, år eller replikeringar, eller kör den med kommandoraden "
+                        "(python simulate.py compare)",
+                  "en": "Too large for the app: about {t} on {w} cores and {m} of memory "
+                        "({what}); the app's limit is {lt} per answer and {lm}. Reduce the "
+                        "posts, years or replications, or run it from the command line "
+                        "(python simulate.py compare)"},
+    "size_what": {"sv": "{n} replikeringar × 2 scenarier × {posts} tjänster × {y} år",
+                  "en": "{n} replications × 2 scenarios × {posts} posts × {y} years"},
+    "busy": {"sv": "Appen räknar redan på {k} tänk om-frågor från andra sidor (högst {k} åt "
+                   "gången); försök igen om en stund",
+             "en": "The app is already working on {k} what-ifs from other pages (at most "
+                   "{k} at a time); try again in a moment"},
+    "timeout": {"sv": "Avbruten: tänk om-frågan hade inte svarat efter {t} s, appens gräns; "
+                      "minska tjänster, år eller replikeringar, eller kör den med "
+                      "kommandoraden (python simulate.py compare)",
+                "en": "Stopped: the what-if had not answered after {t} s, the app's limit; "
+                      "reduce the posts, years or replications, or run it from the "
+                      "command line (python simulate.py compare)"},
+    "bad_host": {"sv": "Okänd adress {host}: appen svarar bara på {allowed}",
+                 "en": "Unknown address {host}: the app answers only at {allowed}"},
+    "bad_origin": {"sv": "Begäran kom från en annan webbplats ({origin}) och avvisades",
+                   "en": "The request came from another site ({origin}) and was refused"},
     "base_warning": {"sv": "Obs: basens egen kö växer över perioden; alternativen jämförs "
                            "med en enhet som inte klarar sitt inflöde.",
                      "en": "Note: the base's own queue keeps growing over the period; the "

@@ -38,10 +38,13 @@ def span(key: str) -> html.Span:
     return html.Span(id={"type": "t", "k": key})
 
 
-def page(measures: list[tuple[str, str]], start: str, lang: str = "sv") -> html.Div:
-    """The static page; ``measures``: (value, label) of the measure chooser."""
+def page(measures: list[tuple[str, str]], start: str, lang: str = "sv",
+         session: str = "") -> html.Div:
+    """The page; ``measures``: (value, label) of the measure chooser; ``session``: the
+    page's own id (each page load gets a new one: one what-if at a time per page)."""
     return html.Div([
-        dcc.Store(id="job"), dcc.Store(id="shown"), dcc.Store(id="restore"),
+        dcc.Store(id="session", data=session), dcc.Store(id="job"), dcc.Store(id="shown"),
+        dcc.Store(id="restore"),
         dcc.Store(id="lang-sink"), dcc.Store(id="compared"),
         dcc.Interval(id="tick", interval=400),
         html.Header([html.H1(span("title")),

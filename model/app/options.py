@@ -20,8 +20,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .. import texts
-from ..dashboard.i18n import fmt, payback_text, warning_text
+from .. import export, texts
+from ..dashboard.i18n import payback_text, warning_text
 from ..errors import UserError
 from ..params import Scenario
 from ..scenario import load_scenario, load_scenario_text
@@ -155,7 +155,10 @@ def _create(target: Path, text: str) -> bool:
 # -- export -------------------------------------------------------------------------
 
 def option_rows(options: list[Option], lang: str) -> pd.DataFrame:
-    """One row per option: its results with 95% intervals, in the reader's language."""
+    """One row per option: its results with their 95% intervals (lower and upper bound
+    as numbers), in the reader's language."""
+    low = f"{tr('interval', lang)}, {tr('low', lang)}"
+    high = f"{tr('interval', lang)}, {tr('high', lang)}"
     rows = []
     for opt in options:
         a = opt.answer
@@ -165,28 +168,28 @@ def option_rows(options: list[Option], lang: str) -> pd.DataFrame:
         for kpi, _ in LEVELS:
             m, lo, hi = a.levels[kpi]["option"]
             d, dlo, dhi = a.levels[kpi]["diff"]
-            row[tr(kpi, lang)] = m
-            row[f"{tr(kpi, lang)}: {tr('interval', lang)}"] = f"{lo:.4g} – {hi:.4g}"
-            row[f"{tr(kpi, lang)}: {tr('change', lang)}"] = d
-            row[f"{tr(kpi, lang)}: {tr('change', lang)}, {tr('interval', lang)}"] = \
-                f"{dlo:.4g} – {dhi:.4g}"
+            name, change = tr(kpi, lang), f"{tr(kpi, lang)}: {tr('change', lang)}"
+            row.update({name: m, f"{name}: {low}": lo, f"{name}: {high}": hi,
+                        change: d, f"{change}, {low}": dlo, f"{change}, {high}": dhi})
         for name, kind in MEASURES:
             m, lo, hi = a.measures[name]
-            row[tr(name, lang)] = payback_text(m, lang) if kind == "payback" else m
-            if kind != "payback":
-                row[f"{tr(name, lang)}: {tr('interval', lang)}"] = (
-                    f"{fmt(lo, kind, lang)} – {fmt(hi, kind, lang)}")
+            if kind == "payback":
+                row[tr(name, lang)] = payback_text(m, lang)
+            else:
+                row.update({tr(name, lang): m, f"{tr(name, lang)}: {low}": lo,
+                            f"{tr(name, lang)}: {high}": hi})
         row[tr("warning", lang)] = warning_text(a.service_flag, lang)
         rows.append(row)
     return pd.DataFrame(rows)
 
 
 def to_excel(options: list[Option], lang: str) -> bytes:
-    """The option list as an Excel workbook: results, and the lever values."""
+    """The option list as an Excel workbook (the export command's writer, so every text
+    cell is formula-safe): results, and the lever values."""
+    levers = pd.DataFrame([{tr("name", lang): o.name, **o.values} for o in options])
+    sheet_list = [("options", tr("options", lang)[:31], "", "", option_rows(options, lang),
+                   None),
+                  ("levers", tr("levers", lang)[:31], "", "", levers, None)]
     buf = io.BytesIO()
-    levers = pd.DataFrame([{"option": o.name, **o.values} for o in options])
-    with pd.ExcelWriter(buf, engine="openpyxl") as xw:
-        option_rows(options, lang).to_excel(xw, sheet_name=tr("options", lang)[:31],
-                                            index=False)
-        levers.to_excel(xw, sheet_name="levers", index=False)
+    export.workbook(buf, sheet_list, title=tr("options", lang), header=str)
     return buf.getvalue()

@@ -21,7 +21,7 @@ from ..dashboard import figures as F
 from ..dashboard.data import Results
 from ..params import Scenario
 from .i18n import LANGS, tr
-from .runner import concat
+from .worker import TABLES
 
 # results shown for base and option: (summary KPI, number format)
 LEVELS = (("turnover_rate", "pct"), ("overdue_share", "pct"), ("consultant_fte", "num1"),
@@ -100,3 +100,9 @@ def analyse(base_parts: list[dict], option_parts: list[dict], base: Scenario,
                   names={lang: _names(base, option, lang) for lang in LANGS},
                   tables={"summary": tables["summary"], "costs": tables["costs"],
                           "cost_benefit": cb})
+
+
+def concat(parts: list[dict], name: str) -> dict[str, pd.DataFrame]:
+    """Per-replication tables joined, with the scenario column set to ``name``."""
+    return {t: pd.concat([p[t] for p in parts], ignore_index=True).assign(scenario=name)
+            for t in TABLES}

@@ -1,7 +1,8 @@
 """Build and serve the what-if app (Plotly Dash on Flask), offline and local.
 
 Dash serves its own scripts and styles (``serve_locally``); the page asks nothing of
-any other host. The server binds to 127.0.0.1 unless told otherwise. The worker
+any other host. The server binds to 127.0.0.1 unless told otherwise and answers only
+requests addressed to itself (``model.app.guard``). The worker
 processes start before the server's threads and are stopped when it stops, however it
 stops (Ctrl-C, SIGTERM, an error).
 """
@@ -9,6 +10,7 @@ stops (Ctrl-C, SIGTERM, an error).
 from __future__ import annotations
 
 import logging
+import secrets
 import socket
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from dash import Dash
 from .. import texts
 from ..errors import UserError
 from .callbacks import register, register_brief
+from .guard import protect
 from .layout import CSS, page
 from .state import NO_MEASURE, AppState
 
@@ -26,14 +29,17 @@ INDEX = """<!DOCTYPE html>
 <body>{%app_entry%}<footer>{%config%}{%scripts%}{%renderer%}</footer></body></html>"""
 
 
-def build_app(st: AppState, start: str) -> Dash:
-    """The Dash app on the state ``st``, opening on the measure ``start``."""
+def build_app(st: AppState, start: str, host: str = "127.0.0.1", port: int = 8050) -> Dash:
+    """The Dash app on the state ``st``, opening on the measure ``start``, answering
+    requests addressed to ``host``:``port`` (or a loopback name with the port) only."""
     app = Dash(__name__, serve_locally=True, title="What if? / Tänk om?",
                update_title=None, assets_ignore=".*", compress=False)
     app.index_string = INDEX
     measures = [(NO_MEASURE, "-")] + [(n, texts.title(m.texts, "sv"))
                                       for n, m in st.measures.items()]
-    app.layout = page(measures, start)
+    # each page load is a session of its own: one what-if at a time per page
+    app.layout = lambda: page(measures, start, session=secrets.token_urlsafe(16))
+    protect(app.server, host, port)
     register(app, st)
     register_brief(app, st)
     return app
@@ -48,7 +54,7 @@ def serve(st: AppState, host: str, port: int, say=print) -> None:
     stopped on the way out whatever ends the server."""
     _check_port(host, port)
     start = first_measure(st)
-    app = build_app(st, start)
+    app = build_app(st, start, host, port)
     try:
         st.start(start)
         logging.getLogger("werkzeug").setLevel(logging.WARNING)

@@ -9,6 +9,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import sizing
 from ..dashboard.data import load_results, resolved_base
 from ..dashboard.i18n import fmt
 from ..errors import ScenarioError, UserError
@@ -18,10 +19,16 @@ from . import levers as L
 from .i18n import lever_label, tr
 from .options import OptionBook
 from .results import analyse
-from .runner import WhatIfRunner
+from .runner import Busy, WhatIfRunner
 
 NO_MEASURE = "-"
 FIRST_REPLICATIONS = 4
+# the app's latency target: a what-if whose refined answer is estimated (model.sizing,
+# as the command line sizes its work) to take longer on the app's workers is refused
+MAX_SECONDS = 60
+# memory of the replications running at once (one per worker); the app's own tables of
+# a replication do not grow with the posts
+MAX_MEMORY_BYTES = 512 * 2**20
 
 
 def open_base(source: str | Path | None, default_base: Path,
@@ -114,7 +121,36 @@ class AppState:
             self.check(lever, value, lang)
             clean[key] = value
         names = {lv.key: lever_label(lv.key, lang) for lv in levers}
-        return L.build(self.base, self.measures.get(measure), clean, names)
+        base, option = L.build(self.base, self.measures.get(measure), clean, names)
+        self.size(base, option, lang)
+        return base, option
+
+    def size(self, base: Scenario, option: Scenario, lang: str) -> None:
+        """Refuse, in the reader's language and naming the limit, a what-if whose
+        refined answer would take longer than the app's latency target (or more memory
+        than its share), estimated as the command line estimates its work."""
+        workers = self.runner.workers
+        n = option.simulation.replications
+        work = sizing.what_if([base, option], n, workers)
+        seconds, memory = work.seconds(workers), work.memory_bytes()
+        if seconds <= MAX_SECONDS and memory <= MAX_MEMORY_BYTES:
+            return
+        sim = option.simulation
+        posts = max(base.unit.posts, option.unit.posts)
+        what = tr("size_what", lang, n=n, posts=_n(posts, lang),
+                  y=_n(sim.years + sim.warmup_years, lang))
+        raise ScenarioError(tr("too_large", lang, t=_duration(seconds, lang), w=workers,
+                               m=_mib(memory, lang), what=what,
+                               lt=_duration(MAX_SECONDS, lang),
+                               lm=_mib(MAX_MEMORY_BYTES, lang)))
+
+    def submit(self, base: Scenario, option: Scenario, session: str, lang: str) -> int:
+        """Start the what-if of the page ``session``; refused in the reader's language
+        when the app already has as many what-ifs under way as it takes."""
+        try:
+            return self.runner.submit(base, option, session)
+        except Busy as exc:
+            raise UserError(tr("busy", lang, k=exc.limit)) from None
 
     def base_of(self, measure: str, values: dict) -> Scenario:
         """The base a kept option was compared with (the unit, assumptions and run
@@ -160,3 +196,21 @@ class AppState:
         levers = self.common_levers()
         values = {lv.key: L.value_of(scenario, lv) for lv in levers}
         return NO_MEASURE, {k: v for k, v in values.items() if v is not None}, False
+
+
+def _n(x: float, lang: str) -> str:
+    """A count or size as the reader writes it: 5 000 / 5,000; 2,5 / 2.5."""
+    s = f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
+    return s.replace(",", "\u00a0").replace(".", ",") if lang == "sv" else s
+
+
+def _duration(seconds: float, lang: str) -> str:
+    if seconds >= 3600:
+        return f"{_n(round(seconds / 360) / 10, lang)} h"
+    if seconds >= 120:
+        return f"{_n(round(seconds / 60), lang)} min"
+    return f"{_n(round(seconds), lang)} s"
+
+
+def _mib(n: float, lang: str) -> str:
+    return f"{_n(round(n / 2**20), lang)} MiB"

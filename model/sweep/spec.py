@@ -14,8 +14,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..errors import ScenarioError
 from ..metrics import SUMMARY_KPIS
 from ..params import MAX_REPLICATIONS, MAX_YEARS, Scenario
-from ..scenario import (apply_overrides, format_validation_error, merged_data, read_yaml,
-                        validate_data)
+from ..scenario import (
+    apply_overrides,
+    format_validation_error,
+    merged_data,
+    read_yaml,
+    validate_data,
+)
 
 
 class Range(BaseModel):
