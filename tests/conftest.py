@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,19 @@ from model.scenario import load_scenario
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
 BASELINE = SCENARIOS / "baseline.yaml"
+
+
+# fixtures that start a browser or a server: every test using one is marked slow
+SLOW_FIXTURES = {"browser", "chromium_path", "page", "app"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Browser and server tests are ``slow``, as the tests marked so by hand
+    (subprocesses and long statistical runs): ``pytest -m "not slow"`` is the inner
+    loop, the README's test command runs everything."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 # a run as small as the commands allow: 2 replications x 1 year, one worker, quiet
@@ -48,21 +59,9 @@ def short():
 
 
 def chromium() -> str | None:
-    """The system's Chromium; as root, Debian's package is installed when missing."""
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if path:
-        return path
-    if os.geteuid() != 0 or not shutil.which("apt-get"):
-        return None
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    try:
-        subprocess.run(["apt-get", "update", "-qq"], check=True, capture_output=True,
-                       timeout=600, env=env)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True,
-                       capture_output=True, timeout=900, env=env)
-    except (subprocess.SubprocessError, OSError):
-        return None
-    return shutil.which("chromium")
+    """The system's Chromium, or None (the tests never install system packages:
+    ``.ci/prepare`` does)."""
+    return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="session")
@@ -70,7 +69,8 @@ def chromium_path():
     """The path of Chromium with Playwright to drive it (the test is skipped without)."""
     path = chromium()
     if path is None:
-        pytest.skip("Chromium is not installed and could not be installed with apt-get")
+        pytest.skip("Chromium is not installed: run .ci/prepare (as root, Debian's "
+                    "apt-get install chromium) to run the browser tests")
     pytest.importorskip("playwright.sync_api")
     return path
 

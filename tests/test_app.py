@@ -76,6 +76,7 @@ def test_a_measure_applies_to_the_users_own_unit(tmp_path):
     assert o.policies.reflection_day is not None and b.policies.reflection_day is None
 
 
+@pytest.mark.slow
 def test_a_result_directory_gives_its_base_and_measures(tmp_path):
     from model.app import state as S
     out = tmp_path / "cmp"
@@ -236,6 +237,7 @@ def _changed(pg, before: float) -> float:
     return _value(pg)
 
 
+@pytest.mark.slow
 def test_a_lever_changes_the_answer_which_says_its_replications(page):
     pg, _ = page
     assert pg.get_attribute("#status-text", "data-n") == REPS
@@ -262,6 +264,7 @@ def test_a_bad_value_gives_a_message_and_the_app_keeps_working(page):
     assert _changed(pg, before) != before
 
 
+@pytest.mark.slow
 def test_save_an_option_and_reload_it(page, app, tmp_path):
     pg, _ = page
     _, _, opts = app
@@ -299,6 +302,7 @@ def test_save_an_option_and_reload_it(page, app, tmp_path):
     assert summary.turnover_rate.mean() == pytest.approx(kept, rel=1e-12)
 
 
+@pytest.mark.slow
 def test_options_compare_export_and_delete(page, app):
     pg, _ = page
     _, _, opts = app
@@ -392,6 +396,7 @@ def test_the_app_stops_on_sigterm_without_leaving_workers(app, page):
     _stop_and_check(proc, signal.SIGTERM, simulate.EXIT_TERM)
 
 
+@pytest.mark.slow
 def test_the_app_stops_on_ctrl_c_without_leaving_workers(tmp_path):
     proc, url = _start(tmp_path)
     # a second app on the same port is refused in one line, before any work
@@ -405,6 +410,7 @@ def test_the_app_stops_on_ctrl_c_without_leaving_workers(tmp_path):
     _stop_and_check(proc, signal.SIGINT, simulate.EXIT_INT)
 
 
+@pytest.mark.slow
 def test_workers_end_even_when_the_app_is_killed(tmp_path):
     proc, _ = _start(tmp_path)
     children = psutil.Process(proc.pid).children(recursive=True)

@@ -181,6 +181,7 @@ def _wait(cond, timeout, step=0.02):
     return cond()
 
 
+@pytest.mark.slow
 def test_a_superseded_what_ifs_running_replications_stop(state):
     from model.app.runner import Stopped, WhatIfRunner
     runner = WhatIfRunner(2, lambda b, o, *_: len(b), first=2)

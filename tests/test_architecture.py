@@ -251,6 +251,7 @@ print(sum(o.signature is not None for o in entries.values()))
 """
 
 
+@pytest.mark.slow
 def test_every_kernel_is_called_with_one_combination_of_argument_types():
     """Kernels become their compiled function after the first call (jit.entry), which
     is safe only if every later call passes the same argument types: every bundled

@@ -50,6 +50,7 @@ def _report(results, lang, out):
     return _pages(out.with_suffix(".pdf"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_the_decision_fills_page_one_of_an_a4_pdf(chromium_path, eight_options, tmp_path, lang):
     from pypdf import PdfReader
@@ -80,6 +81,7 @@ def test_the_decision_fills_page_one_of_an_a4_pdf(chromium_path, eight_options, 
     assert titles["baseline"] in first
 
 
+@pytest.mark.slow
 def test_a_swedish_pdf_has_no_english_names_dates_or_decimals(chromium_path, eight_options,
                                                              tmp_path):
     text = " ".join(_report(eight_options, "sv", tmp_path / "b.html"))

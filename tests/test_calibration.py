@@ -17,6 +17,7 @@ EXAMPLES = ROOT / "scenarios" / "examples"
 SHORT = ["simulation.years=4", "simulation.warmup_years=1", "simulation.replications=12"]
 
 
+@pytest.mark.slow
 def test_calibration_recovers_a_known_parameter(tmp_path):
     """Data from the model with h0 = 0.10 (seed 101); fitted with other draws (seed 202).
 
@@ -51,6 +52,7 @@ def test_calibration_recovers_a_known_parameter(tmp_path):
     assert len(hist) >= 5 and report.met.all()
 
 
+@pytest.mark.slow
 def test_bundled_calibration_scenarios_meet_their_targets():
     targets, tdir = calibration.load_targets(CAL / "targets.yaml")
     files = sorted({t.scenario for t in targets})
@@ -63,6 +65,7 @@ def test_bundled_calibration_scenarios_meet_their_targets():
         assert bad.empty, bad[["target", "value", "tolerance", "simulated"]].to_string()
 
 
+@pytest.mark.slow
 def test_calibrate_command_writes_a_delta_file(tmp_path, capsys):
     out = tmp_path / "umea_calibrated.yaml"
     code = simulate.main(["calibrate", str(CAL / "umea_2014_shock.yaml"),

@@ -77,6 +77,7 @@ def test_interrupted_run_leaves_nothing_and_keeps_earlier_result(tmp_path, monke
     assert sorted(p.name for p in tmp_path.iterdir()) == ["res"]
 
 
+@pytest.mark.slow
 def test_sigterm_exits_143_without_partial_output(tmp_path):
     out = tmp_path / "res"
     proc = subprocess.Popen([sys.executable, str(ROOT / "simulate.py"), "run", str(BASELINE),

@@ -41,6 +41,7 @@ def test_paired_interval_matches_the_t_interval_of_differences():
     assert half < (t.loc["other", "ci_high"] - t.loc["other", "ci_low"]) / 4
 
 
+@pytest.mark.slow
 def test_paired_interval_covers_the_true_difference_95_percent_of_the_time():
     """400 synthetic experiments with a known difference of 2. Coverage must be within
     three binomial standard errors of 0.95 (sqrt(0.95*0.05/400) = 1.1%)."""
@@ -174,6 +175,7 @@ def test_compare_uses_common_random_numbers():
     assert (comp["diff"].abs() < 1e-9).all()
 
 
+@pytest.mark.slow
 def test_breakeven_command_finds_a_supplement(tmp_path, capsys):
     out = tmp_path / "be"
     code = simulate.main(["breakeven", str(SCENARIOS / "pay_supplement_jonkoping.yaml"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from conftest import scenario
 from model import costs
@@ -26,6 +27,7 @@ def _paired(reps: int, *overrides: str):
     return base, other
 
 
+@pytest.mark.slow
 def test_an_extra_exit_costs_what_the_personnel_economics_literature_says():
     # a modest rise in the outside pull (0.03 -> 0.06 a year): ~30 extra exits per
     # replication over 10 years, marginal rather than a different unit
@@ -65,6 +67,7 @@ def test_every_category_the_ledger_can_book_has_a_block():
         assert costs.view_of(category) in ("budget", "economic")
 
 
+@pytest.mark.slow
 def test_less_sick_leave_lowers_the_economic_cost():
     """Halving sick-spell rates: the economic cost falls (each absent day costs sick pay
     plus the work not done); 24 paired replications, the mean paired difference must be

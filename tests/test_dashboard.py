@@ -66,6 +66,7 @@ def sweep_dir(tmp_path_factory):
     return out
 
 
+@pytest.mark.slow
 def test_dashboard_is_one_self_contained_escaped_file(comparison_dir):
     page = (comparison_dir / "dashboard.html").read_text(encoding="utf-8")
     assert EVIL not in page
@@ -83,6 +84,7 @@ def test_dashboard_is_one_self_contained_escaped_file(comparison_dir):
     assert re.search(r"\d\u00a0\d{3}\u00a0tkr", page)
 
 
+@pytest.mark.slow
 def test_dashboard_command_reads_only_results(comparison_dir, tmp_path, monkeypatch):
     from model import experiment, workforce
 
@@ -107,6 +109,7 @@ def test_dashboard_and_report_bad_input(tmp_path, capsys):
     assert exc.value.code == 2
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang, words", [
     ("sv", ["Frågan", "Nettokostnad per år", "ingen rekommendation", "STRESS-DES"]),
     ("en", ["The question", "Net cost per year", "makes no recommendation", "STRESS-DES"]),
@@ -290,6 +293,7 @@ def test_cost_chart_keeps_the_budget_and_the_work_lost_apart(comparison_dir):
     assert axes == {"x", "x2"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_a_service_warning_sits_in_its_ranking_row_and_beside_its_payback(flagged_dir,
                                                                          tmp_path, lang):
@@ -330,6 +334,7 @@ def test_a_service_warning_sits_in_its_ranking_row_and_beside_its_payback(flagge
     assert others and all(("år 3" if lang == "sv" else "year 3") in r for r in others)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_brief_opens_with_the_ranking_and_names_both_views(comparison_dir, tmp_path, lang):
     from model.costbenefit import ranking
@@ -348,6 +353,7 @@ def test_brief_opens_with_the_ranking_and_names_both_views(comparison_dir, tmp_p
     assert "recommend" not in text.replace("no recommendation", "")
 
 
+@pytest.mark.slow
 def test_a_single_run_has_no_ranking_but_still_both_views(single_run_dir, tmp_path):
     from model.dashboard.data import load_results
     from model.dashboard.page import render_dashboard
@@ -431,6 +437,7 @@ def _visible_traces(page, chart):
         ".filter(t => t.visible !== false).length", chart)
 
 
+@pytest.mark.slow
 def test_dashboard_in_a_real_browser(browser, comparison_dir, tmp_path):
     page, log = _open(browser, comparison_dir / "dashboard.html")
     try:
@@ -477,6 +484,7 @@ def test_dashboard_in_a_real_browser(browser, comparison_dir, tmp_path):
         page.close()
 
 
+@pytest.mark.slow
 def test_sweep_dashboard_in_a_real_browser(browser, sweep_dir, tmp_path):
     out = tmp_path / "sweep.html"
     assert simulate.main(["dashboard", str(sweep_dir), "-o", str(out)]) == 0
@@ -501,6 +509,7 @@ def test_numbers_that_round_to_zero_are_never_shown_as_minus_zero():
     assert fmt(-1234.0, "sek", "sv") == "-1\u00a0234\u00a0kr"
 
 
+@pytest.mark.slow
 def test_ranking_views_and_warnings_follow_the_language_in_a_real_browser(browser,
                                                                           flagged_dir):
     out, flagged = flagged_dir

@@ -51,6 +51,7 @@ def _ranking(path) -> list[str]:
     return ranking(pd.read_parquet(path / "cost_benefit.parquet")).scenario.tolist()
 
 
+@pytest.mark.slow
 def test_default_selection_is_the_base_and_the_best_three(six_dir):
     from model.dashboard.data import default_selection, display_order, load_results
     res = load_results(six_dir)
@@ -86,6 +87,7 @@ def test_every_policy_and_its_costs_have_a_name_in_both_languages():
             assert "_" not in sv + en
 
 
+@pytest.mark.slow
 def test_the_address_opens_the_same_view(browser, six_dir):  # noqa: F811
     show = ["kiruna_2017", "trainees"]
     page, log = _open(browser, six_dir / "dashboard.html",
@@ -122,6 +124,7 @@ def test_the_address_opens_the_same_view(browser, six_dir):  # noqa: F811
         again.close()
 
 
+@pytest.mark.slow
 def test_swedish_mode_has_no_english_label_and_every_scenario_its_colour(browser,  # noqa: F811
                                                                           six_dir):
     page, log = _open(browser, six_dir / "dashboard.html", "?show=all")

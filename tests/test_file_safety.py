@@ -213,6 +213,7 @@ def test_sweep_force_refuses_a_too_large_sweep_before_touching_the_earlier_one(
 
 # -- 5. dashboard, report, schema ---------------------------------------------------------
 
+@pytest.mark.slow
 def test_dashboard_report_and_schema_never_overwrite_foreign_files(run_dir, scenarios,
                                                                     tmp_path, capsys):
     readme = tmp_path / "README.md"
@@ -237,6 +238,7 @@ def test_dashboard_report_and_schema_never_overwrite_foreign_files(run_dir, scen
     assert code == 0 and "replaced the earlier dashboard" in err
 
 
+@pytest.mark.slow
 def test_dashboard_and_brief_are_refreshed_inside_their_result_directory(run_dir, tmp_path,
                                                                          capsys):
     """The default targets sit in the result directory: a page written there earlier is
@@ -415,6 +417,7 @@ def _wait_for(predicate, timeout=60.0) -> None:
         time.sleep(0.05)
 
 
+@pytest.mark.slow
 def test_a_second_writer_is_refused_while_the_first_writes(tmp_path, capsys):
     out = tmp_path / "res"
     first = _writer(["run", BASELINE, "--out", out, "--seed", "1", *FAST],
@@ -434,6 +437,7 @@ def test_a_second_writer_is_refused_while_the_first_writes(tmp_path, capsys):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["res"]
 
 
+@pytest.mark.slow
 def test_a_crash_between_the_renames_is_recovered_by_the_next_run(tmp_path, capsys):
     out = tmp_path / "res"
     assert _main(["run", BASELINE, "--out", out, "--seed", "1", *FAST], capsys)[0] == 0

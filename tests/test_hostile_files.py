@@ -148,6 +148,7 @@ def test_a_tall_sheet_without_dimension_is_refused_before_it_is_parsed(tmp_path,
     assert opened == []
 
 
+@pytest.mark.slow
 def test_a_million_row_csv_is_refused_at_the_row_limit(tmp_path, capsys, monkeypatch):
     f = hostile.staff_csv(tmp_path / "staff.csv", 1_000_000)
     rows = []

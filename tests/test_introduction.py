@@ -15,6 +15,7 @@ import functools
 import math
 
 import numpy as np
+import pytest
 
 from conftest import SCENARIOS, scenario
 from model.experiment import run_scenario
@@ -42,6 +43,7 @@ def _early_exit_ratio(*programme: str) -> tuple[float, float]:
     return mp / mb, float(np.std(d, ddof=1) / math.sqrt(REPS))
 
 
+@pytest.mark.slow
 def test_programme_gives_the_hazard_ratio_the_evidence_gives():
     hr, se = _early_exit_ratio()
     assert se < 0.08                            # precise enough to tell 0.8 from 1
@@ -51,6 +53,7 @@ def test_programme_gives_the_hazard_ratio_the_evidence_gives():
     assert math.log(0.55) - 2 * se <= math.log(hr) <= math.log(0.80) + 2 * se, (hr, se)
 
 
+@pytest.mark.slow
 def test_meeting_the_newcomers_support_need_carries_the_effect():
     """Without the support a structured introduction gives the newcomer (the Uppsala exit
     interviews' main reason to leave), the programme's effect on early exits is weaker."""

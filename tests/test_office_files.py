@@ -222,6 +222,7 @@ def test_bad_office_files_are_refused_in_one_pointed_line(name, data, fragments,
     assert sorted(p.name for p in tmp_path.iterdir()) == before
 
 
+@pytest.mark.slow
 def test_a_workbook_that_unpacks_to_too_much_is_refused_before_it_is_read(tmp_path, capsys):
     f = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED) as z:

@@ -169,6 +169,7 @@ def test_a_measure_file_holding_only_the_measure(tmp_path):
     assert kp.unit.posts == 25
 
 
+@pytest.mark.slow
 def test_main_job_takes_a_base(tmp_path, capsys):
     argv = simulate._main_job(["--base", "units/my_unit.yaml"])
     assert argv[:2] == ["compare", str(SCENARIOS / "six_plus_two.yaml")]
@@ -202,6 +203,7 @@ def test_vacant_posts_and_consultants_now():
         scenario("initial_state.vacant_posts=41")
 
 
+@pytest.mark.slow
 def test_calibrate_turnover_meets_the_present_turnover(tmp_path, capsys):
     """calibrate --turnover 0.30 fits the hazard; the calibrated file, run again with the
     calibration's seed, is within the tool's tolerance (0.01) of 0.30, and with another
@@ -231,6 +233,7 @@ def test_calibrate_turnover_meets_the_present_turnover(tmp_path, capsys):
 
 # -- 6. nothing deleted or overwritten silently ------------------------------------------------
 
+@pytest.mark.slow
 def test_a_rerun_keeps_a_brief_and_the_users_files(tmp_path, capsys):
     out = tmp_path / "cmp"
     cmd = ["compare", BASELINE, SCENARIOS / "six_plus_two.yaml", "--out", out, *TINY]

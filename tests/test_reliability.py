@@ -145,6 +145,7 @@ def _stop(proc, sig, wait_for=None, timeout=120):
     return proc.returncode, err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_compare_interrupted_writes_nothing(sig, code, tmp_path):
     proc = _start(["compare", str(BASELINE), str(SCENARIOS / "smaller_groups.yaml"),
@@ -155,6 +156,7 @@ def test_compare_interrupted_writes_nothing(sig, code, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_sweep_interrupted_by_sigterm_keeps_finished_chunks(tmp_path):
     f = tmp_path / "s.yaml"
     f.write_text(f"base: {BASELINE}\nreplications: 2\nyears: 2\nwarmup_years: 0.5\n"
@@ -171,6 +173,7 @@ def test_sweep_interrupted_by_sigterm_keeps_finished_chunks(tmp_path):
     assert len(pd.read_parquet(out / "sweep.parquet")) == 16
 
 
+@pytest.mark.slow
 def test_calibrate_interrupted_writes_nothing(tmp_path):
     out = tmp_path / "cal.yaml"
     proc = _start(["calibrate", str(SCENARIOS / "calibration" / "national.yaml"),
@@ -208,6 +211,7 @@ def test_failed_sweep_write_is_a_clear_error_and_keeps_earlier_chunks(tmp_path, 
                           "--quiet"]) == 0
 
 
+@pytest.mark.slow
 def test_tables_do_not_depend_on_the_hash_seed(tmp_path):
     outs = []
     for seed in ("1", "2"):
@@ -270,6 +274,7 @@ print(json.dumps(out))
 """
 
 
+@pytest.mark.slow
 def test_compiled_loops_stay_in_bounds_and_match_the_unchecked_build(tmp_path):
     env = dict(os.environ, NUMBA_BOUNDSCHECK="1", NUMBA_CACHE_DIR=str(tmp_path / "cache"))
     code = _STRESS_RUN.format(root=str(ROOT), cases=STRESS)

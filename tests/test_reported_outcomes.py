@@ -96,6 +96,7 @@ def reduced():
     return t, cb
 
 
+@pytest.mark.slow
 def test_sections_from_a_reduced_run(reduced):
     t, cb = reduced
     lines = reported.outcomes_section(t["summary"], cb, "## 5. Reported outcomes")

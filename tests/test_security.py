@@ -136,6 +136,7 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs Linux /proc")
 @pytest.mark.parametrize("command", ["run", "compare"])
 def test_kill_9_of_the_parent_leaves_no_worker_and_no_blocking_lock(command, tmp_path,
@@ -235,6 +236,7 @@ def test_collect_on_a_run_result_names_what_it_holds(run_dir, capsys):
     assert "None" not in err
 
 
+@pytest.mark.slow
 def test_a_rerun_that_remakes_its_dashboard_does_not_call_it_kept(tmp_path, capsys):
     out = tmp_path / "cmp"
     argv = ["compare", BASELINE, BASELINE.parent / "smaller_groups.yaml", "--out", out,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pytest
 
 from conftest import SCENARIOS, scenario
 from model.experiment import run_replication, run_scenario
@@ -81,6 +82,7 @@ def _paired(metric: str, reps: int, other: list[str], path=SCENARIOS / "baseline
     return d.mean(), d.std(ddof=1) / math.sqrt(d.size)
 
 
+@pytest.mark.slow
 def test_exhaustion_raises_sick_absence_in_the_unit():
     """The same unit with exhaustion weighing on long spells (RR 3 per unit) against
     not at all (RR 1): more absence. Mean exhaustion is low in the baseline (~0.13), so
@@ -96,6 +98,7 @@ def test_exhaustion_raises_sick_absence_in_the_unit():
     assert m > 2 * se, (m, se)
 
 
+@pytest.mark.slow
 def test_closer_leadership_lowers_sick_absence():
     """Smaller groups with more team leaders (Södertälje): more manager support, so fewer
     long spells and less absence, through the mechanism alone."""

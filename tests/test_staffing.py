@@ -48,6 +48,7 @@ def _early_exit_share(events: pd.DataFrame, kind: str) -> tuple[int, int]:
     return len(hires), int(hires.index.isin(exits.index).sum())
 
 
+@pytest.mark.slow
 def test_trainee_hires_leave_early_less_often_than_other_graduates():
     """Värmdö: 'i princip alla' trainees stayed. A trainee hire knows the unit and its
     manager, so less of a newcomer's support need is unmet: fewer exits within two

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pytest
 from scipy import stats
 
 from conftest import scenario
@@ -29,6 +30,7 @@ def _summary(*overrides):
     return run_scenario(scenario(*EFFECT, *overrides), workers=2)["summary"]
 
 
+@pytest.mark.slow
 def test_constant_hazard_gives_exponential_tenures():
     """With only a constant baseline hazard h, tenures follow Exp(h).
 
@@ -63,6 +65,7 @@ def test_constant_hazard_gives_exponential_tenures():
     assert abs(est - h) < 3 * h / math.sqrt(n) + h * (1 - math.exp(-h * 7 / 365))
 
 
+@pytest.mark.slow
 def test_more_inflow_gives_more_exits():
     base = _summary()
     more = _summary("cases.investigations.arrivals_per_year=650",
@@ -71,6 +74,7 @@ def test_more_inflow_gives_more_exits():
     assert mean > 2 * se and mean > 0, (mean, se)
 
 
+@pytest.mark.slow
 def test_more_posts_give_lower_mean_demand():
     sc40 = scenario("simulation.years=3", "simulation.warmup_years=1",
                     "simulation.replications=8")
@@ -85,6 +89,7 @@ def test_more_posts_give_lower_mean_demand():
     assert mean > 2 * se and mean > 0, (mean, se)
 
 
+@pytest.mark.slow
 def test_manager_support_weighs_more_than_colleague_support():
     mgr = _summary("dcs.manager_support.shift_sd=-1.5")
     col = _summary("dcs.colleague_support.shift_sd=-1.5")
@@ -94,6 +99,7 @@ def test_manager_support_weighs_more_than_colleague_support():
     assert mean > 2 * se, (mean, se)
 
 
+@pytest.mark.slow
 def test_low_control_weighs_more_than_high_demand():
     ctrl = _summary("dcs.control.shift_sd=-1")
     dem = _summary("dcs.demand.shift_sd=1")

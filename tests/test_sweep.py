@@ -154,6 +154,7 @@ def dask_cluster():
                 p.kill()
 
 
+@pytest.mark.slow
 def test_serial_pool_and_dask_give_identical_tables(tmp_path, dask_cluster):
     f = _write(tmp_path, TINY)
     tables = {}
@@ -166,6 +167,7 @@ def test_serial_pool_and_dask_give_identical_tables(tmp_path, dask_cluster):
     pd.testing.assert_frame_equal(tables["serial"], tables["dask"])
 
 
+@pytest.mark.slow
 def test_killed_sweep_resumes_to_the_same_tables(tmp_path):
     text = TINY.replace("years: 1", "years: 3").replace("chunk_size: 2", "chunk_size: 1")
     text = text.replace("[30, 40]", "[30, 35, 40]").replace("[0.0, 0.06]", "[0.0, 0.03, 0.06]")

@@ -144,6 +144,7 @@ def test_schema_command_prints_json_schema(capsys):
     assert "attrition" in schema["properties"]
 
 
+@pytest.mark.slow
 def test_validation_error_has_no_traceback_in_a_real_process(tmp_path):
     """The same through a real interpreter: stderr is one line, exit code 2."""
     proc = subprocess.run([sys.executable, str(ROOT / "simulate.py"), "run",

@@ -98,6 +98,7 @@ def six_plus_two_runs():
             for name in ("baseline", "six_plus_two", "six_plus_two_no_redesign")}
 
 
+@pytest.mark.slow
 def test_six_plus_two_as_designed_does_not_raise_turnover(six_plus_two_runs):
     """Paired common-random-number runs (8 replications): the 95% interval of the
     paired difference in turnover lies below zero."""
@@ -120,6 +121,7 @@ def test_six_plus_two_without_redesign_raises_turnover_and_the_backlog(six_plus_
     assert lo > 0
 
 
+@pytest.mark.slow
 def test_what_must_be_true_finds_the_gain_for_six_plus_two_without_redesign():
     short = ("simulation.years=4", "simulation.warmup_years=1")
     base = scenario(*short)
