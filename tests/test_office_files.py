@@ -1,6 +1,6 @@
 """The files of a Swedish office, in and out: HR files as Swedish Excel saves them import
 to the same scenario as the plain CSV, and an export is read back by readers other than
-the one that wrote it (docs/RELIABILITY.md, README "Office files")."""
+the one that wrote it (docs/RELIABILITY.md, docs/USER_GUIDE.md "Office files")."""
 
 from __future__ import annotations
 
