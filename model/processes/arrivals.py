@@ -112,15 +112,13 @@ def weekly_arrivals(u) -> None:
         nominal = fx.nominal_weeks or inv.nominal_weeks
         _append(u.book, cb.INVESTIGATION, counts_i, days, mult, np.full(ni, float(nominal)),
                 flow_i.classes, fx.hours_factor, nominal, inv.legal_limit_days)
-        recorder.cases_arrived += ni if counted else 0
-        recorder.cases_arrived_all += ni
+        recorder.cases_arrived_in_week(ni, counted)
     if no:
         days = now - WEEK * g.random(no)
         dur = g.exponential(ong.mean_duration_weeks * WEEK, no)   # days, from assignment
         _append(u.book, cb.ONGOING, counts_o, days, np.ones(no), dur, flow_o.classes,
                 1.0, 1.0, np.inf)
-        recorder.cases_arrived += no if counted else 0
-        recorder.cases_arrived_all += no
+        recorder.cases_arrived_in_week(no, counted)
 
 
 @entry
@@ -173,9 +171,7 @@ def progress_cases(u) -> None:
     b = u.book
     b.n_live, closed = _progress(float(u.env.now), b.f, b.i, b.live, b.n_live,
                                  u.views[ProgressColumns], u.views[cb.Holdings])
-    u.recorder.cases_closed_all += closed
-    if u.in_window(u.env.now):
-        u.recorder.cases_closed += closed
+    u.recorder.cases_closed_in_week(closed, u.in_window(u.env.now))
 
 
 @entry
@@ -211,8 +207,7 @@ def check_deadlines(u) -> None:
     b = u.book
     b.dl_ptr, overdue, reached = _deadlines(float(u.env.now), u.warmup_end, b.f, b.i,
                                             b.inv_ids[:b.n_inv], b.dl_ptr, u.staff.n_overdue)
-    u.recorder.overdue += overdue
-    u.recorder.deadlines_reached += reached
+    u.recorder.deadlines_passed(overdue, reached)
     u.ledger.book_service(u, overdue=overdue)
 
 

@@ -64,9 +64,7 @@ def assign_queue(u) -> None:
     u.rr_pointer, wait_sum, wait_n = _assign(
         float(u.env.now), b.f, b.i, b.live[:b.n_live], u.views[PoolColumns],
         u.views[cb.Holdings], u.rule, u.rr_pointer)
-    if u.in_window(u.env.now):
-        u.recorder.wait_sum += wait_sum
-        u.recorder.wait_n += wait_n
+    u.recorder.cases_assigned(wait_sum, wait_n, u.in_window(u.env.now))
 
 
 def assign_week(u) -> None:
@@ -84,7 +82,7 @@ def hand_over(u, k: int) -> None:
         k, float(u.env.now), b.f, b.i, b.live[:b.n_live], u.views[PoolColumns],
         u.views[cb.Holdings], u.rule, u.rr_pointer)
     if u.in_window(u.env.now):
-        u.recorder.handovers += n
+        u.recorder.cases_handed_over(n)
         u.ledger.book_service(u, handovers=n)
     u.saturated = False
 
