@@ -156,14 +156,9 @@ def _add(book, n, n_live, n_inv, new, classes, terms):
 
 
 class ProgressColumns(NamedTuple):
-    """Staff columns of the progress pass: the service ratio it reads and the holdings
-    it updates."""
+    """Staff columns the progress pass reads (the holdings it updates are the case
+    book's, ``cb.Holdings``)."""
     ratio: np.ndarray
-    credit: np.ndarray
-    load: np.ndarray
-    complex_load: np.ndarray
-    ncases: np.ndarray
-    n_overdue: np.ndarray
 
 
 def progress_cases(u) -> None:
@@ -178,8 +173,7 @@ def progress_cases(u) -> None:
 def _progress(now, f, i, live, n_live, w, h):
     """An investigation is done when its handler's credit reaches its finish credit; an
     ongoing case ends on its calendar day, also if it was handed back to the queue."""
-    for k in range(w.credit.size):
-        w.credit[k] += w.ratio[k]
+    cb.add_service(h, w.ratio)
     closed = 0
     j = 0
     for x in range(n_live):
@@ -188,7 +182,7 @@ def _progress(now, f, i, live, n_live, w, h):
             continue
         k = i[c, cb.OWNER]
         if i[c, cb.KIND] == cb.INVESTIGATION:
-            done = k >= 0 and f[c, cb.FINISH] <= w.credit[k] + 1e-12
+            done = k >= 0 and f[c, cb.FINISH] <= h.credit[k] + 1e-12
         else:
             done = f[c, cb.END] <= now
         if done:
@@ -206,13 +200,14 @@ def check_deadlines(u) -> None:
     """Investigations still open at their legal deadline become overdue."""
     b = u.book
     b.dl_ptr, overdue, reached = _deadlines(float(u.env.now), u.warmup_end, b.f, b.i,
-                                            b.inv_ids[:b.n_inv], b.dl_ptr, u.staff.n_overdue)
+                                            b.inv_ids[:b.n_inv], b.dl_ptr,
+                                            u.views[cb.Holdings])
     u.recorder.deadlines_passed(overdue, reached)
     u.ledger.book_service(u, overdue=overdue)
 
 
 @entry
-def _deadlines(now, warmup_end, f, i, inv_ids, ptr, n_overdue):
+def _deadlines(now, warmup_end, f, i, inv_ids, ptr, h):
     overdue = reached = 0
     while ptr < inv_ids.size:
         c = inv_ids[ptr]
@@ -222,9 +217,7 @@ def _deadlines(now, warmup_end, f, i, inv_ids, ptr, n_overdue):
         ptr += 1
         counted = day >= warmup_end
         if i[c, cb.OPEN]:
-            i[c, cb.OVERDUE] = 1
-            if i[c, cb.OWNER] >= 0:
-                n_overdue[i[c, cb.OWNER]] += 1
+            cb.mark_overdue(i, c, h)
             if counted:
                 overdue += 1
         if counted:
