@@ -153,6 +153,22 @@ def attach(f, i, c, k, now, h):
 
 
 @kernel
+def add_service(h, ratio):
+    """A week of service: each worker's credit grows by their service ratio (weeks)."""
+    for k in range(h.credit.size):
+        h.credit[k] += ratio[k]
+
+
+@kernel
+def mark_overdue(i, c, h):
+    """Investigation ``c`` is open at its legal deadline: overdue, on its handler's
+    books too."""
+    i[c, OVERDUE] = 1
+    if i[c, OWNER] >= 0:
+        h.n_overdue[i[c, OWNER]] += 1
+
+
+@kernel
 def detach(f, i, c, h):
     """Take case ``c`` off its handler's books (the case keeps its progress)."""
     k = i[c, OWNER]

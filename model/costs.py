@@ -50,6 +50,7 @@ import numpy as np
 from .entities import DAYS_PER_YEAR, WEEK
 from .jit import coefficients, entry
 from .policies import vec
+from .records import CostRow
 from .staff import weekly_pay
 
 WEEKS_PER_MONTH = 52.0 / 12.0
@@ -300,9 +301,10 @@ class Ledger:
         return float(sum(self.sek.values()))
 
     def rows(self):
-        """(year, category, view, block, SEK), sorted by year and category."""
+        """The rows of the costs table, sorted by year and category."""
         for (year, cat), sek in sorted(self.sek.items()):
-            yield year, cat, view_of(cat), block_of(cat), sek
+            yield CostRow(year=year, category=cat, view=view_of(cat), block=block_of(cat),
+                          sek=sek)
 
 
 def _vacancies(u) -> tuple[int, int]:

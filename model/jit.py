@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 
 import numba
+from numba.core import types
 from numba.core.registry import CPUDispatcher as Dispatcher
 
 kernel = numba.njit(cache=True, error_model="numpy", nogil=True)
@@ -42,8 +43,8 @@ class entry:  # noqa: N801 - used as a decorator, like numba's own
     types (the clock always as a float; arrays, inside named tuples or not, allocated by
     the project with fixed dtypes: staff columns from their declaration, the case book,
     policy effects as float arrays). With ``CHECK`` on, the kernel stays a dispatcher and
-    every call types its arguments in full and compares them with the first call's
-    (``tests/test_architecture.py`` runs every bundled scenario so).
+    every call types its arguments in full and compares them with the first call's, read-only
+    marks aside (``_plain``; ``tests/test_architecture.py`` runs every bundled scenario so).
     """
 
     def __init__(self, fn):
@@ -53,21 +54,39 @@ class entry:  # noqa: N801 - used as a decorator, like numba's own
         self.__doc__ = self.py_func.__doc__
         self.__name__ = self.py_func.__name__
         self.signature = None         # numba types of the first call's arguments
+        self._plain = None            # the same, read-only marks dropped (``_plain``)
 
     def __call__(self, *args):
         sig = tuple(map(self.dispatcher.typeof_pyval, args))
         if self.signature is None:
             out = self.dispatcher(*args)
             self.signature = sig
+            self._plain = _plain(sig)
             cres = self.dispatcher.overloads.get(sig)
             if cres is not None and not CHECK:
                 self.__class__ = type(f"compiled_{self.__name__}", (entry,),
                                       {"__call__": staticmethod(cres.entry_point)})
             return out
-        if sig != self.signature:
+        if sig != self.signature and _plain(sig) != self._plain:
             raise TypeError(f"{self.__name__}: called with {sig}, unlike its first call "
                             f"{self.signature}")
         return self.dispatcher(*args)
+
+
+def _plain(ty):
+    """A type with every array's read-only mark dropped, tuples' members too. With the
+    check on, the columns a weekly step may not write are passed read-only
+    (``Staff.writable_only``); that is the same call as far as the compiled fast path
+    of ``entry`` is concerned, which runs with the check off and never sees them."""
+    if isinstance(ty, tuple):
+        return tuple(_plain(t) for t in ty)
+    if isinstance(ty, types.Array):
+        return ty.copy(readonly=False)
+    if isinstance(ty, types.BaseNamedTuple):
+        return (ty.instance_class, _plain(tuple(ty.types)))
+    if isinstance(ty, types.BaseTuple):
+        return _plain(tuple(ty.types))
+    return ty
 
 
 def coefficients(cls, **values):

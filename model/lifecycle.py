@@ -132,7 +132,7 @@ def resign(u, k: int, reason: str) -> None:
     now = u.env.now
     st = u.staff
     st.notice[k] = True
-    st.intending[k] = False
+    attrition.notice_given(st, k)
     exit_day = now + u.params.attrition.notice_period_weeks * WEEK
     u.recorder.event(u, "resignation", k, reason)
     wid = int(st.wid[k])

@@ -19,23 +19,12 @@ import pandas as pd
 
 from .entities import WEEK
 from .jit import entry
+from .records import CostRow, EventRow, WeekRow, kinds_of
 from .staff import tenure_years
 
-EVENT_COLUMNS = ["day", "year", "event", "worker_id", "slot", "detail", "tenure_years",
-                 "value"]
-TS_COLUMNS = ["week", "day", "year", "headcount", "fte", "vacancies", "consultants",
-              "on_notice", "sick_absent", "intending_share", "demand_z", "control_z",
-              "manager_support_z", "colleague_support_z", "strain", "exhaustion",
-              "utilisation", "queue_investigations", "queue_ongoing", "open_cases",
-              "caseload_per_worker", "overdue_open", "mentor_hours", "mentor_coverage",
-              "tenure_lt2", "tenure_2to5", "tenure_5plus", "exits_cum", "hires_cum",
-              "posts_open", "unassigned_past_relax"]
-TS_COUNTS = {"week", "year", "headcount", "vacancies", "consultants", "on_notice",
-             "queue_investigations", "queue_ongoing", "open_cases", "overdue_open",
-             "tenure_lt2", "tenure_2to5", "tenure_5plus", "exits_cum", "hires_cum",
-             "posts_open", "unassigned_past_relax"}
-TS_KINDS = "".join("i" if c in TS_COUNTS else "f" for c in TS_COLUMNS)   # see _frame
-COST_COLUMNS = ["year", "category", "view", "block", "sek"]
+EVENT_COLUMNS = list(EventRow._fields)
+TS_COLUMNS = list(WeekRow._fields)
+COST_COLUMNS = list(CostRow._fields)
 # every summary result but the strain index is a count, a rate, a share, a cost or a
 # level that cannot be negative: its interval uses the bounded method (model.intervals)
 UNBOUNDED_KPIS = {"mean_strain"}
@@ -113,11 +102,14 @@ def _audit(now, w, n_open_posts):
 
 class Recorder:
     """The replication's events, weekly audits and counters (statistics window only,
-    except the ``*_all`` case counters that the conservation checks use)."""
+    except the ``*_all`` case counters that the conservation checks use).
+
+    The recorder owns its counters: the processes report what happened through its
+    methods and never write a counter themselves."""
 
     def __init__(self):
-        self.events: list[tuple] = []
-        self.ts: list[tuple] = []
+        self.events: list[EventRow] = []
+        self.ts: list[WeekRow] = []
         self.exits = self.resignations = self.retirements = self.exits_first_2y = 0
         self.hires = 0
         self.returner_hires = 0
@@ -143,9 +135,10 @@ class Recorder:
         st = u.staff
         held = k >= 0 and bool(st.active[k])
         tenure = tenure_years(now, st.hire_day[k]) if held else math.nan
-        self.events.append((now, u.ledger.year_of(now), name,
-                            int(st.wid[k]) if held else -1, int(k), detail, float(tenure),
-                            float(value)))
+        self.events.append(EventRow(
+            day=now, year=u.ledger.year_of(now), event=name,
+            worker_id=int(st.wid[k]) if held else -1, slot=int(k), detail=detail,
+            tenure_years=float(tenure), value=float(value)))
 
     def hire(self, u, k, kind):
         if u.env.now >= u.warmup_end:
@@ -173,6 +166,35 @@ class Recorder:
                 self.exits_first_2y += 1
         self.event(u, "exit", k, reason)
 
+    # -- cases -------------------------------------------------------------------
+
+    def cases_arrived_in_week(self, n: int, in_window: bool) -> None:
+        """``n`` new cases arrived (counted in the window, and in ``*_all`` always)."""
+        self.cases_arrived += n if in_window else 0
+        self.cases_arrived_all += n
+
+    def cases_closed_in_week(self, n: int, in_window: bool) -> None:
+        """``n`` cases closed (counted in the window, and in ``*_all`` always)."""
+        self.cases_closed_all += n
+        if in_window:
+            self.cases_closed += n
+
+    def deadlines_passed(self, overdue: int, reached: int) -> None:
+        """Investigations whose legal deadline came in the window: ``reached`` of them,
+        ``overdue`` still open then."""
+        self.overdue += overdue
+        self.deadlines_reached += reached
+
+    def cases_assigned(self, wait_days: float, n: int, in_window: bool) -> None:
+        """``n`` first assignments after ``wait_days`` of waiting in all."""
+        if in_window:
+            self.wait_sum += wait_days
+            self.wait_n += n
+
+    def cases_handed_over(self, n: int) -> None:
+        """``n`` hand-overs in the window (continuity breaks)."""
+        self.handovers += n
+
     # -- weekly audit ------------------------------------------------------------
 
     def weekly(self, u):
@@ -185,14 +207,21 @@ class Recorder:
         n_emp = int(n_emp)
         per = 1.0 / n_emp if n_emp else math.nan
         q_inv, q_ong, overdue_q, _ = u.book.queue_stats()
-        self.ts.append((
-            int(round(now / WEEK)), now, u.ledger.year_of(now - 1e-9), n_emp, fte,
-            int(vacant), int(n_cons), int(on_notice), absent, n_int * per, s_zd * per,
-            s_zc * per, float(u.zm), s_zs * per, s_strain * per, s_exh * per, s_util * per,
-            q_inv, q_ong, int(open_cases), emp_cases * per,
-            int(overdue) + overdue_q, float(u.mentor_hours_total), float(u.mentor_coverage),
-            lt2, mid, ge5, self.exits, self.hires, u.open_positions,
-            u.book.waiting_longer_than(float(now), u.rule.relax_after_days)))
+        self.ts.append(WeekRow(
+            week=int(round(now / WEEK)), day=now, year=u.ledger.year_of(now - 1e-9),
+            headcount=n_emp, fte=fte, vacancies=int(vacant), consultants=int(n_cons),
+            on_notice=int(on_notice), sick_absent=absent, intending_share=n_int * per,
+            demand_z=s_zd * per, control_z=s_zc * per, manager_support_z=float(u.zm),
+            colleague_support_z=s_zs * per, strain=s_strain * per, exhaustion=s_exh * per,
+            utilisation=s_util * per, queue_investigations=q_inv, queue_ongoing=q_ong,
+            open_cases=int(open_cases), caseload_per_worker=emp_cases * per,
+            overdue_open=int(overdue) + overdue_q,
+            mentor_hours=float(u.mentor_hours_total),
+            mentor_coverage=float(u.mentor_coverage), tenure_lt2=lt2, tenure_2to5=mid,
+            tenure_5plus=ge5, exits_cum=self.exits, hires_cum=self.hires,
+            posts_open=u.open_positions,
+            unassigned_past_relax=u.book.waiting_longer_than(float(now),
+                                                             u.rule.relax_after_days)))
 
     # -- tables -----------------------------------------------------------------
 
@@ -203,9 +232,9 @@ class Recorder:
     def columns(self, u, meta: dict) -> dict[str, dict[str, np.ndarray]]:
         """The four tables as columns (numpy arrays): cheap to send between processes
         and to join over replications (see ``join_columns``)."""
-        ev = _columns(meta, self.events, EVENT_COLUMNS, "fisiisff")
-        ts = _columns(meta, self.ts, TS_COLUMNS, TS_KINDS)
-        costs = _columns(meta, list(u.ledger.rows()), COST_COLUMNS, "isssf")
+        ev = _columns(meta, self.events, EventRow)
+        ts = _columns(meta, self.ts, WeekRow)
+        costs = _columns(meta, list(u.ledger.rows()), CostRow)
         years = u.params.simulation.years
         nweeks = len(self.ts)
         col = {c: ts[c].astype(float) for c in TS_COLUMNS}
@@ -292,10 +321,13 @@ class Text:
         return pd.Series(pd.array(self.values, dtype=str).take(self.codes))
 
 
-def _columns(meta: dict, rows: list[tuple], columns: list[str], kinds: str) -> dict:
-    """Row tuples as typed columns (kinds: i int64, f float64, s text), led by the
-    replication's identifying columns."""
+def _columns(meta: dict, rows: list[tuple], record) -> dict:
+    """Rows of the named tuple ``record`` as typed columns, one per field (kinds from
+    ``kinds_of``: i int64, f float64, s text), led by the replication's identifying
+    columns."""
     n = len(rows)
+    columns = record._fields
+    kinds = kinds_of(record)
     data = list(zip(*rows)) if n else [() for _ in columns]
     out: dict = {k: Text(np.array([v]), np.zeros(n, np.intp)) if isinstance(v, str)
                  else np.full(n, v, np.int64) for k, v in meta.items()}

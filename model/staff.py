@@ -5,8 +5,11 @@ slot of the post it fills, so random numbers drawn per slot line up across scena
 common random numbers); slots from ``n_positions`` on hold consultants. A column is a
 numpy array over the slots, allocated from its declaration in ``COLUMNS``.
 
-Each column has one owner, the module whose weekly step writes it; ``model.lifecycle``
-fills and empties slots, always through ``Staff.fill`` and ``Staff.reset``.
+Each column has one owner, the only module whose code writes it; ``model.lifecycle``
+fills and empties slots, always through ``Staff.fill`` and ``Staff.reset``. A weekly
+step declares the columns it writes (``model.workforce.WEEKLY_STEPS``); with the kernel
+check on (``model.jit.CHECK``) every other column is read-only while the step runs
+(``Staff.writable_only``), so a write outside the declaration fails.
 
 =============  =======  ==========================  ==============================
 column         dtype    unit                        owner (writer)
@@ -31,11 +34,11 @@ mentee_cover   float64  share of mentor need        phases
 shielded       bool     flag                        phases
 sick_until     float64  day                         sickleave
 spell_start    float64  day                         sickleave
-credit         float64  service weeks               casebook (progress)
+credit         float64  service weeks               casebook (weekly service)
 load           float64  case hours/week             casebook (attach, detach)
 complex_load   float64  case hours/week             casebook (attach, detach)
 ncases         int64    cases                       casebook (attach, detach)
-n_overdue      int64    cases                       casebook (attach, detach, deadlines)
+n_overdue      int64    cases                       casebook (attach, detach, overdue)
 ratio          float64  share (service ratio)       strain
 zd, zc, zs     float64  z-score (SD)                strain
 zm             float64  z-score (SD)                strain
@@ -47,6 +50,8 @@ util           float64  load / full hours           strain
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import NamedTuple
 
 import numpy as np
@@ -181,6 +186,19 @@ class Staff:
         self.salary_fixed[k] = salary_fixed
         self.intro_offset[k] = intro_offset
         self.phase[k] = phase
+
+    @contextmanager
+    def writable_only(self, names) -> Iterator[None]:
+        """Every column but ``names`` read-only until the block ends: a write to one of
+        them raises (numpy), or fails to compile (a kernel typed with read-only arrays)."""
+        locked = [getattr(self, c) for c in NAMES if c not in names]
+        for column in locked:
+            column.flags.writeable = False
+        try:
+            yield
+        finally:
+            for column in locked:
+                column.flags.writeable = True
 
     def view(self, cls):
         """The named tuple ``cls`` of the columns its fields name (built once)."""

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import simpy
 
-from . import costs, lifecycle, metrics, policies
+from . import costs, jit, lifecycle, metrics, policies
 from .entities import DAYS_PER_YEAR, WEEK
 from .params import Scenario
 from .processes import arrivals, assignment, phases, sickleave, strain
@@ -60,7 +60,8 @@ def older_objects_frozen():
 
 class Step(NamedTuple):
     """One weekly step: what it does, the function run on the unit, and the staff
-    columns it may write (``tests/test_architecture.py`` checks each against it)."""
+    columns it may write (with ``Model.check_writes`` on, the others are read-only while
+    it runs)."""
     name: str
     run: Callable
     writes: tuple[str, ...]
@@ -101,6 +102,9 @@ class Model:
         self.warmup_end = sim.warmup_years * DAYS_PER_YEAR
         self.horizon = (sim.warmup_years + sim.years) * DAYS_PER_YEAR
         self.unit = Unit(scenario, self.env, self.rng, self.warmup_end)
+        # each weekly step may write only its declared columns (kernels must then stay
+        # dispatchers, which type read-only arrays: so on with the kernel check)
+        self.check_writes = jit.CHECK
         lifecycle.initial_staff(self.unit)
         self.env.process(self._weekly())
 
@@ -117,6 +121,11 @@ class Model:
     def tick(self) -> None:
         """One week: the steps of ``WEEKLY_STEPS``, in order."""
         u = self.unit
+        if self.check_writes:
+            for step in WEEKLY_STEPS:
+                with u.staff.writable_only(step.writes):
+                    step.run(u)
+            return
         for step in WEEKLY_STEPS:
             step.run(u)
 

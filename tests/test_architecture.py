@@ -4,8 +4,10 @@
   none can hide a cycle);
 * no compiled kernel with more than 10 parameters (kernels take named tuples);
 * no file in ``model/`` over 400 lines, the declarative parameter schema excepted;
-* every weekly step writes only the staff columns it declares (``WEEKLY_STEPS``), and
-  every column it declares has its owner among the modules the step runs;
+* every staff column is written only in its owner's module (``model.staff``), and every
+  column a weekly step declares has its owner among the modules the step can run;
+* a weekly step cannot write a column it does not declare (``WEEKLY_STEPS``): with the
+  kernel check on, the others are read-only while it runs, in every bundled scenario;
 * the slot transitions leave a slot exactly as ``model.staff`` declares;
 * every bundled scenario's kernel calls match their compiled signatures
   (``jit.CHECK``).
@@ -188,16 +190,94 @@ def test_every_weekly_step_writes_only_the_columns_it_declares():
     assert not idle
 
 
+def _reachable(graph: dict[str, set[str]], start: str) -> set[str]:
+    seen, todo = {start}, [start]
+    while todo:
+        for n in graph[todo.pop()] - seen:
+            seen.add(n)
+            todo.append(n)
+    return seen
+
+
 def test_declared_writes_belong_to_the_declared_owners():
     owners = staff.OWNERS
+    graph = import_graph()
     for step in workforce.WEEKLY_STEPS:
+        runs = {m.rsplit(".", 1)[-1] for m in _reachable(graph, step.run.__module__)}
         for column in step.writes:
             assert column in owners, (step.name, column)
+            assert owners[column] in runs, (step.name, column, owners[column])
     assert set(staff.owned_by("strain")) == {"ratio", "zd", "zc", "zs", "zm", "strain",
                                              "exh", "util"}
     # every writable column has an owner and every owner a module
     modules = {p.stem for p in MODEL.rglob("*.py")}
     assert {c.owner for c in staff.COLUMNS} <= modules
+
+
+def _column_writes(tree: ast.AST) -> list[tuple[str, int]]:
+    """(column, line) of every subscript assignment to a staff column, ``x.col[...]``
+    or ``col[...]``, in a module."""
+    found = []
+    for node in ast.walk(tree):
+        targets = (node.targets if isinstance(node, ast.Assign) else
+                   [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign))
+                   else [])
+        for t in targets:
+            if not isinstance(t, ast.Subscript):
+                continue
+            v = t.value
+            name = (v.attr if isinstance(v, ast.Attribute) else
+                    v.id if isinstance(v, ast.Name) else None)
+            if name in staff.OWNERS:
+                found.append((name, node.lineno))
+    return found
+
+
+def test_the_column_write_scan_sees_writes():
+    tree = ast.parse("w.zd[k] = w.zc[k] = 0.0\nh.credit[k] += r\nn_overdue[j] += 1\n"
+                     "x = w.exh[k]\ncode[k] = 1")
+    assert _column_writes(tree) == [("zd", 1), ("zc", 1), ("credit", 2), ("n_overdue", 3)]
+
+
+def test_every_column_is_written_only_by_its_owner():
+    """Code writes a staff column only in the owner's module; ``model.staff`` itself
+    holds the slot transitions (``Staff.fill`` and ``Staff.reset``) that
+    ``model.lifecycle`` calls."""
+    seen = set()
+    offenders = []
+    for path in MODEL.rglob("*.py"):
+        for column, line in _column_writes(ast.parse(path.read_text(encoding="utf-8"))):
+            seen.add(column)
+            if path.stem not in (staff.OWNERS[column], "staff"):
+                offenders.append(f"{path.relative_to(ROOT).as_posix()}:{line} writes "
+                                 f"{column} (owner: {staff.OWNERS[column]})")
+    assert not offenders
+    assert {"credit", "n_overdue", "intending", "zd", "phase", "notice"} <= seen
+
+
+def _leaky(step, column):
+    """A copy of ``step`` that also writes ``column`` in slot 0."""
+    def run(u):
+        step.run(u)
+        getattr(u.staff, column)[0] = getattr(u.staff, column)[0]
+    return step._replace(run=run)
+
+
+def test_a_step_that_writes_a_column_it_does_not_declare_fails(monkeypatch):
+    m = _busy_model()
+    steps = list(workforce.WEEKLY_STEPS)
+    i = next(i for i, s in enumerate(steps) if s.name.startswith("demand, control"))
+    steps[i] = _leaky(steps[i], "intending")           # the leaving step's column
+    monkeypatch.setattr(workforce, "WEEKLY_STEPS", tuple(steps))
+    m.check_writes = True
+    with pytest.raises(ValueError, match="read-only"):
+        m.tick()
+    # the columns are writable again after the failed step
+    assert all(getattr(m.unit.staff, c).flags.writeable for c in staff.NAMES)
+    # the same copy declaring the column is fine, and so is the unchanged week
+    steps[i] = steps[i]._replace(writes=steps[i].writes + ("intending",))
+    monkeypatch.setattr(workforce, "WEEKLY_STEPS", tuple(steps))
+    m.tick()
 
 
 def test_a_vacated_slot_is_exactly_the_declared_empty_slot():
@@ -242,7 +322,9 @@ from model.workforce import Model
 assert jit.CHECK
 for path in sorted(Path({scenarios!r}).glob("*.yaml")):
     sc = load_scenario(path, ["simulation.years=1", "simulation.warmup_years=0.5"])
-    assert len(Model(sc, 0).run()["timeseries"]) > 20, path
+    m = Model(sc, 0)
+    assert m.check_writes          # each weekly step may write only its own columns
+    assert len(m.run()["timeseries"]) > 20, path
 entries = {{id(o): o for m in list(sys.modules.values())
            if m and m.__name__.startswith("model") for o in vars(m).values()
            if isinstance(o, jit.entry)}}
@@ -251,19 +333,49 @@ print(sum(o.signature is not None for o in entries.values()))
 """
 
 
+def _checked(script: str):
+    """``script`` run in a process of its own with the kernel check on."""
+    import subprocess
+    import sys
+    env = {**__import__("os").environ, "SOCIALSTAFF_CHECK_KERNELS": "1"}
+    return subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                          text=True, timeout=600)
+
+
 @pytest.mark.slow
 def test_every_kernel_is_called_with_one_combination_of_argument_types():
     """Kernels become their compiled function after the first call (jit.entry), which
     is safe only if every later call passes the same argument types: every bundled
-    scenario is run in a process with the check on, where a differing call raises."""
-    import subprocess
-    import sys
-    env = {**__import__("os").environ, "SOCIALSTAFF_CHECK_KERNELS": "1"}
-    proc = subprocess.run([sys.executable, "-c", _CHECK_ALL.format(
-        root=str(ROOT), scenarios=str(SCENARIOS))], env=env, capture_output=True,
-        text=True, timeout=600)
+    scenario is run in a process with the check on, where a differing call raises. The
+    same runs check that no weekly step writes a column it does not declare."""
+    proc = _checked(_CHECK_ALL.format(root=str(ROOT), scenarios=str(SCENARIOS)))
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert int(proc.stdout.split()[-1]) >= 12        # kernels were called and checked
+
+
+_CHECK_KERNEL_WRITE = """
+import sys
+sys.path.insert(0, {root!r})
+from model import workforce
+from model.scenario import load_scenario
+steps = list(workforce.WEEKLY_STEPS)
+i = next(i for i, s in enumerate(steps) if s.name.startswith("demand, control"))
+steps[i] = steps[i]._replace(writes=tuple(c for c in steps[i].writes if c != "exh"))
+workforce.WEEKLY_STEPS = tuple(steps)
+sc = load_scenario({baseline!r}, ["simulation.years=0.2", "simulation.warmup_years=0"])
+workforce.Model(sc, 0).run()
+"""
+
+
+@pytest.mark.slow
+def test_a_kernel_that_writes_a_column_its_step_does_not_declare_fails():
+    """A copy of the strain step that does not declare ``exh``: its compiled pass,
+    which writes ``exh``, is refused (typed with a read-only array, it does not
+    compile), whatever the values."""
+    proc = _checked(_CHECK_KERNEL_WRITE.format(root=str(ROOT), baseline=str(
+        SCENARIOS / "baseline.yaml")))
+    assert proc.returncode != 0
+    assert "readonly array" in proc.stderr and "_update" in proc.stderr, proc.stderr[-2000:]
 
 
 def test_an_entry_refuses_other_argument_types_when_checking(monkeypatch):

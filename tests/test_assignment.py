@@ -88,3 +88,29 @@ def test_a_case_nobody_can_take_goes_after_the_bound_to_the_worker_with_most_roo
     assignment.assign_week(u)
     assert u.book.i[fresh, cb.OWNER] == best
     assert st.load[best] == pytest.approx(load_before + big)
+
+
+def test_every_rule_of_the_schema_is_one_small_object():
+    from typing import get_args
+
+    from model.params import Assignment
+    allowed = set(get_args(Assignment.model_fields["rule"].annotation))
+    assert set(assignment.RULES) == allowed
+    assert sorted(r.code for r in assignment.RULES.values()) == [0, 1, 2]
+    for name, rule in assignment.RULES.items():
+        assert rule.name == name
+        sc = scenario(f"assignment.rule={name}")
+        assert assignment.rule_of(sc.assignment).code == rule.code
+
+
+def test_each_rule_picks_as_it_says():
+    spare = np.array([2.0, 5.0, 1.0, 5.0, 3.0])
+    ncases = np.array([3, 4, 1, 4, 1], np.int64)
+    pool = np.array([True, True, True, True, False])
+    rules = assignment.RULES
+    assert rules["most_spare"].pick(spare, pool, ncases) == (1, 0)       # first of a tie
+    assert rules["least_cases"].pick(spare, pool, ncases) == (2, 0)      # slot 4 not in pool
+    assert rules["round_robin"].pick(spare, pool, ncases, rr=2) == (2, 3)
+    assert rules["round_robin"].pick(spare, pool, ncases, rr=4) == (0, 1)   # wraps around
+    nobody = np.zeros(5, np.bool_)
+    assert all(r.pick(spare, nobody, ncases, 1) == (-1, 1) for r in rules.values())

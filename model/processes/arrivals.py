@@ -112,15 +112,13 @@ def weekly_arrivals(u) -> None:
         nominal = fx.nominal_weeks or inv.nominal_weeks
         _append(u.book, cb.INVESTIGATION, counts_i, days, mult, np.full(ni, float(nominal)),
                 flow_i.classes, fx.hours_factor, nominal, inv.legal_limit_days)
-        recorder.cases_arrived += ni if counted else 0
-        recorder.cases_arrived_all += ni
+        recorder.cases_arrived_in_week(ni, counted)
     if no:
         days = now - WEEK * g.random(no)
         dur = g.exponential(ong.mean_duration_weeks * WEEK, no)   # days, from assignment
         _append(u.book, cb.ONGOING, counts_o, days, np.ones(no), dur, flow_o.classes,
                 1.0, 1.0, np.inf)
-        recorder.cases_arrived += no if counted else 0
-        recorder.cases_arrived_all += no
+        recorder.cases_arrived_in_week(no, counted)
 
 
 @entry
@@ -158,14 +156,9 @@ def _add(book, n, n_live, n_inv, new, classes, terms):
 
 
 class ProgressColumns(NamedTuple):
-    """Staff columns of the progress pass: the service ratio it reads and the holdings
-    it updates."""
+    """Staff columns the progress pass reads (the holdings it updates are the case
+    book's, ``cb.Holdings``)."""
     ratio: np.ndarray
-    credit: np.ndarray
-    load: np.ndarray
-    complex_load: np.ndarray
-    ncases: np.ndarray
-    n_overdue: np.ndarray
 
 
 def progress_cases(u) -> None:
@@ -173,17 +166,14 @@ def progress_cases(u) -> None:
     b = u.book
     b.n_live, closed = _progress(float(u.env.now), b.f, b.i, b.live, b.n_live,
                                  u.views[ProgressColumns], u.views[cb.Holdings])
-    u.recorder.cases_closed_all += closed
-    if u.in_window(u.env.now):
-        u.recorder.cases_closed += closed
+    u.recorder.cases_closed_in_week(closed, u.in_window(u.env.now))
 
 
 @entry
 def _progress(now, f, i, live, n_live, w, h):
     """An investigation is done when its handler's credit reaches its finish credit; an
     ongoing case ends on its calendar day, also if it was handed back to the queue."""
-    for k in range(w.credit.size):
-        w.credit[k] += w.ratio[k]
+    cb.add_service(h, w.ratio)
     closed = 0
     j = 0
     for x in range(n_live):
@@ -192,7 +182,7 @@ def _progress(now, f, i, live, n_live, w, h):
             continue
         k = i[c, cb.OWNER]
         if i[c, cb.KIND] == cb.INVESTIGATION:
-            done = k >= 0 and f[c, cb.FINISH] <= w.credit[k] + 1e-12
+            done = k >= 0 and f[c, cb.FINISH] <= h.credit[k] + 1e-12
         else:
             done = f[c, cb.END] <= now
         if done:
@@ -210,14 +200,14 @@ def check_deadlines(u) -> None:
     """Investigations still open at their legal deadline become overdue."""
     b = u.book
     b.dl_ptr, overdue, reached = _deadlines(float(u.env.now), u.warmup_end, b.f, b.i,
-                                            b.inv_ids[:b.n_inv], b.dl_ptr, u.staff.n_overdue)
-    u.recorder.overdue += overdue
-    u.recorder.deadlines_reached += reached
+                                            b.inv_ids[:b.n_inv], b.dl_ptr,
+                                            u.views[cb.Holdings])
+    u.recorder.deadlines_passed(overdue, reached)
     u.ledger.book_service(u, overdue=overdue)
 
 
 @entry
-def _deadlines(now, warmup_end, f, i, inv_ids, ptr, n_overdue):
+def _deadlines(now, warmup_end, f, i, inv_ids, ptr, h):
     overdue = reached = 0
     while ptr < inv_ids.size:
         c = inv_ids[ptr]
@@ -227,9 +217,7 @@ def _deadlines(now, warmup_end, f, i, inv_ids, ptr, n_overdue):
         ptr += 1
         counted = day >= warmup_end
         if i[c, cb.OPEN]:
-            i[c, cb.OVERDUE] = 1
-            if i[c, cb.OWNER] >= 0:
-                n_overdue[i[c, cb.OWNER]] += 1
+            cb.mark_overdue(i, c, h)
             if counted:
                 overdue += 1
         if counted:

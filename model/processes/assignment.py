@@ -29,7 +29,42 @@ import numpy as np
 from .. import casebook as cb
 from ..jit import entry, kernel
 
-RULES = {"most_spare": 0, "least_cases": 1, "round_robin": 2}
+# the rules' numbers at the compiled boundary (``choose``); Python uses ``RULES``
+MOST_SPARE, LEAST_CASES, ROUND_ROBIN = 0, 1, 2
+
+
+class AssignmentRule:
+    """How the handler of a case is picked among the eligible workers. The compiled
+    passes take the rule as its number (``code``), as kernels take no Python objects;
+    ``pick`` applies the rule once (for callers outside the compiled passes, and tests).
+    """
+
+    name = ""
+    code = -1
+
+    def pick(self, spare: np.ndarray, pool: np.ndarray, ncases: np.ndarray,
+             rr: int = 0) -> tuple[int, int]:
+        """The slot picked among ``pool`` (-1 if none) and the next round-robin
+        pointer, given each slot's spare hours and open cases."""
+        return choose(self.code, spare, pool, 0.0, ncases, rr, False)
+
+
+class MostSpare(AssignmentRule):
+    """The eligible worker with the most spare hours (the default)."""
+    name, code = "most_spare", MOST_SPARE
+
+
+class LeastCases(AssignmentRule):
+    """The eligible worker with the fewest open cases; ties: the most spare hours."""
+    name, code = "least_cases", LEAST_CASES
+
+
+class RoundRobin(AssignmentRule):
+    """The next eligible worker after the one who got the previous case."""
+    name, code = "round_robin", ROUND_ROBIN
+
+
+RULES = {r.name: r for r in (MostSpare(), LeastCases(), RoundRobin())}
 
 
 class PoolColumns(NamedTuple):
@@ -43,7 +78,7 @@ class PoolColumns(NamedTuple):
 
 class Rule(NamedTuple):
     """The scenario's assignment rule."""
-    code: int                   # RULES
+    code: int                   # the rule's number (``AssignmentRule.code``)
     shield_newcomers: bool
     max_utilisation: float      # load may reach this multiple of the hours
     min_spare_share: float      # of a case's weekly hours a worker must have spare
@@ -51,7 +86,7 @@ class Rule(NamedTuple):
 
 
 def rule_of(a) -> Rule:
-    return Rule(RULES[a.rule], bool(a.shield_newcomers), float(a.max_utilisation),
+    return Rule(RULES[a.rule].code, bool(a.shield_newcomers), float(a.max_utilisation),
                 float(a.min_spare_share), float(a.relax_after_days))
 
 
@@ -64,9 +99,7 @@ def assign_queue(u) -> None:
     u.rr_pointer, wait_sum, wait_n = _assign(
         float(u.env.now), b.f, b.i, b.live[:b.n_live], u.views[PoolColumns],
         u.views[cb.Holdings], u.rule, u.rr_pointer)
-    if u.in_window(u.env.now):
-        u.recorder.wait_sum += wait_sum
-        u.recorder.wait_n += wait_n
+    u.recorder.cases_assigned(wait_sum, wait_n, u.in_window(u.env.now))
 
 
 def assign_week(u) -> None:
@@ -84,26 +117,26 @@ def hand_over(u, k: int) -> None:
         k, float(u.env.now), b.f, b.i, b.live[:b.n_live], u.views[PoolColumns],
         u.views[cb.Holdings], u.rule, u.rr_pointer)
     if u.in_window(u.env.now):
-        u.recorder.handovers += n
+        u.recorder.cases_handed_over(n)
         u.ledger.book_service(u, handovers=n)
     u.saturated = False
 
 
 @kernel
 def choose(rule, spare, pool, need, ncases, rr, use_need):
-    """The slot the rule picks among the eligible workers (-1 if none), and the new
-    round-robin pointer. Eligible: in ``pool`` and, with ``use_need``, spare hours
-    positive and at least ``need``."""
+    """The slot the rule (its number) picks among the eligible workers (-1 if none),
+    and the new round-robin pointer. Eligible: in ``pool`` and, with ``use_need``,
+    spare hours positive and at least ``need``."""
     best = -1
     first = -1
     key = 0.0
     for k in range(spare.size):
         if not pool[k] or (use_need and (spare[k] < need or spare[k] <= 0)):
             continue
-        if rule == 0:                       # most spare hours
+        if rule == MOST_SPARE:
             if best < 0 or spare[k] > key:
                 best, key = k, spare[k]
-        elif rule == 1:                     # fewest cases, then most spare hours
+        elif rule == LEAST_CASES:           # then most spare hours
             x = ncases[k] - spare[k] * 1e-6
             if best < 0 or x < key:
                 best, key = k, x
@@ -113,7 +146,7 @@ def choose(rule, spare, pool, need, ncases, rr, use_need):
             if k >= rr:
                 best = k
                 break
-    if rule == 2:
+    if rule == ROUND_ROBIN:
         if best < 0:
             best = first
         if best >= 0:
@@ -173,7 +206,7 @@ def _assign(now, f, i, live, w, h, rule, rr):
             if mx <= 0 or mx < need:
                 continue
             # relaxed: whatever the rule, the case goes to the worker with most room
-            k, rr = choose(0 if relaxed else rule.code, spare,
+            k, rr = choose(MOST_SPARE if relaxed else rule.code, spare,
                            unshielded if cplx else present, need, h.ncases, rr, True)
             if k < 0:
                 continue

@@ -225,6 +225,11 @@ def _leaving(now, w, pay, fxp, q, tenure, tables, draws):
     return n_events
 
 
+def notice_given(staff, k: int) -> None:
+    """Worker ``k`` has resigned: the intention to leave is acted on, so it ends."""
+    staff.intending[k] = False
+
+
 def _pay_effects(fx, n: int) -> PayEffects:
     return PayEffects(vec(fx.supplement, n), vec(fx.time_value(), n))
 
