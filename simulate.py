@@ -238,7 +238,7 @@ def _run_options(p) -> None:
 
 
 def _lang(p) -> None:
-    from model.console_text import CLI_LANGS, DEFAULT_LANG
+    from model.present.console_text import CLI_LANGS, DEFAULT_LANG
     p.add_argument("--lang", choices=CLI_LANGS, default=DEFAULT_LANG,
                    help=f"language of the printed tables and messages (default "
                         f"{DEFAULT_LANG})")
@@ -255,7 +255,7 @@ def _allow_large(p) -> None:
 
 def _overrides(args) -> list[str]:
     """--set values plus the flags that are shorthands for simulation.* parameters."""
-    from model.scenario import Override
+    from model.config.scenario import Override
 
     overrides = list(args.set)
     for flag, path in (("replications", "simulation.replications"),
@@ -277,7 +277,8 @@ def _note(line: str) -> None:
 
 
 def _check_size(work, args) -> None:
-    from model import experiment, sizing
+    from model import experiment
+    from model.experiment import sizing
     workers = getattr(args, "workers", None) or experiment.default_workers()
     sizing.check(work, workers, args.allow_large, _note)
 
@@ -289,10 +290,11 @@ def _claim(out, kind, args, inputs=(), directory=True, in_place=False):
 
 
 def cmd_run(args) -> int:
-    from model import costbenefit, experiment, jobs, sizing
-    from model.capacity import utilisation_line
-    from model.console import print_summary, progress_bar, warning_text
-    from model.scenario import load_scenario, source_files
+    from model import experiment
+    from model.config.capacity import utilisation_line
+    from model.config.scenario import load_scenario, source_files
+    from model.experiment import costbenefit, jobs, sizing
+    from model.present.console import print_summary, progress_bar, warning_text
 
     overrides = _overrides(args)
     scenario = load_scenario(args.scenario, overrides)
@@ -316,9 +318,11 @@ def cmd_run(args) -> int:
 
 
 def cmd_compare(args) -> int:
-    from model import compare, experiment, jobs, measures, sizing
-    from model.console import comparison_lines, progress_bar
-    from model.scenario import load_scenario, source_files
+    from model import experiment
+    from model.config import measures
+    from model.config.scenario import load_scenario, source_files
+    from model.experiment import compare, jobs, sizing
+    from model.present.console import comparison_lines, progress_bar
 
     overrides = _overrides(args)
     files, on_base = measures.compare_files(args.scenarios, args.base_file)
@@ -351,8 +355,8 @@ def cmd_compare(args) -> int:
 
 def _write_dashboard(results: Path, target: Path, args) -> Path:
     from model import store
-    from model.dashboard.data import load_results
-    from model.dashboard.page import render_dashboard
+    from model.present.dashboard.data import load_results
+    from model.present.dashboard.page import render_dashboard
 
     store.settle(results, _note)
     with _claim(target, "dashboard", args, inputs=_result_files(results),
@@ -375,8 +379,10 @@ def _result_files(results) -> list[Path]:
 
 
 def cmd_sweep(args) -> int:
-    from model import experiment, provenance, sweep
-    from model.console import progress_bar
+    from model import experiment
+    from model.experiment import sweep
+    from model.present.console import progress_bar
+    from model.store import provenance
 
     spec, base_path, base = sweep.load_sweep(args.file)
     name = spec.name or Path(args.file).stem
@@ -412,7 +418,8 @@ def cmd_sweep(args) -> int:
 
 
 def cmd_collect(args) -> int:
-    from model import store, sweep
+    from model import store
+    from model.experiment import sweep
 
     # collect checks the directory itself and writes only its own tables: the claim is
     # for the lock and the recovery of an interrupted write
@@ -425,9 +432,10 @@ def cmd_collect(args) -> int:
 
 
 def cmd_calibrate(args) -> int:
-    from model import calibration, experiment, sizing
+    from model import experiment
+    from model.config.scenario import load_scenario, source_files
     from model.errors import UserError
-    from model.scenario import load_scenario, source_files
+    from model.experiment import calibration, sizing
 
     if (args.targets is None) == (args.turnover is None):
         raise UserError("calibrate: give a targets file or --turnover RATE (one of them)")
@@ -469,9 +477,10 @@ def cmd_calibrate(args) -> int:
 
 
 def cmd_import_hr(args) -> int:
-    from model import hrimport, store
+    from model import store
+    from model.config import hrimport
+    from model.config.scenario import load_scenario
     from model.errors import UserError
-    from model.scenario import load_scenario
 
     as_of = hrimport.parse_date(args.as_of, "--as-of") if args.as_of else None
     out = Path(args.output)
@@ -501,8 +510,8 @@ def cmd_dashboard(args) -> int:
 
 def cmd_report(args) -> int:
     from model import store
-    from model.dashboard.data import load_results
     from model.errors import UserError
+    from model.present.dashboard.data import load_results
 
     for folder in (args.results, args.sensitivity):
         if folder:
@@ -525,7 +534,7 @@ def cmd_report(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from model import export
+    from model.present import export
 
     out, parts = export.export(args.results, args.format, args.output, args.force, _note)
     what = "Workbook (Excel)" if args.format == "xlsx" else "CSV files for Swedish Excel"
@@ -543,9 +552,9 @@ def _write_briefs(results, targets: dict, args, sens=None, inputs=None, res=None
     get the PDF."""
     from contextlib import ExitStack
 
-    from model.dashboard import pdf
-    from model.dashboard.brief import render_brief
-    from model.dashboard.data import load_results
+    from model.present.dashboard import pdf
+    from model.present.dashboard.brief import render_brief
+    from model.present.dashboard.data import load_results
 
     args_lang = getattr(args, "lang", "en") if hasattr(args, "details") else "en"
     res = res or load_results(results)
@@ -570,8 +579,9 @@ def _write_briefs(results, targets: dict, args, sens=None, inputs=None, res=None
 
 
 def cmd_breakeven(args) -> int:
-    from model import breakeven, experiment, jobs, sizing
-    from model.scenario import load_scenario, source_files
+    from model import experiment
+    from model.config.scenario import load_scenario, source_files
+    from model.experiment import breakeven, jobs, sizing
 
     target, value = breakeven.parse_target(args.target)
     overrides = _overrides(args)
@@ -592,7 +602,7 @@ def cmd_breakeven(args) -> int:
             base, scen, {"scenario": args.scenario, "base": args.base}, args.param,
             args.low, args.high, args.target, overrides, workers, log)
         output.write_result(tables, manifest)
-    from model.texts import title
+    from model.present.texts import title
     print("\n" + breakeven.heading(clean(title(scen, args.lang)), target, value, sim,
                                    args.lang))
     for line in breakeven.describe(res, args.param, target, value, args.lang):
@@ -604,7 +614,7 @@ def cmd_breakeven(args) -> int:
 
 def cmd_app(args) -> int:
     from model import experiment
-    from model.app import server, state
+    from model.present.app import server, state
 
     catalogue = [HERE / "scenarios" / f"{n}.yaml" for n in MAIN_POLICIES]
     base, measures = state.open_base(args.source, DEFAULT_SCENARIO, catalogue)
@@ -625,9 +635,9 @@ def cmd_app(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    from model.capacity import utilisation_line
+    from model.config.capacity import utilisation_line
+    from model.config.scenario import load_scenario
     from model.errors import ScenarioError
-    from model.scenario import load_scenario
 
     bad = 0
     for f in args.files:
@@ -642,7 +652,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from model.params import json_schema
+    from model.sim.params import json_schema
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.output:

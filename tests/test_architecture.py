@@ -6,7 +6,7 @@
 * no file in ``model/`` over 400 lines, the declarative parameter schema excepted;
 * every weekly step writes only the staff columns it declares (``WEEKLY_STEPS``), and
   every column it declares has its owner among the modules the step runs;
-* the slot transitions leave a slot exactly as ``model.staff`` declares;
+* the slot transitions leave a slot exactly as ``model.sim.staff`` declares;
 * every bundled scenario's kernel calls match their compiled signatures
   (``jit.CHECK``).
 """
@@ -20,8 +20,8 @@ import numpy as np
 import pytest
 
 from conftest import ROOT, SCENARIOS, scenario
-from model import jit, lifecycle, staff, workforce
-from model.workforce import Model
+from model.sim import jit, lifecycle, staff, workforce
+from model.sim.workforce import Model
 
 MODEL = ROOT / "model"
 MAX_LINES = 400
@@ -98,8 +98,8 @@ def test_cycle_finder_finds_a_cycle():
 
 def test_no_import_cycle_among_model_modules():
     graph = import_graph()
-    assert graph["model.lifecycle"] >= {"model.processes.attrition",
-                                        "model.processes.recruitment"}   # graph is real
+    assert graph["model.sim.lifecycle"] >= {"model.sim.processes.attrition",
+                                        "model.sim.processes.recruitment"}   # graph is real
     assert find_cycle(graph) is None
 
 
@@ -144,7 +144,7 @@ def test_no_day_count_literal_outside_its_constant():
 
 
 def _line_of(text: str) -> int:
-    lines = (MODEL / "entities.py").read_text(encoding="utf-8").splitlines()
+    lines = (MODEL / "sim" / "entities.py").read_text(encoding="utf-8").splitlines()
     return next(i for i, line in enumerate(lines, 1) if line.startswith(text))
 
 
@@ -236,9 +236,9 @@ _CHECK_ALL = """
 import sys
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from model import jit
-from model.scenario import load_scenario
-from model.workforce import Model
+from model.sim import jit
+from model.config.scenario import load_scenario
+from model.sim.workforce import Model
 assert jit.CHECK
 for path in sorted(Path({scenarios!r}).glob("*.yaml")):
     sc = load_scenario(path, ["simulation.years=1", "simulation.warmup_years=0.5"])

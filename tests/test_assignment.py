@@ -12,11 +12,11 @@ import numpy as np
 import pytest
 
 from conftest import SCENARIOS, scenario
-from model import casebook as cb
-from model.costbenefit import QUEUE_TREND_LIMIT, trends
 from model.experiment import mean_ci, run_scenario
-from model.processes import assignment
-from model.workforce import Model
+from model.experiment.costbenefit import QUEUE_TREND_LIMIT, trends
+from model.sim import casebook as cb
+from model.sim.processes import assignment
+from model.sim.workforce import Model
 
 INTENSIVE = SCENARIOS / "intensive_investigation.yaml"
 RUN = ("simulation.replications=8", "simulation.seed=2024", "simulation.years=6",

@@ -11,10 +11,10 @@ import pytest
 
 import simulate
 from conftest import BASELINE, SCENARIOS
-from model import breakeven
-from model.costbenefit import ranking
-from model.scenario import load_scenario
-from model.texts import title
+from model.config.scenario import load_scenario
+from model.experiment import breakeven
+from model.experiment.costbenefit import ranking
+from model.present.texts import title
 
 OPTIONS = ["salary_ladder_umea", "no_consultants", "smaller_groups"]
 SCIENTIFIC = re.compile(r"\d(\.\d+)?e[+-]?\d", re.IGNORECASE)
@@ -28,7 +28,7 @@ def printed(tmp_path_factory):
     import contextlib
     import io
 
-    from model.console import comparison_lines
+    from model.present.console import comparison_lines
     out = tmp_path_factory.mktemp("cli") / "res"
     files = [BASELINE, *[SCENARIOS / f"{n}.yaml" for n in OPTIONS]]
     buf = io.StringIO()
@@ -165,7 +165,7 @@ def test_breakeven_command_speaks_swedish(tmp_path, capsys):
 
 def test_two_options_with_one_title_are_told_apart():
     """A file that extends another and keeps its title is named after the title."""
-    from model.texts import distinct_titles
+    from model.present.texts import distinct_titles
     groups = load_scenario(SCENARIOS / "smaller_groups.yaml")
     copy = load_scenario(SCENARIOS / "smaller_groups.yaml", ["name=groups_of_five"])
     got = distinct_titles([(groups.name, groups), (copy.name, copy)], "sv")

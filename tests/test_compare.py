@@ -13,8 +13,8 @@ from scipy import stats
 
 import simulate
 from conftest import BASELINE, SCENARIOS, scenario
-from model import breakeven, compare
 from model.errors import UserError
+from model.experiment import breakeven, compare
 
 
 def _synthetic_summary(rng, n, true_diff, noise=1.0):
@@ -166,7 +166,7 @@ def test_compare_command_writes_paired_tables(tmp_path, capsys):
 
 def test_compare_uses_common_random_numbers():
     """Two copies of the same scenario compared: every paired difference is zero."""
-    from model.compare import run_comparison
+    from model.experiment.compare import run_comparison
     a = scenario("simulation.years=1", "simulation.warmup_years=0.5", "name=a")
     b = scenario("simulation.years=1", "simulation.warmup_years=0.5", "name=b")
     t = run_comparison([a, b], seed=3, replications=3)

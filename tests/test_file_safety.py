@@ -17,9 +17,11 @@ import pytest
 
 import simulate
 from conftest import BASELINE, ROOT, SCENARIOS
-from model import hrimport, sizing, store
+from model import store
+from model.config import hrimport
+from model.config.scenario import load_scenario
 from model.errors import ScenarioError
-from model.scenario import load_scenario
+from model.experiment import sizing
 
 FAST = ["--replications", "2", "--years", "1", "--warmup-years", "0", "--quiet",
         "--workers", "1"]

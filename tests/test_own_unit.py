@@ -14,12 +14,12 @@ import pytest
 
 import simulate
 from conftest import BASELINE, SCENARIOS, scenario
-from model.capacity import expected_load
+from model.config.capacity import expected_load
+from model.config.measures import load_on_base
+from model.config.scenario import load_scenario
 from model.errors import ScenarioError
 from model.experiment import run_scenario
-from model.measures import load_on_base
-from model.scenario import load_scenario
-from model.workforce import Model
+from model.sim.workforce import Model
 
 TINY = ["--replications", "2", "--years", "1", "--warmup-years", "0", "--quiet",
         "--workers", "1"]
@@ -261,8 +261,8 @@ def test_an_empty_scenario_file_is_refused(tmp_path, capsys, text):
 
 def test_what_a_measure_adds_is_said_in_the_chosen_language():
     """The lines compare --base prints about what a measure adds, in sv and en."""
-    from model import measures
-    from model.scenario import load_scenario
+    from model.config import measures
+    from model.config.scenario import load_scenario
     base = load_scenario(SCENARIOS / "baseline.yaml", ["unit.posts=25"])
     for name, words in (("overstaffing.yaml", ("tjänst(er) utöver budget", "avrundat")),
                         ("admin_support.yaml", ("årsarbetare assistent",))):
