@@ -382,6 +382,7 @@ def cmd_sweep(args) -> int:
     from model import experiment
     from model.experiment import sweep
     from model.present.console import progress_bar
+    from model.present.sweep_text import report_lines
     from model.store import provenance
 
     spec, base_path, base = sweep.load_sweep(args.file)
@@ -409,7 +410,7 @@ def cmd_sweep(args) -> int:
     print(f"\nSweep '{clean(name)}': {len(points)} points x {spec.replications} replications "
           f"({spec.design} design), {total - done_before} runs now ({ran} chunks, {where}, "
           f"{wall:.1f} s), {done_before} resumed from earlier.")
-    for line in sweep.report_lines(spec, result):
+    for line in report_lines(spec, result):
         print(clean(line))
     print(f"\nTables in {out}/: sweep.parquet"
           + (", sensitivity.parquet" if "sensitivity" in result else "")
@@ -436,6 +437,9 @@ def cmd_calibrate(args) -> int:
     from model.config.scenario import load_scenario, source_files
     from model.errors import UserError
     from model.experiment import calibration, sizing
+    from model.experiment.breakeven import NoRoot
+    from model.present import calibration_text
+    from model.present.breakeven_text import describe, evaluation_line
 
     if (args.targets is None) == (args.turnover is None):
         raise UserError("calibrate: give a targets file or --turnover RATE (one of them)")
@@ -457,19 +461,25 @@ def cmd_calibrate(args) -> int:
     _check_size(sizing.replications([base], sim.replications, args.max_evaluations + 2,
                                     held="one"), args)
     workers = args.workers or experiment.default_workers()
-    log = None if args.quiet else (lambda s: print(clean(s), file=sys.stderr))
+    log = None if args.quiet else (lambda ev: print(clean(evaluation_line(ev)),
+                                                    file=sys.stderr))
     inputs = [*source_files(args.scenario), args.targets]
     with _claim(out, "calibrated scenario", args, inputs=inputs, directory=False) as target:
         if args.turnover is not None:
-            best, report = calibration.fit_turnover(Path(args.scenario), overrides, mine[0],
-                                                    params, workers=workers, log=log)
+            try:
+                best, report = calibration.fit_turnover(Path(args.scenario), overrides,
+                                                        mine[0], params, workers=workers,
+                                                        log=log)
+            except NoRoot as exc:
+                raise UserError(" ".join(line.strip() for line in describe(
+                    exc.res, exc.param, exc.target, exc.value))) from None
         else:
             best, _, report, _ = calibration.calibrate(
                 Path(args.scenario), overrides, mine, params, workers=workers,
                 max_evaluations=args.max_evaluations, log=log)
-        text = calibration.delta_text(out, Path(args.scenario), params, best, report,
+        text = calibration_text.delta_text(out, Path(args.scenario), params, best, report,
                                       base.name, sim)
-        for line in calibration.report_lines(base, params, best, report):
+        for line in calibration_text.report_lines(base, params, best, report):
             print(clean(line))
         target.write_text(text)
     print(f"\nCalibrated scenario (a delta file): {out}")
@@ -582,6 +592,7 @@ def cmd_breakeven(args) -> int:
     from model import experiment
     from model.config.scenario import load_scenario, source_files
     from model.experiment import breakeven, jobs, sizing
+    from model.present.breakeven_text import describe, evaluation_line, heading
 
     target, value = breakeven.parse_target(args.target)
     overrides = _overrides(args)
@@ -595,7 +606,7 @@ def cmd_breakeven(args) -> int:
     _check_size(sizing.replications([base, scen], sim.replications,
                                     breakeven.TYPICAL_EVALUATIONS, held="one"), args)
     workers = args.workers or experiment.default_workers()
-    log = None if args.quiet else (lambda line: print(line, file=sys.stderr))
+    log = None if args.quiet else (lambda ev: print(evaluation_line(ev), file=sys.stderr))
     inputs = [*source_files(args.scenario), *source_files(args.base)]
     with _claim(out, "breakeven", args, inputs=inputs) as output:
         res, tables, manifest = jobs.break_even(
@@ -603,9 +614,9 @@ def cmd_breakeven(args) -> int:
             args.low, args.high, args.target, overrides, workers, log)
         output.write_result(tables, manifest)
     from model.present.texts import title
-    print("\n" + breakeven.heading(clean(title(scen, args.lang)), target, value, sim,
+    print("\n" + heading(clean(title(scen, args.lang)), target, value, sim,
                                    args.lang))
-    for line in breakeven.describe(res, args.param, target, value, args.lang):
+    for line in describe(res, args.param, target, value, args.lang):
         print(line)
     written = "Skrivet till" if args.lang == "sv" else "Written to"
     print(f"\n{written} {out}/: evaluations.parquet, manifest.json")

@@ -14,6 +14,7 @@ from conftest import BASELINE, SCENARIOS
 from model.config.scenario import load_scenario
 from model.experiment import breakeven
 from model.experiment.costbenefit import ranking
+from model.present import breakeven_text
 from model.present.texts import title
 
 OPTIONS = ["salary_ladder_umea", "no_consultants", "smaller_groups"]
@@ -114,8 +115,8 @@ def test_the_main_job_takes_the_language_and_details_flags(monkeypatch):
 def test_a_root_inside_the_range_is_given_with_its_interval():
     res = breakeven.find_root(lambda x: (2000.0 - x, 100.0), 0.0, 6000.0)
     assert res.status == "root" and res.root == pytest.approx(2000.0, abs=10)
-    en = " ".join(breakeven.describe(res, "p", "net_cost", 0.0, "en"))
-    sv = " ".join(breakeven.describe(res, "p", "net_cost", 0.0, "sv"))
+    en = " ".join(breakeven_text.describe(res, "p", "net_cost", 0.0, "en"))
+    sv = " ".join(breakeven_text.describe(res, "p", "net_cost", 0.0, "sv"))
     assert re.search(r"p = 2,0\d\d 95 % interval \[1,9\d\d, 2,1\d\d\]", " ".join(en.split()))
     assert re.search(r"p = 2 0\d\d 95 % intervall \[1 9\d\d, 2 1\d\d\]", " ".join(sv.split()))
 
@@ -130,7 +131,7 @@ def test_a_root_inside_the_range_is_given_with_its_interval():
 ])
 def test_no_value_in_the_range_pays_for_itself(lang, words):
     res = breakeven.find_root(lambda x: (100.0 + x, 5.0), 500.0, 600.0)
-    text = " ".join(breakeven.describe(res, "p", "net_cost", 0.0, lang))
+    text = " ".join(breakeven_text.describe(res, "p", "net_cost", 0.0, lang))
     for w in words:
         assert w in text
     assert "widen" not in text and "vidga" not in text
@@ -143,8 +144,8 @@ def test_the_zero_where_the_measure_is_off_is_not_an_answer(zero):
     res = breakeven.find_root(lambda x: zero if x == 0 else (100.0 + 2.0 * x, 50.0),
                               0.0, 6000.0)
     assert res.status == "none" and res.base_at == 0.0
-    en = " ".join(breakeven.describe(res, "p", "net_cost", 0.0, "en"))
-    sv = " ".join(breakeven.describe(res, "p", "net_cost", 0.0, "sv"))
+    en = " ".join(breakeven_text.describe(res, "p", "net_cost", 0.0, "en"))
+    sv = " ".join(breakeven_text.describe(res, "p", "net_cost", 0.0, "sv"))
     assert "p = 0" not in en and "stays positive" in en
     assert "At 0 the measure is not in effect" in en and "from 300" in en
     assert "Vid 0 verkar åtgärden inte" in sv and "inget värde på p" in sv

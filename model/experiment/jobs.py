@@ -66,7 +66,7 @@ def comparison(scenarios: list[Scenario], files: list[str], overrides: list[str]
 
 def break_even(base: Scenario, scenario: Scenario, files: dict[str, str], param: str,
                low: float, high: float, target_text: str, overrides: list[str],
-               workers: int, log: Callable[[str], None] | None = None):
+               workers: int, log: Callable[[dict], None] | None = None):
     """The break-even search of ``param`` in [low, high]; returns (result, evaluations
     table, manifest). ``files``: the 'scenario' and 'base' files."""
     target, value = breakeven.parse_target(target_text)

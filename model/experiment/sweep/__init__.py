@@ -20,7 +20,7 @@ design points and their scenarios), :mod:`.execution` (the directory, chunks and
 executors) and :mod:`.analysis` (collecting, sensitivity indices, the report).
 """
 
-from .analysis import collect, report_lines, sensitivity
+from .analysis import collect, sensitivity
 from .designs import design_points, point_scenarios, salib_problem
 from .execution import (
     MAX_RUNS,
@@ -38,5 +38,5 @@ from .spec import Range, SweepSpec, load_sweep, spec_hash
 __all__ = ["MAX_RUNS", "Range", "SweepDir", "SweepSpec", "check_runs", "collect",
            "design_points",
            "execute", "load_sweep", "make_chunks", "point_scenarios", "prepare",
-           "report_lines", "run_chunk", "salib_problem", "sensitivity", "simulate_run",
+           "run_chunk", "salib_problem", "sensitivity", "simulate_run",
            "spec_hash", "work"]
