@@ -11,6 +11,7 @@ import pytest
 
 import simulate
 from conftest import BASELINE, SCENARIOS
+from model.cli import runs
 from model.config.scenario import load_scenario
 from model.experiment import breakeven
 from model.experiment.costbenefit import ranking
@@ -98,11 +99,11 @@ def test_details_only_when_asked(printed):
 
 def test_the_main_job_takes_the_language_and_details_flags(monkeypatch):
     seen = []
-    monkeypatch.setattr(simulate, "cmd_compare", lambda args: seen.append(args) or 0)
+    monkeypatch.setattr(runs, "cmd_compare", lambda args: seen.append(args) or 0)
     assert simulate.main(["--lang", "sv", "--details"]) == 0
     args = seen[0]
     assert (args.lang, args.details, args.dashboard, args.brief) == ("sv", True, True, True)
-    assert len(args.scenarios) == len(simulate.MAIN_POLICIES) + 1   # the base first
+    assert len(args.scenarios) == len(runs.MAIN_POLICIES) + 1   # the base first
     assert args.conditions
     assert simulate.main([]) == 0 and seen[1].lang == "en" and not seen[1].details
     with pytest.raises(SystemExit) as exc:

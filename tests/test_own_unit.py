@@ -14,6 +14,7 @@ import pytest
 
 import simulate
 from conftest import BASELINE, SCENARIOS, scenario
+from model.cli import runs
 from model.config.capacity import expected_load
 from model.config.measures import load_on_base
 from model.config.scenario import load_scenario
@@ -170,12 +171,12 @@ def test_a_measure_file_holding_only_the_measure(tmp_path):
 
 
 def test_main_job_takes_a_base(tmp_path, capsys):
-    argv = simulate._main_job(["--base", "units/my_unit.yaml"])
+    argv = runs._main_job(["--base", "units/my_unit.yaml"])
     assert argv[:2] == ["compare", str(SCENARIOS / "six_plus_two.yaml")]
     assert argv[argv.index("--out") + 1].endswith("policy_comparison_my_unit")
     assert argv[-2:] == ["--base", "units/my_unit.yaml"]
     assert str(BASELINE) not in argv
-    assert simulate._main_job([])[1] == str(BASELINE)             # today's main job
+    assert runs._main_job([])[1] == str(BASELINE)             # today's main job
     base = _unit(tmp_path, "tiny", "unit: {posts: 10}\n")
     out = tmp_path / "pc"
     code, _, err = _main(["--base", base, "--replications", "2", "--years", "0.25",
@@ -183,7 +184,7 @@ def test_main_job_takes_a_base(tmp_path, capsys):
     assert code == 0, err
     man = json.loads((out / "manifest.json").read_text())
     names = [s["name"] for s in man["scenarios"]]
-    assert names == ["tiny", *simulate.MAIN_POLICIES]
+    assert names == ["tiny", *runs.MAIN_POLICIES]
     assert {s["resolved"]["unit"]["posts"] for s in man["scenarios"]} == {10}
     assert (out / "dashboard.html").exists()
 
