@@ -21,6 +21,7 @@ from ..config.scenario import load_scenario
 from ..experiment import calibration, costbenefit
 from ..experiment import mean_ci, run_scenario
 from ..experiment.compare import run_comparison
+from ..store.atomic import write_text
 from ..store.provenance import git_commit
 from . import reported
 
@@ -242,7 +243,7 @@ def main(argv=None) -> int:
              "evaluations: 'agrees' means the model's mechanisms give the reported "
              "direction for the bundled representation of the measure, not that the "
              "size is known.", ""]
-    Path(args.out).write_text("\n".join(head + body + notes) + "\n", encoding="utf-8")
+    write_text(Path(args.out), "\n".join(head + body + notes) + "\n")
     print(f"wrote {args.out}")
     return 0
 

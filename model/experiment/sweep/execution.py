@@ -15,6 +15,7 @@ import pandas as pd
 
 from ... import store
 from ...errors import UserError
+from ...store.atomic import make_dirs
 from ...store.provenance import file_sha256
 from .. import sizing
 from .designs import design_points
@@ -91,7 +92,7 @@ def prepare(spec: SweepSpec, base: dict, out: Path, force: bool, sweep_file: str
                 raise UserError(f"{out}: holds a sweep of a different sweep file or base; "
                                 "use --force to start over or choose another --out")
             store.clear_own(out)
-    sweep_dir.parts.mkdir(parents=True, exist_ok=True)
+    make_dirs(sweep_dir.parts)
     points = design_points(spec)
     n_runs = len(points) * spec.replications
     chunks = make_chunks(len(points), spec.replications, spec.chunk_size)

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import io
 import itertools
-import os
 import re
-import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +21,7 @@ import yaml
 from ...config.scenario import load_scenario, load_scenario_text
 from ...errors import UserError
 from ...sim.params import Scenario
+from ...store.atomic import create_new, make_dirs
 from .. import texts
 from ..dashboard.i18n import fmt, payback_text, warning_text
 from .i18n import tr
@@ -93,7 +92,7 @@ class OptionBook:
     # -- files ------------------------------------------------------------------
     def save(self, opt: Option) -> Path:
         """Write the option as a scenario file in the app's directory (a new file)."""
-        self.directory.mkdir(parents=True, exist_ok=True)
+        make_dirs(self.directory)
         stem = slug(opt.name)
         data = opt.scenario.model_dump(mode="json", exclude_defaults=True)
         data = {"name": stem,
@@ -111,7 +110,7 @@ class OptionBook:
             if check.model_copy(update={"name": opt.scenario.name, "title":
                                         opt.scenario.title}) != opt.scenario:
                 raise UserError(f"{target}: the option does not survive being written")
-            if _create(target, text):
+            if create_new(target, text):
                 opt.files.append(target.name)
                 return target
         raise AssertionError("unreachable")
@@ -135,21 +134,6 @@ class OptionBook:
         if name not in self.saved():
             raise UserError(f"{name!r}: not one of the app's saved option files")
         return load_scenario(self.directory / name)
-
-
-def _create(target: Path, text: str) -> bool:
-    """Write ``text`` to a new file ``target`` atomically; False if it exists."""
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp_", suffix=".yaml")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        try:
-            os.link(tmp, target)            # fails if the name is taken meanwhile
-        except FileExistsError:
-            return False
-        return True
-    finally:
-        os.unlink(tmp)
 
 
 # -- export -------------------------------------------------------------------------
