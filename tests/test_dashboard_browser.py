@@ -77,7 +77,7 @@ def test_every_bundled_scenario_gets_its_own_colour():
 
 def test_every_policy_and_its_costs_have_a_name_in_both_languages():
     from model.present.dashboard.i18n import T, category_label
-    from model.sim.params import Policies
+    from model.sim.params.policies import Policies
     for name in Policies.model_fields:
         assert f"pol_{name}" in T, name
         for prefix in ("policy_", "time_"):
@@ -198,7 +198,7 @@ def test_sweep_axes_are_named_from_the_schema_in_both_languages(sweep_dir):  # n
     from model.present.dashboard import sweepfigs as S
     from model.present.dashboard.data import load_results
     from model.present.dashboard.labels import param_label
-    from model.sim.params import Unit
+    from model.sim.params.unit import Unit
     res = load_results(sweep_dir)
     doc = Unit.model_fields["posts"].description.rstrip(".")
     assert param_label("unit.posts", "en") == f"{doc} (FTE posts)"

@@ -21,7 +21,8 @@ import yaml
 from pydantic import ValidationError
 
 from ..errors import ScenarioError
-from ..sim.params import ALTERNATIVES, Scenario
+from ..sim.params import Scenario
+from ..sim.params.cases import ALTERNATIVES
 from ..store.files import MAX_INPUT_BYTES, read_text
 
 MAX_FILE_BYTES = MAX_INPUT_BYTES

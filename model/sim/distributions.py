@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import math
 
-from . import params
+from .params.base import Gamma, Lognormal, Normal
 from .rng import Stream
 
 
-def _lognormal(d: params.Lognormal, s: Stream) -> float:
+def _lognormal(d: Lognormal, s: Stream) -> float:
     if d.sd == 0:
         return d.mean
     sigma2 = math.log(1.0 + (d.sd / d.mean) ** 2)
@@ -16,12 +16,12 @@ def _lognormal(d: params.Lognormal, s: Stream) -> float:
     return math.exp(mu + math.sqrt(sigma2) * s.normal())
 
 
-def _gamma(d: params.Gamma, s: Stream) -> float:
+def _gamma(d: Gamma, s: Stream) -> float:
     shape = 1.0 / (d.cv * d.cv)
     return float(s.gen.gamma(shape, d.mean / shape))
 
 
-def _normal(d: params.Normal, s: Stream) -> float:
+def _normal(d: Normal, s: Stream) -> float:
     return min(max(d.mean + d.sd * s.normal(), d.low), d.high)
 
 

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ...config.scenario import format_validation_error, load_scenario, read_yaml
 from ...errors import ScenarioError
 from ...sim.metrics import SUMMARY_KPIS
-from ...sim.params import MAX_REPLICATIONS, MAX_YEARS
+from ...sim.params.base import MAX_REPLICATIONS, MAX_YEARS
 
 
 class Range(BaseModel):
