@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import simulate  # noqa: E402
-from model.app import state as S  # noqa: E402
+from model.present.app import state as S  # noqa: E402
 
 MEASURE = "salary_ladder_umea"
 LEVER = "policies.salary_ladder.steps.0.supplement_sek_per_month"

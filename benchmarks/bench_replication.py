@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from model.scenario import load_scenario  # noqa: E402
-from model.workforce import Model, older_objects_frozen  # noqa: E402
+from model.config.scenario import load_scenario  # noqa: E402
+from model.sim.workforce import Model, older_objects_frozen  # noqa: E402
 
 DEFAULT_REF = ROOT.parent / "shared" / "bench" / "reference_prototype.py"
 
@@ -68,7 +68,7 @@ def profile(reps: int) -> None:
     call; cProfile would inflate the many small Python calls several-fold)."""
     from collections import defaultdict
 
-    from model import lifecycle, metrics, workforce
+    from model.sim import lifecycle, metrics, workforce
     steps = [(lifecycle, "leave"), (lifecycle, "hire"), (lifecycle, "_try_consultant"),
              (metrics.Recorder, "tables"), (workforce.Model, "run")]
     spent: dict[str, float] = defaultdict(float)

@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from model.config.scenario import load_scenario  # noqa: E402
 from model.experiment import run_scenario  # noqa: E402
-from model.scenario import load_scenario  # noqa: E402
-from model.workforce import Model, older_objects_frozen  # noqa: E402
+from model.sim.workforce import Model, older_objects_frozen  # noqa: E402
 
 
 def scenario(posts: int, years: float, reps: int = 1):

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from model import sweep  # noqa: E402
+from model.experiment import sweep  # noqa: E402
 
 
 def run(spec_text: str, tmp: Path, label: str, workers: int, scheduler: str | None):
@@ -50,8 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
           f"{platform.python_version()}; {args.points} points x {args.replications} "
           f"replications x {args.years:g}+1 years")
-    from model.scenario import load_scenario
-    from model.workforce import Model
+    from model.config.scenario import load_scenario
+    from model.sim.workforce import Model
     Model(load_scenario(ROOT / "scenarios" / "baseline.yaml", ["simulation.years=1"])).run()
     with tempfile.TemporaryDirectory() as d:      # (above: load the compiled loops once)
         tmp = Path(d)

@@ -33,7 +33,7 @@ _RUN = """
 import json, sys
 sys.path.insert(0, {root!r})
 from model.experiment import run_scenario
-from model.scenario import load_scenario
+from model.config.scenario import load_scenario
 sc = load_scenario({path!r}, ["simulation.replications={reps}", "simulation.seed={seed}"])
 s = run_scenario(sc, workers=2)["summary"]
 print(json.dumps({{k: s[k].tolist() for k in {kpis!r}}}))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from model.scenario import load_scenario
+from model.config.scenario import load_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"

@@ -30,7 +30,7 @@ LEVER = "policies.working_time.client_hours_per_day"
 
 @pytest.fixture(scope="module")
 def state(tmp_path_factory):
-    from model.app import state as S
+    from model.present.app import state as S
     base, measures = S.open_base(None, BASELINE, [SCENARIOS / "six_plus_two.yaml",
                                                   SCENARIOS / "salary_ladder_umea.yaml"])
     return S.AppState.create(base, measures, tmp_path_factory.mktemp("opts"), 1, 4, 1.0)
@@ -66,7 +66,7 @@ def test_levers_come_from_the_schema_and_bad_values_are_refused(state):
 
 
 def test_a_measure_applies_to_the_users_own_unit(tmp_path):
-    from model.app import state as S
+    from model.present.app import state as S
     mine = tmp_path / "mine.yaml"
     mine.write_text(f"extends: {BASELINE}\nname: mine\nunit: {{posts: 25}}\n")
     base, measures = S.open_base(mine, BASELINE, [SCENARIOS / "reflection_day.yaml"])
@@ -78,7 +78,7 @@ def test_a_measure_applies_to_the_users_own_unit(tmp_path):
 
 @pytest.mark.slow
 def test_a_result_directory_gives_its_base_and_measures(tmp_path):
-    from model.app import state as S
+    from model.present.app import state as S
     out = tmp_path / "cmp"
     assert simulate.main(["compare", str(BASELINE), str(SCENARIOS / "specialists.yaml"),
                           "--out", str(out), "--years", "0.5", "--warmup-years", "0",
@@ -94,8 +94,8 @@ def test_a_result_directory_gives_its_base_and_measures(tmp_path):
 
 
 def test_saving_never_replaces_a_file_and_only_own_files_load(state, tmp_path):
-    from model.app.options import OptionBook
-    from model.app.results import Answer
+    from model.present.app.options import OptionBook
+    from model.present.app.results import Answer
     book = OptionBook(tmp_path)
     tmp_path.joinpath("half.yaml").write_text("name: mine\n")         # the user's file
     _, option = state.what_if("six_plus_two", state.defaults("six_plus_two"), "en")
@@ -115,7 +115,7 @@ def test_saving_never_replaces_a_file_and_only_own_files_load(state, tmp_path):
 
 
 def test_a_superseded_what_if_is_cancelled_and_the_next_is_answered(state):
-    from model.app.runner import WhatIfRunner
+    from model.present.app.runner import WhatIfRunner
     seen = []
     runner = WhatIfRunner(1, lambda b, o, *_: seen.append(len(b)) or len(b), first=2)
     runner.start()
@@ -336,7 +336,7 @@ def _brief(pg, opts, kept) -> None:
     made from a result directory that loads like any other comparison."""
     from pypdf import PdfReader
 
-    from model.dashboard.data import load_results
+    from model.present.dashboard.data import load_results
     with pg.expect_download(timeout=180_000) as dl:
         pg.click("#brief")
     assert dl.value.suggested_filename == "brief_sv.pdf"

@@ -15,15 +15,15 @@ LEVER = "policies.working_time.client_hours_per_day"
 
 @pytest.fixture(scope="module")
 def state(tmp_path_factory):
-    from model.app import state as S
+    from model.present.app import state as S
     base, measures = S.open_base(None, BASELINE, [SCENARIOS / "six_plus_two.yaml"])
     return S.AppState.create(base, measures, tmp_path_factory.mktemp("opts"), 1, 4, 1.0)
 
 
 def test_a_brief_needs_options_on_one_base(state):
-    from model.app.brief import scenarios
-    from model.app.options import OptionBook
-    from model.app.results import Answer
+    from model.present.app.brief import scenarios
+    from model.present.app.options import OptionBook
+    from model.present.app.results import Answer
     book = OptionBook(state.book.directory)
     ok = state.defaults("six_plus_two")
     answer = Answer(n=2, years=1.0, levels={}, measures={}, service_flag="")
@@ -46,10 +46,10 @@ def test_without_chromium_the_brief_is_html_in_a_new_directory(state, tmp_path,
                                                                monkeypatch):
     from contextlib import contextmanager
 
-    from model.app import brief
-    from model.app.results import Answer, analyse
-    from model.app.runner import WhatIfRunner
-    from model.dashboard.data import load_results
+    from model.present.app import brief
+    from model.present.app.results import Answer, analyse
+    from model.present.app.runner import WhatIfRunner
+    from model.present.dashboard.data import load_results
 
     @contextmanager
     def no_browser():

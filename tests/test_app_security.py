@@ -27,7 +27,7 @@ EVIL = '=HYPERLINK("http://x","y")'
 
 @pytest.fixture(scope="module")
 def state(tmp_path_factory):
-    from model.app import state as S
+    from model.present.app import state as S
     base, measures = S.open_base(None, BASELINE, [SCENARIOS / "six_plus_two.yaml"])
     return S.AppState.create(base, measures, tmp_path_factory.mktemp("opts"), 2, 4, 1.0)
 
@@ -40,7 +40,7 @@ def server(state):
     what-if) on a free port of 127.0.0.1, in a thread."""
     from werkzeug.serving import make_server
 
-    from model.app.server import build_app, first_measure
+    from model.present.app.server import build_app, first_measure
     srv = make_server("127.0.0.1", 0, None, threaded=True)      # a free port
     port = srv.port
     srv.server_close()
@@ -127,7 +127,7 @@ def test_state_changing_requests_from_another_site_are_refused(server):
 
 
 def test_the_host_given_is_trusted_too():
-    from model.app.guard import Guard
+    from model.present.app.guard import Guard
     g = Guard("192.168.1.5", 8050)
     assert g.host_ok("192.168.1.5:8050") and g.host_ok("127.0.0.1:8050")
     assert not g.host_ok("192.168.1.6:8050") and not g.host_ok("192.168.1.5:8051")
@@ -138,7 +138,7 @@ def test_the_host_given_is_trusted_too():
 # -- finding 3: the app sizes its work -------------------------------------------------------
 
 def test_an_oversized_what_if_is_refused_naming_the_limit(state):
-    from model.app.state import MAX_SECONDS
+    from model.present.app.state import MAX_SECONDS
     ok = state.defaults("six_plus_two")
     big = {**ok, "unit.posts": 5000, "simulation.years": 20, "simulation.replications": 64}
     t = time.monotonic()
@@ -183,7 +183,7 @@ def _wait(cond, timeout, step=0.02):
 
 @pytest.mark.slow
 def test_a_superseded_what_ifs_running_replications_stop(state):
-    from model.app.runner import Stopped, WhatIfRunner
+    from model.present.app.runner import Stopped, WhatIfRunner
     runner = WhatIfRunner(2, lambda b, o, *_: len(b), first=2)
     runner.start()
     try:
@@ -215,8 +215,8 @@ def test_a_superseded_what_ifs_running_replications_stop(state):
 
 def test_a_what_if_past_the_deadline_is_ended_and_says_so(state):
     # the sizing before the start is an estimate: the deadline is the limit
-    from model.app.i18n import tr
-    from model.app.runner import WhatIfRunner
+    from model.present.app.i18n import tr
+    from model.present.app.runner import WhatIfRunner
     runner = WhatIfRunner(1, lambda b, o, *_: len(b), first=2, deadline=1.5)
     runner.start()
     try:
@@ -232,8 +232,8 @@ def test_a_what_if_past_the_deadline_is_ended_and_says_so(state):
 
 
 def test_one_what_if_per_page_and_a_bounded_queue(state, monkeypatch):
-    from model.app import runner as R
-    from model.app.runner import WhatIfRunner
+    from model.present.app import runner as R
+    from model.present.app.runner import WhatIfRunner
     runner = WhatIfRunner(1, lambda b, o, *_: len(b), first=2, max_jobs=2)
     st = type(state)(state.base, state.measures, runner, state.book, state.years,
                      state.replications)
@@ -274,7 +274,7 @@ def test_one_what_if_per_page_and_a_bounded_queue(state, monkeypatch):
 # -- finding 5: one export, formula-safe -----------------------------------------------------
 
 def _answer():
-    from model.app.results import LEVELS, MEASURES, Answer
+    from model.present.app.results import LEVELS, MEASURES, Answer
     levels = {k: {"base": (0.2, 0.1, 0.3), "option": (0.25, 0.15, 0.35),
                   "diff": (-0.05, -0.08, -0.02)} for k, _ in LEVELS}
     measures = {m: (-1500.0, -2500.0, -500.0) for m, _ in MEASURES}
@@ -288,16 +288,16 @@ def _text_cells(path):
 
 
 def test_the_apps_excel_export_writes_formulas_as_text(state, tmp_path, monkeypatch):
-    from model import export
-    from model.app import options as O
+    from model.present import workbook
+    from model.present.app import options as O
     book = O.OptionBook(tmp_path)
     _, option = state.what_if("six_plus_two", state.defaults("six_plus_two"), "en")
     names = [EVIL, "+SUM(1,2)", "-2+3", "@A1", " =1+1", "plain"]    # names are stripped
     for name in names:
         book.add(name, "six_plus_two", {LEVER: -1.5}, option, _answer())
     calls = []
-    real = export.workbook
-    monkeypatch.setattr(export, "workbook", lambda *a, **k: calls.append(1) or real(*a, **k))
+    real = workbook.workbook
+    monkeypatch.setattr(workbook, "workbook", lambda *a, **k: calls.append(1) or real(*a, **k))
     data = O.to_excel(book.all(), "sv")
     assert calls == [1]                          # the export command's own writer
     path = tmp_path / "options.xlsx"
@@ -317,7 +317,7 @@ def test_the_apps_excel_export_writes_formulas_as_text(state, tmp_path, monkeypa
 
 
 def test_the_cli_export_writes_formulas_as_text_in_xlsx_and_csv(tmp_path, capsys):
-    from model.officefiles import CSV_SEPARATOR
+    from model.store.officefiles import CSV_SEPARATOR
     sc = tmp_path / "evil.yaml"
     sc.write_text(f"extends: {BASELINE}\nname: '{EVIL}'\n"
                   "title: {sv: '-1+1', en: '@cmd'}\n")

@@ -1,14 +1,19 @@
 """The model's structure, checked from its source and by running it.
 
+* every module lives in the folder of its layer (sim, store, config, experiment,
+  present, cli) and imports only the layers below it (``LAYERS``);
+* no file outside ``model/store/`` creates, changes or removes a file: it hands the
+  store the content, or a function the store calls with its own temporary path;
+* ``simulate.py`` parses, calls and prints (at most 200 lines), and nothing imports it;
 * no import cycle among the modules of ``model/`` (imports inside functions count, so
   none can hide a cycle);
 * no compiled kernel with more than 10 parameters (kernels take named tuples);
-* no file in ``model/`` over 400 lines, the declarative parameter schema excepted;
-* every staff column is written only in its owner's module (``model.staff``), and every
+* no file in ``model/`` over 400 lines, the parameter schema split by block;
+* every staff column is written only in its owner's module (``model.sim.staff``), and every
   column a weekly step declares has its owner among the modules the step can run;
 * a weekly step cannot write a column it does not declare (``WEEKLY_STEPS``): with the
   kernel check on, the others are read-only while it runs, in every bundled scenario;
-* the slot transitions leave a slot exactly as ``model.staff`` declares;
+* the slot transitions leave a slot exactly as ``model.sim.staff`` declares;
 * every bundled scenario's kernel calls match their compiled signatures
   (``jit.CHECK``).
 """
@@ -22,12 +27,12 @@ import numpy as np
 import pytest
 
 from conftest import ROOT, SCENARIOS, scenario
-from model import jit, lifecycle, staff, workforce
-from model.workforce import Model
+from model.sim import jit, lifecycle, staff, workforce
+from model.sim.workforce import Model
 
 MODEL = ROOT / "model"
 MAX_LINES = 400
-DECLARATIVE = {"params.py"}          # the parameter schema: one declaration per field
+SCHEMA = MODEL / "sim" / "params"     # the parameter schema, one file per block
 MAX_KERNEL_PARAMS = 10
 
 
@@ -100,8 +105,8 @@ def test_cycle_finder_finds_a_cycle():
 
 def test_no_import_cycle_among_model_modules():
     graph = import_graph()
-    assert graph["model.lifecycle"] >= {"model.processes.attrition",
-                                        "model.processes.recruitment"}   # graph is real
+    assert graph["model.sim.lifecycle"] >= {"model.sim.processes.attrition",
+                                        "model.sim.processes.recruitment"}   # graph is real
     assert find_cycle(graph) is None
 
 
@@ -128,15 +133,14 @@ def test_no_compiled_kernel_has_more_than_ten_parameters():
 
 def test_no_model_file_is_over_400_lines():
     long = {p.relative_to(ROOT).as_posix(): n for p in MODEL.rglob("*.py")
-            if p.name not in DECLARATIVE
-            and (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert not long
 
 
 def test_no_day_count_literal_outside_its_constant():
     offenders = []
     for path in MODEL.rglob("*.py"):
-        if path.name in DECLARATIVE:          # schema bounds such as le=365 days
+        if SCHEMA in path.parents:            # schema bounds such as le=365 days
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Constant) and type(node.value) in (int, float)
@@ -146,7 +150,7 @@ def test_no_day_count_literal_outside_its_constant():
 
 
 def _line_of(text: str) -> int:
-    lines = (MODEL / "entities.py").read_text(encoding="utf-8").splitlines()
+    lines = (MODEL / "sim" / "entities.py").read_text(encoding="utf-8").splitlines()
     return next(i for i, line in enumerate(lines, 1) if line.startswith(text))
 
 
@@ -240,9 +244,9 @@ def test_the_column_write_scan_sees_writes():
 
 
 def test_every_column_is_written_only_by_its_owner():
-    """Code writes a staff column only in the owner's module; ``model.staff`` itself
+    """Code writes a staff column only in the owner's module; ``model.sim.staff`` itself
     holds the slot transitions (``Staff.fill`` and ``Staff.reset``) that
-    ``model.lifecycle`` calls."""
+    ``model.sim.lifecycle`` calls."""
     seen = set()
     offenders = []
     for path in MODEL.rglob("*.py"):
@@ -316,9 +320,9 @@ _CHECK_ALL = """
 import sys
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from model import jit
-from model.scenario import load_scenario
-from model.workforce import Model
+from model.sim import jit
+from model.config.scenario import load_scenario
+from model.sim.workforce import Model
 assert jit.CHECK
 for path in sorted(Path({scenarios!r}).glob("*.yaml")):
     sc = load_scenario(path, ["simulation.years=1", "simulation.warmup_years=0.5"])
@@ -356,8 +360,8 @@ def test_every_kernel_is_called_with_one_combination_of_argument_types():
 _CHECK_KERNEL_WRITE = """
 import sys
 sys.path.insert(0, {root!r})
-from model import workforce
-from model.scenario import load_scenario
+from model.sim import workforce
+from model.config.scenario import load_scenario
 steps = list(workforce.WEEKLY_STEPS)
 i = next(i for i, s in enumerate(steps) if s.name.startswith("demand, control"))
 steps[i] = steps[i]._replace(writes=tuple(c for c in steps[i].writes if c != "exh"))
@@ -385,3 +389,202 @@ def test_an_entry_refuses_other_argument_types_when_checking(monkeypatch):
     assert k(np.ones(3), 1.0) == 4.0
     with pytest.raises(TypeError, match="unlike its first call"):
         k(np.ones(3, np.int64), 1.0)
+
+
+# -- the layers ----------------------------------------------------------------------
+#
+# Every module of model/ lives in the folder of its layer; a layer imports only itself
+# and the layers listed for it (model.errors and the package's version are for all).
+# A reader knows a file's room, and what it may import, from its folder alone.
+
+LAYERS = {
+    "sim": set(),                                    # one replication: no files, no words
+    "store": set(),                                  # the disk: the only writer of files
+    "config": {"sim", "store"},                      # files -> a validated scenario
+    "experiment": {"sim", "store", "config"},        # replications -> tables; no words
+    "present": {"sim", "store", "config", "experiment"},   # every word
+    "cli": {"sim", "store", "config", "experiment", "present"},  # parse, call, print
+}
+SHARED = {"model", "model.errors"}                   # importable from every layer
+MAX_CLI_LINES = 200
+
+
+def layer_of(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[1] in LAYERS else None
+
+
+def layer_violations(graph: dict[str, set[str]]) -> list[str]:
+    bad = []
+    for mod, deps in sorted(graph.items()):
+        own = layer_of(mod)
+        allowed = LAYERS.get(own, set()) | {own}
+        for dep in sorted(deps):
+            if dep in SHARED or layer_of(dep) in allowed:
+                continue
+            bad.append(f"{mod} ({own}) imports {dep} ({layer_of(dep)})")
+    return bad
+
+
+def test_layer_check_finds_an_upward_import():
+    graph = {"model.sim.a": {"model.present.b"}, "model.present.b": {"model.sim.a"},
+             "model.store.c": {"model.errors", "model.config.d"}}
+    assert layer_violations(graph) == [
+        "model.sim.a (sim) imports model.present.b (present)",
+        "model.store.c (store) imports model.config.d (config)"]
+
+
+def test_every_model_module_lives_in_a_layer():
+    loose = sorted(m for m in import_graph() if layer_of(m) is None and m not in SHARED)
+    assert not loose
+    assert set(LAYERS) <= {p.name for p in MODEL.iterdir() if p.is_dir()}
+
+
+def test_each_layer_imports_only_the_layers_below_it():
+    graph = import_graph()
+    assert graph["model.experiment.jobs"] >= {"model.store.provenance"}   # graph is real
+    assert not layer_violations(graph)
+
+
+def _imports_of(path: Path) -> set[str]:
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            out.add(node.module)
+    return out
+
+
+def test_simulate_py_is_thin_and_nothing_imports_it():
+    path = ROOT / "simulate.py"
+    assert len(path.read_text(encoding="utf-8").splitlines()) <= MAX_CLI_LINES
+    assert all(m == "model.errors" or m == "model.cli" or m.startswith("model.cli.")
+               for m in _imports_of(path) if m.split(".")[0] == "model")
+    assert not [p for p in MODEL.rglob("*.py") if "simulate" in _imports_of(p)]
+
+
+# -- only the store writes files -------------------------------------------------------
+
+WRITING_CALLS = {
+    "os": {"open", "fdopen", "replace", "rename", "renames", "remove", "unlink", "mkdir",
+           "makedirs", "rmdir", "removedirs", "link", "symlink", "truncate", "write"},
+    "shutil": {"copy", "copy2", "copyfile", "copytree", "move", "rmtree"},
+    "tempfile": {"mkstemp", "mkdtemp", "NamedTemporaryFile", "TemporaryDirectory",
+                 "TemporaryFile"},
+    "xlsxwriter": {"Workbook"},
+}
+# methods that write whatever object they are called on (a path, a frame)
+WRITING_METHODS = {"write_text", "write_bytes", "mkdir", "touch", "unlink", "rmdir",
+                   "symlink_to", "hardlink_to", "to_parquet", "to_csv", "to_feather",
+                   "write_html", "write_image", "screenshot"}
+# functions the store calls with the temporary path it owns (``write_with``, ``save=``)
+# writers the store calls with its own temporary path (the workbook writer also writes
+# into memory for the app's download, which is no file)
+STORE_CALLBACKS = {"present/export.py": {"write_workbook", "save_csv"},
+                   "present/workbook.py": {"workbook"}}
+
+
+def _claimed_names(tree: ast.AST) -> set[str]:
+    """Names bound to an output the store claimed (``with store.claim(...) as out``,
+    ``outs = {...: stack.enter_context(_claim(...))}``, ``for out in outs``): their
+    writes go through the store."""
+    names: set[str] = set()
+    bindings = []                         # (source expression, bound target)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.withitem) and node.optional_vars is not None:
+            bindings.append((node.context_expr, node.optional_vars))
+        elif isinstance(node, ast.Assign):
+            bindings += [(node.value, t) for t in node.targets]
+        elif isinstance(node, (ast.For, ast.comprehension)):
+            bindings.append((node.iter, node.target))
+    while True:
+        before = len(names)
+        for source, target in bindings:
+            used = {n.id for n in ast.walk(source) if isinstance(n, ast.Name)}
+            if "claim" in ast.unparse(source) or used & names:
+                names |= {n.id for n in ast.walk(target) if isinstance(n, ast.Name)}
+        if len(names) == before:
+            return names
+
+
+def _write_mode(call: ast.Call) -> bool:
+    mode = call.args[1] if len(call.args) > 1 else next(
+        (k.value for k in call.keywords if k.arg == "mode"), None)
+    return isinstance(mode, ast.Constant) and bool(set(str(mode.value)) & set("wax+"))
+
+
+def file_writes(path: Path, callbacks: set[str] = frozenset()) -> list[str]:
+    """``name:line`` of every call in ``path`` that creates, changes or removes a file,
+    outside the store's claimed outputs and the named store callbacks."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    claimed = _claimed_names(tree)
+    skip = {id(n) for f in ast.walk(tree) if isinstance(f, ast.FunctionDef)
+            and f.name in callbacks for n in ast.walk(f)}
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or id(node) in skip:
+            continue
+        fn = node.func
+        hit = False
+        if isinstance(fn, ast.Name):
+            hit = fn.id == "open" and _write_mode(node)
+        elif isinstance(fn, ast.Attribute):
+            owner = fn.value.id if isinstance(fn.value, ast.Name) else None
+            if owner in WRITING_CALLS:
+                hit = fn.attr in WRITING_CALLS[owner]
+            elif fn.attr == "open":                       # Path.open(mode)
+                hit = _write_mode(ast.Call(func=fn, args=[fn, *node.args],
+                                           keywords=node.keywords))
+            elif fn.attr in WRITING_METHODS:
+                hit = owner not in claimed
+                if fn.attr in ("to_csv", "to_parquet") and not node.args:
+                    hit = False                                 # to a string or bytes
+        if hit:
+            found.append(f"{path.relative_to(ROOT).as_posix()}:{node.lineno}")
+    return found
+
+
+def test_the_write_finder_finds_writes(tmp_path):
+    p = ROOT / "model" / "_probe_writes.py"
+    src = ("import os\nfrom pathlib import Path\n"
+           "def f(df, out):\n"
+           "    Path(out).write_text('x')\n"          # 4
+           "    open(out, 'w')\n"                      # 5
+           "    open(out)\n"
+           "    os.replace(out, out)\n"                # 7
+           "    df.to_parquet(out)\n"                  # 8
+           "    df.to_csv()\n"
+           "    with store.claim(out) as o:\n"
+           "        o.write_text('x')\n")
+    try:
+        p.write_text(src, encoding="utf-8")
+        assert [s.split(":")[1] for s in file_writes(p)] == ["4", "5", "7", "8"]
+    finally:
+        p.unlink()
+
+
+def test_only_the_store_writes_files():
+    writes = []
+    for path in sorted([*MODEL.rglob("*.py"), ROOT / "simulate.py"]):
+        rel = path.relative_to(MODEL).as_posix() if MODEL in path.parents else path.name
+        if rel.startswith("store/"):
+            continue
+        writes += file_writes(path, STORE_CALLBACKS.get(rel, set()))
+    assert file_writes(MODEL / "store" / "atomic.py")           # the finder sees writes
+    assert not writes
+
+
+def test_store_callbacks_are_only_handed_to_the_store():
+    """A callback that writes (``STORE_CALLBACKS``) is never called directly: it is only
+    passed to the store (``write_with(...)``, ``save=``), which gives it its temporary path."""
+    for rel, names in STORE_CALLBACKS.items():
+        tree = ast.parse((MODEL / rel).read_text(encoding="utf-8"))
+        handed = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr in ("write_with", "write_result"):
+                handed |= {id(n) for n in ast.walk(node)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and node.id in names:
+                assert id(node) in handed, f"{rel}:{node.lineno} {node.id}"

@@ -12,11 +12,11 @@ import numpy as np
 import pytest
 
 from conftest import SCENARIOS, scenario
-from model import casebook as cb
-from model.costbenefit import QUEUE_TREND_LIMIT, trends
 from model.experiment import mean_ci, run_scenario
-from model.processes import assignment
-from model.workforce import Model
+from model.experiment.costbenefit import QUEUE_TREND_LIMIT, trends
+from model.sim import casebook as cb
+from model.sim.processes import assignment
+from model.sim.workforce import Model
 
 INTENSIVE = SCENARIOS / "intensive_investigation.yaml"
 RUN = ("simulation.replications=8", "simulation.seed=2024", "simulation.years=6",
@@ -93,7 +93,7 @@ def test_a_case_nobody_can_take_goes_after_the_bound_to_the_worker_with_most_roo
 def test_every_rule_of_the_schema_is_one_small_object():
     from typing import get_args
 
-    from model.params import Assignment
+    from model.sim.params import Assignment
     allowed = set(get_args(Assignment.model_fields["rule"].annotation))
     assert set(assignment.RULES) == allowed
     assert sorted(r.code for r in assignment.RULES.values()) == [0, 1, 2]

@@ -13,9 +13,9 @@ import pytest
 
 import simulate
 from conftest import BASELINE, SCENARIOS
-from model.costbenefit import ranking
-from model.scenario import load_scenario
-from model.texts import title
+from model.config.scenario import load_scenario
+from model.experiment.costbenefit import ranking
+from model.present.texts import title
 
 OPTIONS = ["salary_ladder_umea", "no_consultants", "six_plus_two", "admin_support",
            "reflection_day", "trainees", "first_line"]
@@ -99,7 +99,7 @@ def test_a_swedish_pdf_has_no_english_names_dates_or_decimals(chromium_path, eig
 
 def test_without_chromium_the_html_is_written_and_one_line_says_how(eight_options, tmp_path,
                                                                    monkeypatch, capsys):
-    from model.dashboard import pdf
+    from model.present.dashboard import pdf
 
     @contextmanager
     def no_browser():
@@ -117,8 +117,8 @@ def test_without_chromium_the_html_is_written_and_one_line_says_how(eight_option
 
 
 def test_the_brief_html_prints_without_javascript(eight_options):
-    from model.dashboard.brief import date_text, num, render_brief
-    from model.dashboard.data import load_results
+    from model.present.dashboard.brief import date_text, num, render_brief
+    from model.present.dashboard.data import load_results
     page = render_brief(load_results(eight_options), "sv")
     assert "<script" not in page and page.count("<svg") == 1
     # one marker per option in the economic view (circles) and the base
@@ -130,7 +130,7 @@ def test_the_brief_html_prints_without_javascript(eight_options):
 
 def test_an_earlier_pdf_is_replaced_but_a_foreign_one_is_refused(eight_options, tmp_path,
                                                                  monkeypatch, capsys):
-    from model.dashboard import pdf
+    from model.present.dashboard import pdf
 
     @contextmanager
     def fake_browser():

@@ -8,9 +8,9 @@ import pytest
 
 import simulate
 from conftest import BASELINE, ROOT, scenario
-from model import calibration, hrimport
-from model.experiment import mean_ci, run_scenario
-from model.scenario import load_scenario
+from model.config import hrimport
+from model.config.scenario import load_scenario
+from model.experiment import calibration, mean_ci, run_scenario
 
 CAL = ROOT / "scenarios" / "calibration"
 EXAMPLES = ROOT / "scenarios" / "examples"
@@ -118,7 +118,7 @@ def test_import_of_the_example_files(tmp_path, capsys):
     sc = load_scenario(out)
     assert sc.unit.posts == len(sc.initial_state.staff) > 10
     assert sc.cases.investigations.growth_per_year > 0      # the example inflow grows
-    from model import texts
+    from model.present import texts
     assert texts.title(sc, "sv").startswith("Vår enhet")   # titled in both languages
     assert texts.description(sc, "sv").startswith("Importerad från")
     assert texts.description(sc, "en").startswith("Imported from")

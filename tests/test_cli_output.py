@@ -11,10 +11,12 @@ import pytest
 
 import simulate
 from conftest import BASELINE, SCENARIOS
-from model import breakeven
-from model.costbenefit import ranking
-from model.scenario import load_scenario
-from model.texts import title
+from model.cli import runs
+from model.config.scenario import load_scenario
+from model.experiment import breakeven
+from model.experiment.costbenefit import ranking
+from model.present import breakeven_text
+from model.present.texts import title
 
 OPTIONS = ["salary_ladder_umea", "no_consultants", "smaller_groups"]
 SCIENTIFIC = re.compile(r"\d(\.\d+)?e[+-]?\d", re.IGNORECASE)
@@ -28,7 +30,7 @@ def printed(tmp_path_factory):
     import contextlib
     import io
 
-    from model.console import comparison_lines
+    from model.present.console import comparison_lines
     out = tmp_path_factory.mktemp("cli") / "res"
     files = [BASELINE, *[SCENARIOS / f"{n}.yaml" for n in OPTIONS]]
     buf = io.StringIO()
@@ -97,11 +99,11 @@ def test_details_only_when_asked(printed):
 
 def test_the_main_job_takes_the_language_and_details_flags(monkeypatch):
     seen = []
-    monkeypatch.setattr(simulate, "cmd_compare", lambda args: seen.append(args) or 0)
+    monkeypatch.setattr(runs, "cmd_compare", lambda args: seen.append(args) or 0)
     assert simulate.main(["--lang", "sv", "--details"]) == 0
     args = seen[0]
     assert (args.lang, args.details, args.dashboard, args.brief) == ("sv", True, True, True)
-    assert len(args.scenarios) == len(simulate.MAIN_POLICIES) + 1   # the base first
+    assert len(args.scenarios) == len(runs.MAIN_POLICIES) + 1   # the base first
     assert args.conditions
     assert simulate.main([]) == 0 and seen[1].lang == "en" and not seen[1].details
     with pytest.raises(SystemExit) as exc:
@@ -114,8 +116,8 @@ def test_the_main_job_takes_the_language_and_details_flags(monkeypatch):
 def test_a_root_inside_the_range_is_given_with_its_interval():
     res = breakeven.find_root(lambda x: (2000.0 - x, 100.0), 0.0, 6000.0)
     assert res.status == "root" and res.root == pytest.approx(2000.0, abs=10)
-    en = " ".join(breakeven.describe(res, "p", "net_cost", 0.0, "en"))
-    sv = " ".join(breakeven.describe(res, "p", "net_cost", 0.0, "sv"))
+    en = " ".join(breakeven_text.describe(res, "p", "net_cost", 0.0, "en"))
+    sv = " ".join(breakeven_text.describe(res, "p", "net_cost", 0.0, "sv"))
     assert re.search(r"p = 2,0\d\d 95 % interval \[1,9\d\d, 2,1\d\d\]", " ".join(en.split()))
     assert re.search(r"p = 2 0\d\d 95 % intervall \[1 9\d\d, 2 1\d\d\]", " ".join(sv.split()))
 
@@ -130,7 +132,7 @@ def test_a_root_inside_the_range_is_given_with_its_interval():
 ])
 def test_no_value_in_the_range_pays_for_itself(lang, words):
     res = breakeven.find_root(lambda x: (100.0 + x, 5.0), 500.0, 600.0)
-    text = " ".join(breakeven.describe(res, "p", "net_cost", 0.0, lang))
+    text = " ".join(breakeven_text.describe(res, "p", "net_cost", 0.0, lang))
     for w in words:
         assert w in text
     assert "widen" not in text and "vidga" not in text
@@ -143,8 +145,8 @@ def test_the_zero_where_the_measure_is_off_is_not_an_answer(zero):
     res = breakeven.find_root(lambda x: zero if x == 0 else (100.0 + 2.0 * x, 50.0),
                               0.0, 6000.0)
     assert res.status == "none" and res.base_at == 0.0
-    en = " ".join(breakeven.describe(res, "p", "net_cost", 0.0, "en"))
-    sv = " ".join(breakeven.describe(res, "p", "net_cost", 0.0, "sv"))
+    en = " ".join(breakeven_text.describe(res, "p", "net_cost", 0.0, "en"))
+    sv = " ".join(breakeven_text.describe(res, "p", "net_cost", 0.0, "sv"))
     assert "p = 0" not in en and "stays positive" in en
     assert "At 0 the measure is not in effect" in en and "from 300" in en
     assert "Vid 0 verkar åtgärden inte" in sv and "inget värde på p" in sv
@@ -165,7 +167,7 @@ def test_breakeven_command_speaks_swedish(tmp_path, capsys):
 
 def test_two_options_with_one_title_are_told_apart():
     """A file that extends another and keeps its title is named after the title."""
-    from model.texts import distinct_titles
+    from model.present.texts import distinct_titles
     groups = load_scenario(SCENARIOS / "smaller_groups.yaml")
     copy = load_scenario(SCENARIOS / "smaller_groups.yaml", ["name=groups_of_five"])
     got = distinct_titles([(groups.name, groups), (copy.name, copy)], "sv")

@@ -13,8 +13,9 @@ from scipy import stats
 
 import simulate
 from conftest import BASELINE, SCENARIOS, scenario
-from model import breakeven, compare
 from model.errors import UserError
+from model.experiment import breakeven, compare
+from model.present import breakeven_text
 
 
 def _synthetic_summary(rng, n, true_diff, noise=1.0):
@@ -81,8 +82,8 @@ def test_net_cost_targets_name_their_view():
     assert breakeven.parse_target("net_cost") == ("net_cost", 0.0)
     assert breakeven.COST_TARGETS["net_cost"] == "economic_cost_sek"
     assert breakeven.COST_TARGETS["net_cost_budget"] == "total_cost_sek"
-    assert "economic view" in breakeven.target_label("net_cost", 0.0)
-    assert "budget view" in breakeven.target_label("net_cost_budget", 0.0)
+    assert "economic view" in breakeven_text.target_label("net_cost", 0.0)
+    assert "budget view" in breakeven_text.target_label("net_cost_budget", 0.0)
     base = pd.DataFrame({"replication": [0, 1], "total_cost_sek": [10.0, 20.0],
                          "economic_cost_sek": [100.0, 200.0], "turnover_rate": [0.2, 0.2]})
     other = base.assign(total_cost_sek=[14.0, 24.0], economic_cost_sek=[90.0, 190.0])
@@ -95,7 +96,7 @@ def test_find_root_says_when_the_range_holds_no_root():
     res = breakeven.find_root(lambda x: (x + 1.0, 0.0), 0.0, 5.0)
     assert res.status == "none" and math.isnan(res.root)
     assert res.ends == ((0.0, 1.0), (5.0, 6.0))
-    words = " ".join(breakeven.describe(res, "p", "net_cost", 0.0))
+    words = " ".join(breakeven_text.describe(res, "p", "net_cost", 0.0))
     assert "stays positive" in words and "pays for itself" in words
     assert "SEK 1 per year at 0" in words and "economic view" in words
     with pytest.raises(UserError, match="greater than"):
@@ -105,7 +106,7 @@ def test_find_root_says_when_the_range_holds_no_root():
 def test_a_root_interval_is_cut_at_the_range_and_printed_without_exponents():
     res = breakeven.RootResult(root=1962.3, ci_low=-13310.0, ci_high=17240.0, slope=1.0,
                                evaluations=[{"value": 0.0}, {"value": 20000.0}])
-    line = breakeven.describe(res, "p", "turnover_rate", 0.15)[0]
+    line = breakeven_text.describe(res, "p", "turnover_rate", 0.15)[0]
     assert line == "  p = 1,962  95 % interval [0, 17,240] (cut at the range searched)"
 
 
@@ -167,7 +168,7 @@ def test_compare_command_writes_paired_tables(tmp_path, capsys):
 
 def test_compare_uses_common_random_numbers():
     """Two copies of the same scenario compared: every paired difference is zero."""
-    from model.compare import run_comparison
+    from model.experiment.compare import run_comparison
     a = scenario("simulation.years=1", "simulation.warmup_years=0.5", "name=a")
     b = scenario("simulation.years=1", "simulation.warmup_years=0.5", "name=b")
     t = run_comparison([a, b], seed=3, replications=3)

@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 
 from conftest import scenario
-from model import costs
-from model.costbenefit import cost_per_extra_exit
 from model.experiment import run_scenario
+from model.experiment.costbenefit import cost_per_extra_exit
+from model.sim import costs
 
 # DOMAIN.md: replacement cost per socialsekreterare, Johrén ~340 kSEK, Vision 2015 542.7 kSEK
 REPLACEMENT_LOW, REPLACEMENT_HIGH = 340_000, 543_000

@@ -86,7 +86,8 @@ def test_dashboard_is_one_self_contained_escaped_file(comparison_dir):
 
 @pytest.mark.slow
 def test_dashboard_command_reads_only_results(comparison_dir, tmp_path, monkeypatch):
-    from model import experiment, workforce
+    from model import experiment
+    from model.sim import workforce
 
     def forbidden(*a, **k):
         raise AssertionError("the dashboard must not run the model")
@@ -201,7 +202,7 @@ def _lang_block(page: str, start: str, lang: str) -> str:
 
 
 def test_dashboard_opens_with_the_options_in_rank_order(comparison_dir):
-    from model.costbenefit import ranking
+    from model.experiment.costbenefit import ranking
     page = (comparison_dir / "dashboard.html").read_text(encoding="utf-8")
     body = page[page.index("<body"):]
     first = body.index('<section id="ranking">')
@@ -253,9 +254,9 @@ def _values(y):
 
 
 def test_cost_chart_keeps_the_budget_and_the_work_lost_apart(comparison_dir):
-    from model.costs import view_of
-    from model.dashboard import figures as F
-    from model.dashboard.data import load_results
+    from model.present.dashboard import figures as F
+    from model.present.dashboard.data import load_results
+    from model.sim.costs import view_of
     res = load_results(comparison_dir)
     fig = F.cost_ledger(res, "en")
     costs = pd.read_parquet(comparison_dir / "costs.parquet")
@@ -337,7 +338,7 @@ def test_a_service_warning_sits_in_its_ranking_row_and_beside_its_payback(flagge
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_brief_opens_with_the_ranking_and_names_both_views(comparison_dir, tmp_path, lang):
-    from model.costbenefit import ranking
+    from model.experiment.costbenefit import ranking
     out = tmp_path / "b.html"
     assert simulate.main(["report", str(comparison_dir), "--lang", lang, "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
@@ -355,8 +356,8 @@ def test_brief_opens_with_the_ranking_and_names_both_views(comparison_dir, tmp_p
 
 @pytest.mark.slow
 def test_a_single_run_has_no_ranking_but_still_both_views(single_run_dir, tmp_path):
-    from model.dashboard.data import load_results
-    from model.dashboard.page import render_dashboard
+    from model.present.dashboard.data import load_results
+    from model.present.dashboard.page import render_dashboard
     res = load_results(single_run_dir)
     assert res.kind == "run"
     page = render_dashboard(res)
@@ -370,7 +371,7 @@ def test_a_single_run_has_no_ranking_but_still_both_views(single_run_dir, tmp_pa
 
 
 def test_intervals_of_levels_stay_in_their_bounds(comparison_dir):
-    from model.dashboard import data as D
+    from model.present.dashboard import data as D
     # a level whose Student-t interval would leave its bounds
     df = pd.DataFrame({"g": [0] * 4 + [1] * 4, "v": [0, 0, 0, 1, 1, 1, 1, 0.2]})
     t_band = D.mean_band(df, ["g"], "v")
@@ -395,14 +396,14 @@ def test_intervals_of_levels_stay_in_their_bounds(comparison_dir):
 
 
 def test_every_cost_category_and_block_has_both_languages():
-    from model.costbenefit import RANKING_RULE
-    from model.costs import BLOCKS, ECONOMIC
-    from model.dashboard.i18n import (
+    from model.experiment.costbenefit import RANKING_RULE
+    from model.present.dashboard.i18n import (
         RANKING_RULE_TRANSLATED,
         block_label,
         category_label,
         payback_text,
     )
+    from model.sim.costs import BLOCKS, ECONOMIC
     for cat in set(BLOCKS) | ECONOMIC | {"rehabilitation", "policy_admin_support",
                                          "time_working_time"}:
         sv, en = category_label(cat, "sv"), category_label(cat, "en")
@@ -500,7 +501,7 @@ def test_sweep_dashboard_in_a_real_browser(browser, sweep_dir, tmp_path):
 
 
 def test_numbers_that_round_to_zero_are_never_shown_as_minus_zero():
-    from model.dashboard.i18n import fmt
+    from model.present.dashboard.i18n import fmt
     assert fmt(-0.0004, "pct", "sv") == "0,0\u00a0%"
     assert fmt(-0.0004, "pct", "en") == "0.0%"
     assert fmt(-0.3, "sek", "en") == "SEK 0"
@@ -553,8 +554,8 @@ def test_ranking_views_and_warnings_follow_the_language_in_a_real_browser(browse
 
 
 def test_brief_and_dashboard_say_whether_the_service_is_priced(comparison_dir, tmp_path):
-    from model.dashboard.data import load_results
-    from model.dashboard.tables import views_html
+    from model.present.dashboard.data import load_results
+    from model.present.dashboard.tables import views_html
     res = load_results(comparison_dir)
     assert "inte prissatt" in views_html(res, "sv")
     assert "not priced" in views_html(res, "en")

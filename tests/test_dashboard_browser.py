@@ -47,13 +47,13 @@ def six_dir(tmp_path_factory):
 
 
 def _ranking(path) -> list[str]:
-    from model.costbenefit import ranking
+    from model.experiment.costbenefit import ranking
     return ranking(pd.read_parquet(path / "cost_benefit.parquet")).scenario.tolist()
 
 
 @pytest.mark.slow
 def test_default_selection_is_the_base_and_the_best_three(six_dir):
-    from model.dashboard.data import default_selection, display_order, load_results
+    from model.present.dashboard.data import default_selection, display_order, load_results
     res = load_results(six_dir)
     order = _ranking(six_dir)
     assert default_selection(res) == ["baseline", *order[:3]]
@@ -67,7 +67,7 @@ def test_default_selection_is_the_base_and_the_best_three(six_dir):
 
 
 def test_every_bundled_scenario_gets_its_own_colour():
-    from model.dashboard.style import colour, dash, symbol
+    from model.present.dashboard.style import colour, dash, symbol
     n = len(list(SCENARIOS.glob("*.yaml")))
     assert n >= 21
     assert len({colour(i) for i in range(n)}) == n
@@ -77,8 +77,8 @@ def test_every_bundled_scenario_gets_its_own_colour():
 
 
 def test_every_policy_and_its_costs_have_a_name_in_both_languages():
-    from model.dashboard.i18n import T, category_label
-    from model.params import Policies
+    from model.present.dashboard.i18n import T, category_label
+    from model.sim.params.policies import Policies
     for name in Policies.model_fields:
         assert f"pol_{name}" in T, name
         for prefix in ("policy_", "time_"):
@@ -198,10 +198,10 @@ def _drawn(page, chart) -> set[str]:
 # -- sweep views ---------------------------------------------------------------------------
 
 def test_sweep_axes_are_named_from_the_schema_in_both_languages(sweep_dir):  # noqa: F811
-    from model.dashboard import sweepfigs as S
-    from model.dashboard.data import load_results
-    from model.dashboard.labels import param_label
-    from model.params import Unit
+    from model.present.dashboard import sweepfigs as S
+    from model.present.dashboard.data import load_results
+    from model.present.dashboard.labels import param_label
+    from model.sim.params.unit import Unit
     res = load_results(sweep_dir)
     doc = Unit.model_fields["posts"].description.rstrip(".")
     assert param_label("unit.posts", "en") == f"{doc} (FTE posts)"
@@ -221,8 +221,8 @@ def test_sweep_axes_are_named_from_the_schema_in_both_languages(sweep_dir):  # n
 
 
 def test_the_pareto_front_never_mixes_unit_sizes_silently(sweep_dir):  # noqa: F811
-    from model.dashboard import sweepfigs as S
-    from model.dashboard.data import load_results
+    from model.present.dashboard import sweepfigs as S
+    from model.present.dashboard.data import load_results
     res = load_results(sweep_dir)
     fig = S.sweep_pareto(res, "en")
     sizes = sorted(res.tables["sweep"]["unit.posts"].unique())

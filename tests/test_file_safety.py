@@ -17,9 +17,11 @@ import pytest
 
 import simulate
 from conftest import BASELINE, FAST, ROOT, SCENARIOS, cli, one_line_error
-from model import hrimport, sizing, store
+from model import store
+from model.config import hrimport
+from model.config.scenario import load_scenario
 from model.errors import ScenarioError
-from model.scenario import load_scenario
+from model.experiment import sizing
 
 STAFF = SCENARIOS / "examples" / "staff_example.csv"
 HEADER = "id,hire_date,exit_date,exit_reason,fte,monthly_salary,prior_experience,birth_year\n"

@@ -22,7 +22,8 @@ import yaml
 
 import simulate
 from benchmarks import bench_hostile_files as hostile
-from model import hrimport, officefiles
+from model.config import hrimport
+from model.store import officefiles
 
 HEADER = hostile.HEADER
 SV_HEADER = ("Anställningsnummer;Anställningsdatum;Slutdatum;Avgångsorsak;"

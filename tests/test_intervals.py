@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 
 from conftest import SCENARIOS, scenario
-from model import costbenefit, intervals
-from model.compare import comparison_table, run_comparison
+from model.experiment import costbenefit, intervals
+from model.experiment.compare import comparison_table, run_comparison
 
 
 def test_bootstrap_interval_of_a_bounded_mean_stays_in_bounds():

@@ -10,11 +10,11 @@ import numpy as np
 import pytest
 
 from conftest import SCENARIOS, scenario
-from model import policies
 from model.experiment import run_scenario
-from model.intervals import mean_ci
-from model.processes import market
-from model.workforce import Model
+from model.experiment.intervals import mean_ci
+from model.sim import policies
+from model.sim.processes import market
+from model.sim.workforce import Model
 
 
 def _unit(*extra, path=None, day=400.0):

@@ -7,10 +7,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import scenario
-from model.casebook import COMPLEX
 from model.experiment import run_replication, run_scenario
-from model.processes import phases
-from model.workforce import Model
+from model.sim.casebook import COMPLEX
+from model.sim.processes import phases
+from model.sim.workforce import Model
 
 SHORT = ("simulation.years=3", "simulation.warmup_years=1")
 
@@ -62,7 +62,7 @@ def test_uncovered_mentor_need_lowers_support():
     m = Model(sc, 0)
     phases.update(m.unit)
     assert m.unit.mentor_coverage == 0.0          # nobody has five years' experience
-    from model.processes import strain
+    from model.sim.processes import strain
     strain.update(m.unit)
     assert m.unit.staff.zs[0] < m.unit.staff.zs[2] - 0.9    # mentor_sd = 1 lost by the mentees
 
@@ -93,7 +93,7 @@ def test_each_handover_is_counted():
     sc = scenario(*SHORT)
     m = Model(sc, 0)
     m.env.run(until=m.warmup_end + 30)
-    from model.lifecycle import leave
+    from model.sim.lifecycle import leave
     k = int(np.flatnonzero(m.unit.staff.employees() & (m.unit.staff.ncases > 0))[0])
     held = int(m.unit.staff.ncases[k])
     before = m.unit.recorder.handovers
@@ -180,8 +180,8 @@ def test_recruitment_round_decides_with_the_effects_in_force_when_it_ends():
     """The week's effects object is replaced every week; a round that began under
     effects where every round fails must succeed once the effects in force say none
     does."""
-    from model import policies
-    from model.processes import recruitment
+    from model.sim import policies
+    from model.sim.processes import recruitment
     m = Model(scenario("simulation.years=1", "simulation.warmup_years=0",
                        "consultants.enabled=false",
                        "recruitment.market.time_to_hire_elasticity=0"), 0)

@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT, scenario
-from model.casebook import COMPLEX, WEEKLY
 from model.experiment import run_replication, run_scenario
-from model.workforce import Model
+from model.sim.casebook import COMPLEX, WEEKLY
+from model.sim.workforce import Model
 
 SHORT = ("simulation.years=3", "simulation.warmup_years=1")
 

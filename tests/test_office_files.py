@@ -17,8 +17,9 @@ import yaml
 
 import simulate
 from conftest import BASELINE, ROOT
-from model import export, store
-from model.dashboard import columns as C
+from model import store
+from model.present import export
+from model.present.dashboard import columns as C
 
 EXAMPLES = ROOT / "scenarios" / "examples"
 STAFF = EXAMPLES / "staff_example.csv"

@@ -14,12 +14,13 @@ import pytest
 
 import simulate
 from conftest import BASELINE, SCENARIOS, scenario
-from model.capacity import expected_load
+from model.cli import runs
+from model.config.capacity import expected_load
+from model.config.measures import load_on_base
+from model.config.scenario import load_scenario
 from model.errors import ScenarioError
 from model.experiment import run_scenario
-from model.measures import load_on_base
-from model.scenario import load_scenario
-from model.workforce import Model
+from model.sim.workforce import Model
 
 TINY = ["--replications", "2", "--years", "1", "--warmup-years", "0", "--quiet",
         "--workers", "1"]
@@ -171,12 +172,12 @@ def test_a_measure_file_holding_only_the_measure(tmp_path):
 
 @pytest.mark.slow
 def test_main_job_takes_a_base(tmp_path, capsys):
-    argv = simulate._main_job(["--base", "units/my_unit.yaml"])
+    argv = runs._main_job(["--base", "units/my_unit.yaml"])
     assert argv[:2] == ["compare", str(SCENARIOS / "six_plus_two.yaml")]
     assert argv[argv.index("--out") + 1].endswith("policy_comparison_my_unit")
     assert argv[-2:] == ["--base", "units/my_unit.yaml"]
     assert str(BASELINE) not in argv
-    assert simulate._main_job([])[1] == str(BASELINE)             # today's main job
+    assert runs._main_job([])[1] == str(BASELINE)             # today's main job
     base = _unit(tmp_path, "tiny", "unit: {posts: 10}\n")
     out = tmp_path / "pc"
     code, _, err = _main(["--base", base, "--replications", "2", "--years", "0.25",
@@ -184,7 +185,7 @@ def test_main_job_takes_a_base(tmp_path, capsys):
     assert code == 0, err
     man = json.loads((out / "manifest.json").read_text())
     names = [s["name"] for s in man["scenarios"]]
-    assert names == ["tiny", *simulate.MAIN_POLICIES]
+    assert names == ["tiny", *runs.MAIN_POLICIES]
     assert {s["resolved"]["unit"]["posts"] for s in man["scenarios"]} == {10}
     assert (out / "dashboard.html").exists()
 
@@ -264,8 +265,8 @@ def test_an_empty_scenario_file_is_refused(tmp_path, capsys, text):
 
 def test_what_a_measure_adds_is_said_in_the_chosen_language():
     """The lines compare --base prints about what a measure adds, in sv and en."""
-    from model import measures
-    from model.scenario import load_scenario
+    from model.config import measures
+    from model.config.scenario import load_scenario
     base = load_scenario(SCENARIOS / "baseline.yaml", ["unit.posts=25"])
     for name, words in (("overstaffing.yaml", ("tjänst(er) utöver budget", "avrundat")),
                         ("admin_support.yaml", ("årsarbetare assistent",))):

@@ -7,11 +7,11 @@ import numpy as np
 import pytest
 
 from conftest import SCENARIOS, scenario
-from model import policies
-from model.casebook import ARRIVAL, INVESTIGATION, KIND, REMAINING
 from model.experiment import run_replication
-from model.processes import phases
-from model.workforce import Model
+from model.sim import policies
+from model.sim.casebook import ARRIVAL, INVESTIGATION, KIND, REMAINING
+from model.sim.processes import phases
+from model.sim.workforce import Model
 
 SHORT = ("simulation.years=3", "simulation.warmup_years=1")
 
@@ -89,7 +89,7 @@ def test_ladder_supplement_closes_the_pay_gap_and_is_booked():
     heads = t["summary"].mean_headcount.iloc[0]
     expected = 2000 * 12 * 1.445 * heads * 3            # 3 years, all at +2,000
     assert ladder == pytest.approx(expected, rel=0.03)
-    from model.processes.attrition import pay_gap
+    from model.sim.processes.attrition import pay_gap
     m = _model_at(_policy("pay_supplement_jonkoping"), 400)
     base = _model_at(scenario(*SHORT), 400)
     emp = m.unit.staff.employees() & base.unit.staff.employees()
@@ -152,7 +152,7 @@ def test_admin_support_gives_client_hours():
 
 
 def test_smaller_groups_shrink_the_span_of_control():
-    from model.processes.strain import span_of_control
+    from model.sim.processes.strain import span_of_control
     m = _model_at(_policy("smaller_groups"), 400)
     base = _model_at(scenario(*SHORT), 400)
     staff = int(m.unit.staff.active.sum())

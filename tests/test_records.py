@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT, scenario
-from model.records import CostRow, EventRow, WeekRow, kinds_of
-from model.workforce import Model
+from model.sim.records import CostRow, EventRow, WeekRow, kinds_of
+from model.sim.workforce import Model
 
 META = ["scenario", "replication", "seed"]
 DTYPE = {int: "int64", float: "float64", str: "text"}

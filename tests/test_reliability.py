@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 
 import simulate
 from conftest import BASELINE, ROOT, SCENARIOS
+from model.config.scenario import load_scenario, read_yaml, validate_data
 from model.errors import ScenarioError, UserError
-from model.scenario import load_scenario, read_yaml, validate_data
-from model.workforce import Model
+from model.sim.workforce import Model
 
 FUZZ = settings(max_examples=60, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow])
@@ -87,7 +87,7 @@ def test_mutated_baseline_never_crashes_validation(path, value):
                                               "replications", "outputs", "seed", "years"]),
                            documents, max_size=6))
 def test_random_sweep_files_never_crash(doc, tmp_path_factory):
-    from model import sweep
+    from model.experiment import sweep
     f = tmp_path_factory.mktemp("sfuzz") / "sw.yaml"
     f.write_text(yaml.safe_dump(doc))
     try:
@@ -186,7 +186,7 @@ def test_calibrate_interrupted_writes_nothing(tmp_path):
 
 def test_failed_sweep_write_is_a_clear_error_and_keeps_earlier_chunks(tmp_path, monkeypatch,
                                                                       capsys):
-    from model.sweep import execution
+    from model.experiment.sweep import execution
     f = tmp_path / "s.yaml"
     f.write_text(f"base: {BASELINE}\nreplications: 1\nyears: 1\nwarmup_years: 0\n"
                  "chunk_size: 1\nfactors:\n  unit.posts: [30, 32, 34]\n")
@@ -263,8 +263,8 @@ STRESS = [
 _STRESS_RUN = """
 import json, sys
 sys.path.insert(0, {root!r})
-from model.scenario import load_scenario
-from model.workforce import Model
+from model.config.scenario import load_scenario
+from model.sim.workforce import Model
 out = []
 for name, extra in {cases!r}:
     sc = load_scenario({root!r} + "/scenarios/" + name,

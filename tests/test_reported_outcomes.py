@@ -10,9 +10,10 @@ import pandas as pd
 import pytest
 
 from conftest import SCENARIOS
-from model import costbenefit, reported
-from model.compare import run_comparison
-from model.scenario import load_scenario
+from model.config.scenario import load_scenario
+from model.experiment import costbenefit
+from model.experiment.compare import run_comparison
+from model.present import reported
 
 METRICS = ("turnover_rate", "vacancy_rate", "consultant_fte", "sick_absence_rate",
            "exits_first_2y", "hires", "mean_strain", "mean_exhaustion")

@@ -15,8 +15,9 @@ import pytest
 
 import simulate
 from conftest import BASELINE, FAST, ROOT, SCENARIOS, cli, one_line_error
-from model import atomic, locking, store
+from model import store
 from model.errors import UserError
+from model.store import atomic, locking
 
 _main = cli
 _one_line = one_line_error
@@ -158,7 +159,7 @@ def test_kill_9_of_the_parent_leaves_no_worker_and_no_blocking_lock(command, tmp
         time.sleep(1.0)                           # the workers are busy with replications
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
-        # the workers end within a few seconds of their parent (model.workers)
+        # the workers end within a few seconds of their parent (model.experiment.workers)
         deadline = time.time() + 5
         while time.time() < deadline and any(_alive(w) for w in workers):
             time.sleep(0.05)
@@ -179,7 +180,7 @@ def test_a_child_forked_under_the_lock_does_not_keep_it_after_its_parent_dies(tm
     code = ("import os, sys, time\n"
             f"sys.path.insert(0, {str(ROOT)!r})\n"
             "from pathlib import Path\n"
-            "from model.locking import Lock\n"
+            "from model.store.locking import Lock\n"
             f"Lock(Path({str(tmp_path / 'res')!r})).acquire()\n"
             "if os.fork() == 0:\n"
             "    time.sleep(30)\n"
@@ -201,8 +202,8 @@ def test_a_child_forked_under_the_lock_does_not_keep_it_after_its_parent_dies(tm
 def test_a_sweep_reads_its_base_scenario_once_with_the_c_parser(tmp_path, monkeypatch):
     import yaml
 
-    from model import scenario as scenario_module
-    from model.sweep import spec as spec_module
+    from model.config import scenario as scenario_module
+    from model.experiment.sweep import spec as spec_module
     reads = []
     real = scenario_module.read_yaml
     monkeypatch.setattr(scenario_module, "read_yaml",
@@ -220,7 +221,7 @@ def test_a_sweep_reads_its_base_scenario_once_with_the_c_parser(tmp_path, monkey
 
 def test_a_factor_value_outside_the_schema_still_names_the_sweep_file(tmp_path):
     from model.errors import ScenarioError
-    from model.sweep.spec import load_sweep
+    from model.experiment.sweep.spec import load_sweep
     f = tmp_path / "s.yaml"
     f.write_text(f"base: {BASELINE}\nreplications: 2\nfactors:\n  unit.posts: [40, -3]\n")
     with pytest.raises(ScenarioError, match=r"s.yaml: factor 'unit.posts' = -3: "):

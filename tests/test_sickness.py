@@ -16,7 +16,7 @@ import pytest
 
 from conftest import SCENARIOS, scenario
 from model.experiment import run_replication, run_scenario
-from model.processes.sickleave import K_STRAIN, leadership_contrast
+from model.sim.processes.sickleave import K_STRAIN, leadership_contrast
 
 # a large unit without exits for 4 years: many spells, a fixed population
 QUIET = ("simulation.years=4", "simulation.warmup_years=0",

@@ -13,11 +13,11 @@ import pandas as pd
 import pytest
 
 from conftest import SCENARIOS, scenario
+from model.config.scenario import get_path
 from model.experiment import run_scenario
-from model.policies.staffing import OverstaffingPolicy
-from model.processes import strain
-from model.scenario import get_path
-from model.workforce import Model
+from model.sim.policies.staffing import OverstaffingPolicy
+from model.sim.processes import strain
+from model.sim.workforce import Model
 
 TRAINEES = SCENARIOS / "trainees.yaml"
 

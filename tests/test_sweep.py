@@ -19,7 +19,7 @@ import pytest
 
 import simulate
 from conftest import BASELINE, ROOT
-from model import sweep
+from model.experiment import sweep
 
 SWEEPS = ROOT / "scenarios" / "sweeps"
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from conftest import ROOT
-from model import texts
-from model.scenario import load_scenario, load_scenario_text
+from model.config.scenario import load_scenario, load_scenario_text
+from model.present import texts
 
 
 def test_bundled_files_have_titles_in_both_languages():

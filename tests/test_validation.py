@@ -163,7 +163,7 @@ def test_alias_bomb_is_rejected_quickly(tmp_path):
         bomb.append(f"{cur}: &{cur} [" + ", ".join([f"*{prev}"] * 10) + "]")
     f = tmp_path / "bomb.yaml"
     f.write_text("\n".join(bomb) + "\ndescription: *i\n")
+    from model.config.scenario import load_scenario
     from model.errors import ScenarioError
-    from model.scenario import load_scenario
     with pytest.raises(ScenarioError, match="too large"):
         load_scenario(f)

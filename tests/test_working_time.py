@@ -1,7 +1,7 @@
 """Working-time measures: how the freed hours are found (redesign before client time is
 cut, productivity), paid time off client work as a working condition on the outside
 pull, Sundsvall's 6+2 against the same hours with client time simply cut, and what
-must be true for each option (``model.conditions``)."""
+must be true for each option (``model.experiment.conditions``)."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ import numpy as np
 import pytest
 
 from conftest import SCENARIOS, scenario
-from model import conditions, policies
-from model.dashboard import conditions as page
-from model.experiment import run_scenario
-from model.intervals import mean_ci
-from model.policies.working_time import client_share_kept
-from model.workforce import Model
+from model.experiment import conditions, run_scenario
+from model.experiment.intervals import mean_ci
+from model.present.dashboard import conditions as page
+from model.sim import policies
+from model.sim.policies.working_time import client_share_kept
+from model.sim.workforce import Model
 
 
 class Cfg:

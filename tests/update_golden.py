@@ -17,8 +17,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from model.config.scenario import load_scenario  # noqa: E402
 from model.experiment import run_scenario  # noqa: E402
-from model.scenario import load_scenario  # noqa: E402
 
 GOLDEN = HERE / "golden"
 CASES = {

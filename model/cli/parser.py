@@ -1,0 +1,155 @@
+"""The command line's parser: every command, its arguments and options."""
+
+from __future__ import annotations
+
+import argparse
+
+from .common import (
+    DEFAULT_SCENARIO,
+    _allow_large,
+    _count,
+    _force,
+    _lang,
+    _number,
+    _Parser,
+    _run_options,
+    _simulation_options,
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = _Parser(prog="simulate.py", description="Workforce-stability simulation for "
+                 "Swedish social services. With no command: run the bundled baseline.")
+    sub = ap.add_subparsers(dest="command", parser_class=_Parser)
+
+    run = sub.add_parser("run", help="run one scenario and write its result tables")
+    run.add_argument("scenario", help="scenario YAML file")
+    _run_options(run)
+    _lang(run)
+
+    cmp_ = sub.add_parser("compare", help="compare scenarios against the first with common "
+                          "random numbers; cost-benefit table")
+    cmp_.add_argument("scenarios", nargs="+", metavar="SCENARIO", help="the base scenario "
+                      "(differences are against it), then the scenarios to compare with it; "
+                      "with --base: only the measures")
+    cmp_.add_argument("--base", dest="base_file", metavar="FILE", help="your unit: each "
+                      "SCENARIO is a measure applied to it (its own keys overlaid on FILE)")
+    _run_options(cmp_)
+    _lang(cmp_)
+    cmp_.add_argument("--details", action="store_true", help="print each option in detail "
+                      "after the ranked table (both cost views, payback, backlog)")
+    cmp_.add_argument("--dashboard", action="store_true",
+                      help="also write dashboard.html into the result directory")
+    cmp_.add_argument("--conditions", action="store_true", help="also find, for each "
+                      "working-time option, the productivity gain at which it stops raising "
+                      "turnover and the backlog (conditions.parquet; the main job does this)")
+    cmp_.add_argument("--brief", action="store_true", help="also write the committee brief "
+                      "in Swedish and English (brief_sv/brief_en, HTML and A4 PDF)")
+
+    be = sub.add_parser("breakeven", help="find the parameter value where net cost against "
+                        "the base is zero, or a turnover target is met")
+    be.add_argument("scenario", help="the policy scenario")
+    be.add_argument("--param", required=True, help="parameter path, e.g. "
+                    "policies.salary_ladder.steps.0.supplement_sek_per_month")
+    be.add_argument("--low", required=True, type=_number("--low"))
+    be.add_argument("--high", required=True, type=_number("--high"))
+    be.add_argument("--target", default="net_cost",
+                    help="net_cost (default; economic view), net_cost_budget (cash) or "
+                         "turnover_rate=VALUE")
+    be.add_argument("--base", default=str(DEFAULT_SCENARIO),
+                    help="the base scenario (default scenarios/baseline.yaml)")
+    _run_options(be)
+    _lang(be)
+
+    sw = sub.add_parser("sweep", help="run a parameter sweep (resumable)")
+    sw.add_argument("file", help="sweep YAML file (see scenarios/sweeps/)")
+    sw.add_argument("--workers", type=_count("--workers"),
+                    help="processes (default: all cores; 1 = serial)")
+    sw.add_argument("--scheduler", help="'local' (a Dask LocalCluster) or the address of a "
+                    "Dask scheduler, tcp://HOST:PORT")
+    sw.add_argument("--out", help="result directory (default results/<sweep name>)")
+    sw.add_argument("--force", action="store_true", help="start over if the directory "
+                    "holds a different sweep, or use a directory that holds no sweep (your "
+                    "own files in it are kept)")
+    _allow_large(sw)
+    sw.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    col = sub.add_parser("collect", help="join a sweep's stored chunks into sweep.parquet "
+                         "(and sensitivity.parquet)")
+    col.add_argument("results", help="a sweep result directory")
+
+    cal = sub.add_parser("calibrate", help="fit parameters of a scenario to its targets")
+    cal.add_argument("scenario", help="the scenario to calibrate")
+    cal.add_argument("targets", nargs="?", help="targets YAML (e.g. "
+                     "scenarios/calibration/targets.yaml); or give --turnover")
+    cal.add_argument("--turnover", type=_number("--turnover", minimum=0, above=True),
+                     help="the unit's present turnover (exits per head a year, e.g. 0.30): "
+                     "fit the baseline quit hazard to it")
+    cal.add_argument("--params", help="comma-separated parameter paths, each optionally "
+                     "=low:high (default attrition.baseline_hazard_per_year)")
+    _simulation_options(cal)
+    cal.add_argument("--max-evaluations", type=_count("--max-evaluations"), default=30)
+    cal.add_argument("--out", help="calibrated delta file (default "
+                     "<scenario>_calibrated.yaml beside the scenario)")
+    _allow_large(cal)
+    _force(cal)
+
+    hr = sub.add_parser("import-hr", help="build a scenario and targets from a "
+                        "municipality's staff CSV (and monthly inflow CSV)")
+    hr.add_argument("staff", help="staff CSV (format: scenarios/examples/README.md)")
+    hr.add_argument("--inflow", help="monthly inflow CSV")
+    hr.add_argument("-o", "--output", required=True, help="scenario YAML to write")
+    hr.add_argument("--as-of", help="reference date YYYY-MM-DD (default: the last date in "
+                    "the file)")
+    hr.add_argument("--window-years", type=_number("--window-years", minimum=0, above=True),
+                    default=3.0, help="years before the reference date used for exit rates")
+    _force(hr)
+
+    dash = sub.add_parser("dashboard", help="write the interactive HTML dashboard of a "
+                          "result directory")
+    dash.add_argument("results", help="a result directory (run, compare or sweep)")
+    dash.add_argument("-o", "--output", help="HTML file (default RESULTS/dashboard.html)")
+    _force(dash)
+
+    rep = sub.add_parser("report", help="write the printable committee brief of a result "
+                         "directory")
+    rep.add_argument("results", help="a result directory (run or compare)")
+    rep.add_argument("--lang", choices=["sv", "en"], default="sv")
+    rep.add_argument("-o", "--output", help="HTML file (default RESULTS/brief_<lang>.html); "
+                     "the PDF is written beside it with the suffix .pdf")
+    rep.add_argument("--sensitivity", help="a sweep result directory whose "
+                     "sensitivity.parquet ranks the assumptions")
+    _force(rep)
+
+    exp = sub.add_parser("export", help="every table of a result directory as one Excel "
+                         "workbook or as CSV files for Swedish Excel")
+    exp.add_argument("results", help="a result directory (run, compare, breakeven or sweep)")
+    exp.add_argument("--format", choices=["xlsx", "csv"], default="xlsx")
+    exp.add_argument("-o", "--output", help="workbook (default RESULTS/<name>.xlsx) or CSV "
+                     "directory (default <name>_csv beside RESULTS)")
+    _force(exp)
+
+    app = sub.add_parser("app", help="a local web app for what-ifs during a meeting")
+    app.add_argument("source", nargs="?", help="a result directory (its base and measures) "
+                     "or a scenario file as the base (default: the baseline and the "
+                     "catalogue's measures)")
+    app.add_argument("--port", type=_number("--port", int, 1), default=8050)
+    app.add_argument("--host", default="127.0.0.1",
+                     help="address to listen on (default 127.0.0.1: this machine only)")
+    app.add_argument("--replications", type=_count("--replications"), default=16,
+                     help="replications of the refined answer (at most 64)")
+    app.add_argument("--years", type=_number("--years", minimum=0, above=True),
+                     help="years simulated (default the base's, at most 20)")
+    app.add_argument("--workers", type=_count("--workers"),
+                     help="worker processes (default: all cores)")
+    app.add_argument("--options-dir", help="where saved options go (default "
+                     "results/app_options)")
+
+    val = sub.add_parser("validate", help="check scenario files without running them")
+    val.add_argument("files", nargs="+")
+    val.add_argument("--set", action="append", default=[], metavar="PATH=VALUE")
+
+    sch = sub.add_parser("schema", help="print the JSON Schema of scenario files")
+    sch.add_argument("-o", "--output", help="write to this file instead of stdout")
+    _force(sch)
+    return ap

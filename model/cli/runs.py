@@ -1,0 +1,145 @@
+"""run, compare (and the main job) and breakeven: replications and their results."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..errors import clean
+from .common import (
+    DEFAULT_RESULTS,
+    DEFAULT_SCENARIO,
+    HERE,
+    _check_size,
+    _claim,
+    _note,
+    _overrides,
+    _safe_name,
+)
+from .reports import _write_briefs, _write_dashboard
+
+# The main job: the baseline against every policy scenario in the catalogue.
+MAIN_POLICIES = ["six_plus_two", "six_plus_two_no_redesign", "six_and_half_hours",
+                 "seven_hours", "reflection_day",
+                 "salary_ladder_umea", "salary_ladder_krokom", "pay_supplement_jonkoping",
+                 "salary_ladder_osteraker", "overstaffing", "introduction_programme",
+                 "specialists", "admin_support", "smaller_groups", "first_line",
+                 "intensive_investigation", "trainees", "no_consultants",
+                 "recruitment_support", "combined_stockholm", "krokom_package"]
+MAIN_REPLICATIONS = 16
+MAIN_OUT = DEFAULT_RESULTS / "policy_comparison"
+
+
+def _main_job(extra: list[str]) -> list[str]:
+    """The main job's command: the catalogue against the baseline, or applied to the
+    unit of ``--base FILE`` (then written to results/policy_comparison_<unit>), with its
+    dashboard and briefs; any further compare option may follow (e.g. --lang sv,
+    --details, --replications 8)."""
+    base = next((a.partition("=")[2] or (extra[i + 1] if i + 1 < len(extra) else "")
+                 for i, a in enumerate(extra) if a.partition("=")[0] == "--base"), None)
+    first = [] if base else [str(DEFAULT_SCENARIO)]
+    out = f"{MAIN_OUT}_{_safe_name(Path(base).stem)}" if base else str(MAIN_OUT)
+    return ["compare", *first, *[str(HERE / "scenarios" / f"{n}.yaml") for n in MAIN_POLICIES],
+            "--replications", str(MAIN_REPLICATIONS), "--out", out, "--dashboard", "--brief",
+            "--conditions", *extra]
+
+
+def cmd_run(args) -> int:
+    from .. import experiment
+    from ..config.capacity import utilisation_line
+    from ..config.scenario import load_scenario, source_files
+    from ..experiment import costbenefit, jobs, sizing
+    from ..present.console import print_summary, progress_bar, warning_text
+
+    overrides = _overrides(args)
+    scenario = load_scenario(args.scenario, overrides)
+    out = Path(args.out) if args.out else DEFAULT_RESULTS / _safe_name(scenario.name)
+    reps = scenario.simulation.replications
+    _check_size(sizing.replications([scenario], reps), args)
+    workers = args.workers or experiment.default_workers()
+    print(clean(utilisation_line(scenario, scenario.name)))
+    with _claim(out, "run", args, inputs=source_files(args.scenario)) as target:
+        with progress_bar(reps, args.quiet, clean(scenario.name)) as bar:
+            tables, manifest = jobs.run(scenario, args.scenario, overrides, workers, bar)
+        target.write_result(tables, manifest)
+    print_summary(tables["summary"], scenario, out, args.lang)
+    flags = ";".join(costbenefit.base_flags(tables["timeseries"], scenario.name))
+    if flags:
+        why = ("enhetens kö är inte stabil under perioden (jämför dess inflöde med dess "
+               "tjänster och chefer)" if args.lang == "sv" else "this unit's queue is not "
+               "stable over the horizon (check its inflow against its posts and managers)")
+        print(f"\n** {warning_text(flags, args.lang)}: {why} **")
+    return 0
+
+
+def cmd_compare(args) -> int:
+    from .. import experiment
+    from ..config import measures
+    from ..config.scenario import load_scenario, source_files
+    from ..experiment import compare, jobs, sizing
+    from ..present.console import comparison_lines, progress_bar
+
+    overrides = _overrides(args)
+    files, on_base = measures.compare_files(args.scenarios, args.base_file)
+    base = load_scenario(files[0], overrides)
+    sim = base.simulation
+    common = jobs.like_base(overrides, sim)
+    scenarios = [base] + [measures.load_on_base(f, files[0], common) if on_base
+                          else load_scenario(f, common) for f in files[1:]]
+    for sc, f in zip(scenarios[1:], files[1:] if on_base else []):
+        for line in measures.notes(base, f, sc, args.lang):
+            _note(line)
+    compare.require_pairs(sim)
+    out = Path(args.out) if args.out else DEFAULT_RESULTS / f"compare_{_safe_name(base.name)}"
+    _check_size(sizing.replications(scenarios, sim.replications), args)
+    workers = args.workers or experiment.default_workers()
+    inputs = [p for f in files for p in source_files(f)]
+    with _claim(out, "comparison", args, inputs=inputs) as target:
+        with progress_bar(sim.replications * len(scenarios), args.quiet, "compare") as bar:
+            tables, manifest = jobs.comparison(scenarios, files, overrides, workers, bar,
+                                               on_base=on_base, conditions=args.conditions)
+        target.write_result(tables, manifest, remade=lambda name: (
+            (args.dashboard and name == "dashboard.html")
+            or (args.brief and name.startswith("brief_"))))
+    for line in comparison_lines(scenarios, tables, out, args.lang, args.details):
+        print(line)
+    if args.dashboard:
+        _write_dashboard(out, out / "dashboard.html", args)
+    if args.brief:
+        _write_briefs(out, {lang: out / f"brief_{lang}.html" for lang in ("sv", "en")}, args)
+    return 0
+
+
+def cmd_breakeven(args) -> int:
+    from .. import experiment
+    from ..config.scenario import load_scenario, source_files
+    from ..experiment import breakeven, jobs, sizing
+    from ..present.breakeven_text import describe, evaluation_line, heading
+
+    target, value = breakeven.parse_target(args.target)
+    overrides = _overrides(args)
+    base = load_scenario(args.base, overrides)
+    sim = base.simulation
+    common = jobs.like_base(overrides, sim)
+    # check the scenario and the parameter path before any run
+    for bound in (args.low, args.high):
+        scen = load_scenario(args.scenario, common + [f"{args.param}={bound}"])
+    out = Path(args.out) if args.out else DEFAULT_RESULTS / f"breakeven_{_safe_name(scen.name)}"
+    _check_size(sizing.replications([base, scen], sim.replications,
+                                    breakeven.TYPICAL_EVALUATIONS, held="one"), args)
+    workers = args.workers or experiment.default_workers()
+    log = None if args.quiet else (lambda ev: print(evaluation_line(ev), file=sys.stderr))
+    inputs = [*source_files(args.scenario), *source_files(args.base)]
+    with _claim(out, "breakeven", args, inputs=inputs) as output:
+        res, tables, manifest = jobs.break_even(
+            base, scen, {"scenario": args.scenario, "base": args.base}, args.param,
+            args.low, args.high, args.target, overrides, workers, log)
+        output.write_result(tables, manifest)
+    from ..present.texts import title
+    print("\n" + heading(clean(title(scen, args.lang)), target, value, sim,
+                                   args.lang))
+    for line in describe(res, args.param, target, value, args.lang):
+        print(line)
+    written = "Skrivet till" if args.lang == "sv" else "Written to"
+    print(f"\n{written} {out}/: evaluations.parquet, manifest.json")
+    return 0

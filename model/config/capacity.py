@@ -1,0 +1,85 @@
+"""The unit's expected utilisation at the start, from its parameters alone (no run).
+
+The case hours the inflow brings a year (investigations: arrivals x mean hours;
+ongoing cases: arrivals x mean duration x mean weekly hours) against the client hours
+of the budgeted posts filled by fully productive staff (hours a week x client-work share,
+less paid competence and recovery time, x working weeks). At 100% or more the queue
+cannot be stable: even a full unit of experienced staff, never sick, falls behind; a
+real unit has vacancies, newcomers and sick leave, so it falls behind below 100% too
+(the baseline's 74% is about 90% of what its staff can actually carry).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..sim.params import Scenario
+
+# above this share the queue may grow: the baseline's 74% is about 90% of what its
+# staff actually carry, so a unit with usual vacancies, newcomers and sick leave carries
+# roughly 80% of the nominal hours
+TIGHT = 0.85
+
+
+@dataclass(frozen=True)
+class Load:
+    demand_hours: float        # case hours a year the inflow brings
+    capacity_hours: float      # client hours a year of the posts, all filled
+    start_capacity_hours: float  # the same for the staff and consultants at the start
+
+    @property
+    def utilisation(self) -> float:
+        return self.demand_hours / self.capacity_hours if self.capacity_hours else float("inf")
+
+    @property
+    def start_utilisation(self) -> float:
+        return (self.demand_hours / self.start_capacity_hours if self.start_capacity_hours
+                else float("inf"))
+
+    @property
+    def unstable(self) -> bool:
+        return self.utilisation >= 1.0
+
+
+def expected_load(sc: Scenario) -> Load:
+    """Demand and capacity hours a year of the scenario's unit (see the module text)."""
+    inv, ong = sc.cases.investigations, sc.cases.ongoing
+    inv_hours = sum(c.share * c.hours for c in inv.complexity.values())
+    ong_hours = sum(c.share * c.hours_per_week for c in ong.complexity.values())
+    demand = (inv.arrivals_per_year * inv_hours
+              + ong.arrivals_per_year * ong.mean_duration_weeks * ong_hours)
+    wt = sc.work_time
+    per_fte = max(0.0, wt.hours_per_week * wt.client_work_share
+                  - wt.competence_hours_per_week - wt.recovery_hours_per_week
+                  ) * wt.working_weeks_per_year
+    posts = max(1, int(round(sc.unit.posts)))
+    ini = sc.initial_state
+    if ini.staff:
+        staffed = sum(m.fte for m in ini.staff)
+    elif ini.vacant_posts is not None:
+        staffed = posts - int(round(ini.vacant_posts))
+    else:
+        staffed = int(round(ini.fill_share * posts))
+    staffed += ini.consultants * sc.consultants.productivity
+    return Load(demand, posts * per_fte, staffed * per_fte)
+
+
+def utilisation_line(sc: Scenario, label: str) -> str:
+    """One line: the expected utilisation at the start, and a warning when the queue
+    cannot be stable (or has little room)."""
+    load = expected_load(sc)
+    u = load.utilisation
+    text = (f"{label}: expected utilisation {u:.0%} ({load.demand_hours:,.0f} case hours a "
+            f"year against {load.capacity_hours:,.0f} client hours of {sc.unit.posts:g} "
+            f"posts all filled)")
+    if abs(load.start_utilisation - u) > 0.005:
+        text += f"; {load.start_utilisation:.0%} with the staff at the start"
+    if load.unstable:
+        return (f"WARNING {text}: the queue cannot be stable; the inflow "
+                f"({sc.cases.investigations.arrivals_per_year:g} investigations, "
+                f"{sc.cases.ongoing.arrivals_per_year:g} ongoing cases a year) is more than "
+                "the posts can carry (give it per post, or check it against the posts)")
+    if u >= TIGHT:
+        return (f"note {text}: the queue may grow; a unit with usual vacancies, newcomers "
+                "and sick leave carries roughly 80% of these hours")
+    return text

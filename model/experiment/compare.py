@@ -1,0 +1,70 @@
+"""Compare scenarios with common random numbers: paired differences and cost-benefit.
+
+All scenarios of a comparison run with the same seed and replication numbers, so
+replication *i* of every scenario shares its random streams; differences against the
+first scenario (the base) are computed per replication and summarised with Student-t
+intervals (paired differences), which is far tighter than comparing two independent
+means.
+
+The cost-benefit table (``model.experiment.costbenefit``) answers the committee's question for each
+scenario against the base, in the budget and the economic view, with service warnings.
+Means of bounded results get bounded intervals (``model.experiment.intervals``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..errors import UserError
+from ..sim.metrics import SUMMARY_KPIS, UNBOUNDED_KPIS
+from ..sim.params import Scenario
+from . import run_scenario
+from .costbenefit import cost_benefit, payback_year  # noqa: F401 - the comparison's API
+from .intervals import level_ci, mean_ci, wilson  # noqa: F401
+
+
+def run_comparison(scenarios: list[Scenario], seed: int, replications: int, workers: int = 1,
+                   progress=None) -> dict[str, pd.DataFrame]:
+    """Run every scenario with the same seed; tables concatenated, base first."""
+    names = [s.name for s in scenarios]
+    if len(set(names)) != len(names):
+        dup = sorted({n for n in names if names.count(n) > 1})
+        raise UserError(f"scenario names must differ within a comparison; repeated: "
+                        f"{', '.join(dup)}")
+    parts = [run_scenario(sc, replications=replications, seed=seed, workers=workers,
+                          progress=progress) for sc in scenarios]
+    return {name: pd.concat([p[name] for p in parts], ignore_index=True)
+            for name in parts[0]}
+
+
+def comparison_table(summary: pd.DataFrame, kpis=SUMMARY_KPIS) -> pd.DataFrame:
+    """One row per scenario and metric: mean and CI, and the paired difference to the
+    first scenario with its CI."""
+    order = list(dict.fromkeys(summary["scenario"]))
+    base = summary[summary.scenario == order[0]].set_index("replication")
+    rows = []
+    for scen in order:
+        cur = summary[summary.scenario == scen].set_index("replication")
+        common = cur.index.intersection(base.index)
+        for k in kpis:
+            m, lo, hi = level_ci(cur[k], k not in UNBOUNDED_KPIS)
+            d = (cur.loc[common, k] - base.loc[common, k]).to_numpy(float)
+            dm, dlo, dhi = mean_ci(d) if scen != order[0] else (0.0, 0.0, 0.0)
+            rows.append({"scenario": scen, "metric": k, "mean": m, "ci_low": lo,
+                         "ci_high": hi, "diff": dm, "diff_ci_low": dlo,
+                         "diff_ci_high": dhi, "n": int(np.isfinite(cur[k]).sum())})
+    return pd.DataFrame(rows)
+
+
+def require_pairs(sim) -> None:
+    """Refuse (before any run) a comparison without the two replications intervals need."""
+    if sim.replications < 2:
+        raise UserError("--replications must be at least 2 for a comparison with intervals")
+
+
+def with_analysis(tables: dict[str, pd.DataFrame], sim) -> dict[str, pd.DataFrame]:
+    """The run tables plus ``comparison`` and ``cost_benefit``."""
+    return {**tables, "comparison": comparison_table(tables["summary"]),
+            "cost_benefit": cost_benefit(tables["summary"], tables["costs"], sim.years,
+                                         tables["timeseries"])}

@@ -1,0 +1,125 @@
+"""The size of a piece of work, estimated before it starts, and the cap it must stay under.
+
+The figures come from docs/PERFORMANCE.md (2-core x86_64 machine):
+
+* time: a replication of 400 posts x 10 years takes 358 ms, 40 posts x 10 years 55 ms,
+  40 posts x 30 years 162 ms, 10 posts x 10 years 37 ms: about 25 ms per replication
+  plus 0.09 ms per post-year (posts x simulated years, warm-up included) on one core;
+* memory: 10 replications of 400 posts x 30 years peak at ~500 MiB, ~280 MiB of it the
+  libraries: ~20 MiB per replication held, ~1.8 kB per post-year (the tables of a run
+  are held in memory until written);
+* a sweep holds the resolved scenario of every point (a few times its JSON text) and one
+  row of results per run.
+
+Work whose estimate passes the cap (half the machine's memory and at most 8 GiB, or 12
+hours) is refused in one line before anything runs, unless ``--allow-large`` is given;
+work estimated at more than a minute is announced in one line.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..errors import UserError
+
+SECONDS_PER_REPLICATION = 0.025
+SECONDS_PER_POST_YEAR = 0.00009
+BYTES_PER_POST_YEAR = 1_800
+BYTES_PER_SWEEP_ROW = 300
+SCENARIO_BYTES_PER_JSON_BYTE = 4
+MAX_SECONDS = 12 * 3600
+MAX_MEMORY_BYTES = 8 * 2**30
+ANNOUNCE_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class Work:
+    """Replications to run, each of ``post_years`` (posts x simulated years)."""
+
+    what: str                # e.g. "5,000 replications x 400 posts x 12 years"
+    runs: int                # replications run in all
+    post_years: float        # per replication
+    held_runs: int           # replications whose tables are in memory at once
+    extra_bytes: float = 0   # other memory (a sweep's point scenarios and result rows)
+
+    def seconds(self, workers: int) -> float:
+        per_run = SECONDS_PER_REPLICATION + SECONDS_PER_POST_YEAR * self.post_years
+        return self.runs * per_run / max(1, min(workers, self.runs))
+
+    def memory_bytes(self) -> float:
+        return self.held_runs * self.post_years * BYTES_PER_POST_YEAR + self.extra_bytes
+
+
+def memory_cap() -> float:
+    """Half of this machine's memory, at most 8 GiB."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        total = 2 * MAX_MEMORY_BYTES
+    return min(MAX_MEMORY_BYTES, total / 2)
+
+
+def replications(scenarios, replications: int, evaluations: int = 1,
+                 held: str = "all") -> Work:
+    """The work of running ``replications`` of each scenario, ``evaluations`` times
+    (a search); ``held``: 'all' tables kept (run, compare) or 'one' evaluation's."""
+    scenarios = list(scenarios)
+    post_years = max(sc.unit.posts * (sc.simulation.years + sc.simulation.warmup_years)
+                     for sc in scenarios)
+    first = scenarios[0]
+    what = (f"{replications:,} replications x {len(scenarios) * evaluations:,} "
+            f"scenario runs x {first.unit.posts:g} posts x "
+            f"{first.simulation.years + first.simulation.warmup_years:g} years"
+            if len(scenarios) * evaluations > 1 else
+            f"{replications:,} replications x {first.unit.posts:g} posts x "
+            f"{first.simulation.years + first.simulation.warmup_years:g} years")
+    runs = replications * len(scenarios) * evaluations
+    held_runs = replications * (len(scenarios) if held == "all" else 1)
+    return Work(what, runs, post_years, held_runs)
+
+
+def what_if(scenarios, replications_each: int, workers: int) -> Work:
+    """The work of one what-if of the app: ``replications_each`` of every scenario (the
+    base and the option). The app keeps only each replication's small tables (summary,
+    costs and the weekly series, which do not grow with the posts), so the memory that
+    grows with the size is that of the replications running at once, one per worker."""
+    work = replications(scenarios, replications_each)
+    return Work(work.what, work.runs, work.post_years, min(max(1, workers), work.runs))
+
+
+def sweep(points: int, replications: int, posts: float, years: float,
+          scenario_json_bytes: int) -> Work:
+    runs = points * replications
+    extra = (points * scenario_json_bytes * SCENARIO_BYTES_PER_JSON_BYTE
+             + runs * BYTES_PER_SWEEP_ROW)
+    return Work(f"{points:,} points x {replications:,} replications x {posts:g} posts x "
+                f"{years:g} years", runs, posts * years, 0, extra)
+
+
+def _size(n: float) -> str:
+    for unit, scale in (("GiB", 2**30), ("MiB", 2**20)):
+        if n >= scale:
+            return f"{n / scale:,.1f} {unit}"
+    return f"{n / 2**10:,.0f} KiB"
+
+
+def _duration(s: float) -> str:
+    if s >= 3600:
+        return f"{s / 3600:,.1f} h"
+    return f"{s / 60:,.0f} min" if s >= 60 else f"{s:,.0f} s"
+
+
+def check(work: Work, workers: int, allow_large: bool,
+          say: Callable[[str], None]) -> None:
+    """Refuse work over the cap (unless ``allow_large``); announce work over a minute."""
+    seconds, memory, cap = work.seconds(workers), work.memory_bytes(), memory_cap()
+    estimate = (f"about {_duration(seconds)} on {workers} core(s) and {_size(memory)} of "
+                f"memory ({work.what})")
+    if (memory > cap or seconds > MAX_SECONDS) and not allow_large:
+        raise UserError(f"this work needs {estimate}; the cap is {_size(cap)} and "
+                        f"{_duration(MAX_SECONDS)} (docs/PERFORMANCE.md): make it smaller, "
+                        "or add --allow-large to run it anyway")
+    if seconds > ANNOUNCE_SECONDS or memory > cap:
+        say(f"Estimated: {estimate}; Ctrl-C stops it and leaves nothing half-written")

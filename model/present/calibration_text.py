@@ -1,0 +1,72 @@
+"""A calibration's result in words: the report printed and the calibrated delta file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .console import digits, plain
+
+
+def report_lines(scenario, params, best, report: pd.DataFrame) -> list[str]:
+    """What a calibration found: each parameter, each target against its simulated mean."""
+    sim = scenario.simulation
+    lines = ["", f"Calibration of {scenario.name} ({sim.replications} replications x "
+                 f"{sim.years:g} years, seed {sim.seed}; common random numbers):"]
+    for (p, lo, hi), v in zip(params, best):
+        lines.append(f"  {p} = {digits(v)}   (searched {plain(lo)} to {plain(hi)})")
+    lines.append("Targets (observed value, tolerance) against simulated mean (95 % interval):")
+    for r in report.itertuples():
+        lines.append(f"  {r.target}: {digits(r.value)} ± {digits(r.tolerance)} vs "
+                     f"{digits(r.simulated, 4)} ({digits(r.ci_low, 4)} – {digits(r.ci_high, 4)})"
+                     f"  {'met' if r.met else 'NOT met'}")
+    if not report.met.all():
+        lines.append("Not every target is met: the file written holds the best values found, "
+                     "not a calibrated unit. A wide interval means too few replications "
+                     "(or runs that collapse: look at the replications one by one); "
+                     "otherwise widen the ranges, add parameters or check the targets.")
+    return lines
+
+
+def delta_text(out: Path, scenario_path: Path, params, best, report: pd.DataFrame,
+               name: str, sim=None) -> str:
+    """The calibrated scenario (to be written to ``out``): a delta file extending the
+    calibrated one; ``sim`` (the run settings of the fit) is stated in its header."""
+    rel = os.path.relpath(Path(scenario_path).resolve(), Path(out).resolve().parent)
+    data: dict = {}
+    from ..config.scenario import apply_override, load_scenario
+    for (path, _, _), v in zip(params, best):
+        parts = tuple(path.split("."))
+        if any(p.isdigit() for p in parts):
+            # a list item (e.g. a tenure band): lists replace whole, so write the list
+            top = parts[:next(i for i, p in enumerate(parts) if p.isdigit())]
+            full = load_scenario(scenario_path).model_dump(mode="json")
+            merged = apply_override(full, parts, float(f"{v:.6g}"), {}, "calibrate")
+            node, src = data, merged
+            for part in top[:-1]:
+                node = node.setdefault(part, {})
+                src = src[part]
+            node[top[-1]] = src[top[-1]]
+            continue
+        node = data
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})
+        node[parts[-1]] = float(f"{v:.6g}")
+    lines = [f"# Calibrated by: python simulate.py calibrate (fitted: "
+             f"{', '.join(p for p, _, _ in params)})"]
+    if sim is not None:
+        lines += [f"# Fitted over {sim.years:g} years after {sim.warmup_years:g} warm-up years, "
+                  f"{sim.replications} replications, seed {sim.seed}. Runs over another",
+                  "# horizon show another turnover (most in a unit near its tipping point):",
+                  "# compare on this file with the same --years and --warmup-years."]
+    lines.append("# Targets (value, simulated, 95% CI):")
+    for r in report.itertuples():
+        lines.append(f"#   {r.target}: {digits(r.value)} vs {digits(r.simulated, 4)} "
+                     f"[{digits(r.ci_low, 4)}, {digits(r.ci_high, 4)}] "
+                     f"{'met' if r.met else 'NOT met'}")
+    body = yaml.safe_dump({"extends": rel, "name": f"{name}_calibrated", **data},
+                          sort_keys=False, allow_unicode=True)
+    return "\n".join(lines) + "\n" + body

@@ -1,0 +1,290 @@
+"""Readable terminal output of results (means with 95% confidence intervals)."""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import pandas as pd
+
+from ..errors import clean
+from ..experiment import summarise
+from ..experiment.costbenefit import ranking
+from .console_text import DEFAULT_LANG, number, say
+from .console_text import fmt as lfmt
+
+# (column, label in English, label in Swedish, format)
+MAIN_KPIS = [
+    ("turnover_rate", "Turnover (exits per head per year)",
+     "Personalomsättning (avgångar per anställd och år)", "pct"),
+    ("exits", "Exits in the period", "Avgångar under perioden", "num"),
+    ("exits_first_2y", "  of which within 2 years of hire", "  varav inom 2 år från anställning",
+     "num"),
+    ("hires", "Hires in the period", "Anställningar under perioden", "num"),
+    ("mean_headcount", "Mean headcount", "Antal anställda, medel", "num1"),
+    ("vacancy_rate", "Vacancy rate (share of posts empty)", "Vakanser (andel tomma tjänster)",
+     "pct"),
+    ("consultant_fte", "Consultants (mean FTE)", "Konsulter (årsarbetare, medel)", "num1"),
+    ("share_5y_plus", "Staff with 5 years or more in the unit",
+     "Andel med minst 5 år på enheten", "pct"),
+    ("share_intending", "Staff intending to leave", "Andel som avser att sluta", "pct"),
+    ("sick_absence_rate", "Sick absence", "Sjukfrånvaro", "pct"),
+    ("mean_caseload", "Open cases per worker", "Öppna ärenden per handläggare", "num1"),
+    ("overdue_share", "Investigations past the 4-month limit",
+     "Utredningar över 4-månadersgränsen", "pct"),
+    ("handovers", "Case hand-overs (continuity breaks)", "Byten av handläggare", "num"),
+    ("cost_per_year_sek", "Cost per year, budget view (cash)",
+     "Kostnad per år, budget (kassaflöde)", "sek"),
+    ("economic_cost_per_year_sek", "Cost per year, economic view (+ work lost)",
+     "Kostnad per år, personalekonomisk (+ förlorat arbete)", "sek"),
+]
+
+
+def plain(value: float) -> str:
+    """A number for a reader: thousands separated, never scientific notation for the
+    sizes this tool prints (amounts, parameter values, shares)."""
+    if value is None or not math.isfinite(value):
+        return "n/a" if value is None or math.isnan(value) else str(value)
+    value = value + 0.0
+    if abs(value) >= 1000:
+        return f"{value:,.0f}"
+    if abs(value) >= 1 or value == 0:
+        return f"{value:,.4g}"
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def digits(value: float, significant: int = 6) -> str:
+    """A parameter value with its significant digits, never in scientific notation
+    (0.000123456 -> '0.000123456', 1234567.8 -> '1234570')."""
+    import numpy as np
+    if value is None or not math.isfinite(value):
+        return plain(value)
+    return np.format_float_positional(value, precision=significant, unique=False,
+                                      fractional=False, trim="-")
+
+
+def summary_lines(summary: pd.DataFrame, lang: str = DEFAULT_LANG) -> list[str]:
+    """Lines of 'label  mean  (low – high)' per main KPI."""
+    table = summarise(summary, [k for k, *_ in MAIN_KPIS])
+    lines = []
+    labels = [(en if lang == "en" else sv) for _, en, sv, _ in MAIN_KPIS]
+    width = max(len(label) for label in labels)
+    for (key, *_, kind), label in zip(MAIN_KPIS, labels):
+        row = table[table.metric == key].iloc[0]
+        ci = (f"({lfmt(row.ci_low, kind, lang)} – {lfmt(row.ci_high, kind, lang)})"
+              if not math.isnan(row.ci_low) else "")
+        lines.append(f"  {label:<{width}}  {lfmt(row['mean'], kind, lang):>17}  {ci}")
+    return lines
+
+
+RUN_TEXT = {
+    "head": {"en": "Scenario '{name}' ({title}): {n} replications × {y} years (after {w} "
+                   "warm-up years), seed {s}",
+             "sv": "Scenario '{name}' ({title}): {n} replikeringar × {y} år (efter {w} års "
+                   "insvängning), slumpfrö {s}"},
+    "means": {"en": "Means, with the 95 % interval over replications in brackets:",
+              "sv": "Medelvärden, med 95 % intervall över replikeringarna inom parentes:"},
+}
+
+
+def print_summary(summary: pd.DataFrame, scenario, out, lang: str = DEFAULT_LANG) -> None:
+    from .texts import title
+    sim = scenario.simulation
+    n = len(summary)
+    print("\n" + RUN_TEXT["head"][lang].format(
+        name=clean(scenario.name), title=clean(title(scenario, lang)), n=n,
+        y=number(sim.years, lang), w=number(sim.warmup_years, lang), s=sim.seed))
+    print(RUN_TEXT["means"][lang])
+    if few_replications_note(n, lang):
+        print(few_replications_note(n, lang))
+    for line in summary_lines(summary, lang):
+        print(line)
+    print(f"\n{say('tables', lang, out=out)}: summary.parquet, timeseries.parquet, "
+          "events.parquet, costs.parquet, manifest.json")
+
+
+@contextmanager
+def progress_bar(total: int, quiet: bool, label: str,
+                 done: int = 0) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar of replications on stderr; yields its ``update`` callback, or None
+    when quiet or when there is at most one replication to show."""
+    if quiet or total < 2:
+        yield None
+        return
+    from tqdm import tqdm
+    bar = tqdm(total=total, desc=f"{label}: replications", unit="rep", file=sys.stderr,
+               disable=None, dynamic_ncols=True)
+    if done:
+        bar.update(done)
+    try:
+        yield bar.update
+    finally:
+        bar.close()
+
+
+def _na(v) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v))
+
+
+def warning_text(flag: str, lang: str = DEFAULT_LANG) -> str:
+    """The service warning in words ('' when there is none)."""
+    from .dashboard.i18n import warning_text as words
+    return words(flag, lang)
+
+
+def few_replications_note(n: int, lang: str = DEFAULT_LANG) -> str:
+    """A warning line when intervals rest on too few replications ('' otherwise)."""
+    return "" if n >= FEW_REPLICATIONS else say("few", lang, n=n, k=FEW_REPLICATIONS)
+
+
+FEW_REPLICATIONS = 10
+
+
+def service_pricing_line(economics, lang: str = DEFAULT_LANG) -> str:
+    """Whether the economic view puts a price on lost service."""
+    if not economics.service_priced:
+        return say("unpriced", lang)
+    return say("priced", lang, o=lfmt(economics.overdue_investigation_sek, "sek", lang),
+               h=lfmt(economics.handover_sek, "sek", lang))
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def ranking_lines(cb: pd.DataFrame, lang: str = DEFAULT_LANG,
+                  titles: dict[str, str] | None = None, base: str = "") -> list[str]:
+    """The options ranked, one line each (title in ``lang``), both cost views and the
+    service warning in the row."""
+    from .dashboard.i18n import ranking_rule
+    titles = titles or {}
+    table = ranking(cb)
+    width = max([len(say("col_option", lang))]
+                + [len(titles.get(s, s)) for s in table.scenario] + [12])
+    width = min(width, 34)
+    lines = [say("ranked_h", lang, rule=ranking_rule(lang, base)), say("units", lang), "",
+             f"  {'#':>2}  {say('col_option', lang):<{width}}  "
+             f"{say('col_turnover', lang):>10}  {say('col_budget', lang):>17}  "
+             f"{say('col_economic', lang):>17}  {say('col_p', lang):>7}  "
+             f"{say('col_service', lang)}"]
+    group = None
+    for r in table.itertuples():
+        this = ("group_warned" if r.service_flag else
+                "group_avoid" if r.exits_avoided_per_year > 0 else "group_none")
+        if this != group:
+            lines.append(f"  -- {say(this, lang)} --")
+            group = this
+        name = _cut(clean(titles.get(r.scenario, r.scenario)), width)
+        lines.append(f"  {r.rank:>2}  {name:<{width}}  "
+                     f"{lfmt(r.turnover_rate_change, 'pp', lang):>10}  "
+                     f"{lfmt(r.net_cost_budget_sek_per_year, 'sek', lang):>17}  "
+                     f"{lfmt(r.net_cost_economic_sek_per_year, 'sek', lang):>17}  "
+                     f"{lfmt(r.p_saves_economic, 'pct', lang):>7}  "
+                     f"{warning_text(r.service_flag, lang) or say('ok', lang)}")
+    return lines
+
+
+def _payback(v: float, lang: str) -> str:
+    from .dashboard.i18n import payback_text
+    return payback_text(v, lang)
+
+
+def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame, base_flag: str = "",
+                       lang: str = DEFAULT_LANG, titles: dict[str, str] | None = None,
+                       details: bool = True) -> list[str]:
+    """A readable cost-benefit table: the ranking first, then (``details``) one block
+    per option against the base with both cost views. ``base_flag``: the base's own
+    queue warnings; ``titles``: scenario name -> title in ``lang``."""
+    titles = titles or {}
+    base = comparison.scenario.iloc[0]
+    lines = []
+    if base_flag:
+        lines += [f"** {say('base_unstable', lang, w=warning_text(base_flag, lang))} **", ""]
+    lines += ranking_lines(cb, lang, titles, clean(titles.get(base, base)))
+    if not details:
+        return lines + ["", say("details_hint", lang)]
+    lines += ["", say("details_h", lang), ""]
+    bt = comparison[(comparison.scenario == base) & (comparison.metric == "turnover_rate")]
+    lines.append(say("base_line", lang, base=clean(titles.get(base, base)),
+                     t=lfmt(float(bt["mean"].iloc[0]), "pct", lang),
+                     lo=lfmt(float(bt.ci_low.iloc[0]), "pct", lang),
+                     hi=lfmt(float(bt.ci_high.iloc[0]), "pct", lang))
+                 + (f"   ** {warning_text(base_flag, lang)} **" if base_flag else ""))
+    for scen in ranking(cb).scenario:                      # details in rank order
+        lines += [""] + _details(cb, comparison, scen, lang, titles)
+    return lines
+
+
+def comparison_lines(scenarios: list, tables: dict, out, lang: str = DEFAULT_LANG,
+                     details: bool = False) -> list[str]:
+    """What ``compare`` prints: the set-up, whether service is priced, the ranked table
+    (options by their titles in ``lang``), the details when asked, where the tables are."""
+    from ..experiment.costbenefit import base_flags
+    from .texts import distinct_titles
+    base, sim = scenarios[0], scenarios[0].simulation
+    titles = distinct_titles([(sc.name, sc) for sc in scenarios], lang)
+    lines = ["", say("header", lang, n=len(scenarios), base=clean(titles[base.name]),
+                     r=sim.replications, y=number(sim.years, lang),
+                     w=number(sim.warmup_years, lang), s=sim.seed),
+             service_pricing_line(base.economics, lang)]
+    if few_replications_note(sim.replications, lang):
+        lines.append(few_replications_note(sim.replications, lang))
+    base_flag = ";".join(base_flags(tables["timeseries"], base.name))
+    lines += [""] + cost_benefit_lines(tables["cost_benefit"], tables["comparison"], base_flag,
+                                       lang, titles, details=details)
+    return lines + ["", f"{say('tables', lang, out=out)}: "
+                    + ", ".join([f"{name}.parquet" for name in tables] + ["manifest.json"])]
+
+
+def _details(cb, comparison, scen, lang, titles) -> list[str]:
+    c = cb[cb.scenario == scen].set_index("measure")
+    tr = comparison[(comparison.scenario == scen) & (comparison.metric == "turnover_rate")]
+
+    def rng(measure, kind="sek", sign=1):
+        if measure not in c.index:
+            return lfmt(None, kind, lang)
+        m, lo, hi = (float(c.loc[measure, k]) for k in ("mean", "ci_low", "ci_high"))
+        if sign < 0:              # a saving shown as a change in cost
+            m, lo, hi = -m, -hi, -lo
+        if _na(lo):
+            return lfmt(m, kind, lang)
+        return f"{lfmt(m, kind, lang)} ({lfmt(lo, kind, lang)} – {lfmt(hi, kind, lang)})"
+
+    warning = warning_text(c.service_flag.iloc[0], lang)
+    row = [say("option_line", lang, name=clean(titles.get(scen, scen)),
+               t=lfmt(float(tr["mean"].iloc[0]), "pct", lang))
+           + (f"   ** {warning} **" if warning else "")]
+
+    def item(key, text, indent=2):
+        row.append(f"{' ' * indent}{say(key, lang):<{44 - indent}} {text}")
+
+    item("d_turnover", rng("turnover_rate_change", "pp"))
+    item("d_avoided", rng("exits_avoided_per_year", "num1"))
+    item("d_overdue", rng("overdue_share_change", "pp"))
+    item("d_queue", rng("mean_queue_change", "num1"))
+    item("d_trend", rng("queue_trend_per_year", "num1"))
+    item("d_p_queue", rng("p_queue_growing", "pct"))
+    row.append(f"  {say('d_budget_h', lang)}")
+    item("d_measure", rng("policy_cost_per_year"), 4)
+    for m, key in (("saving_recruitment_per_year", "d_recruitment"),
+                   ("saving_consultants_per_year", "d_consultants"),
+                   ("saving_sick_pay_per_year", "d_sick")):
+        item(key, rng(m, "sek", -1), 4)
+    item("d_payroll", rng("payroll_change_per_year"), 4)
+    time_moved = c.loc["paid_time_off_casework_per_year", "mean"]
+    if abs(time_moved) > 0:
+        item("d_time_moved", rng("paid_time_off_casework_per_year"), 6)
+    item("d_net", rng("net_cost_budget_sek_per_year"), 4)
+    item("d_p_cash", rng("p_saves_budget", "pct"), 4)
+    row.append(f"  {say('d_econ_h', lang)}")
+    item("d_work_lost", rng("work_lost_change_per_year"), 4)
+    item("d_net", rng("net_cost_economic_sek_per_year"), 4)
+    item("d_p_saves", rng("p_saves_economic", "pct"), 4)
+    item("d_per_exit", rng("cost_per_avoided_exit"), 4)
+    item("d_payback", _payback(c.loc["payback_year", "mean"], lang), 4)
+    item("d_replacement", rng("replacement_cost_sek"))
+    if warning:
+        row.append(f"  {warning}: {say('not_advice', lang)}")
+    return row

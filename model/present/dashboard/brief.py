@@ -1,0 +1,334 @@
+"""The committee brief: a printable HTML page (and, through ``model.present.dashboard.pdf``, an
+A4 PDF) entirely in Swedish or in English. It informs and does not recommend. Built
+from result tables only.
+
+Page one holds the decision: the question, the options ranked
+(``model.experiment.costbenefit.ranking``, the rule in words) by their titles, one table with the
+turnover change, exits avoided, the net cost per year in both cost views (Budget
+(kassaflöde) and Personalekonomisk), the cost per avoided exit, the probability of
+saving money and the payback, each with the option's service warning in the same row,
+and a static chart of cost against turnover with intervals. Page two holds the method:
+the two cost views, the options described, the assumptions that matter, and the
+STRESS-DES reporting checklist (Monks et al. 2019) filled from the run's parameters.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+import pandas as pd
+
+from ...experiment.intervals import level_ci
+from .. import texts
+from ..console_text import number
+from . import conditions
+from . import data as D
+from .data import Results
+from .i18n import fmt, payback_text, ranking_rule, t
+from .stress import stress_des
+from .svgchart import Point, cost_turnover_svg
+from .tables import heading, ranking_rows, views_html
+
+W = {
+    "title": {"sv": "Underlag till nämnden: personalomsättning bland socialsekreterare",
+              "en": "Brief for the committee: turnover among social workers"},
+    "question_h": {"sv": "Frågan", "en": "The question"},
+    "question": {"sv": "Vad kostar personalomsättningen oss, vad skulle åtgärderna kosta, och "
+                       "betalar de sig? Simuleringen jämför åtgärderna med dagens läge under "
+                       "samma slumpmässiga förlopp (parvisa replikeringar).",
+                 "en": "What does turnover cost us, what would the measures cost, and do they "
+                       "pay for themselves? The simulation compares each measure with today's "
+                       "situation under the same random course of events (paired "
+                       "replications)."},
+    "options_h": {"sv": "Alternativ som jämförs", "en": "Options compared"},
+    "results_h": {"sv": "Resultat (medelvärde och 95 %-intervall)",
+                  "en": "Results (mean and 95% interval)"},
+    "views_h": {"sv": "Två sätt att räkna kostnad", "en": "Two ways to count cost"},
+    "col_option": {"sv": "Alternativ", "en": "Option"},
+    "col_turnover": {"sv": "Omsättning per år", "en": "Turnover per year"},
+    "col_overdue": {"sv": "Utredningar över 4 mån.", "en": "Investigations over 4 months"},
+    "col_payback": {"sv": "Återbetalning (personalekonomisk)", "en": "Payback (economic)"},
+    "col_prob": {"sv": "Sannolikhet att spara pengar", "en": "Probability of saving money"},
+    "base": {"sv": "jämförelsebas", "en": "base"},
+    "sens_h": {"sv": "Antaganden som svaret är mest känsligt för",
+               "en": "Assumptions the answer is most sensitive to"},
+    "sens_from": {"sv": "Från känslighetsanalysen (totalt Sobol-index eller Morris μ*):",
+                  "en": "From the sensitivity analysis (total Sobol index or Morris μ*):"},
+    "sens_none": {"sv": "Ingen känslighetsanalys ingår i detta underlag. Dessa antaganden saknar "
+                        "direkt källa och bör varieras (parametersvep) innan beslut:",
+                  "en": "No sensitivity analysis is part of these results. These assumptions "
+                        "have no direct source and should be varied (parameter sweep) before a "
+                        "decision:"},
+    "neutral": {"sv": "Underlaget beskriver simulerade konsekvenser av alternativen under "
+                      "angivna antaganden. Det innehåller ingen rekommendation.",
+                "en": "This brief describes simulated consequences of the options under the "
+                      "stated assumptions. It makes no recommendation."},
+    "appendix_h": {"sv": "STRESS-DES-checklista", "en": "STRESS-DES checklist"},
+    "method_h": {"sv": "Metod", "en": "Method"},
+    "run_on": {"sv": "Körd {date}.", "en": "Run on {date}."},
+    "base_line": {"sv": "Jämförelsebas: <strong>{title}</strong>, personalomsättning {turnover} "
+                        "per år, utredningar över 4 månader {overdue}.",
+                  "en": "Base: <strong>{title}</strong>, turnover {turnover} a year, "
+                        "investigations over 4 months {overdue}."},
+    "base_mark": {"sv": "bas", "en": "base"},
+    "chart_h": {"sv": "Kostnad mot personalomsättning (95 % intervall)",
+                "en": "Cost against turnover (95% intervals)"},
+    "chart_x": {"sv": "Personalomsättning per år", "en": "Turnover per year"},
+    "chart_y": {"sv": "Nettokostnad per år mot basen", "en": "Net cost per year vs the base"},
+    "chart_note": {"sv": "Siffrorna är platserna\ni tabellen ovan.\nUnder noll: billigare\n"
+                         "än basen. Röd kant:\nvarning för verksamheten.",
+                   "en": "Numbers are the ranks\nin the table above.\nBelow zero: cheaper\n"
+                         "than the base. Red edge:\nservice warning."},
+    "period": {"sv": "{r} replikeringar × {y} år efter {w} års insvängning, slumpfrö {s}.",
+               "en": "{r} replications × {y} years after {w} warm-up years, seed {s}."},
+}
+
+# assumptions without a direct source that drive turnover (path, label sv, label en)
+KEY_ASSUMPTIONS = [
+    ("attrition.hazard_ratios.pay_gap_per_1000_sek", "Lönegapets effekt på avgångar",
+     "Effect of the pay gap on quitting"),
+    ("attrition.outside_pull_per_year", "Dragningskraft från andra arbetsgivare",
+     "Pull from other employers"),
+    ("attrition.hazard_ratios.exhaustion", "Utmattningens effekt på avgångar",
+     "Effect of exhaustion on quitting"),
+    ("dcs.control.overload_erosion", "Hur snabbt överbelastning tar kontrollen",
+     "How fast overload destroys control"),
+    ("attrition.intention.onset_per_year", "Hur ofta avsikt att sluta uppstår",
+     "How often an intention to leave forms"),
+    ("recruitment.time_to_hire_days", "Rekryteringstid", "Time to hire"),
+]
+
+
+def w(key: str, lang: str, **kw) -> str:
+    text = W[key][lang]
+    return text.format(**kw) if kw else text
+
+
+MONTHS = {"sv": ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+                 "september", "oktober", "november", "december"],
+          "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+                 "September", "October", "November", "December"]}
+
+
+def date_text(stamp, lang: str) -> str:
+    """An ISO timestamp as a date in words: '29 november 2026' ('' when unreadable)."""
+    from datetime import datetime
+    try:
+        d = datetime.fromisoformat(str(stamp))
+    except ValueError:
+        return ""
+    return f"{d.day} {MONTHS[lang][d.month - 1]} {d.year}"
+
+
+def num(v, lang: str) -> str:
+    """A count or duration as written: 10.0 -> '10', 2.5 -> '2,5' in Swedish."""
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return str(v)
+    return number(v, lang)
+
+
+def _get(d: dict, path: str):
+    from ...config.scenario import get_path
+    return get_path(d, path)
+
+
+def option_titles(res: Results, lang: str) -> dict[str, str]:
+    """Scenario name -> its title in ``lang`` (the name, readable, without one)."""
+    m = res.manifest
+    if res.kind == "comparison":
+        items = [(s["name"], s.get("resolved") or {}) for s in m.get("scenarios", [])]
+    else:
+        items = [(m.get("scenario", ""), m.get("resolved_scenario") or {})]
+    out = texts.distinct_titles(items, lang)
+    for s in res.scenarios:
+        out.setdefault(s, texts.title({}, lang, s))
+    return out
+
+
+def _ci(mean, lo, hi, kind, lang) -> str:
+    if not isinstance(mean, (int, float)) or not math.isfinite(mean):
+        return html.escape(fmt(None, kind, lang))
+    out = fmt(mean, kind, lang)
+    if isinstance(lo, (int, float)) and math.isfinite(lo):
+        out += f" ({fmt(lo, kind, lang)} – {fmt(hi, kind, lang)})"
+    return html.escape(out)
+
+
+def _options(res: Results, lang: str) -> str:
+    m = res.manifest
+    if res.kind == "comparison":
+        items = [(s["name"], s.get("resolved") or {}) for s in m.get("scenarios", [])]
+    else:
+        items = [(m.get("scenario", ""), m.get("resolved_scenario") or {})]
+    return "<ul class='options'>" + "".join(
+        f"<li><strong>{html.escape(texts.title(r, lang, n))}</strong>: "
+        f"{html.escape(texts.description(r, lang))}</li>" for n, r in items) + "</ul>"
+
+
+# the parameters of a distribution in words
+DIST_WORDS = {"mean": ("medelvärde", "mean"), "sd": ("standardavvikelse", "sd"),
+              "median": ("median", "median"), "value": ("värde", "value"),
+              "low": ("lägst", "low"), "high": ("högst", "high"), "mode": ("typvärde", "mode"),
+              "shape": ("form", "shape"), "scale": ("skala", "scale")}
+
+
+def _value(v, lang: str) -> str:
+    """A parameter value in the brief's language (numbers with the language's decimal
+    mark, a distribution as its parameters)."""
+    if isinstance(v, dict):
+        return ", ".join(f"{DIST_WORDS.get(k, (k, k))[lang != 'sv']} {_value(x, lang)}"
+                         for k, x in v.items() if k != "dist")
+    return num(v, lang)
+
+
+def _sensitivity(res: Results, sens: pd.DataFrame | None, lang: str) -> str:
+    if sens is not None and not sens.empty:
+        pick = sens[sens["index"].isin(["ST", "mu_star"])]
+        top = (pick.groupby("factor").value.max().sort_values(ascending=False).head(5))
+        items = "".join(f"<li>{html.escape(str(f))}: {html.escape(fmt(v, 'num1', lang))}</li>"
+                        if v >= 100 else
+                        f"<li>{html.escape(str(f))}: {num(round(v, 2), lang)}</li>"
+                        for f, v in top.items())
+        return f"<p>{w('sens_from', lang)}</p><ol>{items}</ol>"
+    from ...config.paramdoc import leaves
+    from ...sim.params import Scenario
+    ranges = {path: (info.json_schema_extra or {}).get("assumption_range")
+              for path, info, _ in leaves(Scenario)}
+    base = D.resolved_base(res)
+    items = []
+    for path, sv, en in KEY_ASSUMPTIONS:
+        rng = ranges.get(path)
+        rng_txt = (f"{num(rng[0], lang)}–{num(rng[1], lang)}" if isinstance(rng, list)
+                   else "")
+        label = sv if lang == "sv" else en
+        extra = (f" ({'intervall' if lang == 'sv' else 'range'} {rng_txt})" if rng_txt else "")
+        items.append(f"<li>{html.escape(label)}: "
+                     f"{html.escape(_value(_get(base, path), lang))}{html.escape(extra)}</li>")
+    return f"<p>{w('sens_none', lang)}</p><ul>{''.join(items)}</ul>"
+
+
+def _decision_table(res: Results, lang: str, titles: dict[str, str]) -> str:
+    """The options ranked with both cost views, the cost per avoided exit, the
+    probability of saving money, the payback and the service warning in each row."""
+    rows = ranking_rows(res, lang)
+    if not rows:
+        return ""
+    head = ([t("col_rank", lang), t("col_option", lang)]
+            + [t(k, lang) for k in ("col_turnover_change", "col_avoided", "col_net_budget",
+                                   "col_net_economic", "col_per_exit", "col_p_saves")]
+            + [w("col_payback", lang), t("col_service", lang)])
+    order = [0, 1, 2, 3, 5, 4]          # ranking_rows' cells in this table's column order
+    body = []
+    for r in rows:
+        cells = [str(r["rank"]), f"<strong>{html.escape(titles[r['scenario']])}</strong>"]
+        for k in order:
+            value, ci = r["cells"][k]
+            cells.append(html.escape(value)
+                         + (f"<span class='ci'>{html.escape(ci)}</span>" if ci else ""))
+        pb = payback_text(D.measure(res, r["scenario"], "payback_year")[0], lang)
+        cells.append(html.escape(pb) + (" <span class='warning'>⚠</span>" if r["warning"]
+                                        else ""))
+        cells.append(f"<span class='warning'>{html.escape(r['warning'])}</span>"
+                     if r["warning"] else html.escape(t("service_ok", lang)))
+        cls = " class='warned'" if r["warning"] else ""
+        body.append(f"<tr data-scenario='{html.escape(r['scenario'])}'{cls}>"
+                    + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return ("<table class='ranking'><thead><tr>"
+            + "".join(f"<th>{heading(h)}</th>" for h in head)
+            + "</tr></thead><tbody>" + "".join(body) + "</tbody></table>")
+
+
+def _base_line(res: Results, lang: str, titles: dict[str, str]) -> str:
+    base = res.scenarios[0]
+    s = res.tables["summary"]
+    cur = s[s.scenario == base]
+    turnover = _ci(*level_ci(cur.turnover_rate.to_numpy(float), True), "pct", lang)
+    overdue = _ci(*level_ci(cur.overdue_share.to_numpy(float), True), "pct", lang)
+    return w("base_line", lang, title=html.escape(titles[base]), turnover=turnover,
+             overdue=overdue)
+
+
+def _chart(res: Results, lang: str) -> str:
+    rows = ranking_rows(res, lang)
+    if not rows:
+        return ""
+    pts = D.cost_turnover_points(res).set_index("scenario")
+
+    def point(scen, label, warned=False):
+        p = pts.loc[scen]
+        if scen == res.scenarios[0]:
+            zero = (0.0, math.nan, math.nan)
+            return Point(label, p.turnover, p.t_low, p.t_high, zero, zero, warned)
+        return Point(label, p.turnover, p.t_low, p.t_high,
+                     D.measure(res, scen, "net_cost_economic_sek_per_year"),
+                     D.measure(res, scen, "net_cost_budget_sek_per_year"), warned)
+
+    points = [point(res.scenarios[0], w("base_mark", lang))]
+    points += [point(r["scenario"], str(r["rank"]), bool(r["warning"])) for r in rows]
+    svg = cost_turnover_svg(points, lang, {
+        "x": w("chart_x", lang), "y": w("chart_y", lang),
+        "economic": t("view_economic", lang).split(" (")[0],
+        "budget": t("view_budget", lang).split(" (")[0], "note": w("chart_note", lang)})
+    return f"<h2>{html.escape(w('chart_h', lang))}</h2>{svg}"
+
+
+CSS = """
+@page{size:A4;margin:12mm}
+body{font-family:Arial,Helvetica,sans-serif;max-width:186mm;margin:8mm auto;color:#111;
+font-size:9.5pt}
+h1{font-size:14pt;margin:0 0 3pt 0}h2{font-size:11pt;margin:7pt 0 3pt 0}
+table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:1.5pt 2.5pt;
+text-align:left;vertical-align:top;font-size:7.5pt}th{background:#eef;hyphens:manual}
+.neutral{border-left:4px solid #0072B2;padding:3pt 8pt;background:#f4f8fb;font-size:8.5pt}
+.meta,.base{color:#333;font-size:8.5pt;margin:2pt 0}ul,ol{margin:2pt 0 2pt 16pt;padding:0}
+.question{margin:3pt 0}.decision{page-break-after:always;break-after:page}
+.ci{display:block;color:#555;font-size:7pt}.warning{color:#a3260b;font-weight:bold}
+tr.warned td{background:#fff4f0}.rule,.note{font-size:8pt;margin:2pt 0}
+.views,.options{font-size:8.5pt}svg.chart{width:100%;height:auto;max-height:78mm}
+table.stress td{font-size:7.5pt}tr{break-inside:avoid;page-break-inside:avoid}
+@media print{body{margin:0 auto;max-width:none}}
+"""
+
+
+def render_brief(res: Results, lang: str = "sv", sensitivity: pd.DataFrame | None = None) -> str:
+    if res.kind == "sweep":
+        from ...errors import UserError
+        raise UserError(f"{res.path}: the brief needs a run or a comparison; for a sweep use "
+                        "--sensitivity with the comparison's directory")
+    m = res.manifest
+    sens = sensitivity if sensitivity is not None else res.tables.get("sensitivity")
+    titles = option_titles(res, lang)
+    period = w("period", lang, r=m.get("replications"), y=num(m.get("years"), lang),
+               w=num(m.get("warmup_years"), lang), s=m.get("seed"))
+    when = date_text(m.get("finished", ""), lang)
+    if when:
+        period += " " + w("run_on", lang, date=when)
+    decision = [f"<h1>{html.escape(w('title', lang))}</h1>",
+                f"<p class='meta'>{html.escape(period)}</p>",
+                f"<p class='question'><strong>{w('question_h', lang)}:</strong> "
+                f"{html.escape(w('question', lang))}</p>"]
+    table = _decision_table(res, lang, titles)
+    if table:
+        rule = ranking_rule(lang, titles[res.scenarios[0]])
+        decision += [f"<h2 id='ranking'>{html.escape(t('ranking_h', lang))}</h2>",
+                     f"<p class='base'>{_base_line(res, lang, titles)}</p>", table,
+                     f"<p class='note'>{html.escape(t('negative_cheaper', lang))} "
+                     f"{html.escape(rule)}</p>", _chart(res, lang)]
+    else:
+        decision += [f"<p class='base'>{_base_line(res, lang, titles)}</p>"]
+    decision.append(f"<p class='neutral'>{html.escape(w('neutral', lang))}</p>")
+    method = [
+        f"<h2>{html.escape(w('method_h', lang))}</h2>",
+        f"<h2>{html.escape(w('views_h', lang))}</h2>{views_html(res, lang)}",
+        conditions.conditions_html(res.table("conditions"), lang, titles),
+        f"<h2>{w('options_h', lang)}</h2>{_options(res, lang)}",
+        f"<h2>{w('sens_h', lang)}</h2>{_sensitivity(res, sens, lang)}",
+        f"<h2>{w('appendix_h', lang)}</h2>"
+        f"{stress_des(res, lang, [titles[s] for s in res.scenarios])}",
+    ]
+    return (f"<!DOCTYPE html>\n<html lang='{lang}'><head><meta charset='utf-8'>"
+            "<meta name=\"generator\" content=\"socialstaff-sim\">"
+            f"<title>{html.escape(w('title', lang))}</title><style>{CSS}</style></head><body>"
+            f"<section class='decision'>{''.join(decision)}</section>"
+            f"<section class='method'>{''.join(method)}</section></body></html>\n")

@@ -1,0 +1,148 @@
+"""Tables of text: the options ranked (shared by the dashboard, both languages, and the
+committee brief, one language), built from ``model.experiment.costbenefit.ranking`` and the
+cost-benefit table's intervals, with the service warning in every option's row and
+beside its probability of saving money; and the contents of the dashboard's KPI cards."""
+
+from __future__ import annotations
+
+import html
+import math
+
+from . import data as D
+from .i18n import COST_KPIS, KPI, fmt, payback_text, ranking_rule, t, warning_text
+
+# (column heading key, ranking column, cost-benefit measure for the interval, format)
+RANKING_COLUMNS = [
+    ("col_turnover_change", "turnover_rate_change", "turnover_rate_change", "pp"),
+    ("col_avoided", "exits_avoided_per_year", "exits_avoided_per_year", "num1"),
+    ("col_net_budget", "net_cost_budget_sek_per_year", "net_cost_budget_sek_per_year", "tkr"),
+    ("col_net_economic", "net_cost_economic_sek_per_year", "net_cost_economic_sek_per_year",
+     "tkr"),
+    ("col_p_saves", "p_saves_economic", "p_saves_economic", "pct"),
+    ("col_per_exit", "cost_per_avoided_exit", "cost_per_avoided_exit", "tkr"),
+]
+
+
+# break points for long Swedish compounds in narrow table headings (soft hyphens)
+_SOFT = {"Personalekonomisk": "Personal\u00adekonomisk",
+         "personalekonomisk": "personal\u00adekonomisk",
+         "Personalomsättning": "Personal\u00adomsättning",
+         "Nettokostnad": "Netto\u00adkostnad", "Sannolikhet": "Sannolik\u00adhet",
+         "procentenheter": "procent\u00adenheter", "Återbetalning": "Åter\u00adbetalning"}
+
+
+def heading(text: str) -> str:
+    """A table heading, escaped, with soft hyphens in long compounds."""
+    out = html.escape(text)
+    for word, soft in _SOFT.items():
+        out = out.replace(word, soft)
+    return out
+
+
+def _interval(lo, hi, kind, lang) -> str:
+    if not (isinstance(lo, float) and math.isfinite(lo) and math.isfinite(hi)):
+        return ""
+    return f"{fmt(lo, kind, lang)} – {fmt(hi, kind, lang)}"
+
+
+def ranking_rows(res, lang: str) -> list[dict] | None:
+    """The ranked options as text: rank, scenario, its title, cells [(value, interval)],
+    warning
+    (None when the result has no cost-benefit table)."""
+    table = D.ranking_table(res)
+    if table is None:
+        return None
+    rows = []
+    for r in table.itertuples(index=False):
+        warning = warning_text(r.service_flag, lang)
+        cells = []
+        for _, col, measure, kind in RANKING_COLUMNS:
+            value = getattr(r, col)
+            _, lo, hi = D.measure(res, r.scenario, measure)
+            text = fmt(value, kind, lang)
+            if col == "p_saves_economic" and warning:
+                text += " \u26a0"
+            cells.append((text, _interval(lo, hi, kind, lang)))
+        rows.append({"rank": int(r.rank), "scenario": r.scenario,
+                     "title": res.title(r.scenario, lang), "cells": cells,
+                     "warning": warning, "flag": r.service_flag})
+    return rows
+
+
+def ranking_html(res, lang: str) -> str:
+    """The ranking rule in words and the ranked table ('' without a cost-benefit
+    table)."""
+    rows = ranking_rows(res, lang)
+    if rows is None:
+        return ""
+    head = [t("col_rank", lang), t("col_option", lang)] + [
+        t(key, lang) for key, *_ in RANKING_COLUMNS] + [t("col_service", lang)]
+    body = []
+    for r in rows:
+        cells = [str(r["rank"]), f"<strong>{html.escape(r['title'])}</strong>"]
+        for value, ci in r["cells"]:
+            cells.append(html.escape(value)
+                         + (f'<span class="ci">{html.escape(ci)}</span>' if ci else ""))
+        if r["warning"]:
+            cells.append(f'<span class="warning">{html.escape(r["warning"])}</span>')
+        else:
+            cells.append(html.escape(t("service_ok", lang)))
+        cls = ' class="warned"' if r["warning"] else ""
+        body.append(f'<tr data-scenario="{html.escape(r["scenario"])}"'
+                    f' data-flag="{html.escape(r["flag"])}"{cls}>'
+                    + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    rule = ranking_rule(lang, res.title(res.scenarios[0], lang))
+    return (f'<p class="rule">{html.escape(rule)}</p>'
+            '<table class="ranking"><thead><tr>'
+            + "".join(f"<th>{heading(h)}</th>" for h in head)
+            + "</tr></thead><tbody>" + "".join(body) + "</tbody></table>"
+            f'<p class="note">{html.escape(t("negative_cheaper", lang))}</p>')
+
+
+def views_html(res, lang: str) -> str:
+    """The two cost views named and explained, and whether lost service is priced."""
+    econ = D.resolved_base(res).get("economics") or {}
+    overdue, handover = (econ.get("overdue_investigation_sek") or 0,
+                         econ.get("handover_sek") or 0)
+    service = (t("service_priced", lang).format(overdue=fmt(overdue, "sek", lang),
+                                                handover=fmt(handover, "sek", lang))
+               if overdue or handover else t("service_unpriced", lang))
+    return ('<ul class="views">'
+            f'<li><strong>{html.escape(t("view_budget", lang))}</strong>: '
+            f'{html.escape(t("view_budget_expl", lang))}</li>'
+            f'<li><strong>{html.escape(t("view_economic", lang))}</strong>: '
+            f'{html.escape(t("view_economic_expl", lang))}</li>'
+            f'<li class="service-pricing">{html.escape(service)}</li></ul>')
+
+
+def kpi_cards(res, lang) -> list[dict]:
+    """Card contents per scenario: label, value text, interval text, explanation, and
+    the service warning (on the card, and beside a payback or a probability of saving
+    money)."""
+    kt = D.kpi_table(res)
+    comparison = D.cost_benefit(res) is not None
+    cards = []
+    for i, scen in enumerate(res.scenarios):
+        warning = warning_text(D.service_flag(res, scen), lang) if i > 0 else ""
+        items = []
+        for key, (label, expl, kind) in KPI.items():
+            if key in COST_KPIS and not comparison:
+                continue
+            r = kt[(kt.scenario == scen) & (kt.kpi == key)].iloc[0]
+            if kind == "payback":
+                value = payback_text(r["mean"], lang) if i > 0 else t("na", lang)
+                ci = ""
+            else:
+                value = fmt(r["mean"], kind, lang)
+                ci = (f"{fmt(r.low, kind, lang)} – {fmt(r.high, kind, lang)}"
+                      if math.isfinite(r.low) else "")
+            if key in COST_KPIS and i == 0:
+                ci = t("base", lang)
+                if key in ("p_saves_economic", "payback"):
+                    value = t("na", lang)
+            warn = warning if key in ("p_saves_economic", "payback") else ""
+            items.append({"key": key, "label": label[lang], "value": value, "ci": ci,
+                          "explain": expl[lang], "warning": warn})
+        cards.append({"index": i, "scenario": scen, "title": res.title(scen, lang),
+                      "items": items, "warning": warning})
+    return cards

@@ -1,0 +1,96 @@
+"""Pay (salary steps) and the economics of the cost ledger."""
+
+from __future__ import annotations
+
+from pydantic import Field, field_validator
+
+from .base import NonNeg, P, Share, Strict
+
+# ---------------------------------------------------------------------------
+# pay and cost
+
+
+class SalaryStep(Strict):
+    from_years: NonNeg = Field(le=60, description="Total experience at which the step "
+                               "starts.")
+    sek_per_month: NonNeg = Field(le=1e7, description="Monthly salary, SEK.")
+
+
+def _check_steps(steps, what):
+    if not steps:
+        raise ValueError(f"{what} needs at least one step")
+    if steps[0].from_years != 0:
+        raise ValueError(f"{what} must start at from_years 0")
+    for a, b in zip(steps, steps[1:]):
+        if b.from_years <= a.from_years:
+            raise ValueError(f"{what} from_years must increase ({b.from_years:g} after "
+                             f"{a.from_years:g})")
+    return steps
+
+
+class Pay(Strict):
+    salary_by_experience: tuple[SalaryStep, ...] = P(
+        None, "SEK/month", "Own monthly salary by total experience (average ~38,800).",
+        source="SCB 2023 average 38,800, range 32-43k (DOMAIN.md); steps assumption",
+        default_factory=lambda: (SalaryStep(from_years=0, sek_per_month=35_000),
+                                 SalaryStep(from_years=2, sek_per_month=38_000),
+                                 SalaryStep(from_years=5, sek_per_month=41_000)))
+    market_by_experience: tuple[SalaryStep, ...] = P(
+        None, "SEK/month", "What neighbouring employers pay by experience; experienced "
+        "staff lag the market when there is no ladder.", assumption=(32_000, 46_000),
+        default_factory=lambda: (SalaryStep(from_years=0, sek_per_month=35_000),
+                                 SalaryStep(from_years=2, sek_per_month=39_000),
+                                 SalaryStep(from_years=5, sek_per_month=43_000)))
+    employer_oncost: float = P(0.445, "share of salary", "Employer on-cost (PO-pålägg).",
+                               source="SKR ~44.5% 2023 (DOMAIN.md, 40-46%)", ge=0, le=2)
+    paid_time_value_share: Share = P(
+        0.5, "share of the hour's pay", "What one paid hour a week off client work "
+        "(competence development, recovery: 6+2, shorter days, reflection days) is worth "
+        "to a worker, as a share of its pay, when comparing employers (outside pull and "
+        "applicants).", assumption=(0.2, 1.0))
+
+    @field_validator("salary_by_experience", "market_by_experience")
+    @classmethod
+    def _steps(cls, v, info):
+        return _check_steps(v, info.field_name)
+
+
+class Economics(Strict):
+    """The economic (personnel-economics) view: the value of work lost, on top of the
+    cash the budget view books."""
+
+    value_of_work_factor: float = P(
+        1.25, "SEK per SEK of labour cost", "Value of work not done (vacant, uncovered "
+        "post-time; a newcomer's shortfall; mentors', colleagues' and managers' time; "
+        "absent days) per SEK of that time's labour cost (salary with on-costs). 1.25 "
+        "places an extra exit inside the replacement cost per quit of 340-543 kSEK "
+        "(about 480 kSEK with the recruitment market; docs/VALIDATION.md).",
+        source="DOMAIN.md: work lost valued at least at its labour cost; calibrated to "
+        "Johrén ~340k and Vision 2015 542.7k per replacement (range 1.0-1.5)", ge=0, le=5)
+    manager_salary_sek_per_month: NonNeg = P(
+        52_000, "SEK/month", "Monthly salary of the unit manager whose time introduction "
+        "takes.", assumption=(45_000, 60_000), le=1e7)
+    introduction_manager_hours_per_hire: NonNeg = P(
+        16, "hours", "Manager's and HR's time on one newcomer's introduction (planning, "
+        "courses, follow-up), besides the mentors' hours; Johrén's introduction block.",
+        assumption=(8, 40), le=2000)
+    notice_output_loss: Share = P(
+        0.25, "share of output", "Share of a leaver's work not done during the notice "
+        "period (winding down, hand-over work); Johrén's vacancy-and-exit block.",
+        assumption=(0.1, 0.5))
+    colleague_time_per_shortfall: NonNeg = P(
+        0.25, "hours per hour", "Colleagues' informal time helping a newcomer (questions, "
+        "joint visits), besides the mentors' hours, per hour of the newcomer's shortfall; "
+        "Johrén's training-in block.", assumption=(0.0, 0.5), le=5)
+    overdue_investigation_sek: NonNeg = P(
+        0, "SEK", "Price put on one investigation over the legal limit (SoL 11 kap. 2 §) "
+        "in the economic view; 0 leaves the service unpriced (it is reported on its own).",
+        assumption=(0, 50_000), le=1e7)
+    handover_sek: NonNeg = P(
+        0, "SEK", "Price put on one case hand-over (a continuity break for a child or "
+        "family) in the economic view; 0 leaves it unpriced.", assumption=(0, 10_000),
+        le=1e7)
+
+    @property
+    def service_priced(self) -> bool:
+        return bool(self.overdue_investigation_sek or self.handover_sek)

@@ -1,0 +1,73 @@
+"""Shorter client days at the same pay (6+2, 6.5 h, 7 h) and the monthly reflection day.
+
+The workplace part of a paid 8-hour day falls to ``client_hours_per_day``; the freed
+hours become competence development (control) and recovery (exhaustion recovery). How
+the time is found decides what client work is lost: a share ``redesign_share`` of the
+freed hours comes out of redesigned non-client work (administration, meetings,
+documentation), the rest falls on client and non-client work in proportion to their
+shares of the week; client work cannot fall below what the non-client hours cannot
+absorb. The remaining client hours do ``1 + productivity_gain`` times the work (rested
+staff). The time is paid as before; the ledger moves its pay from ``salaries`` to the
+policy's category. The paid hours off client work also count as working conditions
+when staff and applicants compare employers (``pay.paid_time_value_share``, see
+``model.sim.processes.market``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .base import Effects, Policy
+
+DAY_HOURS = 8.0
+WORKDAYS_PER_MONTH = 52.0 * 5.0 / 12.0
+
+
+def client_share_kept(cfg, client_work_share: float) -> float:
+    """Client hours kept under a working-time policy, as a share of today's client
+    hours (before the productivity gain).
+
+    Of the freed share of the day ``f = 1 - client_hours_per_day / 8``, the share
+    ``redesign_share`` is taken from non-client work; the rest is cut in proportion
+    (client work loses ``(1 - redesign_share) * f * s`` of the day, ``s`` the client
+    share), and at least what non-client work cannot absorb, ``f - (1 - s)``.
+    """
+    s = client_work_share
+    if s <= 0:
+        return 1.0
+    freed = 1.0 - cfg.client_hours_per_day / DAY_HOURS
+    lost = max((1.0 - cfg.redesign_share) * freed * s, freed - (1.0 - s), 0.0)
+    return max(0.0, 1.0 - lost / s)
+
+
+class WorkingTimePolicy(Policy):
+    name = "working_time"
+
+    def apply(self, u, fx: Effects) -> None:
+        mask = self.mask(u)
+        if not mask.any():
+            return
+        c = self.cfg
+        wt = u.params.work_time
+        scale = wt.hours_per_week / DAY_HOURS / 5.0   # 1.0 for a 40-hour week
+        kept = client_share_kept(c, wt.client_work_share)
+        fx.client_factor[mask] *= kept * (1 + c.productivity_gain)
+        fx.competence_h[mask] += 5 * c.competence_hours_per_day * scale
+        fx.recovery_h[mask] += 5 * c.recovery_hours_per_day * scale
+        fx.add_time(self.name, np.where(mask, 5 * (DAY_HOURS - c.client_hours_per_day)
+                                        * scale, 0.0))
+
+
+class ReflectionDayPolicy(Policy):
+    name = "reflection_day"
+
+    def apply(self, u, fx: Effects) -> None:
+        mask = self.mask(u)
+        if not mask.any():
+            return
+        c = self.cfg
+        hours_week = c.days_per_month * DAY_HOURS * 12.0 / 52.0
+        fx.client_factor[mask] *= 1.0 - c.days_per_month / WORKDAYS_PER_MONTH
+        fx.competence_h[mask] += hours_week * c.control_share
+        fx.recovery_h[mask] += hours_week * (1.0 - c.control_share)
+        fx.add_time(self.name, np.where(mask, hours_week, 0.0))
