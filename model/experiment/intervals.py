@@ -21,7 +21,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from scipy import stats
+# Student's t and the normal quantiles from scipy.special (what scipy.stats' t.ppf and
+# norm.ppf compute, without importing scipy.stats: every command starts faster)
+from scipy.special import ndtri, stdtrit
 
 BOOTSTRAP_SAMPLES = 2000
 BOOTSTRAP_SEED = 20170101
@@ -43,7 +45,7 @@ def mean_ci(values, level: float = 0.95) -> tuple[float, float, float]:
     if x.size < 2:
         return _too_few(x)
     m = float(x.mean())
-    half = float(stats.t.ppf(0.5 + level / 2, x.size - 1) * x.std(ddof=1) / math.sqrt(x.size))
+    half = float(stdtrit(x.size - 1, 0.5 + level / 2) * x.std(ddof=1) / math.sqrt(x.size))
     return m, m - half, m + half
 
 
@@ -83,7 +85,7 @@ def wilson(k: int, n: int, level: float = 0.95) -> tuple[float, float]:
     """Wilson score interval for a proportion ``k / n``."""
     if n == 0:
         return math.nan, math.nan
-    z = stats.norm.ppf(0.5 + level / 2)
+    z = ndtri(0.5 + level / 2)
     p = k / n
     den = 1 + z * z / n
     centre = (p + z * z / (2 * n)) / den
