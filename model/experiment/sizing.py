@@ -2,9 +2,12 @@
 
 The figures come from docs/PERFORMANCE.md (2-core x86_64 machine):
 
-* time: a replication of 400 posts x 10 years takes 358 ms, 40 posts x 10 years 55 ms,
-  40 posts x 30 years 162 ms, 10 posts x 10 years 37 ms: about 25 ms per replication
-  plus 0.09 ms per post-year (posts x simulated years, warm-up included) on one core;
+* time (``benchmarks/bench_sizing.py``, CPU seconds of one replication of 10 + 2 years
+  on one core): 10 posts 0.05 s, 40 posts 0.09 s, 100 posts 0.48 s, 200 posts 1.46 s,
+  400 posts 5.2 s. A post-year (posts x simulated years, warm-up included) costs more
+  the larger the unit (its cases grow with the posts, and assigning a case looks at
+  every post): about 25 ms per replication plus post-years x (0.09 ms + 2.6 us x
+  posts), a little above the benchmark's fit so that the estimate errs on the long side;
 * memory: 10 replications of 400 posts x 30 years peak at ~500 MiB, ~280 MiB of it the
   libraries: ~20 MiB per replication held, ~1.8 kB per post-year (the tables of a run
   are held in memory until written);
@@ -25,7 +28,8 @@ from dataclasses import dataclass
 from ..errors import UserError
 
 SECONDS_PER_REPLICATION = 0.025
-SECONDS_PER_POST_YEAR = 0.00009
+SECONDS_PER_POST_YEAR = 9e-5
+SECONDS_PER_POST_SQUARED_YEAR = 2.6e-6     # per post of the unit, per post-year
 BYTES_PER_POST_YEAR = 1_800
 BYTES_PER_SWEEP_ROW = 300
 SCENARIO_BYTES_PER_JSON_BYTE = 4
@@ -36,16 +40,19 @@ ANNOUNCE_SECONDS = 60
 
 @dataclass(frozen=True)
 class Work:
-    """Replications to run, each of ``post_years`` (posts x simulated years)."""
+    """Replications to run, each of ``post_years`` (posts x simulated years) of a unit
+    of ``posts`` posts."""
 
     what: str                # e.g. "5,000 replications x 400 posts x 12 years"
     runs: int                # replications run in all
     post_years: float        # per replication
     held_runs: int           # replications whose tables are in memory at once
     extra_bytes: float = 0   # other memory (a sweep's point scenarios and result rows)
+    posts: float = 0         # the unit's posts (a post-year costs more in a larger unit)
 
     def seconds(self, workers: int) -> float:
-        per_run = SECONDS_PER_REPLICATION + SECONDS_PER_POST_YEAR * self.post_years
+        per_run = SECONDS_PER_REPLICATION + self.post_years * (
+            SECONDS_PER_POST_YEAR + SECONDS_PER_POST_SQUARED_YEAR * self.posts)
         return self.runs * per_run / max(1, min(workers, self.runs))
 
     def memory_bytes(self) -> float:
@@ -68,6 +75,7 @@ def replications(scenarios, replications: int, evaluations: int = 1,
     scenarios = list(scenarios)
     post_years = max(sc.unit.posts * (sc.simulation.years + sc.simulation.warmup_years)
                      for sc in scenarios)
+    posts = max(sc.unit.posts for sc in scenarios)
     first = scenarios[0]
     what = (f"{replications:,} replications x {len(scenarios) * evaluations:,} "
             f"scenario runs x {first.unit.posts:g} posts x "
@@ -77,7 +85,7 @@ def replications(scenarios, replications: int, evaluations: int = 1,
             f"{first.simulation.years + first.simulation.warmup_years:g} years")
     runs = replications * len(scenarios) * evaluations
     held_runs = replications * (len(scenarios) if held == "all" else 1)
-    return Work(what, runs, post_years, held_runs)
+    return Work(what, runs, post_years, held_runs, posts=posts)
 
 
 def what_if(scenarios, replications_each: int, workers: int) -> Work:
@@ -86,7 +94,8 @@ def what_if(scenarios, replications_each: int, workers: int) -> Work:
     costs and the weekly series, which do not grow with the posts), so the memory that
     grows with the size is that of the replications running at once, one per worker."""
     work = replications(scenarios, replications_each)
-    return Work(work.what, work.runs, work.post_years, min(max(1, workers), work.runs))
+    return Work(work.what, work.runs, work.post_years, min(max(1, workers), work.runs),
+                posts=work.posts)
 
 
 def sweep(points: int, replications: int, posts: float, years: float,
@@ -95,7 +104,7 @@ def sweep(points: int, replications: int, posts: float, years: float,
     extra = (points * scenario_json_bytes * SCENARIO_BYTES_PER_JSON_BYTE
              + runs * BYTES_PER_SWEEP_ROW)
     return Work(f"{points:,} points x {replications:,} replications x {posts:g} posts x "
-                f"{years:g} years", runs, posts * years, 0, extra)
+                f"{years:g} years", runs, posts * years, 0, extra, posts=posts)
 
 
 def _size(n: float) -> str:
