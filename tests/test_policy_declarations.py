@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from model.present.app import i18n
+from model.present.app import levers as L
 from model.sim import policies
 from model.sim.params import Scenario
 from model.sim.params.policies import Policies
@@ -24,6 +26,11 @@ from model.sim.policies import registry
 from model.sim.policies.base import LeverSpec, Policy, PolicyBase, PolicySpec
 
 PACKAGE = ROOT / "model" / "sim" / "policies"
+
+
+def _with_block(spec: PolicySpec) -> Scenario:
+    """The baseline with ``spec``'s block at its defaults."""
+    return Scenario(policies={spec.key: {}})
 
 
 def test_every_policy_of_the_schema_is_declared_by_exactly_one_family_module():
@@ -58,7 +65,10 @@ def test_the_registry_is_complete_and_in_the_declared_order():
 
 
 def test_no_policy_schema_or_behaviour_is_defined_outside_its_family_module():
-    """No module outside ``model/sim/policies/`` defines a policy block or behaviour."""
+    """No module outside ``model/sim/policies/`` defines a policy block or behaviour, or
+    keeps its own table of the policies' fields."""
+    fields = {f for s in policies.SPECS for f in s.schema.model_fields} - {
+        "start_year", "rollout", "posts", "steps"}
     for path in (ROOT / "model").rglob("*.py"):
         if PACKAGE in path.parents:
             continue
@@ -67,6 +77,27 @@ def test_no_policy_schema_or_behaviour_is_defined_outside_its_family_module():
             if isinstance(node, ast.ClassDef):
                 bases = {getattr(b, "id", getattr(b, "attr", None)) for b in node.bases}
                 assert not bases & {"PolicyBase", "Policy"}, (path, node.name)
+            elif isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+                names = {e.value for e in node.elts if isinstance(e, ast.Constant)}
+                assert len(names & fields) < 2, (path, node.lineno, names & fields)
+
+
+def test_the_app_offers_exactly_the_levers_each_policy_declares():
+    for spec in policies.SPECS:
+        option = _with_block(spec)
+        block = getattr(option.policies, spec.key)
+        declared = [f"policies.{spec.key}.{p}" for lv in spec.levers for p in lv.paths(block)]
+        offered = L.measure_levers(option)
+        assert [lv.path for lv in offered] == declared and declared, spec.key
+        assert all(lv.group == "measure" and lv.unit for lv in offered), spec.key
+        for lever in spec.levers:
+            # a lever's words are found by its path (one label per item for a list)
+            path = f"policies.{spec.key}.{lever.field}"
+            assert "*" in lever.field or path in i18n.LEVERS, path
+    # the levers of two policies together: each policy's own, in the registry's order
+    both = Scenario(policies={"working_time": {}, "trainees": {}})
+    assert [lv.path.split(".")[1] for lv in L.measure_levers(both)] == [
+        "working_time"] * 3 + ["trainees"] * 2
 
 
 def test_a_list_lever_stands_for_every_item_of_the_list():
@@ -118,6 +149,7 @@ CHECK_NEW = '''
 import json
 from model.sim import policies
 from model.sim.params import Scenario, json_schema
+from model.present.app import levers as L
 
 sc = Scenario(policies={"tea_breaks": {"minutes_per_day": 20}})
 unit = type("U", (), {"n_slots": 2, "warmup_end": 0.0, "params": sc})
@@ -125,6 +157,7 @@ print(json.dumps({
     "last": list(policies.REGISTRY)[-1],
     "schema": "tea_breaks" in json_schema()["$defs"]["Policies"]["properties"],
     "value": sc.policies.tea_breaks.minutes_per_day,
+    "levers": [lv.path for lv in L.measure_levers(sc)],
     "built": [p.name for p in policies.build(unit)],
 }))
 '''
@@ -133,8 +166,8 @@ print(json.dumps({
 @pytest.mark.slow
 def test_a_new_measure_is_one_new_module_and_nothing_else(tmp_path):
     """A copy of the model with one module added under ``model/sim/policies/``: the
-    scenario schema takes its block and a run builds its behaviour, without an edit
-    anywhere else."""
+    scenario schema takes its block, a run builds its behaviour and the app offers its
+    lever, without an edit anywhere else."""
     shutil.copytree(ROOT / "model", tmp_path / "model",
                     ignore=shutil.ignore_patterns("__pycache__"))
     (tmp_path / "model" / "sim" / "policies" / "tea.py").write_text(
@@ -144,6 +177,7 @@ def test_a_new_measure_is_one_new_module_and_nothing_else(tmp_path):
     assert res.returncode == 0, res.stderr
     got = json.loads(res.stdout.strip().splitlines()[-1])
     assert got == {"last": "tea_breaks", "schema": True, "value": 20.0,
+                   "levers": ["policies.tea_breaks.minutes_per_day"],
                    "built": ["tea_breaks"]}
 
 
