@@ -1,7 +1,9 @@
 """The levers of the what-if app and the scenarios they make.
 
-A lever is a parameter path from this module's own table (the browser sends only lever
-keys and numbers, never a path or YAML text). Its unit, help text, allowed bounds and
+A lever is a parameter path: the unit, assumption and run levers from this module's own
+table, a measure's levers as its policy declares them beside its schema and behaviour
+(``model.sim.policies``, each family's ``POLICIES``). The browser sends only lever keys
+and numbers, never a path or YAML text. Its unit, help text, allowed bounds and
 documented assumption range come from the scenario schema (``model.sim.params``); every
 value is validated by the schema before anything runs.
 
@@ -23,6 +25,7 @@ from pydantic import BaseModel
 from ...config.scenario import _model_in, apply_override, deep_merge, get_path, validate_data
 from ...errors import ScenarioError
 from ...sim.params import Scenario
+from ...sim.policies import SPECS
 from ..dashboard.brief import KEY_ASSUMPTIONS
 
 # the what-if's own caps (the schema's are for batch runs)
@@ -30,26 +33,8 @@ MAX_YEARS = 20
 MAX_REPLICATIONS = 64
 MIN_REPLICATIONS = 2            # a paired interval needs two
 
-# the main parameters of each measure (block under ``policies``)
-MEASURE_FIELDS = {
-    "working_time": ("client_hours_per_day", "competence_hours_per_day",
-                     "recovery_hours_per_day"),
-    "reflection_day": ("days_per_month",),
-    "salary_ladder": (),                        # one lever per step, see measure_levers
-    "overstaffing": ("extra_posts", "extra_share"),
-    "introduction_programme": ("mentor_hours_year1", "mentor_hours_year2",
-                               "reduced_load_months"),
-    "specialists": ("posts", "mentor_hours_per_week"),
-    "admin_support": ("assistants_fte",),
-    "smaller_groups": ("extra_team_leaders",),
-    "first_line": ("simple_case_share", "staff_fte"),
-    "intensive_investigation": ("nominal_weeks",),
-    "trainees": ("trainee_fte", "graduate_hire_share"),
-    "recruitment_support": ("hr_fte", "time_to_hire_factor"),
-}
 UNIT_PATHS = ("unit.posts", "cases.investigations.arrivals_per_year",
               "cases.ongoing.arrivals_per_year")
-STEP_FIELD = "supplement_sek_per_month"
 
 
 @dataclass(frozen=True)
@@ -101,14 +86,16 @@ def field_info(path: str):
     return info
 
 
-def make_lever(path: str, group: str, key: str | None = None) -> Lever:
+def make_lever(path: str, group: str, key: str | None = None,
+               unit: str | None = None) -> Lever:
+    """The lever of ``path``; ``unit`` where the schema field has none."""
     info = field_info(path)
     extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
     low, high, low_open = _bounds(info)
     rng = extra.get("assumption_range")
     plausible = (float(rng[0]), float(rng[1])) if isinstance(rng, list) else None
-    unit = extra.get("unit") or ("SEK/month" if path.endswith(STEP_FIELD) else "")
-    return Lever(key=key or path, path=path, group=group, unit=str(unit),
+    return Lever(key=key or path, path=path, group=group,
+                 unit=str(extra.get("unit") or unit or ""),
                  help=info.description or "", low=low, high=high, low_open=low_open,
                  integer=info.annotation is int, plausible=plausible,
                  source=str(extra.get("source") or ""))
@@ -138,15 +125,14 @@ def run_levers() -> list[Lever]:
 
 
 def measure_levers(option: Scenario) -> list[Lever]:
-    """The levers of the measures an option uses."""
+    """The levers of the measures an option uses, as each policy declares them."""
     out = []
-    for block, fields in MEASURE_FIELDS.items():
-        policy = getattr(option.policies, block)
-        if policy is None:
+    for spec in SPECS:
+        block = getattr(option.policies, spec.key)
+        if block is None:
             continue
-        if block == "salary_ladder":
-            fields = tuple(f"steps.{i}.{STEP_FIELD}" for i in range(len(policy.steps)))
-        out += [make_lever(f"policies.{block}.{f}", "measure") for f in fields]
+        out += [make_lever(f"policies.{spec.key}.{path}", "measure", unit=lever.unit)
+                for lever in spec.levers for path in lever.paths(block)]
     return out
 
 

@@ -8,39 +8,28 @@ statistics window and can roll out group by group: workers are split into groups
 post (slot modulo groups) and group g starts ``g * interval_months`` later; unit-level
 measures (assistants, team leaders, specialists...) scale with the share of groups
 started.
+
+Each family module declares its policies beside their schema and behaviour
+(``base.PolicySpec``); ``registry`` gathers them in their order.
 """
 
 from __future__ import annotations
 
 from ..entities import WEEK
-from . import caseflow, introduction, pay, staffing, working_time
-from .base import Effects, Policy, vec
+from .base import Effects, Policy, PolicySpec, vec
+from .registry import REGISTRY, SPECS
 
-__all__ = ["Effects", "Policy", "build", "update", "book_costs", "vec"]
-
-REGISTRY = {
-    "working_time": working_time.WorkingTimePolicy,
-    "reflection_day": working_time.ReflectionDayPolicy,
-    "salary_ladder": pay.SalaryLadderPolicy,
-    "overstaffing": staffing.OverstaffingPolicy,
-    "introduction_programme": introduction.IntroductionPolicy,
-    "specialists": staffing.SpecialistsPolicy,
-    "admin_support": staffing.AdminSupportPolicy,
-    "smaller_groups": staffing.SmallerGroupsPolicy,
-    "first_line": caseflow.FirstLinePolicy,
-    "intensive_investigation": caseflow.IntensiveInvestigationPolicy,
-    "trainees": staffing.TraineesPolicy,
-    "recruitment_support": staffing.RecruitmentSupportPolicy,
-}
+__all__ = ["Effects", "Policy", "PolicySpec", "REGISTRY", "SPECS", "build", "update",
+           "book_costs", "vec"]
 
 
 def build(unit) -> list[Policy]:
     """The policy objects of a scenario, in a fixed order."""
     out = []
-    for name, cls in REGISTRY.items():
-        cfg = getattr(unit.params.policies, name)
+    for spec in SPECS:
+        cfg = getattr(unit.params.policies, spec.key)
         if cfg is not None:
-            out.append(cls(cfg, unit))
+            out.append(spec.behaviour(cfg, unit))
     return out
 
 

@@ -1,13 +1,37 @@
-"""The policy base: the week's effects and the policy object every family extends."""
+"""The policy base: the schema block every policy's parameters extend (start and
+roll-out), the week's effects, the policy object every family extends, and the
+declaration (``PolicySpec``) by which a family module makes its policies known."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
+from pydantic import BaseModel, Field
 
 from ..entities import DAYS_PER_YEAR
+from ..params.base import MAX_YEARS, P, Strict
 from ..staff import weekly_pay
 
 DAYS_PER_MONTH = DAYS_PER_YEAR / 12.0
+
+# ---------------------------------------------------------------------------
+# the schema every policy block extends (each block absent = policy not used)
+
+
+class Rollout(Strict):
+    groups: int = P(1, "groups", "Groups the policy reaches one after another (workers are "
+                    "split by post).", source="Sundsvall rolled 6+2 out group by group "
+                    "(DOMAIN.md); count is a choice", ge=1, le=100)
+    interval_months: float = P(0, "months", "Months between one group's start and the next.",
+                               assumption="a choice of the municipality", ge=0, le=120)
+
+
+class PolicyBase(Strict):
+    start_year: float = P(0, "years", "Years after the warm-up when the policy starts (0 = "
+                          "from the start of the statistics window).",
+                          assumption="a choice of the municipality", ge=0, le=MAX_YEARS)
+    rollout: Rollout = Field(default_factory=Rollout)
 
 
 def vec(x, n: int) -> np.ndarray:
@@ -111,3 +135,57 @@ class Policy:
     def weekly_staff_cost(self, u, fte: float, salary: float) -> float:
         """One week of pay (with on-cost) for ``fte`` staff at ``salary`` SEK/month."""
         return weekly_pay(float(salary), float(fte), float(u.params.pay.employer_oncost))
+
+
+# ---------------------------------------------------------------------------
+# the declaration of a policy
+
+
+@dataclass(frozen=True)
+class LeverSpec:
+    """A parameter of a policy's block that the what-if app offers as a lever.
+
+    ``field`` is the path inside the block; a ``*`` stands for every item of a list
+    (one lever per item, e.g. ``steps.*.supplement_sek_per_month``). The lever's
+    bounds, whole-number steps and plausible range are the schema field's own; ``unit``
+    is given only where the field has none. No words: the app finds the lever's label
+    by its full parameter path.
+    """
+
+    field: str
+    unit: str | None = None
+
+    def paths(self, block: BaseModel) -> list[str]:
+        """The paths inside ``block`` (a validated policy block) this lever stands for."""
+        out = [("", block)]
+        for part in self.field.split("."):
+            if part == "*":
+                out = [(f"{p}{i}.", item) for p, v in out for i, item in enumerate(v)]
+            else:
+                out = [(f"{p}{part}.", getattr(v, part)) for p, v in out]
+        return [p[:-1] for p, _ in out]
+
+
+@dataclass(frozen=True)
+class PolicySpec:
+    """One policy, declared once in its family's module (``POLICIES``): the schema block
+    under ``policies.<key>`` in a scenario, the behaviour the model consults every week,
+    the levers the what-if app offers, and ``order``: where the block stands in the
+    schema and when the policy applies its effects in the week (lower first).
+
+    The key is the behaviour's ``name``: the scenario block, the cost category
+    ``policy_<key>`` and the word tables (``pol_<key>``, lever paths) all use it.
+    """
+
+    schema: type[PolicyBase]
+    behaviour: type[Policy]
+    levers: tuple[LeverSpec | str, ...]
+    order: int
+
+    def __post_init__(self):
+        object.__setattr__(self, "levers", tuple(
+            lv if isinstance(lv, LeverSpec) else LeverSpec(lv) for lv in self.levers))
+
+    @property
+    def key(self) -> str:
+        return self.behaviour.name

@@ -2,7 +2,37 @@
 
 from __future__ import annotations
 
-from .base import Effects, Policy
+from ..params.base import NonNeg, P, PosFloat, Share
+from .base import Effects, Policy, PolicyBase, PolicySpec
+
+# ---------------------------------------------------------------------------
+# the schema
+
+
+class FirstLine(PolicyBase):
+    """A first-line unit takes a share of the light cases (Umeå)."""
+
+    simple_case_share: Share = P(0.5, "share", "Share of simple cases (both types) handled "
+                                 "by the first-line unit instead.", source="Umeå (DOMAIN.md);"
+                                 " share assumption 0.3-0.7")
+    staff_fte: float = P(2, "FTE", "Staff of the first-line unit (paid by this budget).",
+                         assumption=(1, 4), ge=0, le=100)
+    salary_sek_per_month: NonNeg = P(38_000, "SEK/month", "Salary in the first-line unit.",
+                                     assumption=(35_000, 41_000), le=1e6)
+
+
+class IntensiveInvestigation(PolicyBase):
+    """Investigations done in 4-6 weeks instead of spread over 4 months (Värmdö)."""
+
+    nominal_weeks: PosFloat = P(5, "weeks", "Weeks an investigation's work is spread over.",
+                                source="Värmdö 4-6 weeks (DOMAIN.md)", le=52)
+    hours_factor: PosFloat = P(0.95, "factor", "Work hours per investigation relative to "
+                               "today (less re-reading when focused).",
+                               assumption=(0.85, 1.0), le=2)
+
+
+# ---------------------------------------------------------------------------
+# the behaviour
 
 
 class FirstLinePolicy(Policy):
@@ -40,3 +70,12 @@ class IntensiveInvestigationPolicy(Policy):
             return
         fx.nominal_weeks = self.cfg.nominal_weeks
         fx.hours_factor *= self.cfg.hours_factor
+
+
+# the policies this module declares (see ``registry``)
+POLICIES = (
+    PolicySpec(FirstLine, FirstLinePolicy, order=90,
+               levers=("simple_case_share", "staff_fte")),
+    PolicySpec(IntensiveInvestigation, IntensiveInvestigationPolicy, order=100,
+               levers=("nominal_weeks",)),
+)

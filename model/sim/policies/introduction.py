@@ -13,9 +13,60 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import Effects, Policy
+from ..params.base import NonNeg, P, PosFloat, Share
+from .base import Effects, Policy, PolicyBase, PolicySpec
 
 FACILITATOR_SHARE = 0.25   # one facilitator hour per four participant hours (groups of 4)
+
+
+# ---------------------------------------------------------------------------
+# the schema
+
+
+class IntroductionProgramme(PolicyBase):
+    """Structured introduction: mentors, reflection, reduced load, shielding."""
+
+    mentor_hours_year1: NonNeg = P(4, "hours/week", "Mentor hours in the first year.",
+                                   source="Uppsala (DOMAIN.md)", le=20)
+    mentor_hours_year2: NonNeg = P(2, "hours/week", "Mentor hours in the second year.",
+                                   source="Uppsala (DOMAIN.md)", le=20)
+    reflection_sessions_per_month_early: NonNeg = P(2, "sessions/month", "Reflection "
+                                                    "sessions in the first months.",
+                                                    source="Kiruna plan (DOMAIN.md)", le=20)
+    reflection_early_months: NonNeg = P(4, "months", "Months with the early frequency.",
+                                        source="Kiruna plan (DOMAIN.md)", le=60)
+    reflection_sessions_per_month_later: NonNeg = P(1, "sessions/month", "Reflection "
+                                                    "sessions after that.",
+                                                    source="Kiruna plan (DOMAIN.md)", le=20)
+    reflection_until_months: NonNeg = P(12, "months", "Reflection ends (at most a year).",
+                                        source="Kiruna plan (DOMAIN.md)", le=60)
+    session_hours: PosFloat = P(2, "hours", "Length of one reflection session "
+                                "(participant and facilitator).", assumption=(1, 3), le=8)
+    reflection_support_sd: NonNeg = P(0.8, "SD", "Colleague-support gain while in "
+                                      "reflection.", assumption=(0.4, 1.2), le=5)
+    participant_control_gain: NonNeg = P(0.15, "control index", "Control gained by "
+                                         "participants while in the programme (a written "
+                                         "plan, role clarity); with the support gains the "
+                                         "programme gives HR 0.55-0.80 on early exits "
+                                         "(Texas OR 0.61, DOMAIN.md).", assumption=(0.05, 0.25),
+                                         le=1)
+    reduced_load_months: NonNeg = P(6, "months", "Months with a reduced load cap.",
+                                    source="Jönköping (DOMAIN.md)", le=60)
+    reduced_load_capacity: float = P(0.5, "share of a full load", "Capacity cap during the "
+                                     "reduced-load months.", assumption=(0.4, 0.75), gt=0,
+                                     le=1)
+    shield_complex_years: NonNeg = P(2, "years", "No complex lead cases during the first "
+                                     "years (induction).", source="Jönköping (DOMAIN.md)",
+                                     le=10)
+    support_gap_met: Share = P(0.8, "share", "Share of a newcomer's unmet need for the "
+                               "manager's support (dcs.manager_support.newcomer_gap_sd) "
+                               "that the programme meets while it lasts: a scheduled "
+                               "introducer, a written plan, group supervision.",
+                               assumption=(0.5, 1.0))
+
+
+# ---------------------------------------------------------------------------
+# the behaviour
 
 
 class IntroductionPolicy(Policy):
@@ -62,3 +113,10 @@ class IntroductionPolicy(Policy):
         top = u.params.pay.salary_by_experience[-1].sek_per_month
         hourly = self.weekly_staff_cost(u, 1.0, top) / u.phase_table.paid_hours
         return FACILITATOR_SHARE * hours * hourly
+
+
+# the policies this module declares (see ``registry``)
+POLICIES = (
+    PolicySpec(IntroductionProgramme, IntroductionPolicy, order=50,
+               levers=("mentor_hours_year1", "mentor_hours_year2", "reduced_load_months")),
+)

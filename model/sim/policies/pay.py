@@ -10,10 +10,76 @@ they shrink the gap to the market; they are booked as the policy's cost.
 from __future__ import annotations
 
 import numpy as np
+from pydantic import Field, field_validator, model_validator
 
 from ..entities import DAYS_PER_YEAR
+from ..params.base import NonNeg, P, Strict
 from ..staff import weekly_pay
-from .base import Effects, Policy
+from .base import Effects, LeverSpec, Policy, PolicyBase, PolicySpec
+
+# ---------------------------------------------------------------------------
+# the schema
+
+
+class LadderStep(Strict):
+    name: str = Field(min_length=1, max_length=60)
+    min_years: float = Field(default=0, ge=0, le=60, description="Total experience from "
+                             "which the step applies.")
+    max_years: float | None = Field(default=None, gt=0, le=60, description="Experience at "
+                                    "which the step ends (null: no end).")
+    after_introduction: bool = Field(default=False, description="Only after the "
+                                     "introduction phase.")
+    supplement_sek_per_month: float = Field(ge=0, le=1e6, description="Added to the monthly "
+                                            "salary, SEK.")
+    posts: int | None = Field(default=None, ge=1, le=1000, description="Limited number of "
+                              "posts at this step (specialist posts); null = everyone "
+                              "eligible.")
+    term_years: float | None = Field(default=None, gt=0, le=20, description="Term of a "
+                                     "limited post (renewable while eligible).")
+
+    @model_validator(mode="after")
+    def _range(self):
+        if self.max_years is not None and self.max_years <= self.min_years:
+            raise ValueError(f"step {self.name}: max_years must be > min_years")
+        return self
+
+
+class SalaryLadder(PolicyBase):
+    """Salary supplements by experience (Umeå, Krokom, Jönköping, Österåker)."""
+
+    steps: tuple[LadderStep, ...] = P(
+        None, "table", "Supplement steps; a worker gets the highest step they qualify for. "
+        "Default: Umeå L1-L4.", source="Umeå ladder (DOMAIN.md): L1 +1,000 (max 1 year); "
+        "L2 +1,000 after introduction; L3 +1,500 at >= 5 y; L4 +1,500 at >= 7 y, 4 posts, "
+        "2-year terms",
+        default_factory=lambda: (
+            LadderStep(name="L1", min_years=0, max_years=1, supplement_sek_per_month=1000),
+            LadderStep(name="L2", min_years=0, after_introduction=True,
+                       supplement_sek_per_month=1000),
+            LadderStep(name="L3", min_years=5, supplement_sek_per_month=1500),
+            LadderStep(name="L4", min_years=7, supplement_sek_per_month=1500, posts=4,
+                       term_years=2)))
+    cumulative: bool = P(False, "flag", "Supplements add up over the steps reached "
+                         "(true) or only the highest applies (false).",
+                         assumption="ladder design choice")
+    career_control_gain: NonNeg = P(0.1, "control index", "Control gained by holders of a "
+                                    "limited specialist step (a visible career path).",
+                                    assumption=(0, 0.2), le=1)
+
+    @field_validator("steps")
+    @classmethod
+    def _steps(cls, v):
+        if not v:
+            raise ValueError("a salary ladder needs at least one step")
+        for a, b in zip(v, v[1:]):
+            if b.min_years < a.min_years:
+                raise ValueError(f"ladder thresholds must not decrease ({b.name}: "
+                                 f"{b.min_years:g} after {a.name}: {a.min_years:g})")
+        return v
+
+
+# ---------------------------------------------------------------------------
+# the behaviour
 
 
 class SalaryLadderPolicy(Policy):
@@ -86,3 +152,10 @@ class SalaryLadderPolicy(Policy):
         # supplements are pay: one week of them, with on-cost, over the employees' FTE
         return float(weekly_pay(float((fx.supplement[emp] * u.staff.fte[emp]).sum()), 1.0,
                                 u.params.pay.employer_oncost))
+
+
+# the policies this module declares (see ``registry``)
+POLICIES = (
+    PolicySpec(SalaryLadder, SalaryLadderPolicy, order=30,
+               levers=(LeverSpec("steps.*.supplement_sek_per_month", "SEK/month"),)),
+)

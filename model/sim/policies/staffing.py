@@ -12,7 +12,132 @@ from __future__ import annotations
 
 import math
 
-from .base import Effects, Policy
+from ..params.base import MAX_POSTS, NonNeg, P, PosFloat, Share
+from .base import Effects, Policy, PolicyBase, PolicySpec
+
+# ---------------------------------------------------------------------------
+# the schema
+
+
+class Overstaffing(PolicyBase):
+    """Posts above the budgeted need to absorb vacancies and absence (Umeå)."""
+
+    extra_posts: float = P(0, "FTE posts", "Posts added above the budget.",
+                           source="Umeå practice; Kiruna proposal (DOMAIN.md); size "
+                                  "assumption 0-10%", ge=0, le=MAX_POSTS)
+    extra_share: Share = P(0.0, "share of posts", "Posts added as a share of the budget "
+                           "(added to extra_posts).", assumption=(0, 0.15))
+    management_per_post: NonNeg = P(0.0, "manager equivalents per post", "Management "
+                                    "added with each post the measure adds (0: the "
+                                    "unit's managers lead them too; 1/15 = one manager "
+                                    "per 15 posts, the reference span).",
+                                    assumption=(0, 0.067), le=1)
+
+
+class Specialists(PolicyBase):
+    """Specialist social workers without own cases (Umeå 4, Uppsala 8, Kiruna 2)."""
+
+    posts: float = P(2, "FTE", "Specialist posts.", source="Kiruna proposal 2; Umeå 4; "
+                     "Uppsala 8 (DOMAIN.md)", ge=0, le=100)
+    mentor_hours_per_week: NonNeg = P(10, "hours/week", "Mentoring each specialist gives.",
+                                      assumption=(5, 20), le=40)
+    complex_cohandling_share: Share = P(0.3, "share", "Share of the complex-case demand "
+                                        "lifted from case holders per specialist per 20 "
+                                        "staff (co-handling), capped at 1.",
+                                        assumption=(0.1, 0.5))
+    reflection_support_sd: NonNeg = P(0.2, "SD", "Colleague-support gain for everyone from "
+                                      "specialist-led reflection.", assumption=(0, 0.4), le=5)
+    salary_sek_per_month: NonNeg = P(44_000, "SEK/month", "Specialist salary (experienced "
+                                     "salary + L4-type supplement).",
+                                     assumption=(41_000, 48_000), le=1e6)
+    management_per_post: NonNeg = P(0.0, "manager equivalents per post", "Management "
+                                    "added with each post the measure adds (0: the "
+                                    "unit's managers lead them too; 1/15 = one manager "
+                                    "per 15 posts, the reference span).",
+                                    assumption=(0, 0.067), le=1)
+
+
+class AdminSupport(PolicyBase):
+    """Social assistants who take tasks that need no exercise of authority."""
+
+    assistants_fte: float = P(2, "FTE", "Social assistants (administrators) added.",
+                              source="Södertälje, Krokom (DOMAIN.md); size assumption",
+                              ge=0, le=100)
+    admin_hours_taken_per_fte: NonNeg = P(30, "hours/week", "Administrative hours one "
+                                          "assistant takes off the social workers.",
+                                          assumption=(20, 35), le=40)
+    salary_sek_per_month: NonNeg = P(30_000, "SEK/month", "Assistant salary.",
+                                     assumption=(27_000, 33_000), le=1e6)
+    management_per_post: NonNeg = P(0.0, "manager equivalents per post", "Management "
+                                    "added with each post the measure adds (0: the "
+                                    "unit's managers lead them too; 1/15 = one manager "
+                                    "per 15 posts, the reference span).",
+                                    assumption=(0, 0.067), le=1)
+
+
+class SmallerGroups(PolicyBase):
+    """More team leaders: smaller span of control (Södertälje)."""
+
+    extra_team_leaders: int = P(2, "persons", "Team leaders added.",
+                                source="Södertälje (DOMAIN.md); number assumption", ge=0,
+                                le=100)
+    team_leader_salary_sek_per_month: NonNeg = P(45_000, "SEK/month", "Team leader salary.",
+                                                 assumption=(42_000, 50_000), le=1e6)
+
+
+class Trainees(PolicyBase):
+    """Student employees / trainees who start pre-introduced (Värmdö, Krokom...)."""
+
+    trainee_fte: float = P(2, "FTE", "Trainee FTE employed (part-time students).",
+                           assumption=(1, 4), ge=0, le=100)
+    trainee_cost_sek_per_month: NonNeg = P(25_000, "SEK/month per FTE", "Trainee wage.",
+                                           assumption=(20_000, 30_000), le=1e6)
+    graduate_hire_share: Share = P(0.6, "share", "Share of new-graduate hires who come "
+                                   "from the trainee pool (pre-introduced, faster hire).",
+                                   assumption=(0.3, 0.9))
+    time_to_hire_factor: PosFloat = P(0.5, "factor", "Time-to-hire of a trainee hire "
+                                      "relative to an open recruitment.",
+                                      assumption=(0.3, 0.8), le=1)
+    casework_share: Share = P(0.4, "share of a full worker's client hours", "Casework a "
+                              "trainee FTE does (co-handling, simpler tasks), net of the "
+                              "supervision it needs; shared over the unit.",
+                              assumption=(0.2, 0.6))
+    years_in_unit_before_hire: NonNeg = P(1.0, "years", "Time a trainee hire has already "
+                                          "spent in the unit as a student: they start "
+                                          "introduced and know the unit and its manager, "
+                                          "so less of a newcomer's support need is unmet. "
+                                          "Värmdö: 'i princip alla' trainees stayed.",
+                                          assumption=(0.5, 2), le=10)
+    experience_years_at_hire: NonNeg = P(0.5, "years", "Professional experience a trainee "
+                                         "hire brings from part-time casework in the unit "
+                                         "(adds to control from experience).",
+                                         assumption=(0.25, 1.0), le=10)
+    management_per_post: NonNeg = P(0.0, "manager equivalents per post", "Management "
+                                    "added with each post the measure adds (0: the "
+                                    "unit's managers lead them too; 1/15 = one manager "
+                                    "per 15 posts, the reference span).",
+                                    assumption=(0, 0.067), le=1)
+
+
+class RecruitmentSupport(PolicyBase):
+    """HR recruitment support: faster, better hiring (Stockholm Spånga-Tensta)."""
+
+    time_to_hire_factor: PosFloat = P(0.7, "factor", "Time-to-hire relative to today: "
+                                      "HR runs adverts, screening and references (the "
+                                      "process, not the market).",
+                                      assumption=(0.5, 0.9), le=1)
+    applicant_factor: PosFloat = P(1.43, "factor", "Applicants per advertised post "
+                                   "relative to today (active sourcing, employer "
+                                   "branding); 1.43 halves failed rounds of today's unit "
+                                   "(0.2 -> 0.1).", assumption=(1.0, 2.0), le=10)
+    hr_fte: float = P(0.5, "FTE", "HR recruiter time bought.", assumption=(0.25, 1), ge=0,
+                      le=10)
+    hr_salary_sek_per_month: NonNeg = P(42_000, "SEK/month", "HR recruiter salary.",
+                                        assumption=(38_000, 46_000), le=1e6)
+
+
+# ---------------------------------------------------------------------------
+# the behaviour
 
 
 def add_posts(fx: Effects, cfg, led_fte: float, posts: float) -> None:
@@ -146,3 +271,20 @@ class RecruitmentSupportPolicy(Policy):
     def cost_week(self, u, fx: Effects) -> float:
         return self.weekly_staff_cost(u, self.cfg.hr_fte * self.fraction(u.env.now),
                                        self.cfg.hr_salary_sek_per_month)
+
+
+# the policies this module declares (see ``registry``)
+POLICIES = (
+    PolicySpec(Overstaffing, OverstaffingPolicy, order=40,
+               levers=("extra_posts", "extra_share")),
+    PolicySpec(Specialists, SpecialistsPolicy, order=60,
+               levers=("posts", "mentor_hours_per_week")),
+    PolicySpec(AdminSupport, AdminSupportPolicy, order=70,
+               levers=("assistants_fte",)),
+    PolicySpec(SmallerGroups, SmallerGroupsPolicy, order=80,
+               levers=("extra_team_leaders",)),
+    PolicySpec(Trainees, TraineesPolicy, order=110,
+               levers=("trainee_fte", "graduate_hire_share")),
+    PolicySpec(RecruitmentSupport, RecruitmentSupportPolicy, order=120,
+               levers=("hr_fte", "time_to_hire_factor")),
+)

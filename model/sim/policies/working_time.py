@@ -16,11 +16,65 @@ when staff and applicants compare employers (``pay.paid_time_value_share``, see
 from __future__ import annotations
 
 import numpy as np
+from pydantic import model_validator
 
-from .base import Effects, Policy
+from ..params.base import NonNeg, P, Share
+from .base import Effects, Policy, PolicyBase, PolicySpec
 
 DAY_HOURS = 8.0
 WORKDAYS_PER_MONTH = 52.0 * 5.0 / 12.0
+
+
+# ---------------------------------------------------------------------------
+# the schema
+
+
+class WorkingTime(PolicyBase):
+    """Shorter client day at the same pay (6+2 in Sundsvall; 6.5 h; 7 h in Ljusdal)."""
+
+    client_hours_per_day: float = P(6, "hours/day", "Hours of client work in a paid 8-hour "
+                                    "day (6 in 6+2).", source="Sundsvall IFO 6+2 (DOMAIN.md)",
+                                    gt=0, le=8)
+    competence_hours_per_day: float = P(1, "hours/day", "Of the freed hours: competence "
+                                        "development (raises control).",
+                                        source="Sundsvall 6+2: 2 h competence development, "
+                                        "recovery, exercise; split assumption", ge=0, le=8)
+    recovery_hours_per_day: float = P(1, "hours/day", "Of the freed hours: recovery and "
+                                      "exercise (raises exhaustion recovery).",
+                                      source="Sundsvall 6+2; split assumption", ge=0, le=8)
+    redesign_share: Share = P(
+        0.0, "share of the freed hours", "Share of the freed hours found by redesigning "
+        "non-client work (administration, meetings, documentation) before client time is "
+        "cut; the rest falls on client and non-client work in proportion (0: client time "
+        "simply cut).", source="Sundsvall 6+2 (seed 000): extensive preparation \"för att "
+        "klara befintlig belastning och nuvarande arbetsuppgifter inom den nya "
+        "arbetstiden\"; the share itself assumption (0-1)")
+    productivity_gain: NonNeg = P(0.05, "share", "More client work done per client hour "
+                                  "with shorter days (rested staff); 8/6 - 1 = 0.33 keeps "
+                                  "the whole load in a 6-hour client day.",
+                                  assumption=(0.0, 0.35), le=1)
+
+    @model_validator(mode="after")
+    def _sum(self):
+        if self.client_hours_per_day + self.competence_hours_per_day \
+                + self.recovery_hours_per_day > 8 + 1e-9:
+            raise ValueError("client + competence + recovery hours per day must not exceed 8")
+        return self
+
+
+class ReflectionDay(PolicyBase):
+    """A paid reflection/recovery day each month (Krokom)."""
+
+    days_per_month: float = P(1, "days/month", "Paid reflection and recovery days a month, "
+                              "taken from client time.", source="Krokom (DOMAIN.md)", gt=0,
+                              le=10)
+    control_share: Share = P(0.5, "share", "Share of the day used for reflection on cases "
+                             "(competence, raises control); the rest is recovery.",
+                             assumption=(0.3, 0.7))
+
+
+# ---------------------------------------------------------------------------
+# the behaviour
 
 
 def client_share_kept(cfg, client_work_share: float) -> float:
@@ -71,3 +125,13 @@ class ReflectionDayPolicy(Policy):
         fx.competence_h[mask] += hours_week * c.control_share
         fx.recovery_h[mask] += hours_week * (1.0 - c.control_share)
         fx.add_time(self.name, np.where(mask, hours_week, 0.0))
+
+
+# the policies this module declares (see ``registry``)
+POLICIES = (
+    PolicySpec(WorkingTime, WorkingTimePolicy, order=10,
+               levers=("client_hours_per_day", "competence_hours_per_day",
+                       "recovery_hours_per_day")),
+    PolicySpec(ReflectionDay, ReflectionDayPolicy, order=20,
+               levers=("days_per_month",)),
+)
