@@ -3,10 +3,8 @@ from ``model.present.dashboard.i18n`` where they say the same thing)."""
 
 from __future__ import annotations
 
-from ..dashboard.i18n import (
-    KPI,
-    LANGS,  # noqa: F401 - the app's languages
-)
+from ..catalogue import metric
+from ..dashboard.i18n import LANGS  # noqa: F401 - the app's languages
 
 T = {
     "title": {"sv": "Tänk om …? Åtgärder mot personalomsättning, prövade under mötet",
@@ -133,9 +131,8 @@ T = {
     "reps": {"sv": "replikeringar", "en": "replications"},
     "warning_none": {"sv": "Ingen varning för verksamheten", "en": "No service warning"},
     # result rows
-    # turnover_rate, overdue_share, consultant_fte, vacancy_rate: the dashboard's KPI
-    # labels (model.present.dashboard.i18n.KPI), so the app and the dashboard say the same
-    "exits": {"sv": "Avgångar under perioden", "en": "Exits over the period"},
+    # the levels shown (turnover_rate, overdue_share, consultant_fte, vacancy_rate, exits)
+    # are named by the catalogue of metrics, as on the dashboard
     "net_cost_budget_sek_per_year": {"sv": "Nettokostnad per år, budget (kassaflöde)",
                                      "en": "Net cost per year, budget (cash flow)"},
     "net_cost_economic_sek_per_year": {"sv": "Nettokostnad per år, personalekonomisk",
@@ -252,9 +249,9 @@ UNITS = {"hours/day": "timmar/dag", "days/month": "dagar/månad", "FTE posts": "
          "count": "antal", "SEK/month": "kr/månad"}
 
 
-# the result rows the dashboard's KPI cards also show take the cards' labels
-T.update({key: KPI[key][0] for key in ("turnover_rate", "overdue_share", "consultant_fte",
-                                       "vacancy_rate")})
+# the result rows that are metrics take the catalogue's labels
+T.update({key: metric(key).label for key in ("turnover_rate", "overdue_share",
+                                             "consultant_fte", "vacancy_rate", "exits")})
 
 
 def tr(key: str, lang: str, **kw) -> str:

@@ -21,6 +21,7 @@ import pandas as pd
 
 from ...experiment.intervals import level_ci
 from .. import texts
+from ..catalogue import metric
 from ..console_text import number
 from . import conditions
 from . import data as D
@@ -46,7 +47,7 @@ W = {
                   "en": "Results (mean and 95% interval)"},
     "views_h": {"sv": "Två sätt att räkna kostnad", "en": "Two ways to count cost"},
     "col_option": {"sv": "Alternativ", "en": "Option"},
-    "col_turnover": {"sv": "Omsättning per år", "en": "Turnover per year"},
+    "col_turnover": metric("turnover_rate").label,
     "col_overdue": {"sv": "Utredningar över 4 mån.", "en": "Investigations over 4 months"},
     "col_payback": {"sv": "Återbetalning (personalekonomisk)", "en": "Payback (economic)"},
     "col_prob": {"sv": "Sannolikhet att spara pengar", "en": "Probability of saving money"},
@@ -74,7 +75,7 @@ W = {
     "base_mark": {"sv": "bas", "en": "base"},
     "chart_h": {"sv": "Kostnad mot personalomsättning (95 % intervall)",
                 "en": "Cost against turnover (95% intervals)"},
-    "chart_x": {"sv": "Personalomsättning per år", "en": "Turnover per year"},
+    "chart_x": metric("turnover_rate").label,
     "chart_y": {"sv": "Nettokostnad per år mot basen", "en": "Net cost per year vs the base"},
     "chart_note": {"sv": "Siffrorna är platserna\ni tabellen ovan.\nUnder noll: billigare\n"
                          "än basen. Röd kant:\nvarning för verksamheten.",

@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import texts
+from ..catalogue import metric
 from .i18n import LANGS, fmt
 
 FILE = "conditions.parquet"
@@ -30,8 +31,8 @@ W = {
     "col_needed": {"sv": "Krävs minst", "en": "Needed at least"},
     "col_assumed": {"sv": "Antaget i scenariot", "en": "Assumed in the scenario"},
     "col_holds": {"sv": "Uppfyllt?", "en": "Met?"},
-    "turnover_rate": {"sv": "Personalomsättning", "en": "Turnover"},
-    "mean_queue": {"sv": "Kö av ärenden", "en": "Backlog of cases"},
+    "turnover_rate": metric("turnover_rate").label,
+    "mean_queue": metric("mean_queue").label,
     "productivity_gain": {"sv": "produktivitetsvinst per klienttimme",
                           "en": "productivity gain per client hour"},
     "redesign_share": {"sv": "andel av den frigjorda tiden från omställt icke-klientarbete",

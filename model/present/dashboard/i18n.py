@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from ..catalogue import metric
 from .texts_dash import DASHBOARD_TEXTS
 
 LANGS = ("sv", "en")
@@ -40,7 +41,7 @@ T = {
     "base": {"sv": "jämförelsebas", "en": "base"},
     "na": {"sv": "–", "en": "n/a"},
     # charts
-    "fig_turnover": {"sv": "Personalomsättning per år", "en": "Turnover per year"},
+    "fig_turnover": metric("turnover_rate").label,
     "fig_headcount": {"sv": "Antal anställda", "en": "Headcount"},
     "fig_experience": {"sv": "Erfarenhetsmix (år på enheten) med Kirunas fördelning 2017",
                        "en": "Experience mix (years in the unit) with Kiruna's 2017 distribution"},
@@ -223,27 +224,9 @@ T.update(DASHBOARD_TEXTS)
 
 # KPI cards: key -> (label, explanation, format)
 KPI = {
-    "turnover_rate": ({"sv": "Personalomsättning per år", "en": "Annual turnover"},
-                      {"sv": "Avgångar per genomsnittligt antal anställda och år.",
-                       "en": "Exits per average headcount per year."}, "pct"),
-    "exits_first_2y": ({"sv": "Avgångar inom 2 år", "en": "Exits in the first two years"},
-                       {"sv": "Avgångar under perioden bland dem som varit anställda kortare "
-                              "än två år.",
-                        "en": "Exits in the period by people employed less than two years."},
-                       "num"),
-    "vacancy_rate": ({"sv": "Vakanser", "en": "Vacancy rate"},
-                     {"sv": "Andel av tjänsterna som står tomma, i genomsnitt över tiden.",
-                      "en": "Share of posts empty, averaged over time."}, "pct"),
-    "consultant_fte": ({"sv": "Konsulter (årsarbetare)", "en": "Consultants (FTE)"},
-                       {"sv": "Genomsnittligt antal inhyrda socialsekreterare.",
-                        "en": "Average number of agency social workers."}, "num1"),
-    "overdue_share": ({"sv": "Utredningar över tidsgränsen", "en": "Overdue investigations"},
-                      {"sv": "Andel utredningar som inte var klara inom lagens fyra månader.",
-                       "en": "Share of investigations not finished within the legal four "
-                             "months."}, "pct"),
-    "share_5y_plus": ({"sv": "Andel med 5+ år", "en": "Staff with 5+ years"},
-                      {"sv": "Andel av personalen med minst fem år på enheten.",
-                       "en": "Share of staff with at least five years in the unit."}, "pct"),
+    **{m.name: (m.label, m.help, m.mean_kind())
+       for m in map(metric, ("turnover_rate", "exits_first_2y", "vacancy_rate",
+                             "consultant_fte", "overdue_share", "share_5y_plus"))},
     "net_cost_budget": ({"sv": "Nettokostnad per år mot basen: Budget (kassaflöde)",
                          "en": "Net cost per year vs base: Budget (cash flow)"},
                         {"sv": "Skillnad i utbetalningar per år mot basscenariot (parvisa "
