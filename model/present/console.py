@@ -63,24 +63,16 @@ def summary_lines(summary: pd.DataFrame, lang: str = DEFAULT_LANG) -> list[str]:
     return lines
 
 
-RUN_TEXT = {
-    "head": {"en": "Scenario '{name}' ({title}): {n} replications × {y} years (after {w} "
-                   "warm-up years), seed {s}",
-             "sv": "Scenario '{name}' ({title}): {n} replikeringar × {y} år (efter {w} års "
-                   "insvängning), slumpfrö {s}"},
-    "means": {"en": "Means, with the 95 % interval over replications in brackets:",
-              "sv": "Medelvärden, med 95 % intervall över replikeringarna inom parentes:"},
-}
 
 
 def print_summary(summary: pd.DataFrame, scenario, out, lang: str = DEFAULT_LANG) -> None:
     from .texts import title
     sim = scenario.simulation
     n = len(summary)
-    print("\n" + RUN_TEXT["head"][lang].format(
-        name=clean(scenario.name), title=clean(title(scenario, lang)), n=n,
-        y=number(sim.years, lang), w=number(sim.warmup_years, lang), s=sim.seed))
-    print(RUN_TEXT["means"][lang])
+    print("\n" + say("run_head", lang, name=clean(scenario.name),
+                      title=clean(title(scenario, lang)), n=n, y=number(sim.years, lang),
+                      w=number(sim.warmup_years, lang), s=sim.seed))
+    print(say("run_means", lang))
     if few_replications_note(n, lang):
         print(few_replications_note(n, lang))
     for line in summary_lines(summary, lang):
