@@ -1,17 +1,20 @@
-"""Swedish and English words of the what-if app: its sentences and metrics are the
-catalogue's (``model.present.catalogue``); the levers' names and help are below."""
+"""Swedish and English words of the what-if app: its sentences, metrics and parameter
+descriptions are the catalogue's (``model.present.catalogue``); the levers' short names
+are below."""
 
 from __future__ import annotations
 
 from ..catalogue import metric
+from ..catalogue.parameters import description, unit_label  # noqa: F401 - the app's units
 from ..catalogue.sentences import sentences
 from ..dashboard.i18n import LANGS  # noqa: F401 - the app's languages
+from .levers import field_info
 
 # the app's sentences (model.present.catalogue.sentences, ``app.*``) by id
 T = sentences("app")
 
-# the levers: label in both languages; help in Swedish (the English help is the
-# schema's own description)
+# the levers: label in both languages; help in Swedish where the schema field has no
+# Swedish description of its own (the English help is the schema's description)
 LEVERS = {
     "policies.working_time.client_hours_per_day": (
         "Klienttimmar per dag", "Client hours per day",
@@ -66,40 +69,28 @@ LEVERS = {
     "policies.recruitment_support.time_to_hire_factor": (
         "Rekryteringstid (faktor)", "Time to hire (factor)",
         "Rekryteringstid jämfört med i dag."),
-    "unit.posts": ("Tjänster", "Posts", "Budgeterade tjänster som socialsekreterare."),
+    # the levers of the unit, the cases and the assumptions: their Swedish help is the
+    # Swedish of their description in the schema
+    "unit.posts": ("Tjänster", "Posts", None),
     "cases.investigations.arrivals_per_year": (
-        "Nya utredningar per år", "New investigations per year",
-        "Utredningar som inleds per år."),
+        "Nya utredningar per år", "New investigations per year", None),
     "cases.ongoing.arrivals_per_year": (
-        "Nya pågående ärenden per år", "New ongoing cases per year",
-        "Uppföljningsärenden som tillkommer per år."),
+        "Nya pågående ärenden per år", "New ongoing cases per year", None),
     "attrition.hazard_ratios.pay_gap_per_1000_sek": (
-        "Lönegapets effekt på avgångar", "Effect of the pay gap on quitting",
-        "Riskkvot för att sluta per 1 000 kr/månad under marknadslönen."),
+        "Lönegapets effekt på avgångar", "Effect of the pay gap on quitting", None),
     "attrition.outside_pull_per_year": (
-        "Dragningskraft från andra arbetsgivare", "Pull from other employers",
-        "Tillägg till risken att rekryteras bort, per år."),
+        "Dragningskraft från andra arbetsgivare", "Pull from other employers", None),
     "attrition.hazard_ratios.exhaustion": (
-        "Utmattningens effekt på avgångar", "Effect of exhaustion on quitting",
-        "Riskkvot för att sluta per enhet utmattning."),
+        "Utmattningens effekt på avgångar", "Effect of exhaustion on quitting", None),
     "attrition.intention.onset_per_year": (
-        "Hur ofta avsikt att sluta uppstår", "How often an intention to leave forms",
-        "Takt per år med vilken en typisk medarbetare börjar vilja sluta."),
-    "simulation.years": ("År att simulera", "Years simulated",
-                         "Längd på perioden som statistiken gäller (efter insvängning)."),
+        "Hur ofta avsikt att sluta uppstår", "How often an intention to leave forms", None),
+    "simulation.years": ("År att simulera", "Years simulated", None),
     "simulation.replications": ("Replikeringar (förfinat svar)",
-                                "Replications (refined answer)",
-                                "Replikeringar som det förfinade svaret vilar på."),
+                                "Replications (refined answer)", None),
 }
 STEP = ("Lönetillägg steg {s}", "Salary supplement, step {s}",
         "Tillägg till månadslönen i steg {s}, kronor.")
-UNITS = {"hours/day": "timmar/dag", "days/month": "dagar/månad", "FTE posts": "tjänster",
-         "share of posts": "andel av tjänsterna", "hours/week": "timmar/vecka",
-         "months": "månader", "FTE": "årsarbetare", "persons": "personer",
-         "share": "andel", "weeks": "veckor", "factor": "faktor",
-         "cases/year": "ärenden/år", "1/year": "per år", "HR per unit": "riskkvot per enhet",
-         "HR per 1,000 SEK/month": "riskkvot per 1 000 kr/månad", "years": "år",
-         "count": "antal", "SEK/month": "kr/månad"}
+
 
 
 # the result rows that are metrics take the catalogue's labels
@@ -118,13 +109,17 @@ def lever_label(key: str, lang: str, step: str | None = None) -> str:
     return STEP[0 if lang == "sv" else 1].format(s=step or "?")
 
 
-def lever_help(key: str, lang: str, english: str, step: str | None = None) -> str:
+def lever_help(key: str, lang: str, english: str, step: str | None = None,
+               path: str | None = None) -> str:
+    """A lever's help: its parameter's description in the schema, in English or in
+    Swedish (the field's ``sv``); a lever whose field has no Swedish yet has its own."""
     if lang == "en":
         return english
+    swedish = description(field_info(path), "sv") if path else None
+    if swedish:
+        return swedish
     if key in LEVERS:
         return LEVERS[key][2]
     return STEP[2].format(s=step or "?")
 
 
-def unit_label(unit: str, lang: str) -> str:
-    return UNITS.get(unit, unit) if lang == "sv" else unit

@@ -2,8 +2,8 @@
 
 A factor is any parameter path of the scenario schema; its English name is the first
 sentence of the parameter's documented description (``model.sim.params``) and its unit the
-documented unit. Swedish names of the parameters the bundled sweeps vary and of units
-are below; a parameter without a Swedish name shows its documented English description.
+documented unit, its Swedish name and unit from :mod:`model.present.catalogue.parameters`;
+a parameter without a Swedish name shows its documented English description.
 The summary outputs are the metrics of :mod:`model.present.catalogue`.
 """
 
@@ -17,28 +17,14 @@ import typing
 from pydantic import BaseModel
 
 from ..catalogue import metric
+from ..catalogue.parameters import description, first_sentence, unit_label
 
-# Swedish names of parameters (list items as *), for the factors of the bundled sweeps
-# and the parameters most often varied
+# Swedish names of parameters whose schema field has no Swedish (``sv``) of its own yet
+# (list items as *)
 PARAM_SV = {
-    "unit.posts": "Budgeterade tjänster som socialsekreterare",
-    "attrition.hazard_ratios.pay_gap_per_1000_sek":
-        "Riskkvot för avgång per 1 000 kr/mån som marknaden betalar över egen lön",
-    "attrition.outside_pull_per_year":
-        "Risk att rekryteras bort av grannkommuner och bemanningsföretag",
-    "attrition.hazard_ratios.exhaustion": "Riskkvot för avgång per enhet utmattning",
     "policies.salary_ladder.steps.*.supplement_sek_per_month":
         "Lönetrappa: tillägg till månadslönen i steget, kr",
-    "simulation.years": "Periodens längd",
 }
-UNIT_SV = {"FTE posts": "tjänster", "FTE": "årsarbetare", "years": "år", "months": "månader",
-           "weeks": "veckor", "days": "dagar", "share": "andel", "SEK": "kr",
-           "SEK/month": "kr/mån", "1/year": "per år", "HR per unit": "riskkvot per enhet",
-           "HR per 1,000 SEK/month": "riskkvot per 1 000 kr/mån", "HR": "riskkvot",
-           "hours/week": "timmar/vecka", "hours/day": "timmar/dag", "persons": "personer",
-           "cases/year": "ärenden/år", "count": "antal", "factor": "faktor",
-           "probability": "sannolikhet", "share of posts": "andel av tjänsterna",
-           "share of salary": "andel av lönen", "groups": "grupper"}
 SENS_INDEX = {"S1": {"sv": "förstaordningens index (S1)", "en": "first-order index (S1)"},
               "ST": {"sv": "totalindex (ST)", "en": "total index (ST)"},
               "mu_star": {"sv": "Morris μ*", "en": "Morris μ*"},
@@ -86,21 +72,16 @@ def param_field(path: str):
 def _unit(path: str, lang: str) -> str:
     info = param_field(path)
     unit = str((info.json_schema_extra or {}).get("unit", "")) if info is not None else ""
-    if lang == "sv":
-        return UNIT_SV.get(unit, unit)
-    return unit
+    return unit_label(unit, lang)
 
 
 def param_title(path: str, lang: str) -> str:
     """The parameter's name without its unit."""
-    generic = re.sub(r"\.\d+\.", ".*.", path)
-    if lang == "sv" and generic in PARAM_SV:
-        return PARAM_SV[generic]
     info = param_field(path)
-    if info is None or not info.description:
-        return path
-    first = re.split(r"(?<=[a-z)])\.\s", info.description.strip(), maxsplit=1)[0]
-    return first.rstrip(".")
+    text = description(info, lang)
+    if text is None and lang == "sv":
+        text = PARAM_SV.get(re.sub(r"\.\d+\.", ".*.", path)) or description(info, "en")
+    return first_sentence(text) if text else path
 
 
 def param_label(path: str, lang: str) -> str:
