@@ -1,5 +1,7 @@
 """The interface's sentences, keyed by id, in Swedish and English: the what-if app's
-(``app.*``) and the command line's (``cli.*``). Placeholders in braces (``{n}``) are the
+(``app.*``), the command line's (``cli.*``), the break-even search's result
+(``breakeven.*``), the conditions of a working-time option (``conditions.*``) and the
+dashboard's selection, cost views and sweep labels (``dashboard.*``). Placeholders in braces (``{n}``) are the
 same in both languages; ``tests/test_words.py`` checks that, and that every id a screen
 asks for is here and every id here is asked for."""
 
@@ -239,11 +241,119 @@ SENTENCES: dict[str, Text] = {
         "Note: {n} replications only: the intervals are rough (with 2 they span just "
         "the two runs); use {k} or more for a decision."),
     "cli.tables": Text("Tabeller skrivna till {out}/", "Tables written to {out}/"),
+    # the break-even search in words (model.present.breakeven_text)
+    "breakeven.interval": Text("95 % intervall", "95 % interval"),
+    "breakeven.cut": Text(" (avgränsat till sökintervallet)", " (cut at the range searched)"),
+    "breakeven.how": Text(
+        "({n} beräkningar; intervallet är målfunktionens 95 % intervall vid roten delat "
+        "med dess lutning)",
+        "({n} evaluations; the interval is the objective's 95 % interval at the root "
+        "divided by its slope)"),
+    "breakeven.base_at": Text(
+        "Vid {x} verkar åtgärden inte (scenariot är lika med basen): den nollan är "
+        "inget svar; sökningen fortsatte från {y}.",
+        "At {x} the measure is not in effect (the scenario equals the base): that zero "
+        "is not an answer; the search went on from {y}."),
+    "breakeven.pos": Text(
+        "Nettokostnaden är positiv i hela intervallet: inget värde på {p} mellan {a} "
+        "och {b} betalar sig självt;",
+        "The net cost stays positive across the range: no value of {p} between {a} and "
+        "{b} pays for itself;"),
+    "breakeven.neg": Text(
+        "Nettokostnaden är negativ i hela intervallet: varje värde på {p} mellan {a} "
+        "och {b} sparar pengar;",
+        "The net cost stays negative across the range: every value of {p} between {a} "
+        "and {b} saves money;"),
+    "breakeven.ends": Text("nettokostnad {fa} per år vid {a} och {fb} per år vid {b} ({view}).",
+                        "net cost {fa} per year at {a} and {fb} per year at {b} ({view})."),
+    "breakeven.economic": Text("personalekonomisk kalkyl", "economic view"),
+    "breakeven.budget": Text("budget (kassaflöde)", "budget view"),
+    "breakeven.turnover": Text(
+        "Personalomsättningen ligger {side} {v} i hela intervallet: inget värde på {p} "
+        "mellan {a} och {b} når målet;",
+        "Turnover stays {side} {v} across the range: no value of {p} between {a} and "
+        "{b} meets the target;"),
+    "breakeven.above": Text("över", "above"),
+    "breakeven.below": Text("under", "below"),
+    "breakeven.t_ends": Text("personalomsättning {fa} vid {a} och {fb} vid {b}.",
+                          "turnover {fa} at {a} and {fb} at {b}."),
+    "breakeven.heading": Text(
+        "Nollpunkt för {name} ({target}), {r} parvisa replikeringar × {y} år, slumpfrö {s}:",
+        "Break-even for {name} ({target}), {r} paired replications × {y} years, seed {s}:"),
+    "breakeven.target_budget": Text("nettokostnad mot basen = 0 (budget: kassaflöde)",
+                                 "net cost against the base = 0 (budget view: cash)"),
+    "breakeven.target_economic": Text(
+        "nettokostnad mot basen = 0 (personalekonomisk: kassaflöde + förlorat arbete)",
+        "net cost against the base = 0 (economic view: cash + work lost)"),
+    "breakeven.target_turnover": Text("personalomsättning = {v}", "turnover rate = {v}"),
+    # what must be true for a working-time option (model.present.dashboard.conditions)
+    "conditions.heading": Text("Vad måste gälla för kortare arbetstid?",
+                               "What must be true for shorter working time?"),
+    "conditions.intro": Text(
+        "För varje arbetstidsalternativ: det värde där alternativet slutar höja "
+        "personalomsättningen respektive kön av ärenden jämfört med jämförelsebasen "
+        "(parvisa körningar med samma slumptal, 95 %-intervall).",
+        "For each working-time option: the value at which the option stops raising "
+        "turnover and the backlog of cases against the base (paired runs with common "
+        "random numbers, 95% interval)."),
+    "conditions.col_option": Text("Alternativ", "Option"),
+    "conditions.col_metric": Text("Utfall", "Outcome"),
+    "conditions.col_needed": Text("Krävs minst", "Needed at least"),
+    "conditions.col_assumed": Text("Antaget i scenariot", "Assumed in the scenario"),
+    "conditions.col_holds": Text("Uppfyllt?", "Met?"),
+    "conditions.productivity_gain": Text("produktivitetsvinst per klienttimme",
+                                         "productivity gain per client hour"),
+    "conditions.redesign_share": Text(
+        "andel av den frigjorda tiden från omställt icke-klientarbete",
+        "share of the freed time from redesigned non-client work"),
+    "conditions.always": Text("uppfyllt redan vid {low}", "met already at {low}"),
+    "conditions.never": Text("inte inom {low}–{high}", "not within {low}–{high}"),
+    "conditions.yes": Text("ja", "yes"),
+    "conditions.unsure": Text("osäkert (antagandet ligger inom intervallet)",
+                              "uncertain (the assumption lies inside the interval)"),
+    "conditions.parameter": Text("Sökt parameter", "Parameter searched"),
+    "conditions.no": Text("nej", "no"),
+    "conditions.note": Text(
+        "{n} replikeringar per värde; en produktivitetsvinst på 33 % (8/6 − 1) betyder "
+        "att hela dagens arbetsmängd klaras på sex timmar.",
+        "{n} replications per value; a productivity gain of 33% (8/6 − 1) means the "
+        "whole of today's load is done in six hours."),
+    # the dashboard's selection, cost views and sweep labels (model.present.dashboard)
+    "dashboard.years_short": Text("år", "years"),
+    "dashboard.default_sel": Text("Förval", "Default"),
+    "dashboard.selection_note": Text(
+        "Visas: basen och de tre första alternativen i rangordningen. Kryssa i fler "
+        "alternativ, klicka på en rad i tabellen ovan, eller välj Alla.",
+        "Shown: the base and the first three options of the ranking. Tick more options, "
+        "click a row of the table above, or choose All."),
+    "dashboard.cost_total": Text("Totalt", "Totals"),
+    "dashboard.fig_costs_option": Text("Kostnad per år och alternativ (Mkr)",
+                                       "Cost per year by option (million SEK)"),
+    "dashboard.cost_category": Text("Per kategori", "By category"),
+    "dashboard.costs_note_total": Text(
+        "Kostnad per år i genomsnitt över perioden. Fylld del = Budget (kassaflöde), "
+        "randig del = förlorat arbete som den personalekonomiska kalkylen lägger till.",
+        "Cost per year, averaged over the period. Solid = Budget (cash flow); hatched = "
+        "the work lost that the economic view adds."),
+    "dashboard.pareto_sizes": Text("Enheter av olika storlek ({sizes}): en front per storlek",
+                                   "Units of different sizes ({sizes}): one front per size"),
+    "dashboard.pareto_one_size": Text("Alla punkter: samma enhetsstorlek",
+                                      "All points: the same unit size"),
+    "dashboard.pareto_mixed": Text(
+        "Punkterna har olika enhetsstorlek ({sizes}); färgen visar storleken. Fronten "
+        "blandar storlekar.",
+        "The points differ in unit size ({sizes}); the colour shows the size. The front "
+        "mixes sizes."),
+    "dashboard.posts_n": Text("{n} tjänster", "{n} posts"),
+    "dashboard.sens_axis": Text("Index (andel av utfallets variation)",
+                                "Index (share of the outcome's variation)"),
+    "dashboard.unit_size": Text("Enhetens storlek (tjänster)", "Unit size (posts)"),
 }
 
 
 def sentences(prefix: str) -> dict[str, Text]:
-    """The sentences of one screen (``app`` or ``cli``) by their id without the prefix."""
+    """The sentences of one screen (``app``, ``cli``, ``breakeven``, ``conditions``,
+    ``dashboard``) by their id without the prefix."""
     start = prefix + "."
     return {key[len(start):]: text for key, text in SENTENCES.items()
             if key.startswith(start)}

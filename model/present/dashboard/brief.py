@@ -26,7 +26,7 @@ from ..console_text import number
 from . import conditions
 from . import data as D
 from .data import Results
-from .i18n import fmt, payback_text, ranking_rule, t
+from .i18n import T, fmt, payback_text, ranking_rule, t
 from .stress import stress_des
 from .svgchart import Point, cost_turnover_svg
 from .tables import heading, ranking_rows, views_html
@@ -48,10 +48,10 @@ W = {
     "views_h": {"sv": "Två sätt att räkna kostnad", "en": "Two ways to count cost"},
     "col_option": {"sv": "Alternativ", "en": "Option"},
     "col_turnover": metric("turnover_rate").label,
-    "col_overdue": {"sv": "Utredningar över 4 mån.", "en": "Investigations over 4 months"},
+    "col_overdue": T["overdue"],
     "col_payback": {"sv": "Återbetalning (personalekonomisk)", "en": "Payback (economic)"},
     "col_prob": {"sv": "Sannolikhet att spara pengar", "en": "Probability of saving money"},
-    "base": {"sv": "jämförelsebas", "en": "base"},
+    "base": T["base"],
     "sens_h": {"sv": "Antaganden som svaret är mest känsligt för",
                "en": "Assumptions the answer is most sensitive to"},
     "sens_from": {"sv": "Från känslighetsanalysen (totalt Sobol-index eller Morris μ*):",
@@ -72,7 +72,7 @@ W = {
                         "per år, utredningar över 4 månader {overdue}.",
                   "en": "Base: <strong>{title}</strong>, turnover {turnover} a year, "
                         "investigations over 4 months {overdue}."},
-    "base_mark": {"sv": "bas", "en": "base"},
+    "base_mark": T["base"],
     "chart_h": {"sv": "Kostnad mot personalomsättning (95 % intervall)",
                 "en": "Cost against turnover (95% intervals)"},
     "chart_x": metric("turnover_rate").label,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from ..catalogue import metric
-from .texts_dash import DASHBOARD_TEXTS
+from ..catalogue.sentences import sentences
 
 LANGS = ("sv", "en")
 
@@ -219,8 +219,8 @@ T = {
     "reason_retirement": {"sv": "Pension", "en": "Retirement"},
 }
 
-# the dashboard's own texts (selection, cost views, sweep labels) live in .texts_dash
-T.update(DASHBOARD_TEXTS)
+# the dashboard's sentences of the catalogue (selection, cost views, sweep labels)
+T.update(sentences("dashboard"))
 
 # KPI cards: key -> (label, explanation, format)
 KPI = {
