@@ -36,8 +36,8 @@ NOT_YET_MIGRATED = {
     "model/present/breakeven_text.py": (0, 2),
     "model/present/console_text.py": (0, 1),
     "model/present/dashboard/brief.py": (1, 3),
-    "model/present/dashboard/i18n.py": (8, 7),
-    "model/present/dashboard/labels.py": (5, 1),
+    "model/present/dashboard/i18n.py": (0, 7),
+    "model/present/dashboard/labels.py": (0, 1),
     "model/present/dashboard/stress.py": (0, 2),
     "model/present/dashboard/style.py": (1, 0),
     "model/present/dashboard/sweepfigs.py": (0, 1),
@@ -122,6 +122,10 @@ def test_metrics_are_the_summary_columns_declared_once():
         assert all(m.label[lang] and m.help[lang] for lang in ("sv", "en")), m.name
 
 
+# the screens whose sentences the table holds (the first part of an id)
+SCREENS = ("app", "cli", "breakeven", "conditions", "dashboard", "brief", "cards",
+           "sensitivity")
+
 # placeholders the English fills with a text of the experiment layer that the Swedish
 # translates in place (the ranking rule, model.experiment.costbenefit.RANKING_RULE)
 FILLED_IN_SWEDISH = {"dashboard.ranking_rule": {"rule"}}
@@ -135,7 +139,7 @@ def test_sentences_have_both_languages_and_the_same_placeholders():
     for key, text in SENTENCES.items():
         assert isinstance(text, Text) and text.sv.strip() and text.en.strip(), key
         assert _fields(text.sv) | FILLED_IN_SWEDISH.get(key, set()) == _fields(text.en), key
-        assert re.fullmatch(r"(app|cli|breakeven|conditions|dashboard|brief)\.[a-z0-9_]+", key), key
+        assert re.fullmatch(rf"({'|'.join(SCREENS)})\.[A-Za-z0-9_]+", key), key
 
 
 # the functions by which each screen asks for its sentences: file (under model/present) ->
@@ -147,9 +151,10 @@ ASKERS = {"app": {"tr": "app", "span": "app"}, "console.py": {"say": "cli"},
 
 # ids a screen asks for under a name it builds: the parameter a conditions table searched
 # (its ``parameter`` column); the dashboard page carries all its sentences to the browser
-# (and builds names such as ``"cat_" + category``), so none of them is stray
+# (and builds names such as ``"cat_" + category``), the cost cards are named by their key
+# and the sensitivity indices by the analysis' table, so none of them is stray
 BY_DATA = {"conditions.productivity_gain", "conditions.redesign_share"}
-WHOLE_SCREENS = ("dashboard.",)
+WHOLE_SCREENS = ("dashboard.", "cards.", "sensitivity.")
 
 
 def _asked_for() -> tuple[set[str], str]:

@@ -14,36 +14,16 @@ LANGS = ("sv", "en")
 T = {**sentences("dashboard"), "fig_turnover": metric("turnover_rate").label}
 
 
-# KPI cards: key -> (label, explanation, format)
+# KPI cards: key -> (label, explanation, format); the cost cards' words are the
+# catalogue's (``cards.*``)
+CARDS = sentences("cards")
 KPI = {
     **{m.name: (m.label, m.help, m.mean_kind())
        for m in map(metric, ("turnover_rate", "exits_first_2y", "vacancy_rate",
                              "consultant_fte", "overdue_share", "share_5y_plus"))},
-    "net_cost_budget": ({"sv": "Nettokostnad per år mot basen: Budget (kassaflöde)",
-                         "en": "Net cost per year vs base: Budget (cash flow)"},
-                        {"sv": "Skillnad i utbetalningar per år mot basscenariot (parvisa "
-                               "replikeringar). Negativt = billigare.",
-                         "en": "Difference in cash paid per year against the base scenario "
-                               "(paired replications). Negative = cheaper."}, "tkr"),
-    "net_cost_economic": ({"sv": "Nettokostnad per år mot basen: Personalekonomisk",
-                           "en": "Net cost per year vs base: Economic (personnel economics)"},
-                          {"sv": "Som budget, plus förändringen i värdet av förlorat arbete "
-                                 "(vakanser, inskolning, sjukfrånvaro m.m.). Negativt = "
-                                 "billigare.",
-                           "en": "The budget difference plus the change in the value of work "
-                                 "lost (vacancies, ramp-up, sick leave etc.). Negative = "
-                                 "cheaper."}, "tkr"),
-    "p_saves_economic": ({"sv": "Sannolikhet att spara pengar (personalekonomisk)",
-                          "en": "Probability of saving money (economic)"},
-                         {"sv": "Andel replikeringar där den personalekonomiska "
-                                "nettokostnaden är negativ.",
-                          "en": "Share of replications in which the economic net cost is "
-                                "negative."}, "pct"),
-    "payback": ({"sv": "Återbetalning (personalekonomisk)", "en": "Payback (economic)"},
-                {"sv": "Första år från vilket den samlade personalekonomiska nettokostnaden "
-                       "stannar på noll eller lägre. Bara för åtgärder med en egen kostnad.",
-                 "en": "First year from which the cumulative economic net cost stays at or "
-                       "below zero. Only for measures with a cash cost."}, "payback"),
+    **{key: (CARDS[key], CARDS[key + "_help"], kind)
+       for key, kind in (("net_cost_budget", "tkr"), ("net_cost_economic", "tkr"),
+                         ("p_saves_economic", "pct"), ("payback", "payback"))},
 }
 # the cards' cost items (comparisons only)
 COST_KPIS = ("net_cost_budget", "net_cost_economic", "p_saves_economic", "payback")

@@ -17,6 +17,7 @@ import typing
 from pydantic import BaseModel
 
 from ..catalogue import metric
+from ..catalogue.sentences import sentences
 from ..catalogue.parameters import description, first_sentence, unit_label
 
 # Swedish names of parameters whose schema field has no Swedish (``sv``) of its own yet
@@ -25,11 +26,8 @@ PARAM_SV = {
     "policies.salary_ladder.steps.*.supplement_sek_per_month":
         "Lönetrappa: tillägg till månadslönen i steget, kr",
 }
-SENS_INDEX = {"S1": {"sv": "förstaordningens index (S1)", "en": "first-order index (S1)"},
-              "ST": {"sv": "totalindex (ST)", "en": "total index (ST)"},
-              "mu_star": {"sv": "Morris μ*", "en": "Morris μ*"},
-              "sigma": {"sv": "Morris σ", "en": "Morris σ"},
-              "noise_share": {"sv": "andel slumpbrus", "en": "share of replication noise"}}
+# the sensitivity indices' names (model.present.catalogue.sentences, ``sensitivity.*``)
+SENS_INDEX = sentences("sensitivity")
 
 
 def _unwrap(ann):

@@ -1,4 +1,5 @@
-"""The dashboard's sentences (``dashboard.*``), the committee brief's (``brief.*``) and
+"""The dashboard's sentences (``dashboard.*``), its cost cards' (``cards.*``), the names
+of the sensitivity indices (``sensitivity.*``), the committee brief's (``brief.*``) and
 the conditions of a working-time option (``conditions.*``)."""
 
 from __future__ import annotations
@@ -311,4 +312,36 @@ DASHBOARD: dict[str, Text] = {
         "Red edge:\nservice warning."),
     "brief.period": Text("{r} replikeringar × {y} år efter {w} års insvängning, slumpfrö {s}.",
                          "{r} replications × {y} years after {w} warm-up years, seed {s}."),
+    # the dashboard's cost cards (model.present.dashboard.tables)
+    "cards.net_cost_budget": Text("Nettokostnad per år mot basen: Budget (kassaflöde)",
+                                  "Net cost per year vs base: Budget (cash flow)"),
+    "cards.net_cost_budget_help": Text(
+        "Skillnad i utbetalningar per år mot basscenariot (parvisa replikeringar). "
+        "Negativt = billigare.",
+        "Difference in cash paid per year against the base scenario (paired "
+        "replications). Negative = cheaper."),
+    "cards.net_cost_economic": Text("Nettokostnad per år mot basen: Personalekonomisk",
+                                    "Net cost per year vs base: Economic (personnel economics)"),
+    "cards.net_cost_economic_help": Text(
+        "Som budget, plus förändringen i värdet av förlorat arbete (vakanser, "
+        "inskolning, sjukfrånvaro m.m.). Negativt = billigare.",
+        "The budget difference plus the change in the value of work lost (vacancies, "
+        "ramp-up, sick leave etc.). Negative = cheaper."),
+    "cards.p_saves_economic": Text("Sannolikhet att spara pengar (personalekonomisk)",
+                                   "Probability of saving money (economic)"),
+    "cards.p_saves_economic_help": Text(
+        "Andel replikeringar där den personalekonomiska nettokostnaden är negativ.",
+        "Share of replications in which the economic net cost is negative."),
+    "cards.payback": Text("Återbetalning (personalekonomisk)", "Payback (economic)"),
+    "cards.payback_help": Text(
+        "Första år från vilket den samlade personalekonomiska nettokostnaden stannar på "
+        "noll eller lägre. Bara för åtgärder med en egen kostnad.",
+        "First year from which the cumulative economic net cost stays at or below zero. "
+        "Only for measures with a cash cost."),
+    # the sensitivity indices (model.present.dashboard.sweepfigs)
+    "sensitivity.S1": Text("förstaordningens index (S1)", "first-order index (S1)"),
+    "sensitivity.ST": Text("totalindex (ST)", "total index (ST)"),
+    "sensitivity.mu_star": Text("Morris μ*", "Morris μ*"),
+    "sensitivity.sigma": Text("Morris σ", "Morris σ"),
+    "sensitivity.noise_share": Text("andel slumpbrus", "share of replication noise"),
 }
