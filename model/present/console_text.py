@@ -1,10 +1,11 @@
 """The command line's words in English and Swedish (``--lang``): its sentences are the
 catalogue's (``model.present.catalogue.sentences``). Numbers use the language's
-separators (``model.present.dashboard.i18n.fmt``) with ordinary spaces, so that columns
+separators (``model.present.catalogue.numbers``) with ordinary spaces, so that columns
 line up in a terminal."""
 
 from __future__ import annotations
 
+from .catalogue.numbers import number  # noqa: F401 - a count in the reader's language
 from .catalogue.sentences import sentences
 from .dashboard.i18n import fmt as _fmt
 
@@ -23,9 +24,3 @@ def say(key: str, lang: str, **kw) -> str:
 def fmt(value, kind: str, lang: str) -> str:
     """A number for the terminal in the language's format (no non-breaking spaces)."""
     return _fmt(value, kind, lang).replace("\u00a0", " ")
-
-
-def number(value: float, lang: str) -> str:
-    """A count or duration: 10.0 -> '10', 2.5 -> '2,5' in Swedish."""
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "sv" else text

@@ -4,10 +4,10 @@ are below."""
 
 from __future__ import annotations
 
-from ..catalogue import metric
+from ..catalogue import Text, metric
 from ..catalogue.parameters import description, unit_label  # noqa: F401 - the app's units
 from ..catalogue.sentences import sentences
-from ..dashboard.i18n import LANGS  # noqa: F401 - the app's languages
+from ..dashboard.i18n import LANGS
 from .levers import field_info
 
 # the app's sentences (model.present.catalogue.sentences, ``app.*``) by id
@@ -105,21 +105,16 @@ def tr(key: str, lang: str, **kw) -> str:
 
 def lever_label(key: str, lang: str, step: str | None = None) -> str:
     if key in LEVERS:
-        return LEVERS[key][0 if lang == "sv" else 1]
-    return STEP[0 if lang == "sv" else 1].format(s=step or "?")
+        return LEVERS[key][LANGS.index(lang)]
+    return STEP[LANGS.index(lang)].format(s=step or "?")
 
 
 def lever_help(key: str, lang: str, english: str, step: str | None = None,
                path: str | None = None) -> str:
     """A lever's help: its parameter's description in the schema, in English or in
     Swedish (the field's ``sv``); a lever whose field has no Swedish yet has its own."""
-    if lang == "en":
-        return english
-    swedish = description(field_info(path), "sv") if path else None
-    if swedish:
-        return swedish
-    if key in LEVERS:
-        return LEVERS[key][2]
-    return STEP[2].format(s=step or "?")
+    swedish = ((description(field_info(path), "sv") if path else None)
+               or (LEVERS[key][2] if key in LEVERS else STEP[2].format(s=step or "?")))
+    return Text(swedish, english)[lang]
 
 

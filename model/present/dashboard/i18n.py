@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from ..catalogue import metric
+from ..catalogue.numbers import fmt  # noqa: F401 - the dashboard's number format
 from ..catalogue.sentences import sentences
 
 LANGS = ("sv", "en")
@@ -95,33 +96,3 @@ def ranking_rule(lang: str, base: str) -> str:
 
 def reason_label(reason: str, lang: str) -> str:
     return T.get(f"reason_{reason}", {}).get(lang, reason)
-
-
-def fmt(value, kind: str, lang: str) -> str:
-    """A number in the language's format: Swedish 1 234 567 kr and 12,5 %; English
-    SEK 1,234,567 and 12.5%."""
-    if value is None or (isinstance(value, float) and not math.isfinite(value)):
-        return T["na"][lang]
-    if kind == "tkr":                                   # thousand SEK: 1 583 tkr / SEK 1,583k
-        s = fmt(value / 1000.0, "sek", lang)
-        return s.replace("\u00a0kr", "\u00a0tkr") if lang == "sv" else s + "k"
-    # a value that rounds to zero is shown as 0, never -0 (e.g. an interval bound -0.0004)
-    digits = 1 if kind in ("pct", "pp", "num1") or (kind != "sek" and abs(value) < 100) else 0
-    if round(100 * value if kind in ("pct", "pp") else value, digits) == 0:
-        value = 0.0
-    if kind == "pp":
-        s = f"{100 * value:+.1f}" if value != 0 else "0.0"
-        return s.replace(".", ",") if lang == "sv" else s
-    if kind == "pct":
-        s = f"{100 * value:.1f}"
-        return (s.replace(".", ",") + "\u00a0%") if lang == "sv" else s + "%"
-    if kind == "sek":
-        s = f"{value:,.0f}"
-        return (s.replace(",", "\u00a0") + "\u00a0kr") if lang == "sv" else "SEK " + s
-    if kind == "num1":
-        s = f"{value:,.1f}"
-    else:
-        s = f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.1f}"
-    if lang == "sv":
-        s = s.replace(",", "\u00a0").replace(".", ",")
-    return s
