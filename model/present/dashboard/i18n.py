@@ -38,16 +38,19 @@ def _policy_name(name: str, lang: str) -> str:
     return T.get(f"pol_{name}", {}).get(lang, name.replace("_", " "))
 
 
+# the cost categories of a measure, named after it (``costs.*``)
+COSTS = sentences("costs")
+
+
 def category_label(cat: str, lang: str) -> str:
     if f"cat_{cat}" in T:
         return T[f"cat_{cat}"][lang]
     if cat.startswith("policy_"):
         name = _policy_name(cat[len("policy_"):], lang)
-        return f"{'Åtgärdens kostnad' if lang == 'sv' else 'Measure cost'}: {name}"
+        return COSTS["policy"].format(lang, name=name)
     if cat.startswith("time_"):
         name = _policy_name(cat[len("time_"):], lang)
-        return (f"Lön för tid från klientarbetet: {name}" if lang == "sv"
-                else f"Pay for time off casework: {name}")
+        return COSTS["time"].format(lang, name=name)
     return cat
 
 

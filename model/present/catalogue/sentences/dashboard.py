@@ -1,6 +1,7 @@
 """The dashboard's sentences (``dashboard.*``), its cost cards' (``cards.*``), the names
-of the sensitivity indices (``sensitivity.*``), the committee brief's (``brief.*``) and
-the conditions of a working-time option (``conditions.*``)."""
+of the sensitivity indices (``sensitivity.*``), of a measure's cost categories
+(``costs.*``), the committee brief's (``brief.*``) and the conditions of a working-time
+option (``conditions.*``)."""
 
 from __future__ import annotations
 
@@ -344,4 +345,8 @@ DASHBOARD: dict[str, Text] = {
     "sensitivity.mu_star": Text("Morris μ*", "Morris μ*"),
     "sensitivity.sigma": Text("Morris σ", "Morris σ"),
     "sensitivity.noise_share": Text("andel slumpbrus", "share of replication noise"),
+    # the cost categories of a measure (model.present.dashboard.i18n.category_label)
+    "costs.policy": Text("Åtgärdens kostnad: {name}", "Measure cost: {name}"),
+    "costs.time": Text("Lön för tid från klientarbetet: {name}",
+                       "Pay for time off casework: {name}"),
 }
