@@ -3,39 +3,11 @@
 from __future__ import annotations
 
 from ..experiment.breakeven import COST_TARGETS, RootResult
+from .catalogue.sentences import sentences
 from .console import digits, plain
 
-WORDS = {
-    "interval": {"en": "95 % interval", "sv": "95 % intervall"},
-    "cut": {"en": " (cut at the range searched)", "sv": " (avgränsat till sökintervallet)"},
-    "how": {"en": "({n} evaluations; the interval is the objective's 95 % interval at the root "
-                  "divided by its slope)",
-            "sv": "({n} beräkningar; intervallet är målfunktionens 95 % intervall vid roten "
-                  "delat med dess lutning)"},
-    "base_at": {"en": "At {x} the measure is not in effect (the scenario equals the base): "
-                      "that zero is not an answer; the search went on from {y}.",
-                "sv": "Vid {x} verkar åtgärden inte (scenariot är lika med basen): den nollan "
-                      "är inget svar; sökningen fortsatte från {y}."},
-    "pos": {"en": "The net cost stays positive across the range: no value of {p} between {a} "
-                  "and {b} pays for itself;",
-            "sv": "Nettokostnaden är positiv i hela intervallet: inget värde på {p} mellan {a} "
-                  "och {b} betalar sig självt;"},
-    "neg": {"en": "The net cost stays negative across the range: every value of {p} between "
-                  "{a} and {b} saves money;",
-            "sv": "Nettokostnaden är negativ i hela intervallet: varje värde på {p} mellan {a} "
-                  "och {b} sparar pengar;"},
-    "ends": {"en": "net cost {fa} per year at {a} and {fb} per year at {b} ({view}).",
-             "sv": "nettokostnad {fa} per år vid {a} och {fb} per år vid {b} ({view})."},
-    "economic": {"en": "economic view", "sv": "personalekonomisk kalkyl"},
-    "budget": {"en": "budget view", "sv": "budget (kassaflöde)"},
-    "turnover": {"en": "Turnover stays {side} {v} across the range: no value of {p} between {a} "
-                       "and {b} meets the target;",
-                 "sv": "Personalomsättningen ligger {side} {v} i hela intervallet: inget värde "
-                       "på {p} mellan {a} och {b} når målet;"},
-    "above": {"en": "above", "sv": "över"}, "below": {"en": "below", "sv": "under"},
-    "t_ends": {"en": "turnover {fa} at {a} and {fb} at {b}.",
-               "sv": "personalomsättning {fa} vid {a} och {fb} vid {b}."},
-}
+# the words of a search's result (model.present.catalogue.sentences, ``breakeven.*``)
+WORDS = sentences("breakeven")
 
 
 def _w(key: str, lang: str, **kw) -> str:
@@ -45,6 +17,12 @@ def _w(key: str, lang: str, **kw) -> str:
 def _num(v: float, lang: str) -> str:
     text = plain(v)
     return text.replace(",", " ").replace(".", ",") if lang == "sv" else text
+
+
+def _short(v: float, lang: str) -> str:
+    """A year count or a target as written on the command line (10, 0.25); in Swedish
+    with the Swedish separators."""
+    return _num(v, lang) if lang == "sv" else f"{v:g}"
 
 
 def _kr(v: float, lang: str) -> str:
@@ -86,24 +64,16 @@ def describe(res: RootResult, param: str, target: str, value: float,
 
 def heading(name: str, target: str, value: float, sim, lang: str = "en") -> str:
     """The first line of the printed result."""
-    if lang == "sv":
-        return (f"Nollpunkt för {name} ({target_label(target, value, lang)}), "
-                f"{sim.replications} parvisa replikeringar × {_num(sim.years, lang)} år, "
-                f"slumpfrö {sim.seed}:")
-    return (f"Break-even for {name} ({target_label(target, value)}), {sim.replications} "
-            f"paired replications × {sim.years:g} years, seed {sim.seed}:")
+    return _w("heading", lang, name=name, target=target_label(target, value, lang),
+              r=sim.replications, y=_short(sim.years, lang), s=sim.seed)
 
 
 def target_label(target: str, value: float, lang: str = "en") -> str:
-    sv = lang == "sv"
     if target == "net_cost_budget":
-        return ("nettokostnad mot basen = 0 (budget: kassaflöde)" if sv
-                else "net cost against the base = 0 (budget view: cash)")
+        return _w("target_budget", lang)
     if target in COST_TARGETS:
-        return ("nettokostnad mot basen = 0 (personalekonomisk: kassaflöde + förlorat arbete)"
-                if sv else "net cost against the base = 0 (economic view: cash + work lost)")
-    return (f"personalomsättning = {_num(value, lang)}" if sv
-            else f"turnover rate = {value:g}")
+        return _w("target_economic", lang)
+    return _w("target_turnover", lang, v=_short(value, lang))
 
 
 def evaluation_line(ev: dict) -> str:

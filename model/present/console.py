@@ -12,34 +12,17 @@ import pandas as pd
 from ..errors import clean
 from ..experiment import summarise
 from ..experiment.costbenefit import ranking
+from .catalogue import metric
 from .console_text import DEFAULT_LANG, number, say
 from .console_text import fmt as lfmt
 
-# (column, label in English, label in Swedish, format)
-MAIN_KPIS = [
-    ("turnover_rate", "Turnover (exits per head per year)",
-     "Personalomsättning (avgångar per anställd och år)", "pct"),
-    ("exits", "Exits in the period", "Avgångar under perioden", "num"),
-    ("exits_first_2y", "  of which within 2 years of hire", "  varav inom 2 år från anställning",
-     "num"),
-    ("hires", "Hires in the period", "Anställningar under perioden", "num"),
-    ("mean_headcount", "Mean headcount", "Antal anställda, medel", "num1"),
-    ("vacancy_rate", "Vacancy rate (share of posts empty)", "Vakanser (andel tomma tjänster)",
-     "pct"),
-    ("consultant_fte", "Consultants (mean FTE)", "Konsulter (årsarbetare, medel)", "num1"),
-    ("share_5y_plus", "Staff with 5 years or more in the unit",
-     "Andel med minst 5 år på enheten", "pct"),
-    ("share_intending", "Staff intending to leave", "Andel som avser att sluta", "pct"),
-    ("sick_absence_rate", "Sick absence", "Sjukfrånvaro", "pct"),
-    ("mean_caseload", "Open cases per worker", "Öppna ärenden per handläggare", "num1"),
-    ("overdue_share", "Investigations past the 4-month limit",
-     "Utredningar över 4-månadersgränsen", "pct"),
-    ("handovers", "Case hand-overs (continuity breaks)", "Byten av handläggare", "num"),
-    ("cost_per_year_sek", "Cost per year, budget view (cash)",
-     "Kostnad per år, budget (kassaflöde)", "sek"),
-    ("economic_cost_per_year_sek", "Cost per year, economic view (+ work lost)",
-     "Kostnad per år, personalekonomisk (+ förlorat arbete)", "sek"),
-]
+# the main KPIs in the order printed (words and formats from the catalogue)
+MAIN_KPIS = ("turnover_rate", "exits", "exits_first_2y", "hires", "mean_headcount",
+             "vacancy_rate", "consultant_fte", "share_5y_plus", "share_intending",
+             "sick_absence_rate", "mean_caseload", "overdue_share", "handovers",
+             "cost_per_year_sek", "economic_cost_per_year_sek")
+# KPIs printed indented under the one above them, as a part of it
+PARTS = ("exits_first_2y",)
 
 
 def plain(value: float) -> str:
@@ -67,11 +50,12 @@ def digits(value: float, significant: int = 6) -> str:
 
 def summary_lines(summary: pd.DataFrame, lang: str = DEFAULT_LANG) -> list[str]:
     """Lines of 'label  mean  (low – high)' per main KPI."""
-    table = summarise(summary, [k for k, *_ in MAIN_KPIS])
+    table = summarise(summary, list(MAIN_KPIS))
     lines = []
-    labels = [(en if lang == "en" else sv) for _, en, sv, _ in MAIN_KPIS]
+    labels = [("  " if key in PARTS else "") + metric(key).label[lang] for key in MAIN_KPIS]
     width = max(len(label) for label in labels)
-    for (key, *_, kind), label in zip(MAIN_KPIS, labels):
+    for key, label in zip(MAIN_KPIS, labels):
+        kind = metric(key).mean_kind()
         row = table[table.metric == key].iloc[0]
         ci = (f"({lfmt(row.ci_low, kind, lang)} – {lfmt(row.ci_high, kind, lang)})"
               if not math.isnan(row.ci_low) else "")
@@ -79,24 +63,16 @@ def summary_lines(summary: pd.DataFrame, lang: str = DEFAULT_LANG) -> list[str]:
     return lines
 
 
-RUN_TEXT = {
-    "head": {"en": "Scenario '{name}' ({title}): {n} replications × {y} years (after {w} "
-                   "warm-up years), seed {s}",
-             "sv": "Scenario '{name}' ({title}): {n} replikeringar × {y} år (efter {w} års "
-                   "insvängning), slumpfrö {s}"},
-    "means": {"en": "Means, with the 95 % interval over replications in brackets:",
-              "sv": "Medelvärden, med 95 % intervall över replikeringarna inom parentes:"},
-}
 
 
 def print_summary(summary: pd.DataFrame, scenario, out, lang: str = DEFAULT_LANG) -> None:
     from .texts import title
     sim = scenario.simulation
     n = len(summary)
-    print("\n" + RUN_TEXT["head"][lang].format(
-        name=clean(scenario.name), title=clean(title(scenario, lang)), n=n,
-        y=number(sim.years, lang), w=number(sim.warmup_years, lang), s=sim.seed))
-    print(RUN_TEXT["means"][lang])
+    print("\n" + say("run_head", lang, name=clean(scenario.name),
+                      title=clean(title(scenario, lang)), n=n, y=number(sim.years, lang),
+                      w=number(sim.warmup_years, lang), s=sim.seed))
+    print(say("run_means", lang))
     if few_replications_note(n, lang):
         print(few_replications_note(n, lang))
     for line in summary_lines(summary, lang):

@@ -105,7 +105,7 @@ def lever_block(levers: list[Lever], values: dict, lang: str) -> list:
                       value=values.get(lv.key), debounce=True,
                       step=1 if lv.integer else "any", name=lv.key),
             html.Div(className="help", children=[
-                lever_help(lv.key, lang, lv.help, step), html.Br(), extra])]))
+                lever_help(lv.key, lang, lv.help, step, lv.path), html.Br(), extra])]))
     return out
 
 

@@ -18,14 +18,16 @@ from ...experiment.compare import comparison_table
 from ...experiment.costbenefit import base_flags, cost_benefit
 from ...sim.params import Scenario
 from .. import texts
+from ..catalogue import metric
 from ..dashboard import figures as F
 from ..dashboard.data import Results
 from .i18n import LANGS, tr
 from .worker import TABLES
 
 # results shown for base and option: (summary KPI, number format)
-LEVELS = (("turnover_rate", "pct"), ("overdue_share", "pct"), ("consultant_fte", "num1"),
-          ("vacancy_rate", "pct"), ("exits", "num1"))
+LEVELS = tuple((name, metric(name).mean_kind())
+               for name in ("turnover_rate", "overdue_share", "consultant_fte", "vacancy_rate",
+                            "exits"))
 # cost-benefit measures shown: (measure, number format)
 MEASURES = (("net_cost_budget_sek_per_year", "tkr"), ("net_cost_economic_sek_per_year", "tkr"),
             ("p_saves_budget", "pct"), ("p_saves_economic", "pct"),

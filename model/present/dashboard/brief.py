@@ -21,6 +21,8 @@ import pandas as pd
 
 from ...experiment.intervals import level_ci
 from .. import texts
+from ..catalogue import metric
+from ..catalogue.sentences import sentences
 from ..console_text import number
 from . import conditions
 from . import data as D
@@ -30,59 +32,8 @@ from .stress import stress_des
 from .svgchart import Point, cost_turnover_svg
 from .tables import heading, ranking_rows, views_html
 
-W = {
-    "title": {"sv": "Underlag till nämnden: personalomsättning bland socialsekreterare",
-              "en": "Brief for the committee: turnover among social workers"},
-    "question_h": {"sv": "Frågan", "en": "The question"},
-    "question": {"sv": "Vad kostar personalomsättningen oss, vad skulle åtgärderna kosta, och "
-                       "betalar de sig? Simuleringen jämför åtgärderna med dagens läge under "
-                       "samma slumpmässiga förlopp (parvisa replikeringar).",
-                 "en": "What does turnover cost us, what would the measures cost, and do they "
-                       "pay for themselves? The simulation compares each measure with today's "
-                       "situation under the same random course of events (paired "
-                       "replications)."},
-    "options_h": {"sv": "Alternativ som jämförs", "en": "Options compared"},
-    "results_h": {"sv": "Resultat (medelvärde och 95 %-intervall)",
-                  "en": "Results (mean and 95% interval)"},
-    "views_h": {"sv": "Två sätt att räkna kostnad", "en": "Two ways to count cost"},
-    "col_option": {"sv": "Alternativ", "en": "Option"},
-    "col_turnover": {"sv": "Omsättning per år", "en": "Turnover per year"},
-    "col_overdue": {"sv": "Utredningar över 4 mån.", "en": "Investigations over 4 months"},
-    "col_payback": {"sv": "Återbetalning (personalekonomisk)", "en": "Payback (economic)"},
-    "col_prob": {"sv": "Sannolikhet att spara pengar", "en": "Probability of saving money"},
-    "base": {"sv": "jämförelsebas", "en": "base"},
-    "sens_h": {"sv": "Antaganden som svaret är mest känsligt för",
-               "en": "Assumptions the answer is most sensitive to"},
-    "sens_from": {"sv": "Från känslighetsanalysen (totalt Sobol-index eller Morris μ*):",
-                  "en": "From the sensitivity analysis (total Sobol index or Morris μ*):"},
-    "sens_none": {"sv": "Ingen känslighetsanalys ingår i detta underlag. Dessa antaganden saknar "
-                        "direkt källa och bör varieras (parametersvep) innan beslut:",
-                  "en": "No sensitivity analysis is part of these results. These assumptions "
-                        "have no direct source and should be varied (parameter sweep) before a "
-                        "decision:"},
-    "neutral": {"sv": "Underlaget beskriver simulerade konsekvenser av alternativen under "
-                      "angivna antaganden. Det innehåller ingen rekommendation.",
-                "en": "This brief describes simulated consequences of the options under the "
-                      "stated assumptions. It makes no recommendation."},
-    "appendix_h": {"sv": "STRESS-DES-checklista", "en": "STRESS-DES checklist"},
-    "method_h": {"sv": "Metod", "en": "Method"},
-    "run_on": {"sv": "Körd {date}.", "en": "Run on {date}."},
-    "base_line": {"sv": "Jämförelsebas: <strong>{title}</strong>, personalomsättning {turnover} "
-                        "per år, utredningar över 4 månader {overdue}.",
-                  "en": "Base: <strong>{title}</strong>, turnover {turnover} a year, "
-                        "investigations over 4 months {overdue}."},
-    "base_mark": {"sv": "bas", "en": "base"},
-    "chart_h": {"sv": "Kostnad mot personalomsättning (95 % intervall)",
-                "en": "Cost against turnover (95% intervals)"},
-    "chart_x": {"sv": "Personalomsättning per år", "en": "Turnover per year"},
-    "chart_y": {"sv": "Nettokostnad per år mot basen", "en": "Net cost per year vs the base"},
-    "chart_note": {"sv": "Siffrorna är platserna\ni tabellen ovan.\nUnder noll: billigare\n"
-                         "än basen. Röd kant:\nvarning för verksamheten.",
-                   "en": "Numbers are the ranks\nin the table above.\nBelow zero: cheaper\n"
-                         "than the base. Red edge:\nservice warning."},
-    "period": {"sv": "{r} replikeringar × {y} år efter {w} års insvängning, slumpfrö {s}.",
-               "en": "{r} replications × {y} years after {w} warm-up years, seed {s}."},
-}
+# the brief's sentences (model.present.catalogue.sentences, ``brief.*``)
+W = sentences("brief")
 
 # assumptions without a direct source that drive turnover (path, label sv, label en)
 KEY_ASSUMPTIONS = [
@@ -264,10 +215,10 @@ def _chart(res: Results, lang: str) -> str:
                      D.measure(res, scen, "net_cost_economic_sek_per_year"),
                      D.measure(res, scen, "net_cost_budget_sek_per_year"), warned)
 
-    points = [point(res.scenarios[0], w("base_mark", lang))]
+    points = [point(res.scenarios[0], t("base", lang))]
     points += [point(r["scenario"], str(r["rank"]), bool(r["warning"])) for r in rows]
     svg = cost_turnover_svg(points, lang, {
-        "x": w("chart_x", lang), "y": w("chart_y", lang),
+        "x": metric("turnover_rate").label[lang], "y": w("chart_y", lang),
         "economic": t("view_economic", lang).split(" (")[0],
         "budget": t("view_budget", lang).split(" (")[0], "note": w("chart_note", lang)})
     return f"<h2>{html.escape(w('chart_h', lang))}</h2>{svg}"

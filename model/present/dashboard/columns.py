@@ -8,15 +8,12 @@ kronor with thousands separators, ``int`` a count, ``num`` two decimals, ``num1`
 
 from __future__ import annotations
 
-from .i18n import KPI, T
+from ..catalogue import METRICS
+from .i18n import T
 
 # Excel number formats (Excel shows them in the reader's locale: 1 234 567 and 12,5 %)
 EXCEL_FORMATS = {"pct": "0.0%", "sek": "#,##0", "int": "#,##0", "num": "#,##0.00",
                  "num1": "#,##0.0", "code": "0", "text": "@"}
-
-
-def _kpi(key: str) -> str:
-    return KPI[key][0]["sv"]
 
 
 def _t(key: str) -> str:
@@ -33,36 +30,9 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "week": ("Vecka", "code"),
     "day": ("Dag", "num1"),
     "point": ("Punkt", "code"),
-    # summary (one row per replication); also the metrics of the comparison table
-    "turnover_rate": (_kpi("turnover_rate"), "pct"),
-    "exits": ("Avgångar", "int"),
-    "resignations": ("Egna uppsägningar", "int"),
-    "retirements": ("Pensioneringar", "int"),
-    "exits_first_2y": (_kpi("exits_first_2y"), "int"),
-    "hires": ("Nyanställningar", "int"),
-    "mean_headcount": ("Anställda i genomsnitt", "num1"),
-    "vacancy_rate": (_kpi("vacancy_rate"), "pct"),
-    "consultant_fte": (_kpi("consultant_fte"), "num"),
-    "overdue_share": (_kpi("overdue_share"), "pct"),
-    "total_cost_sek": ("Kostnad hela perioden: budget (kr)", "sek"),
-    "economic_cost_sek": ("Kostnad hela perioden: personalekonomisk (kr)", "sek"),
-    "vacant_post_pay_sek": ("Lön för vakanta tjänster som inte betalas ut (kr)", "sek"),
-    "cost_per_year_sek": ("Kostnad per år: budget (kr)", "sek"),
-    "economic_cost_per_year_sek": ("Kostnad per år: personalekonomisk (kr)", "sek"),
-    "handovers": ("Byten av handläggare", "int"),
-    "cases_arrived": ("Inkomna ärenden", "int"),
-    "cases_closed": ("Avslutade ärenden", "int"),
-    "mean_caseload": (_t("caseload"), "num"),
-    "mean_queue": ("Väntande ärenden i genomsnitt", "num"),
-    "mean_wait_days": ("Väntetid i genomsnitt (dagar)", "num1"),
-    "share_5y_plus": (_kpi("share_5y_plus"), "pct"),
-    "share_under_2y": ("Andel med under 2 år", "pct"),
-    "share_intending": ("Andel som tänker sluta", "pct"),
-    "sick_absence_rate": ("Sjukfrånvaro (andel av arbetstiden)", "pct"),
-    "mean_exhaustion": ("Utmattning i genomsnitt (0–1)", "num"),
-    "mean_strain": ("Belastning i genomsnitt (z)", "num"),
-    "returner_hires": ("Återanställda tidigare medarbetare", "int"),
-    "failed_round_share": ("Andel misslyckade rekryteringsomgångar", "pct"),
+    # summary (one row per replication), also the metrics of the comparison table: from
+    # the catalogue of metrics
+    **{m.name: (m.header("sv"), m.kind) for m in METRICS},
     # comparison and cost-benefit
     "metric": ("Mått", "text"),
     "measure": ("Mått", "text"),

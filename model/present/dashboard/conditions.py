@@ -12,42 +12,17 @@ from pathlib import Path
 import pandas as pd
 
 from .. import texts
+from ..catalogue import metric
+from ..catalogue.sentences import sentences
 from .i18n import LANGS, fmt
 
 FILE = "conditions.parquet"
 
-W = {
-    "heading": {"sv": "Vad måste gälla för kortare arbetstid?",
-                "en": "What must be true for shorter working time?"},
-    "intro": {"sv": "För varje arbetstidsalternativ: det värde där alternativet slutar "
-                    "höja personalomsättningen respektive kön av ärenden jämfört med "
-                    "jämförelsebasen (parvisa körningar med samma slumptal, 95 %-intervall).",
-              "en": "For each working-time option: the value at which the option stops "
-                    "raising turnover and the backlog of cases against the base (paired "
-                    "runs with common random numbers, 95% interval)."},
-    "col_option": {"sv": "Alternativ", "en": "Option"},
-    "col_metric": {"sv": "Utfall", "en": "Outcome"},
-    "col_needed": {"sv": "Krävs minst", "en": "Needed at least"},
-    "col_assumed": {"sv": "Antaget i scenariot", "en": "Assumed in the scenario"},
-    "col_holds": {"sv": "Uppfyllt?", "en": "Met?"},
-    "turnover_rate": {"sv": "Personalomsättning", "en": "Turnover"},
-    "mean_queue": {"sv": "Kö av ärenden", "en": "Backlog of cases"},
-    "productivity_gain": {"sv": "produktivitetsvinst per klienttimme",
-                          "en": "productivity gain per client hour"},
-    "redesign_share": {"sv": "andel av den frigjorda tiden från omställt icke-klientarbete",
-                       "en": "share of the freed time from redesigned non-client work"},
-    "always": {"sv": "uppfyllt redan vid {low}", "en": "met already at {low}"},
-    "never": {"sv": "inte inom {low}–{high}", "en": "not within {low}–{high}"},
-    "yes": {"sv": "ja", "en": "yes"},
-    "unsure": {"sv": "osäkert (antagandet ligger inom intervallet)",
-               "en": "uncertain (the assumption lies inside the interval)"},
-    "parameter": {"sv": "Sökt parameter", "en": "Parameter searched"},
-    "no": {"sv": "nej", "en": "no"},
-    "note": {"sv": "{n} replikeringar per värde; en produktivitetsvinst på 33 % "
-                   "(8/6 − 1) betyder att hela dagens arbetsmängd klaras på sex timmar.",
-             "en": "{n} replications per value; a productivity gain of 33% (8/6 − 1) "
-                   "means the whole of today's load is done in six hours."},
-}
+# the section's sentences (model.present.catalogue.sentences, ``conditions.*``) and the
+# names of the outcomes (the catalogue's metrics)
+W = {**sentences("conditions"),
+     "turnover_rate": metric("turnover_rate").label,
+     "mean_queue": metric("mean_queue").label}
 
 
 def w(key: str, lang: str) -> str:

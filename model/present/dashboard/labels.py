@@ -2,9 +2,9 @@
 
 A factor is any parameter path of the scenario schema; its English name is the first
 sentence of the parameter's documented description (``model.sim.params``) and its unit the
-documented unit. Swedish names of the parameters the bundled sweeps vary, of units and
-of the summary outputs are in :mod:`.i18n`; a parameter without a Swedish name shows
-its documented English description.
+documented unit, its Swedish name and unit from :mod:`model.present.catalogue.parameters`;
+a parameter without a Swedish name shows its documented English description.
+The summary outputs are the metrics of :mod:`model.present.catalogue`.
 """
 
 from __future__ import annotations
@@ -16,72 +16,18 @@ import typing
 
 from pydantic import BaseModel
 
-# summary outputs of a sweep: label with the unit as shown, scale, Plotly tick format
-OUTPUT_LABELS = {
-    "turnover_rate": {"sv": "Personalomsättning per år", "en": "Turnover per year",
-                      "format": ".0%"},
-    "vacancy_rate": {"sv": "Andel vakanta tjänster", "en": "Vacancy rate", "format": ".1%"},
-    "overdue_share": {"sv": "Andel utredningar över tidsgränsen",
-                      "en": "Share of investigations overdue", "format": ".1%"},
-    "share_5y_plus": {"sv": "Andel med 5+ år", "en": "Staff with 5+ years", "format": ".0%"},
-    "share_under_2y": {"sv": "Andel med under 2 år", "en": "Staff with under 2 years",
-                       "format": ".0%"},
-    "share_intending": {"sv": "Andel som vill sluta", "en": "Share intending to leave",
-                        "format": ".0%"},
-    "sick_absence_rate": {"sv": "Sjukfrånvaro", "en": "Sick absence", "format": ".1%"},
-    "total_cost_sek": {"sv": "Total kostnad, budget (Mkr)",
-                       "en": "Total cost, budget (million SEK)", "scale": 1e-6},
-    "economic_cost_sek": {"sv": "Total kostnad, personalekonomisk (Mkr)",
-                          "en": "Total cost, economic (million SEK)", "scale": 1e-6},
-    "cost_per_year_sek": {"sv": "Kostnad per år, budget (Mkr)",
-                          "en": "Cost per year, budget (million SEK)", "scale": 1e-6},
-    "economic_cost_per_year_sek": {"sv": "Kostnad per år, personalekonomisk (Mkr)",
-                                   "en": "Cost per year, economic (million SEK)",
-                                   "scale": 1e-6},
-    "vacant_post_pay_sek": {"sv": "Lön för vakanta tjänster (Mkr)",
-                            "en": "Pay of vacant posts (million SEK)", "scale": 1e-6},
-    "exits": {"sv": "Avgångar", "en": "Exits"},
-    "resignations": {"sv": "Egna uppsägningar", "en": "Resignations"},
-    "retirements": {"sv": "Pensioneringar", "en": "Retirements"},
-    "exits_first_2y": {"sv": "Avgångar inom 2 år", "en": "Exits in the first two years"},
-    "hires": {"sv": "Anställningar", "en": "Hires"},
-    "mean_headcount": {"sv": "Anställda (medel)", "en": "Headcount (mean)"},
-    "consultant_fte": {"sv": "Konsulter (årsarbetare)", "en": "Consultants (FTE)"},
-    "handovers": {"sv": "Byten av handläggare", "en": "Caseworker handovers"},
-    "cases_arrived": {"sv": "Nya ärenden", "en": "Cases arrived"},
-    "cases_closed": {"sv": "Avslutade ärenden", "en": "Cases closed"},
-    "mean_caseload": {"sv": "Ärenden per handläggare", "en": "Cases per worker"},
-    "mean_queue": {"sv": "Väntande ärenden (medel)", "en": "Waiting cases (mean)"},
-    "mean_wait_days": {"sv": "Väntetid (dagar)", "en": "Waiting time (days)"},
-    "mean_exhaustion": {"sv": "Utmattning (index)", "en": "Exhaustion (index)"},
-    "mean_strain": {"sv": "Belastning (index)", "en": "Strain (index)"},
-}
-# Swedish names of parameters (list items as *), for the factors of the bundled sweeps
-# and the parameters most often varied
+from ..catalogue import metric
+from ..catalogue.sentences import sentences
+from ..catalogue.parameters import description, first_sentence, unit_label
+
+# Swedish names of parameters whose schema field has no Swedish (``sv``) of its own yet
+# (list items as *)
 PARAM_SV = {
-    "unit.posts": "Budgeterade tjänster som socialsekreterare",
-    "attrition.hazard_ratios.pay_gap_per_1000_sek":
-        "Riskkvot för avgång per 1 000 kr/mån som marknaden betalar över egen lön",
-    "attrition.outside_pull_per_year":
-        "Risk att rekryteras bort av grannkommuner och bemanningsföretag",
-    "attrition.hazard_ratios.exhaustion": "Riskkvot för avgång per enhet utmattning",
     "policies.salary_ladder.steps.*.supplement_sek_per_month":
         "Lönetrappa: tillägg till månadslönen i steget, kr",
-    "simulation.years": "Periodens längd",
 }
-UNIT_SV = {"FTE posts": "tjänster", "FTE": "årsarbetare", "years": "år", "months": "månader",
-           "weeks": "veckor", "days": "dagar", "share": "andel", "SEK": "kr",
-           "SEK/month": "kr/mån", "1/year": "per år", "HR per unit": "riskkvot per enhet",
-           "HR per 1,000 SEK/month": "riskkvot per 1 000 kr/mån", "HR": "riskkvot",
-           "hours/week": "timmar/vecka", "hours/day": "timmar/dag", "persons": "personer",
-           "cases/year": "ärenden/år", "count": "antal", "factor": "faktor",
-           "probability": "sannolikhet", "share of posts": "andel av tjänsterna",
-           "share of salary": "andel av lönen", "groups": "grupper"}
-SENS_INDEX = {"S1": {"sv": "förstaordningens index (S1)", "en": "first-order index (S1)"},
-              "ST": {"sv": "totalindex (ST)", "en": "total index (ST)"},
-              "mu_star": {"sv": "Morris μ*", "en": "Morris μ*"},
-              "sigma": {"sv": "Morris σ", "en": "Morris σ"},
-              "noise_share": {"sv": "andel slumpbrus", "en": "share of replication noise"}}
+# the sensitivity indices' names (model.present.catalogue.sentences, ``sensitivity.*``)
+SENS_INDEX = sentences("sensitivity")
 
 
 def _unwrap(ann):
@@ -124,21 +70,16 @@ def param_field(path: str):
 def _unit(path: str, lang: str) -> str:
     info = param_field(path)
     unit = str((info.json_schema_extra or {}).get("unit", "")) if info is not None else ""
-    if lang == "sv":
-        return UNIT_SV.get(unit, unit)
-    return unit
+    return unit_label(unit, lang)
 
 
 def param_title(path: str, lang: str) -> str:
     """The parameter's name without its unit."""
-    generic = re.sub(r"\.\d+\.", ".*.", path)
-    if lang == "sv" and generic in PARAM_SV:
-        return PARAM_SV[generic]
     info = param_field(path)
-    if info is None or not info.description:
-        return path
-    first = re.split(r"(?<=[a-z)])\.\s", info.description.strip(), maxsplit=1)[0]
-    return first.rstrip(".")
+    text = description(info, lang)
+    if text is None and lang == "sv":
+        text = PARAM_SV.get(re.sub(r"\.\d+\.", ".*.", path)) or description(info, "en")
+    return first_sentence(text) if text else path
 
 
 def param_label(path: str, lang: str) -> str:
@@ -150,16 +91,17 @@ def param_label(path: str, lang: str) -> str:
 
 
 def output_label(name: str, lang: str) -> str:
-    """A summary output's name and unit as shown (shares in %, costs in Mkr)."""
-    entry = OUTPUT_LABELS.get(name)
-    return entry[lang] if entry else name
+    """A summary output's name and unit as shown on a chart (shares in %, costs in
+    Mkr)."""
+    m = metric(name)
+    return m.chart_label(lang) if m else name
 
 
 def output_scale(name: str) -> tuple[float, str]:
     """(factor, Plotly tick format) for a summary output: costs in millions of SEK,
     shares as percentages."""
-    entry = OUTPUT_LABELS.get(name) or {}
-    return float(entry.get("scale", 1.0)), str(entry.get("format", ""))
+    m = metric(name)
+    return (m.chart_scale(), m.tick) if m else (1.0, "")
 
 
 def index_label(index: str, lang: str) -> str:

@@ -343,7 +343,7 @@ def render_dashboard(res: Results) -> str:
     for fid, fig in figs.items():
         body.append(_chart(fid, fig))
     body.append(_provenance(res))
-    texts = {k: v for k, v in T.items()}
+    texts = {k: {lang: v[lang] for lang in LANGS} for k, v in T.items()}
     state = {"names": res.scenarios,
              "colours": [F.colour(i) for i in range(len(res.scenarios))],
              "default": default_selection(res) if res.kind != "sweep" else []}

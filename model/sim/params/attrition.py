@@ -29,10 +29,13 @@ class HazardRatios(Strict):
                                     "colleague support.", source="Kim & Kao 2014 "
                                     "(DOMAIN.md, range 0.80-1.0)", le=100)
     exhaustion: PosFloat = P(1.5, "HR per unit", "Quit hazard ratio per unit of "
-                             "exhaustion.", assumption=(1.2, 2.0), le=100)
+                             "exhaustion.", sv="Riskkvot för avgång per enhet utmattning.",
+                             assumption=(1.2, 2.0), le=100)
     pay_gap_per_1000_sek: PosFloat = P(1.05, "HR per 1,000 SEK/month", "Quit hazard "
                                        "ratio per 1,000 SEK/month the market pays above "
                                        "own salary. No elasticity found in the sources.",
+                                       sv="Riskkvot för avgång per 1 000 kr/månad som "
+                                       "marknaden betalar över egen lön.",
                                        assumption=(1.0, 1.10), le=100)
 
 
@@ -40,7 +43,8 @@ class Intention(Strict):
     onset_per_year: NonNeg = P(0.55, "1/year", "Rate at which a typical worker (all "
                                "z = 0) forms an intention to leave; scaled by the same "
                                "exp(linear predictor) as the quit hazard.",
-                               assumption=(0.3, 0.9), le=100)
+                               sv="Takt per år med vilken en typisk medarbetare börjar "
+                               "vilja sluta.", assumption=(0.3, 0.9), le=100)
     drop_per_year: NonNeg = P(1.0, "1/year", "Rate at which an intention is given up.",
                               assumption=(0.5, 2.0), le=100)
     quit_hazard_ratio: PosFloat = P(4.85, "HR", "Quit hazard ratio while intending to "
@@ -70,7 +74,10 @@ class Attrition(Strict):
     outside_pull_per_year: NonNeg = P(0.03, "1/year", "Additive hazard of being recruited "
                                       "away by neighbouring employers and staffing "
                                       "agencies; scaled by the pay-gap ratio. Near 0 in a "
-                                      "remote town (Kiruna).", assumption=(0.0, 0.1), le=10)
+                                      "remote town (Kiruna).",
+                                      sv="Tillägg till risken att rekryteras bort av "
+                                      "grannkommuner och bemanningsföretag, per år.",
+                                      assumption=(0.0, 0.1), le=10)
     notice_period_weeks: NonNeg = P(4, "weeks", "Notice served after resigning.",
                                     assumption=(4, 12), le=52)
     retirement_age: float = P(65, "years of age", "Age at which a worker retires.",

@@ -13,14 +13,19 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 def P(default, unit: str, doc: str, *, source: str | None = None,
-      assumption: tuple[float, float] | str | None = None, **constraints):
+      assumption: tuple[float, float] | str | None = None, sv: str | None = None,
+      **constraints):
     """A documented parameter: default, unit, meaning and provenance.
 
     Exactly one of ``source`` (a citation, normally from DOMAIN.md) or
     ``assumption`` (a plausible (low, high) range) should be given; the
-    documentation test enforces that for every leaf field.
+    documentation test enforces that for every leaf field. ``sv`` is the Swedish of the
+    description's first sentence, for the readers' screens (metadata only: the
+    simulation never reads it).
     """
     extra = {"unit": unit}
+    if sv is not None:
+        extra["sv"] = sv
     if source is not None:
         extra["source"] = source
     if assumption is not None:
@@ -114,12 +119,14 @@ Distribution = Annotated[
 
 class Simulation(Strict):
     years: float = P(10, "years", "Length of the statistics window after warm-up.",
+                     sv="Längd på perioden som statistiken gäller, efter insvängning.",
                      assumption=(1, 30), gt=0, le=MAX_YEARS)
     warmup_years: float = P(2, "years", "Warm-up simulated before statistics start; "
                             "excluded from every table.", assumption=(0, 5), ge=0,
                             le=MAX_YEARS)
     replications: int = P(20, "count", "Independent replications (common random "
-                          "numbers across scenarios).", assumption=(5, 200), ge=1,
+                          "numbers across scenarios).", sv="Oberoende replikeringar (samma "
+                          "slumptal i alla scenarier).", assumption=(5, 200), ge=1,
                           le=MAX_REPLICATIONS)
     seed: int = P(20170101, "integer", "Root seed of all random streams; printed "
                   "with every result.", assumption=(0, 2**63 - 1), ge=0, lt=2**63)

@@ -50,7 +50,7 @@ class Investigations(Strict):
         None, "cases/year", "Investigations opened per year (Poisson). Null: follows the "
         "unit, per_post_per_year x unit.posts (or per_1000_children_per_year x "
         "unit.children / 1000); after loading it always holds the resolved count.",
-        assumption=(300, 1000), le=1e6)
+        sv="Utredningar som inleds per år (Poisson).", assumption=(300, 1000), le=1e6)
     per_post_per_year: NonNeg | None = P(
         13, "cases/year per post", "Investigations opened per year per budgeted post; 13 "
         "gives the 40-post unit 520 a year, sized with the ongoing cases so that the unit "
@@ -92,7 +92,8 @@ class Ongoing(Strict):
     arrivals_per_year: NonNeg | None = P(
         None, "cases/year", "Ongoing (follow-up) cases opened per year (Poisson). Null: "
         "follows the unit as for investigations; after loading it holds the resolved "
-        "count.", assumption=(100, 600), le=1e6)
+        "count.", sv="Pågående ärenden (uppföljning) som inleds per år (Poisson).",
+        assumption=(100, 600), le=1e6)
     per_post_per_year: NonNeg | None = P(
         5.5, "cases/year per post", "Ongoing cases opened per year per budgeted post (5.5 "
         "gives the 40-post unit 220 a year).", assumption=(2.5, 15), le=1e4)

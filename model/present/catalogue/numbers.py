@@ -1,0 +1,48 @@
+"""Numbers as each language writes them: Swedish 1 234 567 kr, 12,5 % and 2,5; English
+SEK 1,234,567, 12.5% and 2.5 (hand-written: the screens' pinned outputs use a plain
+hyphen-minus, which Babel's Swedish locale data would replace by U+2212)."""
+
+from __future__ import annotations
+
+import math
+
+from .sentences import SENTENCES
+
+# what a missing number reads as
+NA = SENTENCES["dashboard.na"]
+
+
+def fmt(value, kind: str, lang: str) -> str:
+    """A number in the language's format: Swedish 1 234 567 kr and 12,5 %; English
+    SEK 1,234,567 and 12.5%."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return NA[lang]
+    if kind == "tkr":                                   # thousand SEK: 1 583 tkr / SEK 1,583k
+        s = fmt(value / 1000.0, "sek", lang)
+        return s.replace("\u00a0kr", "\u00a0tkr") if lang == "sv" else s + "k"
+    # a value that rounds to zero is shown as 0, never -0 (e.g. an interval bound -0.0004)
+    digits = 1 if kind in ("pct", "pp", "num1") or (kind != "sek" and abs(value) < 100) else 0
+    if round(100 * value if kind in ("pct", "pp") else value, digits) == 0:
+        value = 0.0
+    if kind == "pp":
+        s = f"{100 * value:+.1f}" if value != 0 else "0.0"
+        return s.replace(".", ",") if lang == "sv" else s
+    if kind == "pct":
+        s = f"{100 * value:.1f}"
+        return (s.replace(".", ",") + "\u00a0%") if lang == "sv" else s + "%"
+    if kind == "sek":
+        s = f"{value:,.0f}"
+        return (s.replace(",", "\u00a0") + "\u00a0kr") if lang == "sv" else "SEK " + s
+    if kind == "num1":
+        s = f"{value:,.1f}"
+    else:
+        s = f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.1f}"
+    if lang == "sv":
+        s = s.replace(",", "\u00a0").replace(".", ",")
+    return s
+
+
+def number(value: float, lang: str) -> str:
+    """A count or duration: 10.0 -> '10', 2.5 -> '2,5' in Swedish."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "sv" else text

@@ -1,0 +1,24 @@
+"""The interface's sentences, one table keyed by id, in Swedish and English: the what-if
+app's (``app.*``), the command line's (``cli.*``), the break-even search's result
+(``breakeven.*``), the dashboard's (``dashboard.*``, shared with the brief), the committee
+brief's (``brief.*``) and the conditions of a working-time option (``conditions.*``); a
+module per screen holds its part. Placeholders
+in braces (``{n}``) are the same in both languages; ``tests/test_words.py`` checks that,
+and that every id a screen asks for is here and every id here is asked for."""
+
+from __future__ import annotations
+
+from ..text import Text
+from .app import APP
+from .cli import CLI
+from .dashboard import DASHBOARD
+
+SENTENCES: dict[str, Text] = {**APP, **CLI, **DASHBOARD}
+
+
+def sentences(prefix: str) -> dict[str, Text]:
+    """The sentences of one screen (``app``, ``cli``, ``breakeven``, ``dashboard``,
+    ``brief``, ``conditions``) by their id without the prefix."""
+    start = prefix + "."
+    return {key[len(start):]: text for key, text in SENTENCES.items()
+            if key.startswith(start)}

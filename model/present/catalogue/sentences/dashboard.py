@@ -1,0 +1,352 @@
+"""The dashboard's sentences (``dashboard.*``), its cost cards' (``cards.*``), the names
+of the sensitivity indices (``sensitivity.*``), of a measure's cost categories
+(``costs.*``), the committee brief's (``brief.*``) and the conditions of a working-time
+option (``conditions.*``)."""
+
+from __future__ import annotations
+
+from ..text import Text
+
+DASHBOARD: dict[str, Text] = {
+    # the dashboard and the brief (model.present.dashboard)
+    "dashboard.title": Text("Personalomsättning i socialtjänsten: jämförelse av åtgärder",
+                            "Social-services workforce stability: policy comparison"),
+    "dashboard.title_run": Text("Personalomsättning i socialtjänsten: simuleringsresultat",
+                                "Social-services workforce stability: simulation results"),
+    "dashboard.title_sweep": Text("Parametersvep: vad driver resultatet?",
+                                  "Parameter sweep: what drives the result?"),
+    "dashboard.intro": Text(
+        "Simulerade resultat med 95 % konfidensintervall över replikeringar. Håll "
+        "muspekaren över ett värde för en förklaring.",
+        "Simulated results with 95% confidence intervals over replications. Hover over "
+        "a value for an explanation."),
+    "dashboard.scenarios": Text("Scenarier", "Scenarios"),
+    "dashboard.all": Text("Alla", "All"),
+    "dashboard.none": Text("Inga", "None"),
+    "dashboard.kpis": Text("Nyckeltal per scenario", "Key figures per scenario"),
+    "dashboard.provenance": Text("Ursprung", "Provenance"),
+    "dashboard.seed": Text("Slumpfrö", "Seed"),
+    "dashboard.replications": Text("Replikeringar", "Replications"),
+    "dashboard.years": Text("År", "Years"),
+    "dashboard.warmup": Text("Insvängningsår", "Warm-up years"),
+    "dashboard.version": Text("Version", "Version"),
+    "dashboard.commit": Text("Git-commit", "Git commit"),
+    "dashboard.date": Text("Datum", "Date"),
+    "dashboard.file": Text("Fil", "File"),
+    "dashboard.year": Text("År", "Year"),
+    "dashboard.week_year": Text("År i perioden", "Year of the period"),
+    "dashboard.ci": Text("95 %-intervall", "95% interval"),
+    "dashboard.interval_band": Text("95 %-intervall", "95% interval"),
+    "dashboard.kiruna": Text("Kiruna 2017", "Kiruna 2017"),
+    "dashboard.base": Text("jämförelsebas", "base"),
+    "dashboard.na": Text("–", "n/a"),
+    "dashboard.fig_headcount": Text("Antal anställda", "Headcount"),
+    "dashboard.fig_experience": Text("Erfarenhetsmix (år på enheten) med Kirunas fördelning 2017",
+                                     "Experience mix (years in the unit) with Kiruna's "
+                                     "2017 distribution"),
+    "dashboard.fig_caseload": Text("Ärenden per handläggare, kö och utredningar över tidsgränsen",
+                                   "Cases per worker, queue and overdue investigations"),
+    "dashboard.fig_costs": Text("Kostnader per kategori och år (Mkr)",
+                                "Costs by category and year (million SEK)"),
+    "dashboard.fig_net": Text("Nettokostnad jämfört med basen per år (tkr)",
+                              "Net cost against the base per year (thousand SEK)"),
+    "dashboard.fig_cost_turnover": Text("Kostnad mot personalomsättning", "Cost versus turnover"),
+    "dashboard.fig_exits": Text("Avgångar per år efter anställningstid och orsak",
+                                "Exits per year by tenure and reason"),
+    "dashboard.fig_splom": Text("Faktorer mot utfall", "Factors against outcomes"),
+    "dashboard.fig_pareto": Text("Kostnad mot omsättning: Pareto-front",
+                                 "Cost versus turnover: Pareto front"),
+    "dashboard.fig_heatmap": Text("Två faktorer: utfall i rutnätet",
+                                  "Two factors: outcome on the grid"),
+    "dashboard.fig_sensitivity": Text("Känslighetsindex", "Sensitivity indices"),
+    "dashboard.turnover_axis": Text("Avgångar per anställd och år", "Exits per head and year"),
+    "dashboard.headcount_axis": Text("Anställda", "Employees"),
+    "dashboard.share_axis": Text("Andel av personalen", "Share of staff"),
+    "dashboard.cost_axis": Text("Kostnad per år (tkr)", "Cost per year (thousand SEK)"),
+    "dashboard.cost_axis_m": Text("Kostnad per år (Mkr)", "Cost per year (million SEK)"),
+    "dashboard.exits_axis": Text("Avgångar per år", "Exits per year"),
+    "dashboard.pareto_front": Text("Pareto-front", "Pareto front"),
+    "dashboard.points": Text("Punkter", "Points"),
+    "dashboard.lt2": Text("< 2 år", "< 2 years"),
+    "dashboard.2to5": Text("2–5 år", "2-5 years"),
+    "dashboard.5plus": Text("5+ år", "5+ years"),
+    "dashboard.caseload": Text("Ärenden per handläggare", "Cases per worker"),
+    "dashboard.queue": Text("Väntande ärenden", "Waiting cases"),
+    "dashboard.overdue": Text("Utredningar över 4 månader", "Investigations over 4 months"),
+    "dashboard.view_budget": Text("Budget (kassaflöde)", "Budget (cash flow)"),
+    "dashboard.view_economic": Text("Personalekonomisk", "Economic (personnel economics)"),
+    "dashboard.view_budget_expl": Text(
+        "Det kommunen betalar ut: löner, sjuklön, rekrytering, konsulter och "
+        "åtgärdernas egna kostnader.",
+        "The cash the municipality pays: salaries, sick pay, recruitment, consultants "
+        "and the measures' own costs."),
+    "dashboard.service_unpriced": Text(
+        "Verksamhetens kvalitet (utredningar över tidsgränsen, väntande ärenden, byten "
+        "av handläggare) redovisas för sig och är inte prissatt i någon av kalkylerna.",
+        "The service (investigations over the legal limit, waiting cases, caseworker "
+        "handovers) is reported on its own and is not priced in either view."),
+    "dashboard.service_priced": Text(
+        "Verksamhetens kvalitet är prissatt i den personalekonomiska kalkylen (ett "
+        "antagande): {overdue} per utredning över tidsgränsen och {handover} per byte "
+        "av handläggare.",
+        "The service is priced in the economic view (an assumption): {overdue} per "
+        "investigation over the legal limit and {handover} per caseworker handover."),
+    "dashboard.view_economic_expl": Text(
+        "Budget plus värdet av arbete som går förlorat (vakanser, uppsägningstid, "
+        "inskolning, kollegors och chefens tid, sjukfrånvaro). Det förlorade arbetet "
+        "betalas inte ut men blir ogjort.",
+        "The budget plus the value of work lost (vacancies, notice, ramp-up, "
+        "colleagues' and the manager's time, sick leave). The lost work is not paid "
+        "out, but it is not done."),
+    "dashboard.economic_additions": Text("Personalekonomisk: tillägg för förlorat arbete",
+                                         "Economic (personnel economics): added value "
+                                         "of work lost"),
+    "dashboard.costs_note": Text(
+        "Fyllda staplar = Budget (kassaflöde). Randiga staplar ovanpå = det förlorade "
+        "arbete som den personalekonomiska kalkylen lägger till. Hela stapeln = "
+        "Personalekonomisk kostnad.",
+        "Solid bars = Budget (cash flow). Hatched bars on top = the work lost that the "
+        "economic view adds. The whole bar = Economic (personnel economics) cost."),
+    "dashboard.ranking_h": Text("Alternativen rangordnade", "The options ranked"),
+    "dashboard.ranking_rule": Text(
+        "Ordning: alternativ utan varning för verksamheten först; bland dem först de "
+        "som minskar antalet avgångar, och inom varje grupp efter personalekonomisk "
+        "nettokostnad per år (lägst först). Jämfört med basen: {base}. Rangordningen "
+        "följer bara denna regel och innehåller ingen rekommendation.",
+        "Order: {rule}. Compared with the base: {base}. The order follows this rule "
+        "only and makes no recommendation."),
+    "dashboard.ranking_none": Text("Ingen rangordning: resultatet innehåller bara ett scenario.",
+                                   "No ranking: these results hold a single scenario."),
+    "dashboard.col_rank": Text("Plats", "Rank"),
+    "dashboard.col_option": Text("Alternativ", "Option"),
+    "dashboard.col_turnover_change": Text("Personalomsättning, förändring (procentenheter)",
+                                          "Turnover change (percentage points)"),
+    "dashboard.col_avoided": Text("Undvikna avgångar per år", "Exits avoided per year"),
+    "dashboard.col_net_budget": Text("Nettokostnad per år: Budget (kassaflöde)",
+                                     "Net cost per year: Budget (cash flow)"),
+    "dashboard.col_net_economic": Text("Nettokostnad per år: Personalekonomisk",
+                                       "Net cost per year: Economic (personnel economics)"),
+    "dashboard.col_p_saves": Text("Sannolikhet att spara pengar (personalekonomisk)",
+                                  "Probability of saving money (economic)"),
+    "dashboard.col_per_exit": Text("Kostnad per undviken avgång (personalekonomisk)",
+                                   "Cost per avoided exit (economic)"),
+    "dashboard.col_payback": Text("Återbetalning (personalekonomisk)", "Payback (economic)"),
+    "dashboard.col_payback_budget": Text("Återbetalning: Budget (kassaflöde)",
+                                         "Payback: Budget (cash flow)"),
+    "dashboard.col_service": Text("Verksamheten", "Service"),
+    "dashboard.negative_cheaper": Text(
+        "Negativ nettokostnad = billigare än basen. – = inte definierat (åtgärden har "
+        "ingen egen kostnad eller undviker inte säkert några avgångar).",
+        "Negative net cost = cheaper than the base. n/a = not defined (the measure has "
+        "no cash cost or does not avoid exits with confidence)."),
+    "dashboard.service_ok": Text("ingen varning", "no warning"),
+    "dashboard.warning_prefix": Text("VARNING FÖR VERKSAMHETEN", "SERVICE WARNING"),
+    "dashboard.warning_suffix": Text("en besparing här är ingen rekommendation",
+                                     "a saving here is not a recommendation"),
+    "dashboard.flag_queue_growing": Text("väntande ärenden fortsätter att öka",
+                                         "waiting cases keep growing"),
+    "dashboard.flag_overdue_growing": Text("öppna utredningar över tidsgränsen fortsätter att öka",
+                                           "open overdue investigations keep growing"),
+    "dashboard.flag_overdue_share_up": Text("fler utredningar över lagens tidsgräns",
+                                            "more investigations over the legal limit"),
+    "dashboard.flag_turnover_up": Text("personalomsättningen ökar", "turnover rises"),
+    "dashboard.payback_none": Text("ingen egen kostnad", "no cash cost"),
+    "dashboard.payback_never": Text("inte inom perioden", "not within the period"),
+    "dashboard.payback_first": Text("från år 1", "from year 1"),
+    "dashboard.payback_year": Text("år {n}", "year {n}"),
+    "dashboard.cat_salaries": Text("Löner", "Salaries"),
+    "dashboard.cat_sick_leave": Text("Sjuklön", "Sick pay"),
+    "dashboard.cat_rehabilitation": Text("Rehabilitering", "Rehabilitation"),
+    "dashboard.cat_mentoring": Text("Mentorstid (lön)", "Mentor time (pay)"),
+    "dashboard.cat_rampup_lost_output": Text(
+        "Inskolning (lön för tid som ännu inte ger klientarbete)",
+        "Ramp-up (pay for time not yet usable for casework)"),
+    "dashboard.cat_recruitment": Text("Rekrytering", "Recruitment"),
+    "dashboard.cat_consultants": Text("Konsulter", "Consultants"),
+    "dashboard.cat_policy_overstaffing": Text("Tjänster utöver budget", "Posts above budget"),
+    "dashboard.cat_lost_vacancy": Text("Förlorat arbete: vakanta tjänster",
+                                       "Work lost: vacant posts"),
+    "dashboard.cat_lost_notice": Text("Förlorat arbete: uppsägningstid",
+                                      "Work lost: notice period"),
+    "dashboard.cat_lost_rampup": Text("Förlorat arbete: nyanställdas inskolning",
+                                      "Work lost: newcomers' ramp-up"),
+    "dashboard.cat_lost_colleague_time": Text("Förlorat arbete: kollegors hjälp till nyanställda",
+                                              "Work lost: colleagues' help to newcomers"),
+    "dashboard.cat_lost_mentoring": Text("Förlorat arbete: mentorers tid",
+                                         "Work lost: mentors' time"),
+    "dashboard.cat_lost_sick_leave": Text("Förlorat arbete: sjukfrånvaro", "Work lost: sick leave"),
+    "dashboard.cat_manager_introduction": Text("Chefens tid för introduktion",
+                                               "Manager's time on introduction"),
+    "dashboard.cat_service_overdue": Text("Verksamheten: utredningar över tidsgränsen",
+                                          "Service: overdue investigations"),
+    "dashboard.cat_service_handovers": Text("Verksamheten: byte av handläggare",
+                                            "Service: caseworker handovers"),
+    "dashboard.block": Text("Johréns kostnadsblock", "Johrén's cost block"),
+    "dashboard.block_recruitment": Text("Rekrytering", "Recruitment"),
+    "dashboard.block_introduction": Text("Introduktion", "Introduction"),
+    "dashboard.block_training_in": Text("Upplärning", "Training-in"),
+    "dashboard.block_vacancy_exit": Text("Vakans och avgång", "Vacancy and exit"),
+    "dashboard.block_sick_leave": Text("Sjukfrånvaro", "Sick leave"),
+    "dashboard.block_payroll": Text("Ordinarie lönekostnad", "Ordinary payroll"),
+    "dashboard.block_measures": Text("Åtgärder", "Measures"),
+    "dashboard.block_service": Text("Verksamheten", "Service"),
+    "dashboard.pol_first_line": Text("första linjen", "first line"),
+    "dashboard.pol_intensive_investigation": Text("intensivutredning", "intensive investigation"),
+    "dashboard.pol_introduction_programme": Text("introduktionsprogram", "introduction programme"),
+    "dashboard.pol_salary_ladder": Text("lönetrappa", "salary ladder"),
+    "dashboard.pol_overstaffing": Text("överbemanning", "overstaffing"),
+    "dashboard.pol_specialists": Text("specialister", "specialists"),
+    "dashboard.pol_admin_support": Text("administrativt stöd", "administrative support"),
+    "dashboard.pol_smaller_groups": Text("mindre arbetsgrupper", "smaller groups"),
+    "dashboard.pol_trainees": Text("traineer", "trainees"),
+    "dashboard.pol_recruitment_support": Text("rekryteringsstöd", "recruitment support"),
+    "dashboard.pol_working_time": Text("arbetstid", "working time"),
+    "dashboard.pol_reflection_day": Text("reflektionsdag", "reflection day"),
+    "dashboard.reason_resignation": Text("Egen uppsägning", "Resignation"),
+    "dashboard.reason_outside_pull": Text("Lockad av annan arbetsgivare", "Pulled away"),
+    "dashboard.reason_retirement": Text("Pension", "Retirement"),
+    "dashboard.years_short": Text("år", "years"),
+    "dashboard.default_sel": Text("Förval", "Default"),
+    "dashboard.selection_note": Text(
+        "Visas: basen och de tre första alternativen i rangordningen. Kryssa i fler "
+        "alternativ, klicka på en rad i tabellen ovan, eller välj Alla.",
+        "Shown: the base and the first three options of the ranking. Tick more options, "
+        "click a row of the table above, or choose All."),
+    "dashboard.cost_total": Text("Totalt", "Totals"),
+    "dashboard.fig_costs_option": Text("Kostnad per år och alternativ (Mkr)",
+                                       "Cost per year by option (million SEK)"),
+    "dashboard.cost_category": Text("Per kategori", "By category"),
+    "dashboard.costs_note_total": Text(
+        "Kostnad per år i genomsnitt över perioden. Fylld del = Budget (kassaflöde), "
+        "randig del = förlorat arbete som den personalekonomiska kalkylen lägger till.",
+        "Cost per year, averaged over the period. Solid = Budget (cash flow); hatched = "
+        "the work lost that the economic view adds."),
+    "dashboard.pareto_sizes": Text("Enheter av olika storlek ({sizes}): en front per storlek",
+                                   "Units of different sizes ({sizes}): one front per size"),
+    "dashboard.pareto_one_size": Text("Alla punkter: samma enhetsstorlek",
+                                      "All points: the same unit size"),
+    "dashboard.pareto_mixed": Text(
+        "Punkterna har olika enhetsstorlek ({sizes}); färgen visar storleken. Fronten "
+        "blandar storlekar.",
+        "The points differ in unit size ({sizes}); the colour shows the size. The front "
+        "mixes sizes."),
+    "dashboard.posts_n": Text("{n} tjänster", "{n} posts"),
+    "dashboard.sens_axis": Text("Index (andel av utfallets variation)",
+                                "Index (share of the outcome's variation)"),
+    "dashboard.unit_size": Text("Enhetens storlek (tjänster)", "Unit size (posts)"),
+    # what must be true for a working-time option (model.present.dashboard.conditions)
+    "conditions.heading": Text("Vad måste gälla för kortare arbetstid?",
+                               "What must be true for shorter working time?"),
+    "conditions.intro": Text(
+        "För varje arbetstidsalternativ: det värde där alternativet slutar höja "
+        "personalomsättningen respektive kön av ärenden jämfört med jämförelsebasen "
+        "(parvisa körningar med samma slumptal, 95 %-intervall).",
+        "For each working-time option: the value at which the option stops raising "
+        "turnover and the backlog of cases against the base (paired runs with common "
+        "random numbers, 95% interval)."),
+    "conditions.col_option": Text("Alternativ", "Option"),
+    "conditions.col_metric": Text("Utfall", "Outcome"),
+    "conditions.col_needed": Text("Krävs minst", "Needed at least"),
+    "conditions.col_assumed": Text("Antaget i scenariot", "Assumed in the scenario"),
+    "conditions.col_holds": Text("Uppfyllt?", "Met?"),
+    "conditions.productivity_gain": Text("produktivitetsvinst per klienttimme",
+                                         "productivity gain per client hour"),
+    "conditions.redesign_share": Text(
+        "andel av den frigjorda tiden från omställt icke-klientarbete",
+        "share of the freed time from redesigned non-client work"),
+    "conditions.always": Text("uppfyllt redan vid {low}", "met already at {low}"),
+    "conditions.never": Text("inte inom {low}–{high}", "not within {low}–{high}"),
+    "conditions.yes": Text("ja", "yes"),
+    "conditions.unsure": Text("osäkert (antagandet ligger inom intervallet)",
+                              "uncertain (the assumption lies inside the interval)"),
+    "conditions.parameter": Text("Sökt parameter", "Parameter searched"),
+    "conditions.no": Text("nej", "no"),
+    "conditions.note": Text(
+        "{n} replikeringar per värde; en produktivitetsvinst på 33 % (8/6 − 1) betyder "
+        "att hela dagens arbetsmängd klaras på sex timmar.",
+        "{n} replications per value; a productivity gain of 33% (8/6 − 1) means the "
+        "whole of today's load is done in six hours."),
+    # the committee brief (model.present.dashboard.brief)
+    "brief.title": Text("Underlag till nämnden: personalomsättning bland socialsekreterare",
+                        "Brief for the committee: turnover among social workers"),
+    "brief.question_h": Text("Frågan", "The question"),
+    "brief.question": Text(
+        "Vad kostar personalomsättningen oss, vad skulle åtgärderna kosta, och betalar "
+        "de sig? Simuleringen jämför åtgärderna med dagens läge under samma "
+        "slumpmässiga förlopp (parvisa replikeringar).",
+        "What does turnover cost us, what would the measures cost, and do they pay for "
+        "themselves? The simulation compares each measure with today's situation under "
+        "the same random course of events (paired replications)."),
+    "brief.options_h": Text("Alternativ som jämförs", "Options compared"),
+    "brief.views_h": Text("Två sätt att räkna kostnad", "Two ways to count cost"),
+    "brief.col_option": Text("Alternativ", "Option"),
+    "brief.col_payback": Text("Återbetalning (personalekonomisk)", "Payback (economic)"),
+    "brief.sens_h": Text("Antaganden som svaret är mest känsligt för",
+                         "Assumptions the answer is most sensitive to"),
+    "brief.sens_from": Text("Från känslighetsanalysen (totalt Sobol-index eller Morris μ*):",
+                            "From the sensitivity analysis (total Sobol index or Morris μ*):"),
+    "brief.sens_none": Text(
+        "Ingen känslighetsanalys ingår i detta underlag. Dessa antaganden saknar direkt "
+        "källa och bör varieras (parametersvep) innan beslut:",
+        "No sensitivity analysis is part of these results. These assumptions have no "
+        "direct source and should be varied (parameter sweep) before a decision:"),
+    "brief.neutral": Text(
+        "Underlaget beskriver simulerade konsekvenser av alternativen under angivna "
+        "antaganden. Det innehåller ingen rekommendation.",
+        "This brief describes simulated consequences of the options under the stated "
+        "assumptions. It makes no recommendation."),
+    "brief.appendix_h": Text("STRESS-DES-checklista", "STRESS-DES checklist"),
+    "brief.method_h": Text("Metod", "Method"),
+    "brief.run_on": Text("Körd {date}.", "Run on {date}."),
+    "brief.base_line": Text(
+        "Jämförelsebas: <strong>{title}</strong>, personalomsättning {turnover} per år, "
+        "utredningar över 4 månader {overdue}.",
+        "Base: <strong>{title}</strong>, turnover {turnover} a year, investigations "
+        "over 4 months {overdue}."),
+    "brief.chart_h": Text("Kostnad mot personalomsättning (95 % intervall)",
+                          "Cost against turnover (95% intervals)"),
+    "brief.chart_y": Text("Nettokostnad per år mot basen", "Net cost per year vs the base"),
+    "brief.chart_note": Text(
+        "Siffrorna är platserna\ni tabellen ovan.\nUnder noll: billigare\nän basen. Röd "
+        "kant:\nvarning för verksamheten.",
+        "Numbers are the ranks\nin the table above.\nBelow zero: cheaper\nthan the base. "
+        "Red edge:\nservice warning."),
+    "brief.period": Text("{r} replikeringar × {y} år efter {w} års insvängning, slumpfrö {s}.",
+                         "{r} replications × {y} years after {w} warm-up years, seed {s}."),
+    # the dashboard's cost cards (model.present.dashboard.tables)
+    "cards.net_cost_budget": Text("Nettokostnad per år mot basen: Budget (kassaflöde)",
+                                  "Net cost per year vs base: Budget (cash flow)"),
+    "cards.net_cost_budget_help": Text(
+        "Skillnad i utbetalningar per år mot basscenariot (parvisa replikeringar). "
+        "Negativt = billigare.",
+        "Difference in cash paid per year against the base scenario (paired "
+        "replications). Negative = cheaper."),
+    "cards.net_cost_economic": Text("Nettokostnad per år mot basen: Personalekonomisk",
+                                    "Net cost per year vs base: Economic (personnel economics)"),
+    "cards.net_cost_economic_help": Text(
+        "Som budget, plus förändringen i värdet av förlorat arbete (vakanser, "
+        "inskolning, sjukfrånvaro m.m.). Negativt = billigare.",
+        "The budget difference plus the change in the value of work lost (vacancies, "
+        "ramp-up, sick leave etc.). Negative = cheaper."),
+    "cards.p_saves_economic": Text("Sannolikhet att spara pengar (personalekonomisk)",
+                                   "Probability of saving money (economic)"),
+    "cards.p_saves_economic_help": Text(
+        "Andel replikeringar där den personalekonomiska nettokostnaden är negativ.",
+        "Share of replications in which the economic net cost is negative."),
+    "cards.payback": Text("Återbetalning (personalekonomisk)", "Payback (economic)"),
+    "cards.payback_help": Text(
+        "Första år från vilket den samlade personalekonomiska nettokostnaden stannar på "
+        "noll eller lägre. Bara för åtgärder med en egen kostnad.",
+        "First year from which the cumulative economic net cost stays at or below zero. "
+        "Only for measures with a cash cost."),
+    # the sensitivity indices (model.present.dashboard.sweepfigs)
+    "sensitivity.S1": Text("förstaordningens index (S1)", "first-order index (S1)"),
+    "sensitivity.ST": Text("totalindex (ST)", "total index (ST)"),
+    "sensitivity.mu_star": Text("Morris μ*", "Morris μ*"),
+    "sensitivity.sigma": Text("Morris σ", "Morris σ"),
+    "sensitivity.noise_share": Text("andel slumpbrus", "share of replication noise"),
+    # the cost categories of a measure (model.present.dashboard.i18n.category_label)
+    "costs.policy": Text("Åtgärdens kostnad: {name}", "Measure cost: {name}"),
+    "costs.time": Text("Lön för tid från klientarbetet: {name}",
+                       "Pay for time off casework: {name}"),
+}
