@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+
 # Student's t and the normal quantiles from scipy.special (what scipy.stats' t.ppf and
 # norm.ppf compute, without importing scipy.stats: every command starts faster)
 from scipy.special import ndtri, stdtrit

@@ -17,8 +17,8 @@ import typing
 from pydantic import BaseModel
 
 from ..catalogue import metric
-from ..catalogue.sentences import sentences
 from ..catalogue.parameters import description, first_sentence, unit_label
+from ..catalogue.sentences import sentences
 
 # Swedish names of parameters whose schema field has no Swedish (``sv``) of its own yet
 # (list items as *)

@@ -12,7 +12,8 @@ from .base import MAX_POSTS, NonNeg, P, Share, Strict
 
 class Unit(Strict):
     posts: float = P(40, "FTE posts", "Budgeted posts of social workers.",
-                     sv="Budgeterade tjänster som socialsekreterare.", assumption=(5, 400), gt=0, le=MAX_POSTS)
+                     sv="Budgeterade tjänster som socialsekreterare.", assumption=(5, 400),
+                     gt=0, le=MAX_POSTS)
     managers: int = P(2, "persons", "First-line managers (enhetschefer) of the unit.",
                       assumption=(1, 10), ge=1, le=1000)
     team_leaders: int = P(0, "persons", "Team leaders (arbetsledare/gruppledare) "
