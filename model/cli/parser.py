@@ -43,6 +43,18 @@ def build_parser() -> argparse.ArgumentParser:
     cmp_.add_argument("--conditions", action="store_true", help="also find, for each "
                       "working-time option, the productivity gain at which it stops raising "
                       "turnover and the backlog (conditions.parquet; the main job does this)")
+    cmp_.add_argument("--uncertainty", type=_number("--uncertainty", int, 0), default=0,
+                      metavar="N", help="draw the uncertain assumptions N times (at least "
+                      "24; each draw shared by every option) so that every interval, "
+                      "probability and the ranking carry the assumptions as well as chance; "
+                      "adds p_best, ceac.parquet, evppi.parquet and draws.parquet "
+                      "(default 0: assumptions fixed; the main job uses 48)")
+    cmp_.add_argument("--per-draw", type=_count("--per-draw"), default=1, metavar="R",
+                      help="replications of each draw with --uncertainty (default 1: the "
+                      "runs are N x R; leave out --replications)")
+    cmp_.add_argument("--scheduler", help="with --uncertainty: 'local' (a Dask "
+                      "LocalCluster) or the address of a Dask scheduler, tcp://HOST:PORT "
+                      "(default: the process pool)")
     cmp_.add_argument("--brief", action="store_true", help="also write the committee brief "
                       "in Swedish and English (brief_sv/brief_en, HTML and A4 PDF)")
 

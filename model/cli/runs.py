@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..errors import clean
+from ..errors import UserError, clean
 from .common import (
     DEFAULT_RESULTS,
     DEFAULT_SCENARIO,
@@ -26,7 +26,8 @@ MAIN_POLICIES = ["six_plus_two", "six_plus_two_no_redesign", "six_and_half_hours
                  "specialists", "admin_support", "smaller_groups", "first_line",
                  "intensive_investigation", "trainees", "no_consultants",
                  "recruitment_support", "combined_stockholm", "krokom_package"]
-MAIN_REPLICATIONS = 16
+MAIN_REPLICATIONS = 16        # with the assumptions fixed (--uncertainty 0)
+MAIN_DRAWS = 48               # draws of the uncertain assumptions, one run each
 MAIN_OUT = DEFAULT_RESULTS / "policy_comparison"
 
 
@@ -39,9 +40,15 @@ def _main_job(extra: list[str]) -> list[str]:
                  for i, a in enumerate(extra) if a.partition("=")[0] == "--base"), None)
     first = [] if base else [str(DEFAULT_SCENARIO)]
     out = f"{MAIN_OUT}_{_safe_name(Path(base).stem)}" if base else str(MAIN_OUT)
+    fixed = any(a in ("--uncertainty=0", "--replications") or a.startswith("--replications=")
+                for a in extra) or any(a == "--uncertainty" and b == "0"
+                                       for a, b in zip(extra, extra[1:]))
+    runs = (["--replications", str(MAIN_REPLICATIONS)] if fixed
+            else ["--uncertainty", str(MAIN_DRAWS)])
+    if any(a == "--replications" or a.startswith("--replications=") for a in extra):
+        runs = ["--uncertainty", "0"]
     return ["compare", *first, *[str(HERE / "scenarios" / f"{n}.yaml") for n in MAIN_POLICIES],
-            "--replications", str(MAIN_REPLICATIONS), "--out", out, "--dashboard", "--brief",
-            "--conditions", *extra]
+            *runs, "--out", out, "--dashboard", "--brief", "--conditions", *extra]
 
 
 def cmd_run(args) -> int:
@@ -76,10 +83,15 @@ def cmd_compare(args) -> int:
     from .. import experiment
     from ..config import measures
     from ..config.scenario import load_scenario, source_files
-    from ..experiment import compare, jobs, sizing
+    from ..experiment import compare, jobs, psa, sizing
     from ..present.console import comparison_lines, progress_bar
-
+    psa.check_draws(args.uncertainty)
     overrides = _overrides(args)
+    if args.uncertainty:
+        if args.replications is not None:
+            raise UserError("--replications: with --uncertainty N the runs are N draws x "
+                            "--per-draw R; give --per-draw instead")
+        overrides.append(f"simulation.replications={args.uncertainty * args.per_draw}")
     files, on_base = measures.compare_files(args.scenarios, args.base_file)
     base = load_scenario(files[0], overrides)
     sim = base.simulation
@@ -96,8 +108,10 @@ def cmd_compare(args) -> int:
     inputs = [p for f in files for p in source_files(f)]
     with _claim(out, "comparison", args, inputs=inputs) as target:
         with progress_bar(sim.replications * len(scenarios), args.quiet, "compare") as bar:
-            tables, manifest = jobs.comparison(scenarios, files, overrides, workers, bar,
-                                               on_base=on_base, conditions=args.conditions)
+            tables, manifest = jobs.comparison(
+                scenarios, files, overrides, workers, bar, on_base=on_base,
+                conditions=args.conditions, draws=args.uncertainty, per_draw=args.per_draw,
+                scheduler=args.scheduler)
         target.write_result(tables, manifest, remade=lambda name: (
             (args.dashboard and name == "dashboard.html")
             or (args.brief and name.startswith("brief_"))))

@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 
 import pandas as pd
 
+from ..errors import UserError
 from ..sim.metrics import SUMMARY_KPIS, UNBOUNDED_KPIS, frame, join_columns
 from ..sim.params import Scenario
 from ..sim.workforce import Model, older_objects_frozen
@@ -127,6 +128,41 @@ def _run_pool(workers: int, jobs: list, on_result) -> None:
             pass
         raise
     pool.shutdown(wait=True)
+
+
+def run_on_dask(scheduler: str, workers: int, jobs: list, on_result) -> None:
+    """Run ``(function, args)`` jobs on Dask: ``scheduler`` is ``local`` (a
+    LocalCluster of ``workers`` processes) or the address of a running scheduler,
+    tcp://HOST:PORT; ``on_result`` is called in this process as each job finishes."""
+    try:
+        from distributed import Client, LocalCluster
+        from distributed import as_completed as dask_completed
+    except ImportError:
+        raise UserError("--scheduler needs the 'distributed' package (pip install "
+                        "'dask[distributed]')") from None
+    cluster = None
+    try:
+        if scheduler == "local":
+            cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
+                                   processes=True, dashboard_address=None)
+            client = Client(cluster)
+        else:
+            if not scheduler.startswith(("tcp://", "tls://", "inproc://")):
+                raise UserError(f"--scheduler {scheduler}: expected local or "
+                                "tcp://HOST:PORT")
+            client = Client(scheduler, timeout="20s")
+    except OSError as exc:
+        raise UserError(f"--scheduler {scheduler}: cannot connect ({exc})") from None
+    try:
+        tag = f"{os.getpid()}-{id(jobs)}"
+        futs = [client.submit(fn, *args, pure=False, key=f"job-{i}-{tag}")
+                for i, (fn, args) in enumerate(jobs)]
+        for fut in dask_completed(futs):
+            on_result(fut.result())
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 def default_workers() -> int:

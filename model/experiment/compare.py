@@ -19,9 +19,9 @@ import pandas as pd
 from ..errors import UserError
 from ..sim.metrics import SUMMARY_KPIS, UNBOUNDED_KPIS
 from ..sim.params import Scenario
-from . import run_scenario
+from . import psa, run_scenario
 from .costbenefit import cost_benefit, payback_year  # noqa: F401 - the comparison's API
-from .intervals import level_ci, mean_ci, wilson  # noqa: F401
+from .intervals import level_ci, mean_ci, spread_interval, wilson  # noqa: F401
 
 
 def run_comparison(scenarios: list[Scenario], seed: int, replications: int, workers: int = 1,
@@ -38,9 +38,10 @@ def run_comparison(scenarios: list[Scenario], seed: int, replications: int, work
             for name in parts[0]}
 
 
-def comparison_table(summary: pd.DataFrame, kpis=SUMMARY_KPIS) -> pd.DataFrame:
+def comparison_table(summary: pd.DataFrame, kpis=SUMMARY_KPIS, spread=None) -> pd.DataFrame:
     """One row per scenario and metric: mean and CI, and the paired difference to the
-    first scenario with its CI."""
+    first scenario with its CI (``spread``: the interval under uncertainty in the
+    assumptions, ``intervals.spread_interval``, for both)."""
     order = list(dict.fromkeys(summary["scenario"]))
     base = summary[summary.scenario == order[0]].set_index("replication")
     rows = []
@@ -48,9 +49,11 @@ def comparison_table(summary: pd.DataFrame, kpis=SUMMARY_KPIS) -> pd.DataFrame:
         cur = summary[summary.scenario == scen].set_index("replication")
         common = cur.index.intersection(base.index)
         for k in kpis:
-            m, lo, hi = level_ci(cur[k], k not in UNBOUNDED_KPIS)
+            m, lo, hi = (spread(cur.loc[common, k]) if spread
+                         else level_ci(cur[k], k not in UNBOUNDED_KPIS))
             d = (cur.loc[common, k] - base.loc[common, k]).to_numpy(float)
-            dm, dlo, dhi = mean_ci(d) if scen != order[0] else (0.0, 0.0, 0.0)
+            dm, dlo, dhi = ((spread or mean_ci)(d) if scen != order[0]
+                            else (0.0, 0.0, 0.0))
             rows.append({"scenario": scen, "metric": k, "mean": m, "ci_low": lo,
                          "ci_high": hi, "diff": dm, "diff_ci_low": dlo,
                          "diff_ci_high": dhi, "n": int(np.isfinite(cur[k]).sum())})
@@ -64,7 +67,24 @@ def require_pairs(sim) -> None:
 
 
 def with_analysis(tables: dict[str, pd.DataFrame], sim) -> dict[str, pd.DataFrame]:
-    """The run tables plus ``comparison`` and ``cost_benefit``."""
-    return {**tables, "comparison": comparison_table(tables["summary"]),
-            "cost_benefit": cost_benefit(tables["summary"], tables["costs"], sim.years,
-                                         tables["timeseries"])}
+    """The run tables plus ``comparison``, ``cost_benefit`` (with ``p_best``) and
+    ``ceac``; under uncertainty in the assumptions (a ``draws`` table) also ``evppi``, and
+    every interval is the spread of the futures (``intervals.spread_interval``)."""
+    summary = tables["summary"]
+    spread = None
+    if "draw" in summary:
+        base = summary[summary.scenario == summary.scenario.iloc[0]].sort_values(
+            "replication")
+        spread = spread_interval(base["draw"].to_numpy())
+    cb = cost_benefit(summary, tables["costs"], sim.years, tables["timeseries"], spread)
+    warned = set(cb.loc[cb.service_flag.fillna("") != "", "scenario"])
+    outcomes = psa.per_draw_outcomes(summary, tables["costs"], sim.years)
+    best = pd.DataFrame(psa.p_best_rows(outcomes, warned))
+    if not best.empty:
+        best["service_flag"] = best.scenario.map(cb.groupby("scenario").service_flag.first())
+        cb = pd.concat([cb, best[cb.columns]], ignore_index=True)
+    out = {**tables, "comparison": comparison_table(summary, spread=spread),
+           "cost_benefit": cb, "ceac": psa.ceac(outcomes, warned)}
+    if "draws" in tables:
+        out["evppi"] = psa.evppi(outcomes, tables["draws"])
+    return out

@@ -181,9 +181,11 @@ def base_flags(timeseries: pd.DataFrame | None, base: str) -> list[str]:
 
 
 def cost_benefit(summary: pd.DataFrame, costs: pd.DataFrame, years: float,
-                 timeseries: pd.DataFrame | None = None) -> pd.DataFrame:
+                 timeseries: pd.DataFrame | None = None, spread=None) -> pd.DataFrame:
     """The cost-benefit table: one row per (scenario, measure) with mean and 95% CI and
-    the scenario's ``service_flag`` (the queue trends need ``timeseries``)."""
+    the scenario's ``service_flag`` (the queue trends need ``timeseries``). ``spread``:
+    the interval of the amounts and effects under uncertainty in the assumptions
+    (``intervals.spread_interval``) in place of the confidence interval of the mean."""
     order = list(dict.fromkeys(summary["scenario"]))
     base = order[0]
     base_costs = _per_rep(costs, base, years)
@@ -200,8 +202,8 @@ def cost_benefit(summary: pd.DataFrame, costs: pd.DataFrame, years: float,
         b = base_sum.loc[common]
         mine: list[dict] = []
 
-        def add(measure, values, unit, interval=mean_ci):
-            m, lo, hi = interval(values)
+        def add(measure, values, unit, interval=None):
+            m, lo, hi = (interval or spread or mean_ci)(values)
             mine.append({"scenario": scen, "measure": measure, "unit": unit, "mean": m,
                          "ci_low": lo, "ci_high": hi})
 

@@ -10,6 +10,10 @@
   means: Student-t intervals (``experiment.mean_ci``).
 * A probability estimated as a share of replications: the **Wilson** score interval,
   inside [0, 1] and sensible at 0 or n successes.
+* Under uncertainty in the assumptions (``compare --uncertainty``): the **spread of
+  futures**, the 2.5 and 97.5 percentiles over the draws of each draw's mean (each run
+  is one possible future of the unit, its assumptions drawn as well as its chance), beside
+  the mean over all runs (``spread_interval``).
 * Trends (queue growth): the mean over replications of each replication's least-squares
   slope, with a Student-t interval.
 
@@ -80,6 +84,26 @@ def bootstrap_rows_ci(x: np.ndarray, level: float = 0.95, chunk: int = 64) -> np
 def level_ci(values, bounded: bool, level: float = 0.95) -> tuple[float, float, float]:
     """A mean over replications: bootstrap for bounded quantities, else Student-t."""
     return bootstrap_mean_ci(values, level) if bounded else mean_ci(values, level)
+
+
+def spread_interval(draw_of: np.ndarray | None = None, level: float = 0.95):
+    """An interval function (values -> mean, low, high) for runs under uncertainty in the
+    assumptions: the mean over the runs, and the percentiles of the draws' means
+    (``draw_of[i]``: the draw of the i-th value; None: every run its own draw)."""
+    def interval(values) -> tuple[float, float, float]:
+        x = np.asarray(values, float)
+        ok = np.isfinite(x)
+        if ok.sum() < 2:
+            return _too_few(x[ok])
+        if draw_of is not None:
+            d = np.asarray(draw_of)[ok]
+            keys, inv = np.unique(d, return_inverse=True)
+            means = np.bincount(inv, weights=x[ok]) / np.bincount(inv)
+        else:
+            means = x[ok]
+        lo, hi = np.percentile(means, [50 * (1 - level), 50 * (1 + level)])
+        return float(x[ok].mean()), float(lo), float(hi)
+    return interval
 
 
 def wilson(k: int, n: int, level: float = 0.95) -> tuple[float, float]:

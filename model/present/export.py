@@ -40,8 +40,8 @@ from .dashboard import columns as C
 from .dashboard.i18n import block_label, category_label, reason_label, view_label, warning_text
 from .workbook import MARK, safe_text, workbook  # noqa: F401 (MARK: callers use export.MARK)
 
-ORDER = ["cost_benefit", "comparison", "summary", "costs", "timeseries", "events",
-         "evaluations", "sweep", "points", "sensitivity"]
+ORDER = ["cost_benefit", "comparison", "ceac", "evppi", "summary", "costs", "timeseries",
+         "events", "draws", "evaluations", "sweep", "points", "sensitivity"]
 MAX_SHEET_CELLS = 1_000_000          # beyond this a sheet is slow to write and to read
 EXCEL_MAX_ROWS = 1_048_575           # Excel's rows below the header
 CONTENTS_CSV = "innehall.csv"

@@ -5,7 +5,6 @@ atomic writes, so a stored part is always complete."""
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -185,35 +184,6 @@ def execute(sweep_dir: SweepDir, chunks: list, scenarios: dict[int, dict], seed:
 
 
 def _execute_dask(todo, payload, finished, seed, workers, scheduler, evaluator) -> None:
-    try:
-        from distributed import Client, LocalCluster
-        from distributed import as_completed as dask_completed
-    except ImportError:
-        raise UserError("--scheduler needs the 'distributed' package (pip install "
-                        "'dask[distributed]')") from None
-    cluster = None
-    try:
-        if scheduler == "local":
-            cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
-                                   processes=True, dashboard_address=None)
-            client = Client(cluster)
-        else:
-            if not scheduler.startswith(("tcp://", "tls://", "inproc://")):
-                raise UserError(f"--scheduler {scheduler}: expected local or "
-                                "tcp://HOST:PORT")
-            client = Client(scheduler, timeout="20s")
-    except OSError as exc:
-        raise UserError(f"--scheduler {scheduler}: cannot connect ({exc})") from None
-    try:
-        futs = {}
-        for cid in todo:
-            tasks, scen = payload(cid)
-            fut = client.submit(run_chunk, tasks, scen, seed, evaluator, pure=False,
-                                key=f"chunk-{cid}-{os.getpid()}-{id(todo)}")
-            futs[fut] = cid
-        for fut in dask_completed(list(futs)):
-            finished(futs[fut], fut.result())
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+    from .. import run_on_dask
+    run_on_dask(scheduler, workers, [(_chunk_job, (cid, *payload(cid), seed, evaluator))
+                                     for cid in todo], lambda res: finished(*res))

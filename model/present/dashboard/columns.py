@@ -124,6 +124,15 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "cost_per_avoided_exit": (_t("col_per_exit") + " (kr)", "sek"),
     "payback_year": (_t("col_payback") + " (år)", "num1"),
     "payback_year_budget": (_t("col_payback_budget") + " (år)", "num1"),
+    # uncertainty in the assumptions (draws, ceac, evppi)
+    "p_best": ("Sannolikhet att vara bäst", "pct"),
+    "draw": ("Dragning", "int"),
+    "quantile": ("Kvantil", "num"),
+    "value": ("Värde", "num"),
+    "value_per_avoided_exit_sek": ("Värde av en undviken avgång (kr)", "sek"),
+    "evppi_sek_per_year": ("Värde av säker kunskap (EVPPI) per år (kr)", "sek"),
+    "flip_value": ("Värde där slutsatsen vänder", "num"),
+    "influence_sek_per_year": ("Påverkan på nettokostnaden per år (kr)", "sek"),
     # break-even
     "objective": ("Målfunktion", "num"),
     "half_width": ("Halva 95 %-intervallets bredd", "num"),
@@ -196,6 +205,23 @@ TABLES: dict[str, tuple[str, str, str]] = {
                    "Per working-time option and outcome: the productivity gain at which "
                    "the option stops raising turnover or the backlog, with a 95% "
                    "interval."),
+    "ceac": ("Sannolikhet att vara bäst",
+             "Per alternativ och värde av en undviken avgång: sannolikheten att ha den "
+             "största nettonyttan (acceptanskurva), över antagandenas och slumpens "
+             "osäkerhet.",
+             "Per option and value of one avoided exit: the probability of the highest "
+             "net benefit (acceptability curve), over the uncertainty of the assumptions "
+             "and chance."),
+    "evppi": ("Värde av säker kunskap",
+              "Per alternativ och osäkert antagande: värdet per år av att veta antagandets "
+              "rätta värde (EVPPI) och värdet där slutsatsen vänder.",
+              "Per option and uncertain assumption: the value a year of knowing the "
+              "assumption's true value (EVPPI) and the value at which the verdict flips."),
+    "draws": ("Dragningar",
+              "Varje dragning av de osäkra antagandena: parameter, kvantil och värde per "
+              "scenario.",
+              "Each draw of the uncertain assumptions: parameter, quantile and value per "
+              "scenario."),
     "sensitivity": ("Känslighet",
                     "Känslighetsindex per utfall och faktor, med 95 %-intervall.",
                     "Sensitivity indices per outcome and factor, with 95% intervals."),

@@ -11,11 +11,12 @@ rejected by pydantic; cross-field rules are ``model_validator`` methods.
 from __future__ import annotations
 
 import math
+from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from .attrition import Attrition, SickLeave
-from .base import P, Simulation, Strict
+from .base import P, Simulation, Strict, bound_problem, field_info_at
 from .cases import Assignment, Cases, Investigations, Ongoing
 from .initial import InitialState
 from .pay import Economics, Pay
@@ -33,6 +34,21 @@ class LocalText(Strict):
 
     sv: str = Field(min_length=1, max_length=5000, description="Swedish text.")
     en: str = Field(min_length=1, max_length=5000, description="English text.")
+
+
+class UncertainSpec(Strict):
+    """A parameter's distribution in the probabilistic sensitivity analysis."""
+
+    dist: Literal["pert", "uniform", "fixed"] = Field(
+        description="pert (mode at the scenario's value), uniform, or fixed (not drawn).")
+    low: float | None = Field(default=None, description="Lower end of the range.")
+    high: float | None = Field(default=None, description="Upper end of the range.")
+
+    @model_validator(mode="after")
+    def _ends(self):
+        if self.dist != "fixed" and (self.low is None or self.high is None):
+            raise ValueError(f"a {self.dist} distribution needs low and high")
+        return self
 
 
 class Scenario(Strict):
@@ -74,6 +90,25 @@ class Scenario(Strict):
     initial_state: InitialState = Field(default_factory=InitialState)
     policies: Policies = Field(default_factory=Policies, description="Retention policies "
                                "in use; an absent block means the policy is not used.")
+    uncertainty: dict[str, UncertainSpec] = Field(
+        default_factory=dict, max_length=500, description="Distributions of uncertain "
+        "parameters for the probabilistic sensitivity analysis (compare --uncertainty), "
+        "by parameter path: {dist: pert | uniform | fixed, low, high}; restates the "
+        "schema's range, or holds a parameter fixed. The simulation never reads it.")
+
+    @field_validator("uncertainty")
+    @classmethod
+    def _uncertainty(cls, v):
+        for path, spec in v.items():
+            info = field_info_at(cls, path)
+            if info is None:
+                raise ValueError(f"'{path}' is not a parameter of the scenario")
+            if spec.dist == "fixed":
+                continue
+            problem = bound_problem(info, spec.low, spec.high)
+            if problem:
+                raise ValueError(f"'{path}': the range {spec.low:g}-{spec.high:g} {problem}")
+        return v
 
     @field_validator("phases")
     @classmethod

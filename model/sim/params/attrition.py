@@ -19,15 +19,17 @@ class TenureBand(Strict):
 class HazardRatios(Strict):
     demand: PosFloat = P(1.25, "HR per +1 SD", "Quit hazard ratio per SD of demand.",
                          source="DOMAIN.md defaults; anchored on Söderberg 2014 OR 1.63 "
-                                "for job strain (range 1.1-1.4)", le=100)
+                                "for job strain (range 1.1-1.4)", le=100, interval=(1.1, 1.4))
     control: PosFloat = P(0.85, "HR per +1 SD", "Quit hazard ratio per SD of control.",
-                          source="DOMAIN.md defaults (range 0.75-0.95)", le=100)
+                          source="DOMAIN.md defaults (range 0.75-0.95)", le=100,
+                          interval=(0.75, 0.95))
     manager_support: PosFloat = P(0.80, "HR per +1 SD", "Quit hazard ratio per SD of "
                                   "manager support.", source="Mor Barak 2009; leadership "
-                                  "HR 1.57-1.61 (DOMAIN.md, range 0.70-0.90)", le=100)
+                                  "HR 1.57-1.61 (DOMAIN.md, range 0.70-0.90)", le=100,
+                                  interval=(0.70, 0.90))
     colleague_support: PosFloat = P(0.90, "HR per +1 SD", "Quit hazard ratio per SD of "
                                     "colleague support.", source="Kim & Kao 2014 "
-                                    "(DOMAIN.md, range 0.80-1.0)", le=100)
+                                    "(DOMAIN.md, range 0.80-1.0)", le=100, interval=(0.80, 1.0))
     exhaustion: PosFloat = P(1.5, "HR per unit", "Quit hazard ratio per unit of "
                              "exhaustion.", sv="Riskkvot för avgång per enhet utmattning.",
                              assumption=(1.2, 2.0), le=100)
@@ -79,9 +81,9 @@ class Attrition(Strict):
                                       "grannkommuner och bemanningsföretag, per år.",
                                       assumption=(0.0, 0.1), le=10)
     notice_period_weeks: NonNeg = P(4, "weeks", "Notice served after resigning.",
-                                    assumption=(4, 12), le=52)
+                                    assumption=(4, 12), le=52, decision=True)
     retirement_age: float = P(65, "years of age", "Age at which a worker retires.",
-                              assumption=(63, 69), gt=18, le=80)
+                              assumption=(63, 69), gt=18, le=80, decision=True)
 
     @field_validator("tenure_multipliers")
     @classmethod
@@ -116,10 +118,10 @@ class SickLeave(Strict):
                                       "per worker per year at the reference (demand and "
                                       "control z = 0, no exhaustion); set so the baseline "
                                       "unit keeps ~2.9 short spells per employee-year.",
-                                      assumption=(1.5, 5), le=100)
+                                      assumption=(1.5, 5), le=100, decision=True)
     short_mean_days: PosFloat = P(4, "days", "Mean calendar length of a short spell "
                                   "(exponential, at most 14 days).", assumption=(2, 7),
-                                  le=14)
+                                  le=14, decision=True)
     long_spells_per_year: NonNeg = P(0.089, "spells/year", "Spells over 14 days per worker "
                                      "per year at the reference (z = 0, no exhaustion, "
                                      "manager support z = 0); set so the baseline unit has "
@@ -129,14 +131,14 @@ class SickLeave(Strict):
     long_mean_days: PosFloat = P(90, "days", "Mean calendar length of a long spell "
                                  "(14 days plus exponential). Total absence ~6.5% is "
                                  "near municipal 6.9% (2018).", assumption=(60, 150),
-                                 le=730)
+                                 le=730, decision=True)
     job_strain_rr: PosFloat = P(1.44, "RR", "Relative rate of sick spells in job strain "
                                 "(demand above and control below the median) against "
                                 "the rest. The model's rate rises smoothly with demand "
                                 "minus control (z-scores), with the slope that gives this "
                                 "contrast between the two groups.",
                                 source="Amiri & Behnezhad 2020 (DOMAIN.md, 1.16-1.66)",
-                                le=100)
+                                le=100, interval=(1.16, 1.66))
     exhaustion_rr_long: PosFloat = P(2.0, "RR per unit", "Relative rate of long spells "
                                      "per unit of exhaustion (stress-related diagnoses "
                                      "dominate long spells).", assumption=(1.3, 3.0),
@@ -155,7 +157,7 @@ class SickLeave(Strict):
                                     "quarter).", assumption=(0.2, 0.33), gt=0, lt=1)
     reassign_after_days: PosFloat = P(14, "days", "Spells expected to last longer than "
                                       "this hand the worker's cases to colleagues.",
-                                      assumption=(7, 30), le=365)
+                                      assumption=(7, 30), le=365, decision=True)
     sick_pay_share: Share = P(0.8, "share of salary", "Sick pay the employer pays for "
                               "days 1-14 (sjuklön).", source="Sjuklönelagen (80%)")
     employer_pay_days: float = P(14, "days", "Days of a spell paid by the employer; "

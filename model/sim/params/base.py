@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 def P(default, unit: str, doc: str, *, source: str | None = None,
       assumption: tuple[float, float] | str | None = None, sv: str | None = None,
-      **constraints):
+      interval: tuple[float, float] | None = None, dist: str | None = None,
+      decision: bool = False, **constraints):
     """A documented parameter: default, unit, meaning and provenance.
 
     Exactly one of ``source`` (a citation, normally from DOMAIN.md) or
@@ -22,8 +23,21 @@ def P(default, unit: str, doc: str, *, source: str | None = None,
     documentation test enforces that for every leaf field. ``sv`` is the Swedish of the
     description's first sentence, for the readers' screens (metadata only: the
     simulation never reads it).
+
+    Uncertainty (probabilistic sensitivity analysis, ``model.config.uncertain``): a
+    parameter with an assumption range, or a source that gives an ``interval``, is
+    uncertain and drawn from ``dist`` over that range ("pert", the default, with its
+    mode at the scenario's value, or "uniform"), unless it is a ``decision``: something
+    the municipality chooses or knows (the unit's size and inflow, a measure's size and
+    price, the horizon), which every draw leaves as the scenario states it.
     """
     extra = {"unit": unit}
+    if decision:
+        extra["decision"] = True
+    if interval is not None:
+        extra["interval"] = list(interval)
+    if dist is not None:
+        extra["dist"] = dist
     if sv is not None:
         extra["sv"] = sv
     if source is not None:
@@ -51,6 +65,36 @@ NonNeg = Annotated[float, Field(ge=0.0)]
 MAX_POSTS = 5000
 MAX_YEARS = 100
 MAX_REPLICATIONS = 100_000
+
+
+def field_info_at(model, path: str):
+    """The pydantic field of a dotted path under ``model`` (a distribution's ``mean``
+    answers with the distribution's field), or None."""
+    info = None
+    parts = path.split(".")
+    for i, part in enumerate(parts):
+        fields = getattr(model, "model_fields", {})
+        if part not in fields:
+            return info if i == len(parts) - 1 and part == "mean" else None
+        info = fields[part]
+        ann = info.annotation
+        args = [a for a in getattr(ann, "__args__", ()) or () if a is not type(None)]
+        model = ann if isinstance(ann, type) else (args[0] if len(args) == 1 else None)
+    return info
+
+
+def bound_problem(info, low: float, high: float) -> str | None:
+    """What is wrong with a range for a field with these constraints (None: nothing)."""
+    if not (math.isfinite(low) and math.isfinite(high)) or low > high:
+        return "must be finite with low <= high"
+    for c in getattr(info, "metadata", ()):
+        for name, ok in (("ge", lambda b: low >= b), ("gt", lambda b: low > b),
+                         ("le", lambda b: high <= b), ("lt", lambda b: high < b)):
+            bound = getattr(c, name, None)
+            if bound is not None and not ok(bound):
+                word = {"ge": ">=", "gt": ">", "le": "<=", "lt": "<"}[name]
+                return f"leaves the parameter's bounds (must be {word} {bound:g})"
+    return None
 
 
 # ---------------------------------------------------------------------------
@@ -120,13 +164,13 @@ Distribution = Annotated[
 class Simulation(Strict):
     years: float = P(10, "years", "Length of the statistics window after warm-up.",
                      sv="Längd på perioden som statistiken gäller, efter insvängning.",
-                     assumption=(1, 30), gt=0, le=MAX_YEARS)
+                     assumption=(1, 30), gt=0, le=MAX_YEARS, decision=True)
     warmup_years: float = P(2, "years", "Warm-up simulated before statistics start; "
                             "excluded from every table.", assumption=(0, 5), ge=0,
-                            le=MAX_YEARS)
+                            le=MAX_YEARS, decision=True)
     replications: int = P(20, "count", "Independent replications (common random "
                           "numbers across scenarios).", sv="Oberoende replikeringar (samma "
                           "slumptal i alla scenarier).", assumption=(5, 200), ge=1,
-                          le=MAX_REPLICATIONS)
+                          le=MAX_REPLICATIONS, decision=True)
     seed: int = P(20170101, "integer", "Root seed of all random streams; printed "
-                  "with every result.", assumption=(0, 2**63 - 1), ge=0, lt=2**63)
+                  "with every result.", assumption=(0, 2**63 - 1), ge=0, lt=2**63, decision=True)

@@ -50,12 +50,13 @@ class Investigations(Strict):
         None, "cases/year", "Investigations opened per year (Poisson). Null: follows the "
         "unit, per_post_per_year x unit.posts (or per_1000_children_per_year x "
         "unit.children / 1000); after loading it always holds the resolved count.",
-        sv="Utredningar som inleds per år (Poisson).", assumption=(300, 1000), le=1e6)
+        sv="Utredningar som inleds per år (Poisson).", assumption=(300, 1000), le=1e6,
+        decision=True)
     per_post_per_year: NonNeg | None = P(
         13, "cases/year per post", "Investigations opened per year per budgeted post; 13 "
         "gives the 40-post unit 520 a year, sized with the ongoing cases so that the unit "
         "with usual vacancies and sick leave is ~90% utilised.", assumption=(7.5, 25),
-        le=1e4)
+        le=1e4, decision=True)
     per_1000_children_per_year: NonNeg | None = P(
         None, "cases/year per 1,000 children", "Investigations opened per year per 1,000 "
         "children in the municipality (needs unit.children).",
@@ -63,16 +64,16 @@ class Investigations(Strict):
     growth_per_year: float = P(0.0, "fraction/year", "Yearly growth of the inflow "
                                "(Kiruna concern reports 347 -> 677 in 2012-2016 is "
                                "about +18%/year).", source="FoUI 81:2017 (Kiruna)",
-                               ge=-0.5, le=1.0)
+                               ge=-0.5, le=1.0, decision=True)
     legal_limit_days: PosFloat = P(120, "days", "Statutory time limit for an "
                                    "investigation (4 months).", source="SoL 11 kap. 2 §",
                                    le=3650)
     nominal_weeks: PosFloat = P(12, "weeks", "Weeks over which an investigation's "
                                 "hours are spread when its handler is not overloaded.",
-                                assumption=(4, 16), le=104)
+                                assumption=(4, 16), le=104, decision=True)
     hours_cv: NonNeg = P(0.4, "coefficient of variation", "Spread of work hours "
                          "between investigations of one class (gamma).",
-                         assumption=(0.2, 0.8), le=5)
+                         assumption=(0.2, 0.8), le=5, decision=True)
     complexity: dict[str, InvestigationClass] = P(
         None, "table", "Complexity classes with share, hours and complexity flag.",
         assumption="hours +/-50%; shares from unit practice",
@@ -93,19 +94,19 @@ class Ongoing(Strict):
         None, "cases/year", "Ongoing (follow-up) cases opened per year (Poisson). Null: "
         "follows the unit as for investigations; after loading it holds the resolved "
         "count.", sv="Pågående ärenden (uppföljning) som inleds per år (Poisson).",
-        assumption=(100, 600), le=1e6)
+        assumption=(100, 600), le=1e6, decision=True)
     per_post_per_year: NonNeg | None = P(
         5.5, "cases/year per post", "Ongoing cases opened per year per budgeted post (5.5 "
-        "gives the 40-post unit 220 a year).", assumption=(2.5, 15), le=1e4)
+        "gives the 40-post unit 220 a year).", assumption=(2.5, 15), le=1e4, decision=True)
     per_1000_children_per_year: NonNeg | None = P(
         None, "cases/year per 1,000 children", "Ongoing cases opened per year per 1,000 "
         "children in the municipality (needs unit.children).",
         assumption="user data (the municipality's own statistics)", le=1e3)
     growth_per_year: float = P(0.0, "fraction/year", "Yearly growth of the inflow.",
-                               assumption=(-0.1, 0.2), ge=-0.5, le=1.0)
+                               assumption=(-0.1, 0.2), ge=-0.5, le=1.0, decision=True)
     mean_duration_weeks: PosFloat = P(26, "weeks", "Mean calendar duration of an "
                                       "ongoing case (exponential).",
-                                      assumption=(12, 52), le=520)
+                                      assumption=(12, 52), le=520, decision=True)
     complexity: dict[str, OngoingClass] = P(
         None, "table", "Complexity classes with share, weekly hours and complexity flag.",
         assumption="weekly hours +/-50%",
@@ -154,13 +155,13 @@ class Assignment(Strict):
     min_spare_share: float = P(0.5, "share of the case's weekly hours", "A worker is "
                                "eligible for a new case when spare hours are at least "
                                "this share of the case's weekly need.",
-                               assumption=(0.0, 1.0), ge=0, le=5)
+                               assumption=(0.0, 1.0), ge=0, le=5, decision=True)
     relax_after_days: PosFloat = P(28, "days", "A case that nobody can take under "
                                    "min_spare_share waits at most this long; then any "
                                    "present worker with spare hours may take it (the rule "
                                    "relaxes, so no case stays unassignable).",
-                                   assumption=(7, 60), le=3650)
+                                   assumption=(7, 60), le=3650, decision=True)
     max_utilisation: float = P(1.0, "load / available hours", "Load a worker may be given "
                                "before new cases wait: above 1, cases are pushed onto "
                                "workers (statutory cases assigned regardless).",
-                               assumption=(1.0, 1.5), ge=1, le=3)
+                               assumption=(1.0, 1.5), ge=1, le=3, decision=True)

@@ -47,9 +47,9 @@ class InitialState(Strict):
     prior_years: Distribution = P(
         None, "years", "Experience before joining, for sampled staff.",
         assumption=(0, 10), default_factory=lambda: Exponential(dist="exponential",
-                                                                mean=2.0))
+                                                                mean=2.0), decision=True)
     fill_share: Share = P(1.0, "share of posts", "Share of posts filled at the start.",
-                          assumption=(0.8, 1.0))
+                          assumption=(0.8, 1.0), decision=True)
     vacant_posts: float | None = P(None, "posts", "Posts vacant now (the present state): "
                                    "replaces fill_share when given; with a staff list the "
                                    "posts beyond the list are vacant.",

@@ -69,7 +69,7 @@ class Economics(Strict):
         "Johrén ~340k and Vision 2015 542.7k per replacement (range 1.0-1.5)", ge=0, le=5)
     manager_salary_sek_per_month: NonNeg = P(
         52_000, "SEK/month", "Monthly salary of the unit manager whose time introduction "
-        "takes.", assumption=(45_000, 60_000), le=1e7)
+        "takes.", assumption=(45_000, 60_000), le=1e7, decision=True)
     introduction_manager_hours_per_hire: NonNeg = P(
         16, "hours", "Manager's and HR's time on one newcomer's introduction (planning, "
         "courses, follow-up), besides the mentors' hours; Johrén's introduction block.",
@@ -85,11 +85,11 @@ class Economics(Strict):
     overdue_investigation_sek: NonNeg = P(
         0, "SEK", "Price put on one investigation over the legal limit (SoL 11 kap. 2 §) "
         "in the economic view; 0 leaves the service unpriced (it is reported on its own).",
-        assumption=(0, 50_000), le=1e7)
+        assumption=(0, 50_000), le=1e7, decision=True)
     handover_sek: NonNeg = P(
         0, "SEK", "Price put on one case hand-over (a continuity break for a child or "
         "family) in the economic view; 0 leaves it unpriced.", assumption=(0, 10_000),
-        le=1e7)
+        le=1e7, decision=True)
 
     @property
     def service_priced(self) -> bool:

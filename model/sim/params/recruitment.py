@@ -76,16 +76,17 @@ class Recruitment(Strict):
                                   "(no prior experience) at the reference "
                                   "attractiveness.", source="SSR: ~7,000 new hires "
                                   "in two years, > 40% of the workforce (DOMAIN.md); "
-                                  "share itself assumption (0.3-0.7)")
+                                  "share itself assumption (0.3-0.7)", interval=(0.3, 0.7))
     experienced_prior_years: Distribution = P(
         None, "years", "Prior experience of experienced hires.", assumption=(1, 15),
         default_factory=lambda: Uniform(dist="uniform", low=1, high=10))
     graduate_age: Distribution = P(
         None, "years", "Age of a new graduate at hire.", assumption=(24, 35),
-        default_factory=lambda: Normal(dist="normal", mean=28, sd=4, low=22, high=50))
+        default_factory=lambda: Normal(dist="normal", mean=28, sd=4, low=22, high=50),
+        decision=True)
     fte: Distribution = P(
         None, "FTE", "Employment level of a hire.", assumption=(0.75, 1.0),
-        default_factory=lambda: Constant(dist="constant", value=1.0))
+        default_factory=lambda: Constant(dist="constant", value=1.0), decision=True)
     cost_per_round_sek: NonNeg = P(60_000, "SEK", "Cost of one recruitment round "
                                    "(preparation, advertisements, interviews, "
                                    "deliberations).", source="part of Johrén's replacement "
@@ -98,7 +99,7 @@ class Consultants(Strict):
     enabled: bool = P(True, "flag", "Agency social workers may cover vacant posts.",
                       source="Södertälje, Stockholm practice (DOMAIN.md)")
     max_share_of_posts: Share = P(0.1, "share of posts", "Most consultants at once, as a "
-                                  "share of posts.", assumption=(0, 0.25))
+                                  "share of posts.", assumption=(0, 0.25), decision=True)
     start_delay_days: NonNeg = P(30, "days", "A post vacant this long gets a consultant "
                                  "if the cap allows.", assumption=(7, 90), le=3650)
     cost_sek_per_month: NonNeg = P(127_000, "SEK/month", "Cost of one full-time "
@@ -106,10 +107,10 @@ class Consultants(Strict):
                                    "~130,000 (DOMAIN.md)", le=1e8)
     experience_years: NonNeg = P(10.0, "years", "Experience of a consultant: agencies "
                                  "place experienced social workers (sets their control "
-                                 "from experience).", assumption=(3, 20), le=50)
+                                 "from experience).", assumption=(3, 20), le=50, decision=True)
     age_years: NonNeg = P(45.0, "years", "Age of a consultant (consultants do not retire "
                           "within the model; kept for the event log).",
-                          assumption=(30, 60), le=80)
+                          assumption=(30, 60), le=80, decision=True)
     productivity: Share = P(1.0, "share", "Consultant's client hours as a share of an "
                             "experienced employee's (below 1: time to learn local routines "
                             "and systems, no continuity).", assumption=(0.7, 1.0))

@@ -13,9 +13,9 @@ from .base import NonNeg, P, PosFloat, Share, Strict
 class Demand(Strict):
     reference: float = P(0.9, "utilisation", "Demand index (load/available hours plus "
                          "pressure terms) of a typical worker: z = 0 here.",
-                         assumption=(0.8, 1.0), gt=0, le=5)
+                         assumption=(0.8, 1.0), gt=0, le=5, decision=True)
     sd: PosFloat = P(0.25, "utilisation", "One standard deviation of the demand index "
-                     "between workers.", assumption=(0.15, 0.35), le=5)
+                     "between workers.", assumption=(0.15, 0.35), le=5, decision=True)
     complex_weight: NonNeg = P(0.3, "index per share", "Added demand per share of own "
                                "load that is complex, scaled by inexperience (1 - control "
                                "from experience).", assumption=(0, 0.6), le=5)
@@ -31,7 +31,7 @@ class Demand(Strict):
                            "lands on present colleagues (acute cover).",
                            assumption=(0.2, 0.8))
     shift_sd: float = P(0.0, "SD", "Fixed shift of every worker's demand z-score "
-                        "(analysis lever).", assumption=(-2, 2), ge=-5, le=5)
+                        "(analysis lever).", assumption=(-2, 2), ge=-5, le=5, decision=True)
 
 
 class Control(Strict):
@@ -39,28 +39,28 @@ class Control(Strict):
                                        "1 - exp(-experience/tau).", assumption=(1.5, 5),
                                        le=30)
     reference: float = P(0.6, "index", "Control index of a typical worker (z = 0).",
-                         assumption=(0.4, 0.8), ge=0, le=2)
+                         assumption=(0.4, 0.8), ge=0, le=2, decision=True)
     sd: PosFloat = P(0.3, "index", "One standard deviation of the control index.",
-                     assumption=(0.2, 0.4), le=5)
+                     assumption=(0.2, 0.4), le=5, decision=True)
     overload_erosion: NonNeg = P(0.8, "index per unit overload", "Control lost per unit "
                                  "of utilisation above 1 ('if the workload is too high, "
                                  "control is lost').", source="FoUI 81:2017 citing Karasek; "
-                                 "strength is an assumption (0.4-1.2)", le=10)
+                                 "strength is an assumption (0.4-1.2)", le=10, interval=(0.4, 1.2))
     competence_time_gain: NonNeg = P(0.02, "index per hour/week", "Control gained per "
                                      "weekly hour of competence development.",
                                      assumption=(0, 0.04), le=1)
     shift_sd: float = P(0.0, "SD", "Fixed shift of every worker's control z-score "
-                        "(analysis lever).", assumption=(-2, 2), ge=-5, le=5)
+                        "(analysis lever).", assumption=(-2, 2), ge=-5, le=5, decision=True)
 
 
 class ManagerSupport(Strict):
     reference_span: PosFloat = P(15, "staff per manager", "Span of control with z = 0.",
-                                 assumption=(10, 20), le=1000)
+                                 assumption=(10, 20), le=1000, decision=True)
     span_per_sd: PosFloat = P(7.5, "staff per manager", "Extra staff per manager that "
                               "lower manager support by one SD.", assumption=(5, 12),
-                              le=1000)
+                              le=1000, decision=True)
     shift_sd: float = P(0.0, "SD", "Fixed shift of manager support z-score (analysis "
-                        "lever).", assumption=(-2, 2), ge=-5, le=5)
+                        "lever).", assumption=(-2, 2), ge=-5, le=5, decision=True)
     newcomer_gap_sd: NonNeg = P(1.2, "SD", "Manager support a newcomer to the unit lacks "
                                 "at hire (guidance, role clarity) when the introduction is "
                                 "informal; falls linearly to 0 over newcomer_gap_years. A "
@@ -78,9 +78,9 @@ class ColleagueSupport(Strict):
                                  "'experienced'.", source="Lindquist 2012 (DOMAIN.md)",
                                  ge=0, le=40)
     reference_share: Share = P(0.4, "share", "Share of experienced colleagues with "
-                               "z = 0.", assumption=(0.3, 0.5))
+                               "z = 0.", assumption=(0.3, 0.5), decision=True)
     share_per_sd: PosFloat = P(0.2, "share", "Change in that share worth one SD.",
-                               assumption=(0.1, 0.3), le=1)
+                               assumption=(0.1, 0.3), le=1, decision=True)
     reference_stability: Share = P(0.78, "share", "Team stability (1 - exits in the last "
                                    "52 weeks per head) with z = 0 (22% exits).",
                                    source="SCB/SSR, Uppsala (DOMAIN.md)")
@@ -89,7 +89,7 @@ class ColleagueSupport(Strict):
     mentor_sd: NonNeg = P(1.0, "SD", "Support lost by a worker in a mentored phase "
                           "whose mentor time is not covered.", assumption=(0.5, 1.5), le=5)
     shift_sd: float = P(0.0, "SD", "Fixed shift of colleague support z-score "
-                        "(analysis lever).", assumption=(-2, 2), ge=-5, le=5)
+                        "(analysis lever).", assumption=(-2, 2), ge=-5, le=5, decision=True)
 
 
 class Strain(Strict):
@@ -98,11 +98,11 @@ class Strain(Strict):
     control_weight: NonNeg = P(1.0, "per SD", "Weight of (low) control in the strain "
                                "index; larger than demand's (low control harms more than "
                                "high demands).", source="Karasek, cited in FoUI 81:2017; "
-                               "magnitude assumption (0.6-1.5)", le=10)
+                               "magnitude assumption (0.6-1.5)", le=10, interval=(0.6, 1.5))
     manager_weight: NonNeg = P(0.4, "per SD", "Buffering by manager support.",
                                source="FoUI 81:2017: manager support matters more than "
                                       "colleague support; magnitude assumption (0.2-0.6)",
-                               le=10)
+                               le=10, interval=(0.2, 0.6))
     colleague_weight: NonNeg = P(0.2, "per SD", "Buffering by colleague support.",
                                  assumption=(0.1, 0.3), le=10)
     threshold: float = P(0.5, "strain units", "Strain above which exhaustion builds up.",

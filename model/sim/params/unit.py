@@ -13,11 +13,12 @@ from .base import MAX_POSTS, NonNeg, P, Share, Strict
 class Unit(Strict):
     posts: float = P(40, "FTE posts", "Budgeted posts of social workers.",
                      sv="Budgeterade tjänster som socialsekreterare.", assumption=(5, 400),
-                     gt=0, le=MAX_POSTS)
+                     gt=0, le=MAX_POSTS, decision=True)
     managers: int = P(2, "persons", "First-line managers (enhetschefer) of the unit.",
-                      assumption=(1, 10), ge=1, le=1000)
+                      assumption=(1, 10), ge=1, le=1000, decision=True)
     team_leaders: int = P(0, "persons", "Team leaders (arbetsledare/gruppledare) "
-                          "sharing the management span.", assumption=(0, 10), ge=0, le=1000)
+                          "sharing the management span.", assumption=(0, 10), ge=0, le=1000,
+                          decision=True)
     team_leader_weight: Share = P(0.5, "manager equivalents", "How much of a manager "
                                   "one team leader counts for in the span of control.",
                                   assumption=(0.3, 0.8))
@@ -34,17 +35,17 @@ class WorkTime(Strict):
                                      "municipal agreement AB", gt=0, le=60)
     client_work_share: Share = P(0.70, "share of hours", "Share of working time "
                                  "available for casework (the rest: administration, "
-                                 "meetings, travel).", assumption=(0.55, 0.8))
+                                 "meetings, travel).", assumption=(0.55, 0.8), decision=True)
     working_weeks_per_year: float = P(45, "weeks/year", "Weeks actually worked after "
                                       "vacation and public holidays; capacity is "
                                       "averaged over the year.",
-                                      assumption=(43, 47), gt=0, le=52)
+                                      assumption=(43, 47), gt=0, le=52, decision=True)
     competence_hours_per_week: NonNeg = P(0, "hours/week", "Paid competence-development "
                                           "time taken from client hours (policy lever).",
-                                          assumption=(0, 10), le=40)
+                                          assumption=(0, 10), le=40, decision=True)
     recovery_hours_per_week: NonNeg = P(0, "hours/week", "Paid recovery time taken from "
                                         "client hours (policy lever).",
-                                        assumption=(0, 10), le=40)
+                                        assumption=(0, 10), le=40, decision=True)
 
     @model_validator(mode="after")
     def _fits(self):
@@ -94,4 +95,4 @@ class Mentoring(Strict):
                                            ge=0, le=40)
     max_hours_per_mentor_per_week: float = P(6, "hours/week", "Most mentoring one "
                                              "experienced colleague gives in a week.",
-                                             assumption=(4, 10), gt=0, le=40)
+                                             assumption=(4, 10), gt=0, le=40, decision=True)

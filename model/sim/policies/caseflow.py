@@ -14,11 +14,11 @@ class FirstLine(PolicyBase):
 
     simple_case_share: Share = P(0.5, "share", "Share of simple cases (both types) handled "
                                  "by the first-line unit instead.", source="Umeå (DOMAIN.md);"
-                                 " share assumption 0.3-0.7")
+                                 " share assumption 0.3-0.7", interval=(0.3, 0.7))
     staff_fte: float = P(2, "FTE", "Staff of the first-line unit (paid by this budget).",
-                         assumption=(1, 4), ge=0, le=100)
+                         assumption=(1, 4), ge=0, le=100, decision=True)
     salary_sek_per_month: NonNeg = P(38_000, "SEK/month", "Salary in the first-line unit.",
-                                     assumption=(35_000, 41_000), le=1e6)
+                                     assumption=(35_000, 41_000), le=1e6, decision=True)
 
 
 class IntensiveInvestigation(PolicyBase):

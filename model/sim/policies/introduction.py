@@ -41,7 +41,8 @@ class IntroductionProgramme(PolicyBase):
     reflection_until_months: NonNeg = P(12, "months", "Reflection ends (at most a year).",
                                         source="Kiruna plan (DOMAIN.md)", le=60)
     session_hours: PosFloat = P(2, "hours", "Length of one reflection session "
-                                "(participant and facilitator).", assumption=(1, 3), le=8)
+                                "(participant and facilitator).", assumption=(1, 3), le=8,
+                                decision=True)
     reflection_support_sd: NonNeg = P(0.8, "SD", "Colleague-support gain while in "
                                       "reflection.", assumption=(0.4, 1.2), le=5)
     participant_control_gain: NonNeg = P(0.15, "control index", "Control gained by "

@@ -26,12 +26,12 @@ class Overstaffing(PolicyBase):
                            source="Umeå practice; Kiruna proposal (DOMAIN.md); size "
                                   "assumption 0-10%", ge=0, le=MAX_POSTS)
     extra_share: Share = P(0.0, "share of posts", "Posts added as a share of the budget "
-                           "(added to extra_posts).", assumption=(0, 0.15))
+                           "(added to extra_posts).", assumption=(0, 0.15), decision=True)
     management_per_post: NonNeg = P(0.0, "manager equivalents per post", "Management "
                                     "added with each post the measure adds (0: the "
                                     "unit's managers lead them too; 1/15 = one manager "
                                     "per 15 posts, the reference span).",
-                                    assumption=(0, 0.067), le=1)
+                                    assumption=(0, 0.067), le=1, decision=True)
 
 
 class Specialists(PolicyBase):
@@ -40,7 +40,7 @@ class Specialists(PolicyBase):
     posts: float = P(2, "FTE", "Specialist posts.", source="Kiruna proposal 2; Umeå 4; "
                      "Uppsala 8 (DOMAIN.md)", ge=0, le=100)
     mentor_hours_per_week: NonNeg = P(10, "hours/week", "Mentoring each specialist gives.",
-                                      assumption=(5, 20), le=40)
+                                      assumption=(5, 20), le=40, decision=True)
     complex_cohandling_share: Share = P(0.3, "share", "Share of the complex-case demand "
                                         "lifted from case holders per specialist per 20 "
                                         "staff (co-handling), capped at 1.",
@@ -49,12 +49,12 @@ class Specialists(PolicyBase):
                                       "specialist-led reflection.", assumption=(0, 0.4), le=5)
     salary_sek_per_month: NonNeg = P(44_000, "SEK/month", "Specialist salary (experienced "
                                      "salary + L4-type supplement).",
-                                     assumption=(41_000, 48_000), le=1e6)
+                                     assumption=(41_000, 48_000), le=1e6, decision=True)
     management_per_post: NonNeg = P(0.0, "manager equivalents per post", "Management "
                                     "added with each post the measure adds (0: the "
                                     "unit's managers lead them too; 1/15 = one manager "
                                     "per 15 posts, the reference span).",
-                                    assumption=(0, 0.067), le=1)
+                                    assumption=(0, 0.067), le=1, decision=True)
 
 
 class AdminSupport(PolicyBase):
@@ -67,12 +67,12 @@ class AdminSupport(PolicyBase):
                                           "assistant takes off the social workers.",
                                           assumption=(20, 35), le=40)
     salary_sek_per_month: NonNeg = P(30_000, "SEK/month", "Assistant salary.",
-                                     assumption=(27_000, 33_000), le=1e6)
+                                     assumption=(27_000, 33_000), le=1e6, decision=True)
     management_per_post: NonNeg = P(0.0, "manager equivalents per post", "Management "
                                     "added with each post the measure adds (0: the "
                                     "unit's managers lead them too; 1/15 = one manager "
                                     "per 15 posts, the reference span).",
-                                    assumption=(0, 0.067), le=1)
+                                    assumption=(0, 0.067), le=1, decision=True)
 
 
 class SmallerGroups(PolicyBase):
@@ -82,16 +82,16 @@ class SmallerGroups(PolicyBase):
                                 source="Södertälje (DOMAIN.md); number assumption", ge=0,
                                 le=100)
     team_leader_salary_sek_per_month: NonNeg = P(45_000, "SEK/month", "Team leader salary.",
-                                                 assumption=(42_000, 50_000), le=1e6)
+                                                 assumption=(42_000, 50_000), le=1e6, decision=True)
 
 
 class Trainees(PolicyBase):
     """Student employees / trainees who start pre-introduced (Värmdö, Krokom...)."""
 
     trainee_fte: float = P(2, "FTE", "Trainee FTE employed (part-time students).",
-                           assumption=(1, 4), ge=0, le=100)
+                           assumption=(1, 4), ge=0, le=100, decision=True)
     trainee_cost_sek_per_month: NonNeg = P(25_000, "SEK/month per FTE", "Trainee wage.",
-                                           assumption=(20_000, 30_000), le=1e6)
+                                           assumption=(20_000, 30_000), le=1e6, decision=True)
     graduate_hire_share: Share = P(0.6, "share", "Share of new-graduate hires who come "
                                    "from the trainee pool (pre-introduced, faster hire).",
                                    assumption=(0.3, 0.9))
@@ -107,7 +107,7 @@ class Trainees(PolicyBase):
                                           "introduced and know the unit and its manager, "
                                           "so less of a newcomer's support need is unmet. "
                                           "Värmdö: 'i princip alla' trainees stayed.",
-                                          assumption=(0.5, 2), le=10)
+                                          assumption=(0.5, 2), le=10, decision=True)
     experience_years_at_hire: NonNeg = P(0.5, "years", "Professional experience a trainee "
                                          "hire brings from part-time casework in the unit "
                                          "(adds to control from experience).",
@@ -116,7 +116,7 @@ class Trainees(PolicyBase):
                                     "added with each post the measure adds (0: the "
                                     "unit's managers lead them too; 1/15 = one manager "
                                     "per 15 posts, the reference span).",
-                                    assumption=(0, 0.067), le=1)
+                                    assumption=(0, 0.067), le=1, decision=True)
 
 
 class RecruitmentSupport(PolicyBase):
@@ -131,9 +131,9 @@ class RecruitmentSupport(PolicyBase):
                                    "branding); 1.43 halves failed rounds of today's unit "
                                    "(0.2 -> 0.1).", assumption=(1.0, 2.0), le=10)
     hr_fte: float = P(0.5, "FTE", "HR recruiter time bought.", assumption=(0.25, 1), ge=0,
-                      le=10)
+                      le=10, decision=True)
     hr_salary_sek_per_month: NonNeg = P(42_000, "SEK/month", "HR recruiter salary.",
-                                        assumption=(38_000, 46_000), le=1e6)
+                                        assumption=(38_000, 46_000), le=1e6, decision=True)
 
 
 # ---------------------------------------------------------------------------

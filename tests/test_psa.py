@@ -1,0 +1,162 @@
+"""Uncertainty in the assumptions (probabilistic sensitivity analysis): which parameters
+are drawn, how draws are shared by the options, and the decision tables (p_best, CEAC,
+EVPPI) against cases whose answer is known."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import ROOT, cli, one_line_error, scenario
+from model.config import uncertain
+from model.config.scenario import load_scenario_text
+from model.errors import ScenarioError
+from model.experiment import psa
+
+SIX_PLUS_TWO = ROOT / "scenarios" / "six_plus_two.yaml"
+BASE = ROOT / "scenarios" / "baseline.yaml"
+GAIN = "policies.working_time.productivity_gain"
+
+
+def test_every_declared_range_lies_within_its_parameters_bounds():
+    uncertain.check_declarations()
+    paths = {u.path for u in uncertain.declared()}
+    # assumptions and sourced intervals are drawn; decisions and unit facts are not
+    assert GAIN in paths and "attrition.hazard_ratios.demand" in paths
+    assert "unit.posts" not in paths and "simulation.years" not in paths
+    assert "cases.investigations.per_post_per_year" not in paths
+
+
+def test_a_range_outside_the_parameters_bounds_is_refused_naming_the_field():
+    text = ("extends: baseline.yaml\nuncertainty:\n  " + GAIN
+            + ": {dist: uniform, low: -0.1, high: 0.3}\n")
+    with pytest.raises(ScenarioError) as exc:
+        load_scenario_text(text, ROOT / "scenarios" / "bad_uncertainty.yaml")
+    msg = str(exc.value)
+    assert "uncertainty" in msg and GAIN in msg and ">= 0" in msg and "\n" not in msg
+
+
+def test_a_path_that_is_no_parameter_is_refused():
+    text = "uncertainty:\n  unit.no_such: {dist: pert, low: 0, high: 1}\n"
+    with pytest.raises(ScenarioError, match="unit.no_such' is not a parameter"):
+        load_scenario_text(text, ROOT / "scenarios" / "bad_uncertainty.yaml")
+
+
+def test_a_scenario_can_hold_a_parameter_fixed_or_restate_its_range():
+    sc = scenario(path=SIX_PLUS_TWO)
+    assert GAIN in {s.path for s in uncertain.specs_for(sc)}
+    fixed = sc.model_copy(update={"uncertainty": {GAIN: uncertain.Scenario.model_fields[
+        "uncertainty"].annotation.__args__[1](dist="fixed")}})
+    assert GAIN not in {s.path for s in uncertain.specs_for(fixed)}
+
+
+def test_draws_are_shared_by_the_options_and_independent_of_the_others():
+    base, option = scenario(path=BASE), scenario(path=SIX_PLUS_TWO)
+    _, both = psa.plan([base, option], 8, seed=5)
+    _, alone = psa.plan([option], 8, seed=5)
+    q = both.pivot_table(index=["draw", "parameter"], columns="scenario", values="quantile")
+    shared = q.dropna()
+    # every parameter the two have in common takes the same quantile in each draw
+    assert len(shared) > 8 * 30
+    assert np.allclose(shared[base.name], shared[option.name])
+    # an option's draws do not depend on which other options are compared
+    mine = both[both.scenario == option.name].reset_index(drop=True)
+    assert np.allclose(mine["value"], alone["value"])
+    # the measure's own assumption is drawn for the option only
+    assert GAIN in set(mine.parameter) and GAIN not in set(both[both.scenario == base.name]
+                                                            .parameter)
+
+
+def test_pert_draws_have_the_pert_mean_and_stay_in_range():
+    spec = uncertain.Uncertain("x", 0.0, 0.35)
+    u = uncertain.quantiles(["x"], 4000, seed=1)["x"]
+    values = np.array([uncertain.value_at(v, spec, 0.15) for v in u])
+    assert values.min() >= 0 and values.max() <= 0.35
+    # Latin hypercube: the sample mean is far closer than sd / sqrt(n); allow 3 sd / sqrt(n)
+    tol = 3 * values.std() / math.sqrt(values.size)
+    assert abs(values.mean() - uncertain.mean_of(spec, 0.15)) < tol
+    assert abs(np.median(values) - 0.15) < 0.03      # the mode pulls the middle towards it
+
+
+def _outcomes(inb_by_option: dict[str, np.ndarray], avoided=None) -> pd.DataFrame:
+    n = len(next(iter(inb_by_option.values())))
+    rows = [pd.DataFrame({"scenario": "base", "draw": range(n), "net_cost_economic": 0.0,
+                          "exits_avoided": 0.0})]
+    for name, inb in inb_by_option.items():
+        rows.append(pd.DataFrame({"scenario": name, "draw": range(n),
+                                  "net_cost_economic": -inb,
+                                  "exits_avoided": (avoided or {}).get(name, 0.0)}))
+    return pd.concat(rows, ignore_index=True)
+
+
+def test_evppi_and_the_flip_value_match_a_case_with_a_known_answer():
+    # net benefit theta - 0.3 with theta uniform on (0, 1): adopting is right on average
+    # (mean 0.2) but wrong below 0.3; EVPPI = E[max(0, -(theta - 0.3))] = 0.3^2 / 2
+    n = 400
+    rng = np.random.default_rng(3)
+    theta = (rng.permutation(n) + rng.random(n)) / n
+    noise = rng.normal(0, 0.05, n)
+    out = _outcomes({"a": theta - 0.3 + noise})
+    draws = pd.DataFrame({"scenario": "a", "draw": range(n), "parameter": ["t"] * n,
+                          "quantile": theta, "value": theta})
+    draws = pd.concat([draws, draws.assign(parameter="irrelevant",
+                                           value=rng.random(n))], ignore_index=True)
+    table = psa.evppi(out, draws).set_index("parameter")
+    # the regression's error on a mean over 400 draws is ~0.05 / 20; allow 0.01
+    assert table.loc["t", "evppi_sek_per_year"] == pytest.approx(0.045, abs=0.01)
+    assert table.loc["t", "flip_value"] == pytest.approx(0.3, abs=0.03)
+    assert table.loc["irrelevant", "evppi_sek_per_year"] < 0.005
+    assert psa.decisive(table.reset_index()).parameter.iloc[0] == "t"
+
+
+def test_p_best_excludes_options_with_a_service_warning_and_ceac_follows_the_value():
+    n = 100
+    cheap = np.full(n, 1000.0)            # saves 1,000 a year, avoids no exits
+    costly = np.full(n, -5000.0)          # costs 5,000 a year, avoids 0.1 exits a year
+    out = _outcomes({"cheap": cheap, "costly": costly}, {"costly": 0.1})
+    rows = {r["scenario"]: r for r in psa.p_best_rows(out, warned=set())}
+    assert rows["cheap"]["mean"] == 1.0 and rows["costly"]["mean"] == 0.0
+    warned = {r["scenario"]: r for r in psa.p_best_rows(out, warned={"cheap"})}
+    assert math.isnan(warned["cheap"]["mean"]) and warned["costly"]["mean"] == 0.0
+    curve = psa.ceac(out, set()).pivot(index="value_per_avoided_exit_sek",
+                                       columns="scenario", values="p_best")
+    # costly wins once 0.1 exits are worth more than 6,000 a year: above 60,000 per exit
+    assert curve.loc[50_000, "cheap"] == 1.0 and curve.loc[100_000, "costly"] == 1.0
+    assert np.allclose(curve.sum(axis=1), 1.0)
+
+
+def test_too_few_draws_and_replications_beside_draws_are_refused(capsys, tmp_path):
+    code, _, err = cli(["compare", BASE, SIX_PLUS_TWO, "--uncertainty", "5", "--out",
+                        tmp_path / "x"], capsys)
+    assert code != 0
+    one_line_error(err, "at least 24 draws")
+    code, _, err = cli(["compare", BASE, SIX_PLUS_TWO, "--uncertainty", "24",
+                        "--replications", "4", "--out", tmp_path / "y"], capsys)
+    assert code != 0
+    one_line_error(err, "--per-draw")
+    assert not (tmp_path / "x").exists() and not (tmp_path / "y").exists()
+
+
+@pytest.mark.slow
+def test_a_comparison_under_uncertainty_writes_the_decision_tables(capsys, tmp_path):
+    args = [BASE, SIX_PLUS_TWO, "--uncertainty", "24", "--years", "1", "--warmup-years",
+            "0", "--quiet"]
+    code, out, _ = cli(["compare", *args, "--workers", "1", "--out", tmp_path / "a"], capsys)
+    assert code == 0
+    code, _, _ = cli(["compare", *args, "--workers", "2", "--out", tmp_path / "b"], capsys)
+    assert code == 0
+    a, b = tmp_path / "a", tmp_path / "b"
+    evppi = pd.read_parquet(a / "evppi.parquet")
+    assert {"scenario", "parameter", "evppi_sek_per_year"} <= set(evppi.columns)
+    assert GAIN in set(evppi.parameter) and (evppi.evppi_sek_per_year >= 0).all()
+    cb = pd.read_parquet(a / "cost_benefit.parquet")
+    assert "p_best" in set(cb.measure)
+    summary = pd.read_parquet(a / "summary.parquet")
+    assert summary.groupby("scenario").draw.nunique().eq(24).all()
+    # the same seed gives identical tables, serial or on the pool
+    for name in ("summary", "cost_benefit", "evppi", "ceac", "draws"):
+        pd.testing.assert_frame_equal(pd.read_parquet(a / f"{name}.parquet"),
+                                      pd.read_parquet(b / f"{name}.parquet"))
