@@ -289,34 +289,50 @@ def _payback(scen, measure, costs, base, n_years, view, rng, pays: bool) -> dict
             "ci_low": float(lo), "ci_high": float(hi)}
 
 
-RANKING_COLUMNS = ["rank", "scenario", "turnover_rate_change", "exits_avoided_per_year",
+RANKING_COLUMNS = ["rank", "group", "scenario", "turnover_rate_change",
+                   "exits_avoided_per_year", "exits_avoided_low", "exits_avoided_high",
                    "overdue_share_change", "net_cost_budget_sek_per_year",
-                   "net_cost_economic_sek_per_year", "p_saves_economic",
+                   "net_cost_economic_sek_per_year", "p_saves_economic", "p_best",
                    "cost_per_avoided_exit", "service_flag"]
-RANKING_RULE = ("options without a service warning first; among them those that avoid "
-                "exits first; within each group by net economic cost per year (lowest "
-                "first)")
+GROUPS = ("avoids_exits", "not_shown", "warned")
+RANKING_RULE = ("options without a service warning first; within each group by expected "
+                "economic net cost per year (lowest first); an option is said to avoid "
+                "exits only when its 95% interval of exits avoided lies above zero")
 
 
 def ranking(cb: pd.DataFrame) -> pd.DataFrame:
-    """One row per option, ranked by ``RANKING_RULE`` (the means; intervals stay in the
-    cost-benefit table)."""
+    """One row per option, ranked by ``RANKING_RULE``: the options without a service
+    warning, then those with one, each by expected economic net cost (the economic view
+    already values the exits a measure avoids, so they are not counted twice). ``group``
+    says which of ``GROUPS`` an option is in: it *avoids exits* only when the interval
+    of its exits avoided (chance, and the assumptions under uncertainty) lies above
+    zero. Intervals stay in the cost-benefit table; ``p_best`` stands beside."""
     if cb.empty:
         return pd.DataFrame(columns=RANKING_COLUMNS)
     wide = cb.pivot_table(index="scenario", columns="measure", values="mean",
                           aggfunc="first")
+    avoided = cb[cb.measure == "exits_avoided_per_year"].set_index("scenario")
     flags = cb.groupby("scenario").service_flag.first().fillna("")
-    out = wide.reindex(columns=[c for c in RANKING_COLUMNS[2:-1]]).copy()
+    out = wide.reindex(columns=[c for c in RANKING_COLUMNS if c in MEASURE_COLUMNS]).copy()
+    out["exits_avoided_low"] = avoided.ci_low.reindex(out.index)
+    out["exits_avoided_high"] = avoided.ci_high.reindex(out.index)
     out["service_flag"] = flags
-    out["_warned"] = out.service_flag != ""
-    out["_no_exits_avoided"] = ~(out.exits_avoided_per_year > 0)
+    shown = (out.exits_avoided_low > 0) | ((out.exits_avoided_per_year > 0)
+                                           & out.exits_avoided_low.isna())
+    out["group"] = np.where(out.service_flag != "", "warned",
+                            np.where(shown, "avoids_exits", "not_shown"))
+    out["_group"] = out.group == "warned"
     order = list(dict.fromkeys(cb.scenario))
     out["_order"] = [order.index(s) for s in out.index]
-    out = out.sort_values(["_warned", "_no_exits_avoided", "net_cost_economic_sek_per_year",
-                           "_order"])
-    out = out.drop(columns=["_warned", "_no_exits_avoided", "_order"]).reset_index()
+    out = out.sort_values(["_group", "net_cost_economic_sek_per_year", "_order"])
+    out = out.drop(columns=["_group", "_order"]).reset_index()
     out.insert(0, "rank", range(1, len(out) + 1))
     return out[RANKING_COLUMNS]
+
+
+MEASURE_COLUMNS = {"turnover_rate_change", "exits_avoided_per_year", "overdue_share_change",
+                   "net_cost_budget_sek_per_year", "net_cost_economic_sek_per_year",
+                   "p_saves_economic", "p_best", "cost_per_avoided_exit"}
 
 
 def cost_per_extra_exit(base_summary: pd.DataFrame, other_summary: pd.DataFrame,

@@ -13,6 +13,7 @@ from ..errors import clean
 from ..experiment import summarise
 from ..experiment.costbenefit import ranking
 from .catalogue import metric
+from .catalogue.numbers import chance
 from .console_text import DEFAULT_LANG, number, say
 from .console_text import fmt as lfmt
 
@@ -131,9 +132,11 @@ def _cut(text: str, width: int) -> str:
 
 
 def ranking_lines(cb: pd.DataFrame, lang: str = DEFAULT_LANG,
-                  titles: dict[str, str] | None = None, base: str = "") -> list[str]:
-    """The options ranked, one line each (title in ``lang``), both cost views and the
-    service warning in the row."""
+                  titles: dict[str, str] | None = None, base: str = "",
+                  runs: int = 0, draws: int = 0) -> list[str]:
+    """The options ranked, one line each (title in ``lang``), both cost views, the chance
+    of saving money (of ``runs``) and of being best (of ``draws``, or of the runs), and
+    the service warning in the row."""
     from .dashboard.i18n import ranking_rule
     titles = titles or {}
     table = ranking(cb)
@@ -142,22 +145,26 @@ def ranking_lines(cb: pd.DataFrame, lang: str = DEFAULT_LANG,
     width = min(width, 34)
     lines = [say("ranked_h", lang, rule=ranking_rule(lang, base)), say("units", lang), "",
              f"  {'#':>2}  {say('col_option', lang):<{width}}  "
-             f"{say('col_turnover', lang):>10}  {say('col_budget', lang):>17}  "
+             f"{say('col_turnover', lang):>10}  {say('col_avoids', lang):>14}  "
+             f"{say('col_budget', lang):>17}  "
              f"{say('col_economic', lang):>17}  {say('col_p', lang):>7}  "
-             f"{say('col_service', lang)}"]
+             f"{say('col_best', lang):>7}  {say('col_service', lang)}"]
     group = None
     for r in table.itertuples():
-        this = ("group_warned" if r.service_flag else
-                "group_avoid" if r.exits_avoided_per_year > 0 else "group_none")
+        this = "group_warned" if r.group == "warned" else "group_open"
         if this != group:
             lines.append(f"  -- {say(this, lang)} --")
             group = this
         name = _cut(clean(titles.get(r.scenario, r.scenario)), width)
+        avoids = ("–" if r.group == "warned" else
+                  say("avoids_yes" if r.group == "avoids_exits" else "avoids_not_shown", lang))
         lines.append(f"  {r.rank:>2}  {name:<{width}}  "
                      f"{lfmt(r.turnover_rate_change, 'pp', lang):>10}  "
+                     f"{avoids:>14}  "
                      f"{lfmt(r.net_cost_budget_sek_per_year, 'sek', lang):>17}  "
                      f"{lfmt(r.net_cost_economic_sek_per_year, 'sek', lang):>17}  "
-                     f"{lfmt(r.p_saves_economic, 'pct', lang):>7}  "
+                     f"{chance(r.p_saves_economic, runs, lang):>7}  "
+                     f"{'–' if r.group == 'warned' else chance(r.p_best, draws or runs, lang):>7}  "
                      f"{warning_text(r.service_flag, lang) or say('ok', lang)}")
     return lines
 
@@ -169,7 +176,7 @@ def _payback(v: float, lang: str) -> str:
 
 def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame, base_flag: str = "",
                        lang: str = DEFAULT_LANG, titles: dict[str, str] | None = None,
-                       details: bool = True) -> list[str]:
+                       details: bool = True, draws: int = 0) -> list[str]:
     """A readable cost-benefit table: the ranking first, then (``details``) one block
     per option against the base with both cost views. ``base_flag``: the base's own
     queue warnings; ``titles``: scenario name -> title in ``lang``."""
@@ -178,7 +185,8 @@ def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame, base_flag: st
     lines = []
     if base_flag:
         lines += [f"** {say('base_unstable', lang, w=warning_text(base_flag, lang))} **", ""]
-    lines += ranking_lines(cb, lang, titles, clean(titles.get(base, base)))
+    runs = int(comparison.n.max()) if "n" in comparison and len(comparison) else 0
+    lines += ranking_lines(cb, lang, titles, clean(titles.get(base, base)), runs, draws)
     if not details:
         return lines + ["", say("details_hint", lang)]
     lines += ["", say("details_h", lang), ""]
@@ -201,15 +209,20 @@ def comparison_lines(scenarios: list, tables: dict, out, lang: str = DEFAULT_LAN
     from .texts import distinct_titles
     base, sim = scenarios[0], scenarios[0].simulation
     titles = distinct_titles([(sc.name, sc) for sc in scenarios], lang)
+    summary = tables.get("summary")
+    draws = (int(summary["draw"].max()) + 1 if summary is not None and "draw" in summary
+             else 0)
     lines = ["", say("header", lang, n=len(scenarios), base=clean(titles[base.name]),
                      r=sim.replications, y=number(sim.years, lang),
                      w=number(sim.warmup_years, lang), s=sim.seed),
+             say("intervals_psa", lang, d=draws, r=sim.replications // max(draws, 1))
+             if draws else say("intervals_fixed", lang),
              service_pricing_line(base.economics, lang)]
     if few_replications_note(sim.replications, lang):
         lines.append(few_replications_note(sim.replications, lang))
     base_flag = ";".join(base_flags(tables["timeseries"], base.name))
     lines += [""] + cost_benefit_lines(tables["cost_benefit"], tables["comparison"], base_flag,
-                                       lang, titles, details=details)
+                                       lang, titles, details=details, draws=draws)
     return lines + ["", f"{say('tables', lang, out=out)}: "
                     + ", ".join([f"{name}.parquet" for name in tables] + ["manifest.json"])]
 

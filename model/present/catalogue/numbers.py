@@ -42,6 +42,23 @@ def fmt(value, kind: str, lang: str) -> str:
     return s
 
 
+def chance(value, n: int, lang: str) -> str:
+    """A probability estimated from ``n`` runs or draws, at the precision they support:
+    steps of 5 % below 100, of 1 % from 100; never 0 % or 100 %, which no finite sample
+    shows ("< 5 %", "> 95 %")."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)) or n < 1:
+        return NA[lang]
+    step = 5 if n < 100 else 1
+    pct = 100 * float(value)
+    if pct > 100 - step / 2:
+        text = f"> {100 - step}"
+    elif pct < step / 2:
+        text = f"< {step}"
+    else:
+        text = f"{step * round(pct / step):.0f}"
+    return text + ("\u00a0%" if lang == "sv" else "%")
+
+
 def number(value: float, lang: str) -> str:
     """A count or duration: 10.0 -> '10', 2.5 -> '2,5' in Swedish."""
     text = f"{value:g}"

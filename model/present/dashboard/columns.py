@@ -128,7 +128,6 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "p_best": ("Sannolikhet att vara bäst", "pct"),
     "draw": ("Dragning", "int"),
     "quantile": ("Kvantil", "num"),
-    "value": ("Värde", "num"),
     "value_per_avoided_exit_sek": ("Värde av en undviken avgång (kr)", "sek"),
     "evppi_sek_per_year": ("Värde av säker kunskap (EVPPI) per år (kr)", "sek"),
     "flip_value": ("Värde där slutsatsen vänder", "num"),

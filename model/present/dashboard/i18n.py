@@ -87,9 +87,10 @@ def payback_text(value, lang: str) -> str:
 
 # The English rule the Swedish "ranking_rule" text translates; a test fails when
 # model.experiment.costbenefit.RANKING_RULE changes without the translation being reviewed.
-RANKING_RULE_TRANSLATED = ("options without a service warning first; among them those that "
-                           "avoid exits first; within each group by net economic cost per "
-                           "year (lowest first)")
+RANKING_RULE_TRANSLATED = ("options without a service warning first; within each group by "
+                           "expected economic net cost per year (lowest first); an option is "
+                           "said to avoid exits only when its 95% interval of exits avoided "
+                           "lies above zero")
 
 
 def ranking_rule(lang: str, base: str) -> str:

@@ -18,19 +18,38 @@ CLI: dict[str, Text] = {
     "cli.units": Text(
         "Förändring av personalomsättningen i procentenheter; nettokostnad per år "
         "jämfört med basen (ett negativt belopp är en besparing); chansen att spara "
-        "pengar i den personalekonomiska kalkylen.",
+        "pengar i den personalekonomiska kalkylen och chansen att vara bäst (lägst "
+        "personalekonomisk nettokostnad bland basen och alternativen utan varning).",
         "Turnover change in percentage points; net cost per year against the base (a "
-        "negative amount saves money); the chance of saving money in the economic view."),
+        "negative amount saves money); the chance of saving money in the economic view "
+        "and the chance of being best (the lowest economic net cost among the base and "
+        "the options without a warning)."),
     "cli.col_option": Text("Alternativ", "Option"),
     "cli.col_turnover": Text("Omsättning", "Turnover"),
     "cli.col_budget": Text("Budget", "Budget view"),
     "cli.col_economic": Text("Personalekonomisk", "Economic view"),
     "cli.col_p": Text("Sparar", "Saves"),
+    "cli.col_best": Text("Bäst", "Best"),
     "cli.col_service": Text("Verksamheten", "Service"),
+    "cli.intervals_fixed": Text(
+        "Intervallen och chanserna räknar bara slumpen: antagandena hålls fasta (lägg "
+        "till --uncertainty N för att också dra dem).",
+        "The intervals and chances count chance only: the assumptions are held fixed "
+        "(add --uncertainty N to draw them as well)."),
+    "cli.intervals_psa": Text(
+        "Intervallen och chanserna räknar både slumpen och de osäkra antagandena: {d} "
+        "dragningar av antagandena, {r} körning(ar) per dragning, samma dragningar för "
+        "alla alternativ; ett intervall är spannet där 95 % av dessa framtider hamnar.",
+        "The intervals and chances count both chance and the uncertain assumptions: {d} "
+        "draws of the assumptions, {r} run(s) per draw, the same draws for every option; "
+        "an interval is the span in which 95% of these futures fall."),
     "cli.group_warned": Text("alternativ med varning för verksamheten",
                              "options with a service warning"),
-    "cli.group_avoid": Text("alternativ som minskar avgångarna", "options that avoid exits"),
-    "cli.group_none": Text("alternativ som inte minskar avgångarna", "options that avoid no exits"),
+    "cli.group_open": Text("alternativ utan varning för verksamheten",
+                           "options without a service warning"),
+    "cli.col_avoids": Text("Färre avgångar", "Fewer exits"),
+    "cli.avoids_yes": Text("ja", "yes"),
+    "cli.avoids_not_shown": Text("ej visat", "not shown"),
     "cli.ok": Text("ingen varning", "ok"),
     "cli.details_hint": Text(
         "Varje alternativ i detalj (båda kalkylerna, återbetalning, köer): lägg till --details.",

@@ -109,10 +109,12 @@ DASHBOARD: dict[str, Text] = {
         "economic view adds. The whole bar = Economic (personnel economics) cost."),
     "dashboard.ranking_h": Text("Alternativen rangordnade", "The options ranked"),
     "dashboard.ranking_rule": Text(
-        "Ordning: alternativ utan varning för verksamheten först; bland dem först de "
-        "som minskar antalet avgångar, och inom varje grupp efter personalekonomisk "
-        "nettokostnad per år (lägst först). Jämfört med basen: {base}. Rangordningen "
-        "följer bara denna regel och innehåller ingen rekommendation.",
+        "Ordning: alternativ utan varning för verksamheten först, inom varje grupp efter "
+        "förväntad personalekonomisk nettokostnad per år (lägst först); ett alternativ "
+        "sägs minska avgångarna bara när dess 95 %-intervall för undvikna avgångar "
+        "ligger över noll. "
+        "Jämfört med basen: {base}. Rangordningen följer bara denna regel och innehåller "
+        "ingen rekommendation.",
         "Order: {rule}. Compared with the base: {base}. The order follows this rule "
         "only and makes no recommendation."),
     "dashboard.ranking_none": Text("Ingen rangordning: resultatet innehåller bara ett scenario.",
