@@ -147,3 +147,37 @@ def test_an_earlier_pdf_is_replaced_but_a_foreign_one_is_refused(eight_options, 
     assert code == 2 and "not written by this tool" in capsys.readouterr().err
     assert foreign.read_bytes() == b"%PDF-1.4 someone else's\n"
     assert not (tmp_path / "mine.html").exists()
+
+
+def test_chart_labels_never_overlap_even_when_the_options_pile_up():
+    """21 options, 13 of them within a few thousand kronor and a tenth of a point of
+    each other: every label's box (its text and a gap) is clear of every other label
+    and of every marker, so '20' beside '21' never reads '2021'."""
+    import re
+
+    import numpy as np
+
+    from model.present.dashboard import svgchart as S
+
+    rng = np.random.default_rng(7)
+    pts = [S.Point("Bas", 0.22, 0.21, 0.23, (0.0, np.nan, np.nan), (0.0, np.nan, np.nan))]
+    for i in range(1, 22):
+        tight = i <= 13
+        t = 0.20 + (rng.normal(0, 0.001) if tight else rng.uniform(-0.05, 0.1))
+        c = (rng.normal(100_000, 3_000) if tight else rng.uniform(-2e6, 3e6))
+        pts.append(S.Point(str(i), t, t - 0.01, t + 0.01, (c, c - 1e5, c + 1e5),
+                           (c * 0.8, c - 2e5, c + 2e5), warned=i > 16))
+    svg = S.cost_turnover_svg(pts, "sv", {"x": "x", "y": "y", "economic": "e",
+                                          "budget": "b", "note": ""})
+    labels = re.findall(r'<text class="label" x="([-\d.]+)" y="([-\d.]+)"[^>]*>([^<]+)</text>',
+                        svg)
+    assert sorted(lab for _, _, lab in labels) == sorted(p.label for p in pts)
+    boxes = [S.label_box(float(x), float(y), lab) for x, y, lab in labels]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not S._overlap(a, b), (a, b)
+    markers = re.findall(r'<circle cx="([-\d.]+)" cy="([-\d.]+)" r="4.5"', svg)
+    for cx, cy in markers:
+        m = (float(cx) - S.MARKER_R, float(cy) - S.MARKER_R, float(cx) + S.MARKER_R,
+             float(cy) + S.MARKER_R)
+        assert not any(S._overlap(m, b) for b in boxes)

@@ -42,6 +42,55 @@ def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
     return ticks
 
 
+# the size of a label's text (bold 11 px Arial: digits about 6.7 px wide) and the gap
+# kept around it, so two labels never touch ("20" beside "21" must not read "2021")
+CHAR_W, LABEL_H, GAP = 7.0, 11.0, 2.5
+MARKER_R = 5.0
+
+
+def label_box(x: float, y: float, text: str) -> tuple[float, float, float, float]:
+    """The box (left, top, right, bottom) a label drawn at (x, baseline y) covers, with
+    its gap."""
+    return (x - GAP, y - LABEL_H - GAP, x + CHAR_W * len(text) + GAP, y + 2 + GAP)
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def place_labels(anchors: list[tuple[float, float, str]],
+                 bounds: tuple[float, float, float, float]) -> list[tuple[float, float]]:
+    """Where to draw each label (x, baseline y): the nearest free spot around its marker,
+    searched in rings of growing distance, so that no label covers another label or any
+    marker and each stays inside ``bounds`` (left, top, right, bottom) where possible."""
+    markers = [(cx - MARKER_R, cy - MARKER_R, cx + MARKER_R, cy + MARKER_R)
+               for cx, cy, _ in anchors]
+    taken: list[tuple] = []
+    out = []
+    directions = [(1, -1), (1, 1), (-1, -1), (-1, 1), (0, -1), (0, 1), (1, 0), (-1, 0)]
+    for cx, cy, text in anchors:
+        width = CHAR_W * len(text)
+        best = None
+        for ring in range(1, 40):
+            r = 4 + 7 * ring
+            for dx, dy in directions:
+                x = cx + dx * r - (width if dx < 0 else width / 2 if dx == 0 else 0)
+                y = cy + dy * r + (LABEL_H if dy > 0 else 0) + (LABEL_H / 2 if dy == 0 else 0)
+                box = label_box(x, y, text)
+                inside = (box[0] >= bounds[0] and box[1] >= bounds[1]
+                          and box[2] <= bounds[2] and box[3] <= bounds[3])
+                if inside and not any(_overlap(box, o) for o in taken + markers):
+                    best = (x, y)
+                    break
+            if best:
+                break
+        if best is None:                      # nowhere free: right of the marker
+            best = (cx + MARKER_R + 2, cy - 5)
+        taken.append(label_box(*best, text))
+        out.append(best)
+    return out
+
+
 def _finite(*vals) -> list[float]:
     return [v for v in vals if isinstance(v, (int, float)) and math.isfinite(v)]
 
@@ -82,6 +131,7 @@ def cost_turnover_svg(points: list[Point], lang: str, texts: dict[str, str]) -> 
                f'<text transform="translate(12,{TOP + ph / 2:.1f}) rotate(-90)" '
                f'text-anchor="middle">{html.escape(texts["y"])}</text>')
     out.append('<g clip-path="url(#plot)">')
+    anchors = []
     for p in points:
         for (m, lo, hi), colour, square in ((p.budget, BUDGET, True),
                                             (p.economic, ECONOMIC, False)):
@@ -102,9 +152,17 @@ def cost_turnover_svg(points: list[Point], lang: str, texts: dict[str, str]) -> 
             else:
                 out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4.5" fill="{colour}" '
                            f'stroke="{edge}" stroke-width="{2 if p.warned else 1}"/>')
-                out.append(f'<text x="{cx + 6:.1f}" y="{cy - 5:.1f}" font-weight="bold" '
-                           f'fill="{WARNED if p.warned else "#111"}">'
-                           f'{html.escape(p.label)}</text>')
+                anchors.append((cx, cy, p))
+    places = place_labels([(cx, cy, p.label) for cx, cy, p in anchors],
+                          (LEFT, TOP, LEFT + pw, TOP + ph))
+    for (cx, cy, p), (x, y) in zip(anchors, places):
+        box = label_box(x, y, p.label)
+        near = (min(max(cx, box[0]), box[2]), min(max(cy, box[1]), box[3]))
+        if math.dist((cx, cy), near) > MARKER_R + 4:       # far from its marker: a leader
+            out.append(f'<line x1="{cx:.1f}" y1="{cy:.1f}" x2="{near[0]:.1f}" '
+                       f'y2="{near[1]:.1f}" stroke="#777" stroke-width="0.6"/>')
+        out.append(f'<text class="label" x="{x:.1f}" y="{y:.1f}" font-weight="bold" '
+                   f'fill="{WARNED if p.warned else "#111"}">{html.escape(p.label)}</text>')
     out.append("</g>")
     lx = LEFT + pw + 12
     out.append(f'<circle cx="{lx + 5}" cy="{TOP + 10}" r="4.5" fill="{ECONOMIC}"/>'
