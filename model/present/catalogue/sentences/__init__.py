@@ -1,7 +1,8 @@
 """The interface's sentences, one table keyed by id, in Swedish and English: the what-if
 app's (``app.*``), the command line's (``cli.*``), the break-even search's result
 (``breakeven.*``), the dashboard's (``dashboard.*``, shared with the brief), the committee
-brief's (``brief.*``) and the conditions of a working-time option (``conditions.*``); a
+brief's (``brief.*``), the conditions of a working-time option (``conditions.*``) and the
+decision under uncertainty (``decision.*``); a
 module per screen holds its part. Placeholders
 in braces (``{n}``) are the same in both languages; ``tests/test_words.py`` checks that,
 and that every id a screen asks for is here and every id here is asked for."""
@@ -12,8 +13,9 @@ from ..text import Text
 from .app import APP
 from .cli import CLI
 from .dashboard import DASHBOARD
+from .decision import DECISION
 
-SENTENCES: dict[str, Text] = {**APP, **CLI, **DASHBOARD}
+SENTENCES: dict[str, Text] = {**APP, **CLI, **DASHBOARD, **DECISION}
 
 
 def sentences(prefix: str) -> dict[str, Text]:

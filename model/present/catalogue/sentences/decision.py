@@ -1,0 +1,50 @@
+"""The sentences of the decision under uncertainty (``decision.*``): the acceptability
+curve, the decisive assumptions and what the intervals count, shared by the dashboard
+and the brief."""
+
+from __future__ import annotations
+
+from ..text import Text
+
+DECISION: dict[str, Text] = {
+    "decision.ceac_title": Text(
+        "Sannolikheten att vara bäst, efter vad en undviken avgång anses vara värd",
+        "The probability of being best, by what one avoided exit is deemed worth"),
+    "decision.ceac_x": Text("Värde av en undviken avgång (tkr)",
+                            "Value of one avoided exit (SEK thousands)"),
+    "decision.ceac_y": Text("Sannolikhet att vara bäst", "Probability of being best"),
+    "decision.ceac_note": Text(
+        "Vid 0 kr räknas bara den personalekonomiska nettokostnaden; ju mer nämnden "
+        "anser att en undviken avgång är värd utöver den, desto mer väger alternativ som "
+        "minskar avgångarna. Alternativ med varning för verksamheten räknas inte.",
+        "At 0 SEK only the economic net cost counts; the more the committee deems an "
+        "avoided exit worth beyond it, the more options that avoid exits weigh. Options "
+        "with a service warning are not counted."),
+    "decision.decisive_h": Text("Vad måste vara sant?", "What must be true?"),
+    "decision.decisive_note": Text(
+        "För de främsta alternativen: det osäkra antagande som betyder mest för "
+        "slutsatsen (störst värde av säker kunskap, EVPPI), värdet som scenariot antar "
+        "och värdet där alternativet slutar vara billigare än basen.",
+        "For the leading options: the uncertain assumption that matters most to the "
+        "verdict (the largest value of perfect knowledge, EVPPI), the value the scenario "
+        "assumes and the value at which the option stops being cheaper than the base."),
+    "decision.col_option": Text("Alternativ", "Option"),
+    "decision.col_assumption": Text("Avgörande antagande", "Decisive assumption"),
+    "decision.col_assumed": Text("Antaget värde", "Assumed value"),
+    "decision.col_flip": Text("Slutsatsen vänder vid", "The verdict flips at"),
+    "decision.col_evppi": Text("Värde av säker kunskap per år", "Value of knowing, per year"),
+    "decision.no_flip": Text("vänder inte inom intervallet",
+                             "does not flip within the range"),
+    "decision.basis_psa": Text(
+        "Intervall och sannolikheter räknar både slumpen och de osäkra antagandena: "
+        "{d} dragningar av antagandena med {r} körning(ar) var, samma för alla "
+        "alternativ; ett intervall är spannet där 95 % av dessa framtider hamnar.",
+        "Intervals and probabilities count both chance and the uncertain assumptions: "
+        "{d} draws of the assumptions with {r} run(s) each, the same for every option; "
+        "an interval is the span in which 95% of these futures fall."),
+    "decision.basis_fixed": Text(
+        "Intervall och sannolikheter räknar bara slumpen ({r} körningar): antagandena "
+        "hålls fasta, så osäkerheten i dem syns inte här.",
+        "Intervals and probabilities count chance only ({r} runs): the assumptions are "
+        "held fixed, so their uncertainty does not show here."),
+}

@@ -1,0 +1,154 @@
+"""What the uncertainty in the assumptions means for the decision, in Swedish and
+English: the cost-effectiveness acceptability curve (a Plotly figure for the dashboard,
+an inline SVG for the brief) and, per option, its decisive assumption with the value at
+which its verdict flips. Read from a result's ``ceac`` and ``evppi`` tables
+(``model.experiment.psa``); never runs the model."""
+
+from __future__ import annotations
+
+import html
+import math
+
+import pandas as pd
+
+from ...config.paramdoc import leaves
+from ..catalogue.parameters import description, first_sentence, unit_label
+from ..catalogue.sentences import sentences
+from . import data as D
+from .i18n import fmt
+from .style import colour, esc, layout
+
+W = sentences("decision")
+# parameter path -> its schema field (the words of a parameter come from the schema)
+_FIELDS = {path: info for path, info, _ in leaves()}
+
+
+def w(key: str, lang: str, **kw) -> str:
+    text = W[key][lang]
+    return text.format(**kw) if kw else text
+
+
+def parameter_name(path: str, lang: str) -> str:
+    """A parameter's name in ``lang``: the first sentence of its description in the
+    schema (a distribution's ``mean``: its field's), else its path."""
+    info = _FIELDS.get(path) or _FIELDS.get(path.rsplit(".", 1)[0])
+    text = description(info, lang) or description(info, "en")
+    return first_sentence(text) if text else path
+
+
+def draws_of(res) -> int:
+    """How many draws of the assumptions the result rests on (0: assumptions fixed)."""
+    return int((res.manifest.get("uncertainty") or {}).get("draws") or 0)
+
+
+def ceac_figure(res, lang: str) -> dict | None:
+    """The acceptability curve: each option's probability of the highest net benefit
+    against the value of one avoided exit (None without a ``ceac`` table)."""
+    import plotly.graph_objects as go
+    table = res.table("ceac")
+    if table is None or table.empty:
+        return None
+    fig = go.Figure()
+    for scen, g in table.groupby("scenario", sort=False):
+        if g.p_best.isna().all() or (g.p_best.fillna(0) == 0).all():
+            continue                      # never best at any value: no line to read
+        i = res.scenarios.index(scen) if scen in res.scenarios else 0
+        fig.add_trace(go.Scatter(
+            x=g.value_per_avoided_exit_sek / 1000, y=g.p_best, mode="lines+markers",
+            name=esc(res.title(scen, lang)), meta={"s": i},
+            line={"color": colour(i)}, marker={"size": 4},
+            hovertemplate="%{x:.0f} tkr: %{y:.0%}<extra>%{fullData.name}</extra>"))
+    fig.update_xaxes(title_text=w("ceac_x", lang))
+    fig.update_yaxes(title_text=w("ceac_y", lang), tickformat=".0%", range=[0, 1.02])
+    return layout(fig, w("ceac_title", lang), lang)
+
+
+def decisive_rows(res, top: list[str]) -> list[dict]:
+    """For each option in ``top``: its decisive assumption (the largest EVPPI, else the
+    largest influence), that EVPPI and the value where the verdict flips."""
+    from ...experiment.psa import decisive
+    table = res.table("evppi")
+    if table is None or table.empty:
+        return []
+    pick = decisive(table).set_index("scenario")
+    rows = []
+    for scen in top:
+        if scen not in pick.index:
+            continue
+        r = pick.loc[scen]
+        rows.append({"scenario": scen, "parameter": r.parameter,
+                     "evppi": float(r.evppi_sek_per_year), "flip": float(r.flip_value),
+                     "current": _current(res, scen, r.parameter)})
+    return rows
+
+
+def _current(res, scen: str, path: str) -> float:
+    """The option's own value of a parameter (its scenario file's), NaN if unknown."""
+    for s in res.manifest.get("scenarios", []):
+        if s.get("name") == scen:
+            node = s.get("resolved") or {}
+            for part in path.split("."):
+                node = node.get(part) if isinstance(node, dict) else None
+            return float(node) if isinstance(node, (int, float)) else math.nan
+    return math.nan
+
+
+def _value(v: float, lang: str) -> str:
+    if not math.isfinite(v):
+        return fmt(None, "num", lang)
+    text = f"{v:.3g}" if abs(v) < 1000 else f"{v:,.0f}"
+    return text.replace(",", "\u00a0").replace(".", ",") if lang == "sv" else text
+
+
+def _with_unit(text: str, path: str, lang: str) -> str:
+    info = _FIELDS.get(path) or _FIELDS.get(path.rsplit(".", 1)[0])
+    unit = ((info.json_schema_extra or {}).get("unit") if info is not None else None) or ""
+    shown = unit_label(unit, lang)
+    return f"{text} {shown}" if shown and shown not in ("share", "andel", "factor",
+                                                        "faktor") else text
+
+
+def decisive_html(res, lang: str, titles: dict[str, str], top: list[str]) -> str:
+    """The table 'what must be true': per top option, its decisive assumption, the
+    value it rests on and the value at which its verdict flips ('' without EVPPI)."""
+    rows = decisive_rows(res, top)
+    if not rows:
+        return ""
+    head = [w("col_option", lang), w("col_assumption", lang), w("col_assumed", lang),
+            w("col_flip", lang), w("col_evppi", lang)]
+    body = []
+    for r in rows:
+        flip = (_value(r["flip"], lang) if math.isfinite(r["flip"])
+                else w("no_flip", lang))
+        body.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in (
+            titles.get(r["scenario"], r["scenario"]), parameter_name(r["parameter"], lang),
+            _with_unit(_value(r["current"], lang), r["parameter"], lang),
+            _with_unit(flip, r["parameter"], lang) if math.isfinite(r["flip"]) else flip,
+            fmt(r["evppi"], "sek", lang))) + "</tr>")
+    return (f"<h2 id='decisive'>{html.escape(w('decisive_h', lang))}</h2>"
+            f"<p class='note'>{html.escape(w('decisive_note', lang))}</p>"
+            "<table class='decisive'><thead><tr>"
+            + "".join(f"<th>{html.escape(h)}</th>" for h in head)
+            + "</tr></thead><tbody>" + "".join(body) + "</tbody></table>")
+
+
+def basis_text(res, lang: str) -> str:
+    """What the intervals and chances of this result count, in one sentence."""
+    draws = draws_of(res)
+    if draws:
+        per = (res.manifest.get("uncertainty") or {}).get("per_draw") or 1
+        return w("basis_psa", lang, d=draws, r=per)
+    return w("basis_fixed", lang, r=res.manifest.get("replications"))
+
+
+def top_options(res, n: int = 3) -> list[str]:
+    """The first ``n`` options of the ranking without a service warning."""
+    table = D.ranking_table(res)
+    if table is None or table.empty:
+        return []
+    ok = table[table.service_flag.fillna("") == ""]
+    return list(ok.scenario.head(n))
+
+
+def ceac_table(res) -> pd.DataFrame | None:
+    return res.table("ceac")
