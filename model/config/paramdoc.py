@@ -76,13 +76,20 @@ def provenance(info) -> str:
 
 
 def table() -> str:
-    lines = ["| parameter | default | unit | meaning | source |",
-             "|---|---|---|---|---|"]
+    from .uncertain import declared
+    drawn = {u.path.removesuffix(".mean"): u for u in declared()}
+    lines = ["| parameter | default | unit | meaning | source | uncertainty analysis |",
+             "|---|---|---|---|---|---|"]
     for path, info, value in leaves():
         extra = info.json_schema_extra or {}
         desc = (info.description or "").replace("|", "\\|")
+        u = drawn.get(path)
+        how = (f"{u.dist.upper() if u.dist == 'pert' else u.dist} {u.low:g}-{u.high:g}"
+               + (" (mean)" if isinstance(value, BaseModel) else "") if u
+               else "fixed (decision or the unit's own fact)" if extra.get("decision")
+               else "fixed")
         lines.append(f"| `{path}` | `{_fmt_default(value)}` | {extra.get('unit', '')} | "
-                     f"{desc} | {provenance(info).replace('|', '/')} |")
+                     f"{desc} | {provenance(info).replace('|', '/')} | {how} |")
     return "\n".join(lines)
 
 
