@@ -148,6 +148,9 @@ def test_a_comparison_under_uncertainty_writes_the_decision_tables(capsys, tmp_p
     assert code == 0
     code, _, _ = cli(["compare", *args, "--workers", "2", "--out", tmp_path / "b"], capsys)
     assert code == 0
+    code, _, err = cli(["compare", *args, "--workers", "1", "--scheduler", "local", "--out",
+                        tmp_path / "c"], capsys)
+    assert code == 0, err
     a, b = tmp_path / "a", tmp_path / "b"
     evppi = pd.read_parquet(a / "evppi.parquet")
     assert {"scenario", "parameter", "evppi_sek_per_year"} <= set(evppi.columns)
@@ -156,7 +159,10 @@ def test_a_comparison_under_uncertainty_writes_the_decision_tables(capsys, tmp_p
     assert "p_best" in set(cb.measure)
     summary = pd.read_parquet(a / "summary.parquet")
     assert summary.groupby("scenario").draw.nunique().eq(24).all()
-    # the same seed gives identical tables, serial or on the pool
+    # the same seed gives identical tables, serial, on the pool or on Dask
     for name in ("summary", "cost_benefit", "evppi", "ceac", "draws"):
-        pd.testing.assert_frame_equal(pd.read_parquet(a / f"{name}.parquet"),
-                                      pd.read_parquet(b / f"{name}.parquet"))
+        for other in (b, tmp_path / "c"):
+            pd.testing.assert_frame_equal(pd.read_parquet(a / f"{name}.parquet"),
+                                          pd.read_parquet(other / f"{name}.parquet"))
+    # the console says what the intervals count
+    assert "24 draws of the assumptions" in out
