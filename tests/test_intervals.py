@@ -102,11 +102,19 @@ def test_ranking_puts_warned_options_last_then_orders_by_economic_net_cost():
     assert r.service_flag.tolist() == ["", "", "turnover_up", "queue_growing"]
 
 
-def test_ranking_puts_options_that_avoid_no_exits_after_those_that_do():
+def test_ranking_orders_by_cost_and_claims_avoided_exits_only_with_evidence():
+    """The economic view already values the exits an option avoids, so the order is by
+    its net cost; an option is said to avoid exits only when its interval of exits
+    avoided lies above zero (a mean above zero with an interval across it is not)."""
     cb = _cb([("cheap_but_more_exits", -5e5, "", -0.8), ("costly", 9e5, ""),
-              ("middle", 1e5, "", 2.0)])
-    assert costbenefit.ranking(cb).scenario.tolist() == ["middle", "costly",
-                                                          "cheap_but_more_exits"]
+              ("middle", 1e5, "", 2.0), ("unsure", 2e5, "", 0.5)])
+    cb.loc[(cb.scenario == "unsure") & (cb.measure == "exits_avoided_per_year"),
+           "ci_low"] = -0.3
+    r = costbenefit.ranking(cb)
+    assert r.scenario.tolist() == ["cheap_but_more_exits", "middle", "unsure", "costly"]
+    assert dict(zip(r.scenario, r.group)) == {
+        "cheap_but_more_exits": "not_shown", "middle": "avoids_exits",
+        "unsure": "not_shown", "costly": "avoids_exits"}
 
 
 def test_an_unstable_base_is_flagged_on_its_own():

@@ -32,7 +32,7 @@ from scipy.special import betaincinv
 from ..errors import ScenarioError
 from ..sim.params import Scenario
 from ..sim.params.base import bound_problem, field_info_at
-from .paramdoc import leaves
+from .fields import leaves
 
 DISTS = ("pert", "uniform")
 PERT_WEIGHT = 4.0          # the classic PERT: Beta with shape 1 + 4 (mode - a) / (b - a)

@@ -59,6 +59,15 @@ def chance(value, n: int, lang: str) -> str:
     return text + ("\u00a0%" if lang == "sv" else "%")
 
 
+def significant(value, lang: str, digits: int = 3) -> str:
+    """A parameter value with ``digits`` significant digits (large ones whole, with
+    thousands separated): 0,109 and 1 250 in Swedish, 0.109 and 1,250 in English."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return NA[lang]
+    text = f"{value:.{digits}g}" if abs(value) < 1000 else f"{value:,.0f}"
+    return text.replace(",", "\u00a0").replace(".", ",") if lang == "sv" else text
+
+
 def number(value: float, lang: str) -> str:
     """A count or duration: 10.0 -> '10', 2.5 -> '2,5' in Swedish."""
     text = f"{value:g}"

@@ -11,7 +11,8 @@ import math
 
 import pandas as pd
 
-from ...config.paramdoc import leaves
+from ...config.fields import leaves
+from ..catalogue.numbers import significant
 from ..catalogue.parameters import description, first_sentence, unit_label
 from ..catalogue.sentences import sentences
 from . import data as D
@@ -94,10 +95,7 @@ def _current(res, scen: str, path: str) -> float:
 
 
 def _value(v: float, lang: str) -> str:
-    if not math.isfinite(v):
-        return fmt(None, "num", lang)
-    text = f"{v:.3g}" if abs(v) < 1000 else f"{v:,.0f}"
-    return text.replace(",", "\u00a0").replace(".", ",") if lang == "sv" else text
+    return significant(v, lang)
 
 
 def _with_unit(text: str, path: str, lang: str) -> str:
@@ -152,3 +150,59 @@ def top_options(res, n: int = 3) -> list[str]:
 
 def ceac_table(res) -> pd.DataFrame | None:
     return res.table("ceac")
+
+
+def ceac_svg(res, lang: str, titles: dict[str, str], top: list[str]) -> str:
+    """The acceptability curve for print (inline SVG, no JavaScript): the base and the
+    options in ``top``, their probability of being best against the value of one
+    avoided exit ('' without a ``ceac`` table)."""
+    from .svgchart import nice_ticks
+    table = res.table("ceac")
+    if table is None or table.empty:
+        return ""
+    strong = set(table.groupby("scenario").p_best.max().loc[lambda p: p >= 0.1].index)
+    names = [res.scenarios[0]] + [s for s in res.scenarios[1:] if s in top or s in strong]
+    width, height, left, right, top_m, bottom = 720, 36 + max(174, 16 * len(names)), 60, 190, 10, 36
+    pw, ph = width - left - right, height - top_m - bottom
+    xs = sorted(table.value_per_avoided_exit_sek.unique())
+    x0, x1 = xs[0], xs[-1]
+
+    def X(v):
+        return left + (v - x0) / ((x1 - x0) or 1) * pw
+
+    def Y(p):
+        return top_m + ph * (1 - p)
+
+    out = [f'<svg class="chart ceac" viewBox="0 0 {width} {height}" '
+           'xmlns="http://www.w3.org/2000/svg" font-family="Arial,Helvetica,sans-serif" '
+           'font-size="11" role="img">']
+    for p in (0, 0.25, 0.5, 0.75, 1):
+        out.append(f'<line x1="{left}" x2="{left + pw}" y1="{Y(p):.1f}" y2="{Y(p):.1f}" '
+                   'stroke="#e4e4e4"/>'
+                   f'<text x="{left - 5}" y="{Y(p) + 4:.1f}" text-anchor="end">'
+                   f'{html.escape(fmt(p, "pct", lang).replace(",0", "").replace(".0", ""))}'
+                   '</text>')
+    for v in nice_ticks(x0, x1):
+        if x0 <= v <= x1:
+            out.append(f'<text x="{X(v):.1f}" y="{top_m + ph + 14}" text-anchor="middle">'
+                       f'{html.escape(fmt(v, "tkr", lang))}</text>')
+    out.append(f'<text x="{left + pw / 2:.1f}" y="{height - 6}" text-anchor="middle">'
+               f'{html.escape(w("ceac_x", lang))}</text>')
+    legend_y = top_m + 10
+    for k, scen in enumerate(names):
+        g = table[table.scenario == scen].sort_values("value_per_avoided_exit_sek")
+        if g.empty or g.p_best.isna().all():
+            continue
+        i = res.scenarios.index(scen) if scen in res.scenarios else k
+        pts = " ".join(f"{X(v):.1f},{Y(p):.1f}" for v, p in
+                       zip(g.value_per_avoided_exit_sek, g.p_best.fillna(0)))
+        dash = ' stroke-dasharray="4 3"' if k == 0 else ""
+        out.append(f'<polyline points="{pts}" fill="none" stroke="{colour(i)}" '
+                   f'stroke-width="2"{dash}/>')
+        out.append(f'<line x1="{left + pw + 10}" x2="{left + pw + 28}" y1="{legend_y - 4}" '
+                   f'y2="{legend_y - 4}" stroke="{colour(i)}" stroke-width="2"{dash}/>'
+                   f'<text x="{left + pw + 32}" y="{legend_y}">'
+                   f'{html.escape(titles.get(scen, scen)[:28])}</text>')
+        legend_y += 16
+    out.append("</svg>")
+    return "".join(out)

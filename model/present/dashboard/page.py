@@ -22,7 +22,7 @@ from plotly.offline import get_plotlyjs
 from plotly.utils import PlotlyJSONEncoder
 
 from ... import __version__
-from . import conditions
+from . import conditions, decision
 from . import figures as F
 from .data import Results, default_selection, display_order
 from .i18n import LANGS, T
@@ -261,11 +261,18 @@ def _ranking(res: Results) -> str:
     """The options ranked, first on the page; nothing for a single run."""
     if not ranking_html(res, "sv"):
         return ""
-    blocks = "".join(f'<div class="only-{lang}">{ranking_html(res, lang)}{views_html(res, lang)}'
-                     '</div>' for lang in LANGS)
+    top = decision.top_options(res)
+    blocks = "".join(f'<div class="only-{lang}">{ranking_html(res, lang)}'
+                     f'<p class="note">{html.escape(decision.basis_text(res, lang))}</p>'
+                     f'{decision.decisive_html(res, lang, _lang_titles(res, lang), top)}'
+                     f'{views_html(res, lang)}</div>' for lang in LANGS)
     return (f'<section id="ranking"><h2 data-i18n="ranking_h">'
             f'{html.escape(T["ranking_h"]["sv"])}</h2>{blocks}{conditions.section(res)}'
             '</section>')
+
+
+def _lang_titles(res: Results, lang: str) -> dict[str, str]:
+    return {s: res.title(s, lang) for s in res.scenarios}
 
 
 def _titles(res: Results, scen: str) -> str:
