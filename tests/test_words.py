@@ -121,7 +121,7 @@ def test_metrics_are_the_summary_columns_declared_once():
 
 # the screens whose sentences the table holds (the first part of an id)
 SCREENS = ("app", "cli", "breakeven", "conditions", "dashboard", "brief", "cards",
-           "sensitivity", "costs", "decision")
+           "sensitivity", "costs", "decision", "pageone")
 
 # placeholders the English fills with a text of the experiment layer that the Swedish
 # translates in place (the ranking rule, model.experiment.costbenefit.RANKING_RULE)

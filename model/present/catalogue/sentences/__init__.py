@@ -14,8 +14,9 @@ from .app import APP
 from .cli import CLI
 from .dashboard import DASHBOARD
 from .decision import DECISION
+from .pageone import PAGEONE
 
-SENTENCES: dict[str, Text] = {**APP, **CLI, **DASHBOARD, **DECISION}
+SENTENCES: dict[str, Text] = {**APP, **CLI, **DASHBOARD, **DECISION, **PAGEONE}
 
 
 def sentences(prefix: str) -> dict[str, Text]:

@@ -1,0 +1,46 @@
+"""The sentences of the brief's first page (``pageone.*``): the compact ranking's
+headings, the service warnings in a few words and what the columns mean."""
+
+from __future__ import annotations
+
+from ..text import Text
+
+PAGEONE: dict[str, Text] = {
+    "pageone.col_option": Text("Alternativ", "Option"),
+    "pageone.col_turnover": Text("Personal\u00adomsättning, förändring (procent\u00adenheter)",
+                                 "Turnover change (percentage points)"),
+    "pageone.col_avoided": Text("Undvikna avgångar per år", "Exits avoided per year"),
+    "pageone.col_economic": Text("Personal\u00adekonomisk netto\u00adkostnad (tkr/år)",
+                                 "Economic net cost (SEK thousand/year)"),
+    "pageone.col_budget": Text("Netto\u00adkostnad i budgeten (tkr/år)",
+                               "Net cash cost (SEK thousand/year)"),
+    "pageone.col_time": Text("Betald tid från klient\u00adarbetet (tkr/år)",
+                             "Paid time off casework (SEK thousand/year)"),
+    "pageone.col_best": Text("Chans att vara bäst", "Chance of being best"),
+    "pageone.col_crisis": Text("Risk för kris", "Risk of a crisis"),
+    "pageone.col_service": Text("Verksamheten", "Service"),
+    "pageone.ok": Text("ingen varning", "no warning"),
+    "pageone.flag_queue_growing": Text("kön växer", "queue grows"),
+    "pageone.flag_overdue_growing": Text("försenade utredningar ökar",
+                                         "overdue investigations grow"),
+    "pageone.flag_overdue_share_up": Text("fler över tidsgränsen", "more past the limit"),
+    "pageone.flag_turnover_up": Text("högre omsättning", "higher turnover"),
+    "pageone.flag_crisis_risk_up": Text("högre krisrisk", "higher crisis risk"),
+    "pageone.columns_note": Text(
+        "Belopp i tusental kronor per år jämfört med basen; ett negativt belopp är en "
+        "besparing. Under varje värde står intervallet. Fetstil: alternativet minskar "
+        "avgångarna även i intervallets nedre ände. Betald tid från klientarbetet är "
+        "lön för tid som åtgärden flyttar från ärendena; den del som inte tas igen "
+        "räknas som förlorat arbete i den personalekonomiska kostnaden. Chans att vara "
+        "bäst: andelen framtider där alternativet har lägst personalekonomisk "
+        "nettokostnad bland basen och alternativen utan varning. Risk för kris: andelen "
+        "framtider med ett år i kris (se metodsidan).",
+        "Amounts in thousands of kronor a year against the base; a negative amount is a "
+        "saving. Under each value stands its interval. Bold: the option avoids exits "
+        "even at the lower end of its interval. Paid time off casework is the pay for "
+        "time the measure moves away from cases; the part not recovered counts as work "
+        "lost in the economic cost. Chance of being best: the share of futures in which "
+        "the option has the lowest economic net cost among the base and the options "
+        "without a warning. Risk of a crisis: the share of futures with a year in "
+        "crisis (see the method page)."),
+}

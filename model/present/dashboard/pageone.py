@@ -1,0 +1,101 @@
+"""The brief's first page: the options ranked in one compact table that holds every
+option of the main job on one A4 page in either language, with what the decision rests
+on beside each (the chance of being best and of a crisis, the paid time moved off
+casework) and what its intervals count.
+
+Amounts are in thousands of kronor (the heading says so) and every interval stands on
+its own line under its value, so no cell wraps further; service warnings are named in
+a few words (the method page and the dashboard have them in full)."""
+
+from __future__ import annotations
+
+import html
+
+from ..catalogue.numbers import chance
+from ..catalogue.sentences import sentences
+from . import data as D
+from .i18n import fmt
+
+W = sentences("pageone")
+
+# (heading id, cost-benefit measure, format); "k" is thousands of kronor
+COLUMNS = [
+    ("col_turnover", "turnover_rate_change", "pp"),
+    ("col_avoided", "exits_avoided_per_year", "num1"),
+    ("col_economic", "net_cost_economic_sek_per_year", "k"),
+    ("col_budget", "net_cost_budget_sek_per_year", "k"),
+    ("col_time", "paid_time_off_casework_per_year", "k"),
+    ("col_best", "p_best", "chance"),
+    ("col_crisis", "p_crisis", "chance"),
+]
+FLAGS = ("queue_growing", "overdue_growing", "overdue_share_up", "turnover_up",
+         "crisis_risk_up")
+
+
+def w(key: str, lang: str, **kw) -> str:
+    text = W[key][lang]
+    return text.format(**kw) if kw else text
+
+
+def _amount(value: float, lang: str) -> str:
+    """Thousands of kronor, whole (12,5 below ten thousand kronor would be noise)."""
+    return fmt(value / 1000.0, "num", lang) if value == value else fmt(None, "num", lang)
+
+
+def _cell(res, scen: str, measure: str, kind: str, lang: str, runs: int, draws: int,
+          moved: bool) -> str:
+    mean, lo, hi = D.measure(res, scen, measure)
+    if kind == "chance":
+        n = draws if measure == "p_best" and draws else runs
+        return html.escape(chance(mean, n, lang))
+    if measure == "paid_time_off_casework_per_year" and not moved:
+        return "–"
+    show = (lambda v: _amount(v, lang)) if kind == "k" else (lambda v: fmt(v, kind, lang))
+    out = html.escape(show(mean))
+    if lo == lo and hi == hi:
+        out += f"<span class='ci'>{html.escape(show(lo))} – {html.escape(show(hi))}</span>"
+    return out
+
+
+def short_warning(flag: str, lang: str) -> str:
+    """The service warning in a few words ('' for none)."""
+    codes = [c for c in (flag or "").split(";") if c]
+    return ", ".join(w(f"flag_{c}", lang) if f"flag_{c}" in W else c for c in codes)
+
+
+def table_html(res, lang: str, titles: dict[str, str]) -> str:
+    """The compact ranking ('' without a cost-benefit table)."""
+    ranked = D.ranking_table(res)
+    if ranked is None or ranked.empty:
+        return ""
+    uncertainty = res.manifest.get("uncertainty") or {}
+    draws = int(uncertainty.get("draws") or 0)
+    runs = int(res.manifest.get("replications") or 0)
+    head = ["#", w("col_option", lang)] + [w(k, lang) for k, _, _ in COLUMNS] + [
+        w("col_service", lang)]
+    body = []
+    for r in ranked.itertuples(index=False):
+        moved = abs(D.measure(res, r.scenario, "paid_time_off_casework_per_year")[0]) >= 500
+        cells = [str(int(r.rank)), f"<strong>{html.escape(titles[r.scenario])}</strong>"]
+        for _, measure, kind in COLUMNS:
+            text = _cell(res, r.scenario, measure, kind, lang, runs, draws, moved)
+            if measure == "p_best" and r.service_flag:
+                text = "–"
+            if measure == "exits_avoided_per_year" and getattr(r, "group", "") == \
+                    "avoids_exits":
+                text = f"<strong>{text}</strong>"
+            cells.append(text)
+        warning = short_warning(r.service_flag, lang)
+        cells.append(f"<span class='warning'>\u26a0 {html.escape(warning)}</span>" if warning
+                     else html.escape(w("ok", lang)))
+        cls = " class='warned'" if warning else ""
+        body.append(f"<tr data-scenario='{html.escape(r.scenario)}'{cls}>"
+                    + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return ("<table class='ranking pageone'><thead><tr>"
+            + "".join(f"<th>{html.escape(h)}</th>" for h in head)
+            + "</tr></thead><tbody>" + "".join(body) + "</tbody></table>")
+
+
+def notes_html(res, lang: str) -> str:
+    """What the columns mean, in one paragraph."""
+    return f"<p class='note'>{html.escape(w('columns_note', lang))}</p>"
