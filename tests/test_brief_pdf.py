@@ -120,7 +120,9 @@ def test_the_brief_html_prints_without_javascript(eight_options):
     from model.present.dashboard.brief import date_text, num, render_brief
     from model.present.dashboard.data import load_results
     page = render_brief(load_results(eight_options), "sv")
-    assert "<script" not in page and page.count("<svg") == 1
+    # the cost chart and the acceptability curve, both static
+    assert "<script" not in page and page.count("<svg") == 2
+    assert page.count('<svg class="chart"') == 1 and page.count('class="chart ceac"') == 1
     # one marker per option in the economic view (circles) and the base
     assert page.count("<circle") == len(OPTIONS) + 1 + 1             # + the legend's
     assert date_text("2026-11-29T02:55:00+00:00", "sv") == "29 november 2026"

@@ -24,8 +24,9 @@ from .. import texts
 from ..catalogue import metric
 from ..catalogue.sentences import sentences
 from ..console_text import number
-from . import conditions
+from . import conditions, pageone
 from . import data as D
+from . import decision as decide
 from .data import Results
 from .i18n import fmt, payback_text, ranking_rule, t
 from .stress import stress_des
@@ -49,6 +50,10 @@ KEY_ASSUMPTIONS = [
      "How often an intention to leave forms"),
     ("recruitment.time_to_hire_days", "Rekryteringstid", "Time to hire"),
 ]
+
+
+def dw(key: str, lang: str) -> str:
+    return decide.w(key, lang)
 
 
 def w(key: str, lang: str, **kw) -> str:
@@ -250,8 +255,13 @@ def render_brief(res: Results, lang: str = "sv", sensitivity: pd.DataFrame | Non
     m = res.manifest
     sens = sensitivity if sensitivity is not None else res.tables.get("sensitivity")
     titles = option_titles(res, lang)
-    period = w("period", lang, r=m.get("replications"), y=num(m.get("years"), lang),
-               w=num(m.get("warmup_years"), lang), s=m.get("seed"))
+    draws = decide.draws_of(res)
+    period = (w("period_psa", lang, d=draws,
+                r=(m.get("uncertainty") or {}).get("per_draw") or 1,
+                y=num(m.get("years"), lang), w=num(m.get("warmup_years"), lang),
+                s=m.get("seed")) if draws else
+              w("period", lang, r=m.get("replications"), y=num(m.get("years"), lang),
+                w=num(m.get("warmup_years"), lang), s=m.get("seed")))
     when = date_text(m.get("finished", ""), lang)
     if when:
         period += " " + w("run_on", lang, date=when)
@@ -259,18 +269,31 @@ def render_brief(res: Results, lang: str = "sv", sensitivity: pd.DataFrame | Non
                 f"<p class='meta'>{html.escape(period)}</p>",
                 f"<p class='question'><strong>{w('question_h', lang)}:</strong> "
                 f"{html.escape(w('question', lang))}</p>"]
-    table = _decision_table(res, lang, titles)
+    table = pageone.table_html(res, lang, titles)
     if table:
         rule = ranking_rule(lang, titles[res.scenarios[0]])
-        decision += [f"<h2 id='ranking'>{html.escape(t('ranking_h', lang))}</h2>",
-                     f"<p class='base'>{_base_line(res, lang, titles)}</p>", table,
-                     f"<p class='note'>{html.escape(t('negative_cheaper', lang))} "
-                     f"{html.escape(rule)}</p>", _chart(res, lang)]
+        top = decide.top_options(res)
+        decision_part = [
+            f"<h2 id='ranking'>{html.escape(t('ranking_h', lang))}</h2>",
+            f"<p class='base'>{_base_line(res, lang, titles)}</p>",
+            f"<p class='note basis'>{html.escape(decide.basis_text(res, lang))}</p>",
+            table, pageone.notes_html(res, lang),
+            f"<p class='note'>{html.escape(rule)}</p>",
+            decide.decisive_html(res, lang, titles, top)]
+        decision_part = [x for x in decision_part if x]
+        decision += decision_part
     else:
         decision += [f"<p class='base'>{_base_line(res, lang, titles)}</p>"]
     decision.append(f"<p class='neutral'>{html.escape(w('neutral', lang))}</p>")
+    detail = _decision_table(res, lang, titles)
+    ceac = decide.ceac_svg(res, lang, titles, decide.top_options(res)) if detail else ""
     method = [
         f"<h2>{html.escape(w('method_h', lang))}</h2>",
+        (f"<h2>{html.escape(w('detail_h', lang))}</h2>{detail}"
+         f"<p class='note'>{html.escape(t('negative_cheaper', lang))}</p>{_chart(res, lang)}"
+         if detail else ""),
+        (f"<h2>{html.escape(dw('ceac_title', lang))}</h2>{ceac}"
+         f"<p class='note'>{html.escape(dw('ceac_note', lang))}</p>" if ceac else ""),
         f"<h2>{html.escape(w('views_h', lang))}</h2>{views_html(res, lang)}",
         conditions.conditions_html(res.table("conditions"), lang, titles),
         f"<h2>{w('options_h', lang)}</h2>{_options(res, lang)}",

@@ -15,6 +15,7 @@ from ..catalogue.numbers import chance
 from ..catalogue.sentences import sentences
 from . import data as D
 from .i18n import fmt
+from .tables import heading
 
 W = sentences("pageone")
 
@@ -28,8 +29,10 @@ COLUMNS = [
     ("col_best", "p_best", "chance"),
     ("col_crisis", "p_crisis", "chance"),
 ]
-FLAGS = ("queue_growing", "overdue_growing", "overdue_share_up", "turnover_up",
-         "crisis_risk_up")
+# service warning -> its few words
+FLAGS = {"queue_growing": "flag_queue_growing", "overdue_growing": "flag_overdue_growing",
+         "overdue_share_up": "flag_overdue_share_up", "turnover_up": "flag_turnover_up",
+         "crisis_risk_up": "flag_crisis_risk_up"}
 
 
 def w(key: str, lang: str, **kw) -> str:
@@ -60,7 +63,7 @@ def _cell(res, scen: str, measure: str, kind: str, lang: str, runs: int, draws: 
 def short_warning(flag: str, lang: str) -> str:
     """The service warning in a few words ('' for none)."""
     codes = [c for c in (flag or "").split(";") if c]
-    return ", ".join(w(f"flag_{c}", lang) if f"flag_{c}" in W else c for c in codes)
+    return ", ".join(w(FLAGS[c], lang) if c in FLAGS else c for c in codes)
 
 
 def table_html(res, lang: str, titles: dict[str, str]) -> str:
@@ -92,7 +95,7 @@ def table_html(res, lang: str, titles: dict[str, str]) -> str:
         body.append(f"<tr data-scenario='{html.escape(r.scenario)}'{cls}>"
                     + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     return ("<table class='ranking pageone'><thead><tr>"
-            + "".join(f"<th>{html.escape(h)}</th>" for h in head)
+            + "".join(f"<th>{heading(h)}</th>" for h in head)
             + "</tr></thead><tbody>" + "".join(body) + "</tbody></table>")
 
 

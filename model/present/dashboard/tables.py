@@ -28,7 +28,8 @@ _SOFT = {"Personalekonomisk": "Personal\u00adekonomisk",
          "personalekonomisk": "personal\u00adekonomisk",
          "Personalomsättning": "Personal\u00adomsättning",
          "Nettokostnad": "Netto\u00adkostnad", "Sannolikhet": "Sannolik\u00adhet",
-         "procentenheter": "procent\u00adenheter", "Återbetalning": "Åter\u00adbetalning"}
+         "procentenheter": "procent\u00adenheter", "Återbetalning": "Åter\u00adbetalning",
+         "klientarbetet": "klient\u00adarbetet"}
 
 
 def heading(text: str) -> str:

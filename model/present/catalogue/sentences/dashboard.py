@@ -299,6 +299,7 @@ DASHBOARD: dict[str, Text] = {
         "assumptions. It makes no recommendation."),
     "brief.appendix_h": Text("STRESS-DES-checklista", "STRESS-DES checklist"),
     "brief.method_h": Text("Metod", "Method"),
+    "brief.detail_h": Text("Varje alternativ i detalj", "Each option in detail"),
     "brief.run_on": Text("Körd {date}.", "Run on {date}."),
     "brief.base_line": Text(
         "Jämförelsebas: <strong>{title}</strong>, personalomsättning {turnover} per år, "
@@ -313,6 +314,11 @@ DASHBOARD: dict[str, Text] = {
         "kant:\nvarning för verksamheten.",
         "Numbers are the ranks\nin the table above.\nBelow zero: cheaper\nthan the base. "
         "Red edge:\nservice warning."),
+    "brief.period_psa": Text(
+        "{d} dragningar av de osäkra antagandena × {r} körning(ar) × {y} år efter {w} års "
+        "insvängning, slumpfrö {s}.",
+        "{d} draws of the uncertain assumptions × {r} run(s) × {y} years after {w} "
+        "warm-up years, seed {s}."),
     "brief.period": Text("{r} replikeringar × {y} år efter {w} års insvängning, slumpfrö {s}.",
                          "{r} replications × {y} years after {w} warm-up years, seed {s}."),
     # the dashboard's cost cards (model.present.dashboard.tables)

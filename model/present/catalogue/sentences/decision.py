@@ -13,6 +13,13 @@ DECISION: dict[str, Text] = {
     "decision.ceac_x": Text("Värde av en undviken avgång (tkr)",
                             "Value of one avoided exit (SEK thousands)"),
     "decision.ceac_y": Text("Sannolikhet att vara bäst", "Probability of being best"),
+    "decision.ceac_note": Text(
+        "Vid 0 kr räknas bara den personalekonomiska nettokostnaden; ju mer nämnden "
+        "anser att en undviken avgång är värd utöver den, desto mer väger alternativ som "
+        "minskar avgångarna. Alternativ med varning för verksamheten räknas inte.",
+        "At 0 SEK only the economic net cost counts; the more the committee deems an "
+        "avoided exit worth beyond it, the more options that avoid exits weigh. Options "
+        "with a service warning are not counted."),
     "decision.decisive_h": Text("Vad måste vara sant?", "What must be true?"),
     "decision.decisive_note": Text(
         "För de främsta alternativen: det osäkra antagande som betyder mest för "

@@ -7,14 +7,14 @@ from ..text import Text
 
 PAGEONE: dict[str, Text] = {
     "pageone.col_option": Text("Alternativ", "Option"),
-    "pageone.col_turnover": Text("Personal\u00adomsättning, förändring (procent\u00adenheter)",
+    "pageone.col_turnover": Text("Personalomsättning, förändring (procentenheter)",
                                  "Turnover change (percentage points)"),
     "pageone.col_avoided": Text("Undvikna avgångar per år", "Exits avoided per year"),
-    "pageone.col_economic": Text("Personal\u00adekonomisk netto\u00adkostnad (tkr/år)",
+    "pageone.col_economic": Text("Personalekonomisk nettokostnad (tkr/år)",
                                  "Economic net cost (SEK thousand/year)"),
-    "pageone.col_budget": Text("Netto\u00adkostnad i budgeten (tkr/år)",
+    "pageone.col_budget": Text("Nettokostnad i budgeten (tkr/år)",
                                "Net cash cost (SEK thousand/year)"),
-    "pageone.col_time": Text("Betald tid från klient\u00adarbetet (tkr/år)",
+    "pageone.col_time": Text("Betald tid från klientarbetet (tkr/år)",
                              "Paid time off casework (SEK thousand/year)"),
     "pageone.col_best": Text("Chans att vara bäst", "Chance of being best"),
     "pageone.col_crisis": Text("Risk för kris", "Risk of a crisis"),
