@@ -50,6 +50,7 @@ def cmd_run(args) -> int:
     from ..config.scenario import load_scenario, source_files
     from ..experiment import costbenefit, jobs, sizing
     from ..present.console import print_summary, progress_bar, warning_text
+    from ..present.console_text import say
 
     overrides = _overrides(args)
     scenario = load_scenario(args.scenario, overrides)
@@ -65,9 +66,7 @@ def cmd_run(args) -> int:
     print_summary(tables["summary"], scenario, out, args.lang)
     flags = ";".join(costbenefit.base_flags(tables["timeseries"], scenario.name))
     if flags:
-        why = ("enhetens kö är inte stabil under perioden (jämför dess inflöde med dess "
-               "tjänster och chefer)" if args.lang == "sv" else "this unit's queue is not "
-               "stable over the horizon (check its inflow against its posts and managers)")
+        why = say("queue_unstable", args.lang)
         print(f"\n** {warning_text(flags, args.lang)}: {why} **")
     return 0
 
@@ -77,6 +76,7 @@ def cmd_compare(args) -> int:
     from ..config import measures
     from ..config.scenario import load_scenario, source_files
     from ..experiment import compare, jobs, sizing
+    from ..present import measure_text
     from ..present.console import comparison_lines, progress_bar
 
     overrides = _overrides(args)
@@ -87,7 +87,7 @@ def cmd_compare(args) -> int:
     scenarios = [base] + [measures.load_on_base(f, files[0], common) if on_base
                           else load_scenario(f, common) for f in files[1:]]
     for sc, f in zip(scenarios[1:], files[1:] if on_base else []):
-        for line in measures.notes(base, f, sc, args.lang):
+        for line in measure_text.notes(base, f, sc, args.lang):
             _note(line)
     compare.require_pairs(sim)
     out = Path(args.out) if args.out else DEFAULT_RESULTS / f"compare_{_safe_name(base.name)}"
@@ -115,6 +115,7 @@ def cmd_breakeven(args) -> int:
     from ..config.scenario import load_scenario, source_files
     from ..experiment import breakeven, jobs, sizing
     from ..present.breakeven_text import describe, evaluation_line, heading
+    from ..present.console_text import say
 
     target, value = breakeven.parse_target(args.target)
     overrides = _overrides(args)
@@ -140,6 +141,5 @@ def cmd_breakeven(args) -> int:
                                    args.lang))
     for line in describe(res, args.param, target, value, args.lang):
         print(line)
-    written = "Skrivet till" if args.lang == "sv" else "Written to"
-    print(f"\n{written} {out}/: evaluations.parquet, manifest.json")
+    print(f"\n{say('written_to', args.lang)} {out}/: evaluations.parquet, manifest.json")
     return 0

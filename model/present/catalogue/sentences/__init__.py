@@ -12,8 +12,9 @@ from ..text import Text
 from .app import APP
 from .cli import CLI
 from .dashboard import DASHBOARD
+from .stress import STRESS
 
-SENTENCES: dict[str, Text] = {**APP, **CLI, **DASHBOARD}
+SENTENCES: dict[str, Text] = {**APP, **CLI, **DASHBOARD, **STRESS}
 
 
 def sentences(prefix: str) -> dict[str, Text]:
