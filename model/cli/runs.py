@@ -5,11 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..config.mainjob import main_files, main_options
 from ..errors import clean
 from .common import (
     DEFAULT_RESULTS,
     DEFAULT_SCENARIO,
-    HERE,
     _check_size,
     _claim,
     _note,
@@ -18,14 +18,8 @@ from .common import (
 )
 from .reports import _write_briefs, _write_dashboard
 
-# The main job: the baseline against every policy scenario in the catalogue.
-MAIN_POLICIES = ["six_plus_two", "six_plus_two_no_redesign", "six_and_half_hours",
-                 "seven_hours", "reflection_day",
-                 "salary_ladder_umea", "salary_ladder_krokom", "pay_supplement_jonkoping",
-                 "salary_ladder_osteraker", "overstaffing", "introduction_programme",
-                 "specialists", "admin_support", "smaller_groups", "first_line",
-                 "intensive_investigation", "trainees", "no_consultants",
-                 "recruitment_support", "combined_stockholm", "krokom_package"]
+# The main job: the baseline against every option listed in scenarios/main_job.txt
+MAIN_POLICIES = main_options()
 MAIN_REPLICATIONS = 16
 MAIN_OUT = DEFAULT_RESULTS / "policy_comparison"
 
@@ -39,7 +33,7 @@ def _main_job(extra: list[str]) -> list[str]:
                  for i, a in enumerate(extra) if a.partition("=")[0] == "--base"), None)
     first = [] if base else [str(DEFAULT_SCENARIO)]
     out = f"{MAIN_OUT}_{_safe_name(Path(base).stem)}" if base else str(MAIN_OUT)
-    return ["compare", *first, *[str(HERE / "scenarios" / f"{n}.yaml") for n in MAIN_POLICIES],
+    return ["compare", *first, *[str(f) for f in main_files()],
             "--replications", str(MAIN_REPLICATIONS), "--out", out, "--dashboard", "--brief",
             "--conditions", *extra]
 
