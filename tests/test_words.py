@@ -200,3 +200,39 @@ def test_no_sentence_is_missing_or_stray():
 def test_the_catalogue_is_where_the_words_are():
     assert (CATALOGUE / "metrics.py").is_file() and (CATALOGUE / "parameters.py").is_file()
     assert Path(CATALOGUE / "sentences" / "__init__.py").is_file()
+
+
+def _every_lever():
+    """Every lever the app can show: the unit's, the assumptions', the run's and each
+    policy's own (with every policy switched on, a list lever once per item)."""
+    from model.present.app import levers as L
+    from model.sim import policies
+    from model.sim.params import Scenario
+    everything = Scenario(policies={spec.key: {} for spec in policies.SPECS})
+    return [*L.unit_levers(), *L.assumption_levers(), *L.run_levers(),
+            *L.measure_levers(everything)]
+
+
+def test_every_lever_and_key_assumption_has_one_swedish_name_and_description():
+    """A parameter the reader sees often has its Swedish beside the English in the
+    schema (``sv``) and one short name per language in the catalogue."""
+    from model.present.app.levers import field_info
+    from model.present.dashboard.brief import KEY_ASSUMPTIONS
+    paths = {lv.path for lv in _every_lever()} | set(KEY_ASSUMPTIONS)
+    assert len(paths) > 30
+    missing = sorted(p for p in paths
+                     if not parameters.description(field_info(p), "sv"))
+    assert not missing, f"no Swedish (sv=) in the schema: {missing}"
+    steps = {p for p in paths if ".steps." in p}
+    unnamed = sorted(p for p in paths - steps if p not in parameters.SHORT_NAMES)
+    assert not unnamed, f"no short name in the catalogue: {unnamed}"
+    for lang in ("sv", "en"):
+        names = [text[lang] for text in parameters.SHORT_NAMES.values()]
+        assert len(names) == len(set(names)), lang      # one parameter per short name
+
+
+def test_every_policy_names_its_cost_in_the_catalogue():
+    from model.sim import policies
+    missing = [spec.key for spec in policies.SPECS
+               if f"dashboard.pol_{spec.key}" not in SENTENCES]
+    assert not missing
