@@ -230,8 +230,34 @@ YEARLY_WORDS: dict[str, tuple[Text, Text]] = {
         "Number of events per scenario, replication, year, event and detail (each event on its own"
         " is in the CSV export).")),
 }
+# the export's own words: its contents sheet and list, the kind of result, the glossary
+EXPORT_WORDS: dict[str, Text] = {
+    "contents": Text("Innehåll", "Contents"),
+    "result": Text("Resultat", "Result"),
+    "finished": Text(", klar {when}", ", finished {when}"),
+    "sheet": Text("Blad", "Sheet"),
+    "rows": Text("Rader", "Rows"),
+    "table": Text("Tabell", "Table"),
+    "title": Text("Titel", "Title"),
+    "column": Text("Kolumn", "Column"),
+    "file": Text("Fil", "File"),
+    "glossary": Text("Varje kolumns svenska rubrik och dess engelska namn.",
+                     "Each column's Swedish header and its English name."),
+    "kind_run": Text("körning", "run"),
+    "kind_comparison": Text("jämförelse", "comparison"),
+    "kind_breakeven": Text("brytpunkt", "break-even"),
+    "kind_sweep": Text("parametersvep", "sweep"),
+}
+
+
+def both(key: str) -> str:
+    """An export word in both languages, as the bilingual headings write it:
+    'Rader / Rows'."""
+    text = EXPORT_WORDS[key]
+    return f"{text.sv} / {text.en}"
+
 
 # every table of words above (tests/test_words.py checks their translations)
-TABLES_OF_WORDS = [COLUMN_WORDS, UNIT_WORDS, EVENT_WORDS, DETAIL_WORDS,
+TABLES_OF_WORDS = [COLUMN_WORDS, UNIT_WORDS, EVENT_WORDS, DETAIL_WORDS, EXPORT_WORDS,
                    {f"{k}.{i}": t for k, v in {**TABLE_WORDS, **YEARLY_WORDS}.items()
                     for i, t in enumerate(v)}]
