@@ -63,3 +63,14 @@ def test_a_bad_list_is_a_one_line_error(tmp_path, text, fragment):
         main_options(bad)
     assert fragment in str(exc.value) and str(bad) in str(exc.value)
     assert "\n" not in str(exc.value)
+
+
+def test_the_pictures_show_options_of_the_main_job():
+    """docs/img/screenshots.py draws a few of the main job's options (a picture of the
+    layout): each one it names is on the list."""
+    import ast
+    tree = ast.parse((ROOT / "docs" / "img" / "screenshots.py").read_text(encoding="utf-8"))
+    options = next(ast.literal_eval(node.value) for node in tree.body
+                   if isinstance(node, ast.Assign)
+                   and any(getattr(t, "id", "") == "OPTIONS" for t in node.targets))
+    assert options and set(options) <= set(main_options())
