@@ -33,7 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import simulate  # noqa: E402
+from model.cli.common import DEFAULT_SCENARIO  # noqa: E402
+from model.config.mainjob import main_files  # noqa: E402
 from model.present.app import state as S  # noqa: E402
 
 MEASURE = "salary_ladder_umea"
@@ -137,8 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--flood", type=int, default=50, help="what-ifs sent at once (0: none)")
     args = ap.parse_args(argv)
     memory = Memory()
-    catalogue = [ROOT / "scenarios" / f"{n}.yaml" for n in simulate.MAIN_POLICIES]
-    base, measures = S.open_base(None, simulate.DEFAULT_SCENARIO, catalogue)
+    catalogue = main_files()
+    base, measures = S.open_base(None, DEFAULT_SCENARIO, catalogue)
     st = S.AppState.create(base, measures, Path("/tmp/bench_app_options"), args.workers,
                            args.replications, args.years)
     t0 = time.perf_counter()

@@ -267,13 +267,14 @@ def test_what_a_measure_adds_is_said_in_the_chosen_language():
     """The lines compare --base prints about what a measure adds, in sv and en."""
     from model.config import measures
     from model.config.scenario import load_scenario
+    from model.present import measure_text
     base = load_scenario(SCENARIOS / "baseline.yaml", ["unit.posts=25"])
     for name, words in (("overstaffing.yaml", ("tjänst(er) utöver budget", "avrundat")),
                         ("admin_support.yaml", ("årsarbetare assistent",))):
         sc = measures.load_on_base(SCENARIOS / name, SCENARIOS / "baseline.yaml",
                                    ["unit.posts=25"])
-        sv = measures.notes(base, SCENARIOS / name, sc, "sv")
-        en = measures.notes(base, SCENARIOS / name, sc, "en")
+        sv = measure_text.notes(base, SCENARIOS / name, sc, "sv")
+        en = measure_text.notes(base, SCENARIOS / name, sc, "en")
         assert sv and en and sv != en
         assert all(w in sv[-1] for w in words) and "på en bas med 25 tjänster" in sv[-1]
         assert "on a base of 25 posts" in en[-1]

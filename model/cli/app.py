@@ -5,15 +5,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .common import DEFAULT_RESULTS, DEFAULT_SCENARIO, EXIT_INT, EXIT_TERM, HERE, Terminated, _note
-from .runs import MAIN_POLICIES
+from ..config.mainjob import main_files
+from .common import DEFAULT_RESULTS, DEFAULT_SCENARIO, EXIT_INT, EXIT_TERM, Terminated, _note
 
 
 def cmd_app(args) -> int:
     from .. import experiment
     from ..present.app import server, state
 
-    catalogue = [HERE / "scenarios" / f"{n}.yaml" for n in MAIN_POLICIES]
+    catalogue = main_files()
     base, measures = state.open_base(args.source, DEFAULT_SCENARIO, catalogue)
     out = Path(args.options_dir) if args.options_dir else server.options_dir(DEFAULT_RESULTS)
     st = state.AppState.create(base, measures, out, args.workers or

@@ -17,9 +17,10 @@ def _write_dashboard(results: Path, target: Path, args) -> Path:
     with _claim(target, "dashboard", args, inputs=_result_files(results),
                 directory=False) as output:
         output.write_text(render_dashboard(load_results(results)))
-    print(("Dashboard (öppna i en webbläsare, fungerar utan nät)"
-           if getattr(args, "lang", "en") == "sv" and hasattr(args, "details") else
-           "Dashboard (open in a browser, works offline)") + f": {target}")
+    from ..present.console_text import say
+
+    lang = getattr(args, "lang", "en") if hasattr(args, "details") else "en"
+    print(f"{say('dashboard_written', lang)}: {target}")
     return target
 
 
@@ -75,15 +76,13 @@ def cmd_export(args) -> int:
     return 0
 
 
-BRIEF_WORD = {"en": "Committee brief", "sv": "Underlag till nämnden"}
-
-
 def _write_briefs(results, targets: dict, args, sens=None, inputs=None, res=None) -> None:
     """The committee brief per language: the HTML at each target and an A4 PDF beside it
     (headless Chromium). Without a browser the HTML is written and one line says how to
     get the PDF."""
     from contextlib import ExitStack
 
+    from ..present.console_text import say
     from ..present.dashboard import pdf
     from ..present.dashboard.brief import render_brief
     from ..present.dashboard.data import load_results
@@ -100,11 +99,11 @@ def _write_briefs(results, targets: dict, args, sens=None, inputs=None, res=None
         pages = {lang: render_brief(res, lang, sens) for lang in targets}
         for lang, (html_out, _) in outs.items():
             html_out.write_text(pages[lang])
-            print(f"{BRIEF_WORD[args_lang]} ({lang}), HTML: {html_out.path}")
+            print(f"{say('brief_word', args_lang)} ({lang}), HTML: {html_out.path}")
         try:
             with pdf.browser() as b:
                 for lang, (_, pdf_out) in outs.items():
                     pdf_out.write_bytes(pdf.html_to_pdf(b, pages[lang]))
-                    print(f"{BRIEF_WORD[args_lang]} ({lang}), PDF (A4): {pdf_out.path}")
+                    print(f"{say('brief_word', args_lang)} ({lang}), PDF (A4): {pdf_out.path}")
         except pdf.NoBrowser as exc:
             print(clean(f"PDF not written: {exc}; to get it, {pdf.HOW_TO}"))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..config.mainjob import main_files, main_options
 from ..errors import UserError, clean
 from .common import (
     DEFAULT_RESULTS,
     DEFAULT_SCENARIO,
-    HERE,
     _check_size,
     _claim,
     _note,
@@ -18,14 +18,8 @@ from .common import (
 )
 from .reports import _write_briefs, _write_dashboard
 
-# The main job: the baseline against every policy scenario in the catalogue.
-MAIN_POLICIES = ["six_plus_two", "six_plus_two_no_redesign", "six_and_half_hours",
-                 "seven_hours", "reflection_day",
-                 "salary_ladder_umea", "salary_ladder_krokom", "pay_supplement_jonkoping",
-                 "salary_ladder_osteraker", "overstaffing", "introduction_programme",
-                 "specialists", "admin_support", "smaller_groups", "first_line",
-                 "intensive_investigation", "trainees", "no_consultants",
-                 "recruitment_support", "combined_stockholm", "krokom_package"]
+# The main job: the baseline against every option listed in scenarios/main_job.txt
+MAIN_POLICIES = main_options()
 MAIN_REPLICATIONS = 16        # with the assumptions fixed (--uncertainty 0)
 MAIN_DRAWS = 48               # draws of the uncertain assumptions, one run each
 MAIN_OUT = DEFAULT_RESULTS / "policy_comparison"
@@ -47,7 +41,7 @@ def _main_job(extra: list[str]) -> list[str]:
             else ["--uncertainty", str(MAIN_DRAWS)])
     if any(a == "--replications" or a.startswith("--replications=") for a in extra):
         runs = ["--uncertainty", "0"]
-    return ["compare", *first, *[str(HERE / "scenarios" / f"{n}.yaml") for n in MAIN_POLICIES],
+    return ["compare", *first, *[str(f) for f in main_files()],
             *runs, "--out", out, "--dashboard", "--brief", "--conditions", *extra]
 
 
@@ -57,6 +51,7 @@ def cmd_run(args) -> int:
     from ..config.scenario import load_scenario, source_files
     from ..experiment import costbenefit, jobs, sizing
     from ..present.console import print_summary, progress_bar, warning_text
+    from ..present.console_text import say
 
     overrides = _overrides(args)
     scenario = load_scenario(args.scenario, overrides)
@@ -72,9 +67,7 @@ def cmd_run(args) -> int:
     print_summary(tables["summary"], scenario, out, args.lang)
     flags = ";".join(costbenefit.base_flags(tables["timeseries"], scenario.name))
     if flags:
-        why = ("enhetens kö är inte stabil under perioden (jämför dess inflöde med dess "
-               "tjänster och chefer)" if args.lang == "sv" else "this unit's queue is not "
-               "stable over the horizon (check its inflow against its posts and managers)")
+        why = say("queue_unstable", args.lang)
         print(f"\n** {warning_text(flags, args.lang)}: {why} **")
     return 0
 
@@ -84,6 +77,7 @@ def cmd_compare(args) -> int:
     from ..config import measures
     from ..config.scenario import load_scenario, source_files
     from ..experiment import compare, jobs, psa, sizing
+    from ..present import measure_text
     from ..present.console import comparison_lines, progress_bar
     psa.check_draws(args.uncertainty)
     overrides = _overrides(args)
@@ -99,7 +93,7 @@ def cmd_compare(args) -> int:
     scenarios = [base] + [measures.load_on_base(f, files[0], common) if on_base
                           else load_scenario(f, common) for f in files[1:]]
     for sc, f in zip(scenarios[1:], files[1:] if on_base else []):
-        for line in measures.notes(base, f, sc, args.lang):
+        for line in measure_text.notes(base, f, sc, args.lang):
             _note(line)
     compare.require_pairs(sim)
     out = Path(args.out) if args.out else DEFAULT_RESULTS / f"compare_{_safe_name(base.name)}"
@@ -129,6 +123,7 @@ def cmd_breakeven(args) -> int:
     from ..config.scenario import load_scenario, source_files
     from ..experiment import breakeven, jobs, sizing
     from ..present.breakeven_text import describe, evaluation_line, heading
+    from ..present.console_text import say
 
     target, value = breakeven.parse_target(args.target)
     overrides = _overrides(args)
@@ -154,6 +149,5 @@ def cmd_breakeven(args) -> int:
                                    args.lang))
     for line in describe(res, args.param, target, value, args.lang):
         print(line)
-    written = "Skrivet till" if args.lang == "sv" else "Written to"
-    print(f"\n{written} {out}/: evaluations.parquet, manifest.json")
+    print(f"\n{say('written_to', args.lang)} {out}/: evaluations.parquet, manifest.json")
     return 0

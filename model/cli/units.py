@@ -64,6 +64,16 @@ def cmd_calibrate(args) -> int:
     return 0
 
 
+def import_words() -> dict[str, dict[str, str]]:
+    """The title and description of a unit's scenario made from HR files, per language
+    (templates from the catalogue, filled by the import)."""
+    from ..present.catalogue import LANGS
+    from ..present.console_text import TEXT
+
+    words = {"title": TEXT["import_title"], "description": TEXT["import_description"]}
+    return {field: {lang: text[lang] for lang in LANGS} for field, text in words.items()}
+
+
 def cmd_import_hr(args) -> int:
     from .. import store
     from ..config import hrimport
@@ -80,7 +90,7 @@ def cmd_import_hr(args) -> int:
             _claim(tpath, "targets file", args, inputs=inputs, directory=False) as tgt_out:
         scen_text, targets_text = hrimport.build(
             Path(args.staff), args.inflow and Path(args.inflow), out, as_of=as_of,
-            window_years=args.window_years)
+            window_years=args.window_years, words=import_words())
         store.write_together([(scen_out, scen_text), (tgt_out, targets_text)])
     sc = load_scenario(out)
     print(f"Scenario for {clean(sc.name)}: {out} ({int(sc.unit.posts)} staff)")

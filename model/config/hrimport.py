@@ -273,10 +273,13 @@ def default_base() -> Path:
 
 
 def build(staff_path, inflow_path, out: Path, as_of: date | None = None,
-          base: Path | None = None, window_years: float = 3.0) -> tuple[str, str]:
+          base: Path | None = None, window_years: float = 3.0,
+          words: dict[str, dict[str, str]] | None = None) -> tuple[str, str]:
     """The text of the unit's scenario (to be written to ``out``) and of its targets
     file, both checked: the scenario validates as the file ``out`` would, so nothing
-    invalid is ever written."""
+    invalid is ever written. ``words``: the scenario's ``title`` and ``description`` per
+    language, templates filled with ``name``, ``file`` (the staff file's name) and
+    ``ref`` (the reference date); the presentation's catalogue holds them."""
     f, staff = _read_staff(Path(staff_path))
     ref, ref_note = _reference_date(f, staff, as_of)
     current = [s for s in staff if s["hire"] <= ref and (s["exit"] is None or s["exit"] > ref)]
@@ -298,11 +301,9 @@ def build(staff_path, inflow_path, out: Path, as_of: date | None = None,
     name = out.stem
     scen: dict = {"extends": os.path.relpath(base.resolve(), out.resolve().parent),
                   "name": name,
-                  "title": {"sv": f"Vår enhet ({name})", "en": f"Our unit ({name})"},
-                  "description": {"sv": f"Importerad från {Path(staff_path).name}, "
-                                        f"referensdatum {ref}.",
-                                  "en": f"Imported from {Path(staff_path).name} on reference "
-                                        f"date {ref}."},
+                  **{field: {lang: text.format(name=name, file=Path(staff_path).name,
+                                               ref=ref) for lang, text in by_lang.items()}
+                     for field, by_lang in (words or {}).items()},
                   "unit": {"posts": len(current)},
                   "initial_state": {"staff": members}}
     fin = None

@@ -9,8 +9,8 @@ The base's name, title and description never pass to the measure; a measure with
 name is named after its file.
 
 A measure that states the unit's size itself (``unit.posts``) would replace the base's;
-:func:`notes` says so, and says what each measure adds in staff on this base, so a
-measure written for 40 posts is never silently applied to 25.
+``model.present.measure_text.notes`` says so, and says what each measure adds in staff
+on this base, so a measure written for 40 posts is never silently applied to 25.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..sim.params import Scenario
-from ..sim.policies.staffing import OverstaffingPolicy
 from .scenario import (
     apply_overrides,
     deep_merge,
@@ -66,60 +65,3 @@ def load_on_base(measure: str | Path, base: str | Path,
     data = {k: v for k, v in data.items() if k not in OWN_TEXTS}
     data = deep_merge(data, overlay(measure), origin, str(measure))
     return validate_data(apply_overrides(data, overrides, origin), origin, str(measure))
-
-
-# the words of the lines below, in the CLI's two languages
-WORDS = {
-    "en": {"above": "{n} post(s) above the budget", "of": "{share} of {posts}, rounded up",
-           "specialists": "{n} specialist post(s)", "assistants": "{n} assistant FTE",
-           "leaders": "{n} team leader(s)",
-           "sets": "{name}: sets {keys} itself, replacing the base's (now {posts} posts "
-                   "against the base's {base}); to add posts to any base, use "
-                   "policies.overstaffing.extra_posts or extra_share",
-           "adds": "{name} on a base of {base} posts adds {what}"},
-    "sv": {"above": "{n} tjänst(er) utöver budget", "of": "{share} av {posts}, avrundat uppåt",
-           "specialists": "{n} specialisttjänst(er)", "assistants": "{n} årsarbetare assistent",
-           "leaders": "{n} gruppledare",
-           "sets": "{name}: anger själv {keys} och ersätter basens (nu {posts} tjänster mot "
-                   "basens {base}); för att lägga till tjänster på vilken bas som helst, "
-                   "använd policies.overstaffing.extra_posts eller extra_share",
-           "adds": "{name} på en bas med {base} tjänster lägger till {what}"},
-}
-
-
-def added_staff(sc: Scenario, lang: str = "en") -> list[str]:
-    """What the scenario's measures add in staff, in words (posts above the budget,
-    specialists, assistants, team leaders), in ``lang``."""
-    w = WORDS[lang]
-    pol, posts = sc.policies, sc.unit.posts
-    out = []
-    if pol.overstaffing is not None:
-        ov = pol.overstaffing
-        n = OverstaffingPolicy.extra(ov, posts)
-        share = f"{ov.extra_share:.0%}" if lang == "en" else f"{ov.extra_share * 100:.0f} %"
-        how = (f" ({ov.extra_posts:g} + " if ov.extra_posts else " (") + (
-            w["of"].format(share=share, posts=f"{posts:g}") + ")")
-        out.append(w["above"].format(n=n) + (how if ov.extra_share else ""))
-    if pol.specialists is not None:
-        out.append(w["specialists"].format(n=f"{pol.specialists.posts:g}"))
-    if pol.admin_support is not None:
-        fte = f"{pol.admin_support.assistants_fte:g}"
-        out.append(w["assistants"].format(n=fte.replace(".", ",") if lang == "sv" else fte))
-    if pol.smaller_groups is not None:
-        out.append(w["leaders"].format(n=pol.smaller_groups.extra_team_leaders))
-    return out
-
-
-def notes(base: Scenario, measure: str | Path, sc: Scenario, lang: str = "en") -> list[str]:
-    """Lines that say what applying the measure to the base does to the unit's size."""
-    w, lines = WORDS[lang], []
-    unit = overlay(measure).get("unit")
-    if isinstance(unit, dict) and unit:
-        keys = ", ".join(f"unit.{k}" for k in unit)
-        lines.append(w["sets"].format(name=sc.name, keys=keys, posts=f"{sc.unit.posts:g}",
-                                      base=f"{base.unit.posts:g}"))
-    added = added_staff(sc, lang)
-    if added:
-        lines.append(w["adds"].format(name=sc.name, base=f"{base.unit.posts:g}",
-                                      what="; ".join(added)))
-    return lines

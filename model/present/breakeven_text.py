@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..experiment.breakeven import COST_TARGETS, RootResult
+from .catalogue.numbers import short, written
 from .catalogue.sentences import sentences
 from .console import digits, plain
 
@@ -16,13 +17,13 @@ def _w(key: str, lang: str, **kw) -> str:
 
 def _num(v: float, lang: str) -> str:
     text = plain(v)
-    return text.replace(",", " ").replace(".", ",") if lang == "sv" else text
+    return written(text, lang, thousands=" ")
 
 
 def _short(v: float, lang: str) -> str:
     """A year count or a target as written on the command line (10, 0.25); in Swedish
     with the Swedish separators."""
-    return _num(v, lang) if lang == "sv" else f"{v:g}"
+    return short(v, plain(v), lang)
 
 
 def _kr(v: float, lang: str) -> str:

@@ -36,6 +36,8 @@ from ..errors import UserError
 from ..store.officefiles import CSV_BOM, CSV_DECIMAL, CSV_SEPARATOR
 from ..store.provenance import provenance
 from . import texts
+from .catalogue.columns import EXPORT_WORDS as X
+from .catalogue.columns import both
 from .dashboard import columns as C
 from .dashboard.i18n import block_label, category_label, reason_label, view_label, warning_text
 from .workbook import MARK, safe_text, workbook  # noqa: F401 (MARK: callers use export.MARK)
@@ -173,7 +175,7 @@ def write_workbook(target, kind: str, source: Path, manifest: dict,
                    sheet_list: list) -> None:
     """The export command's workbook at ``target`` (a new file): the contents sheet and
     a sheet per table, marked as the tool's own."""
-    workbook(target, sheet_list, title=f"Resultat: {source.name}",
+    workbook(target, sheet_list, title=f"{X['result'].sv}: {source.name}",
              contents=lambda wb, bold, head: _contents(wb, bold, head, kind, source,
                                                        manifest, sheet_list))
     with zipfile.ZipFile(target, "a") as z:
@@ -181,7 +183,7 @@ def write_workbook(target, kind: str, source: Path, manifest: dict,
 
 
 def _contents(wb, bold, head, kind, source, manifest, sheet_list) -> None:
-    ws = wb.add_worksheet("Innehåll")
+    ws = wb.add_worksheet(X["contents"].sv)
 
     def line(r: int, values: list, fmt=None) -> None:
         ws.write_row(r, 0, [safe_text(v) for v in values], fmt)
@@ -189,28 +191,28 @@ def _contents(wb, bold, head, kind, source, manifest, sheet_list) -> None:
     ws.set_column(0, 0, 26)
     ws.set_column(1, 2, 70)
     ws.set_column(3, 4, 14)
-    kinds = {"run": ("körning", "run"), "comparison": ("jämförelse", "comparison"),
-             "breakeven": ("brytpunkt", "break-even"), "sweep": ("parametersvep", "sweep")}
-    sv_kind, en_kind = kinds.get(kind, (kind, kind))
-    ws.write_string(0, 0, "Innehåll / Contents", bold)
+    kind_words = X.get(f"kind_{kind}")
+    sv_kind, en_kind = (kind_words.sv, kind_words.en) if kind_words else (kind, kind)
+    ws.write_string(0, 0, both("contents"), bold)
     when = manifest.get("finished") or manifest.get("collected") or manifest.get("started")
-    line(1, ["Resultat / Result",
-             f"{source.name} ({sv_kind})" + (f", klar {when}" if when else ""),
-             f"{source.name} ({en_kind})" + (f", finished {when}" if when else "")])
+    line(1, [both("result"),
+             f"{source.name} ({sv_kind})" + (X["finished"].sv.format(when=when) if when else ""),
+             f"{source.name} ({en_kind})" + (X["finished"].en.format(when=when) if when else "")])
     row = 3
-    line(row, ["Blad", "Innehåll", "Contents", "Rader / Rows", "Tabell / Table"], head)
+    line(row, [X["sheet"].sv, X["contents"].sv, X["contents"].en, both("rows"), both("table")],
+         head)
     for name, sheet, sv, en, df, _ in sheet_list:
         row += 1
         line(row, [sheet, sv, en, len(df), f"{name}.parquet"])
     titles = scenario_titles(manifest)
     if titles:
         row += 2
-        line(row, ["Scenario", "Titel", "Title"], head)
+        line(row, [C.header("scenario"), X["title"].sv, X["title"].en], head)
         for n, sv, en in titles:
             row += 1
             line(row, [n, sv, en])
     row += 2
-    line(row, ["Blad / Sheet", "Kolumn", "Column"], head)
+    line(row, [both("sheet"), X["column"].sv, X["column"].en], head)
     for _, sheet, _, _, df, _ in sheet_list:
         for c in df.columns:
             row += 1
@@ -221,14 +223,14 @@ def _contents(wb, bold, head, kind, source, manifest, sheet_list) -> None:
 
 def csv_tables(tables: dict[str, pd.DataFrame], manifest: dict) -> dict[str, pd.DataFrame]:
     """Every table with Swedish headers and values, plus the contents list first."""
-    contents = [{"Fil": f"{n}.csv", "Innehåll": C.TABLES.get(n, ("", n, n))[1],
-                 "Contents": C.TABLES.get(n, ("", n, n))[2], "Rader / Rows": len(df)}
+    file, (sv, en), rows = X["file"].sv, (X["contents"].sv, X["contents"].en), both("rows")
+    contents = [{file: f"{n}.csv", sv: C.TABLES.get(n, ("", n, n))[1],
+                 en: C.TABLES.get(n, ("", n, n))[2], rows: len(df)}
                 for n, df in tables.items()]
-    contents.append({"Fil": "kolumner.csv", "Innehåll": "Varje kolumns svenska rubrik "
-                     "och dess engelska namn.", "Contents": "Each column's Swedish header "
-                     "and its English name.", "Rader / Rows": sum(
-                         len(df.columns) for df in tables.values())})
-    glossary = pd.DataFrame([{"Fil": f"{n}.csv", "Kolumn": C.header(c), "Column": c}
+    contents.append({file: "kolumner.csv", sv: X["glossary"].sv, en: X["glossary"].en,
+                     rows: sum(len(df.columns) for df in tables.values())})
+    glossary = pd.DataFrame([{file: f"{n}.csv", X["column"].sv: C.header(c),
+                              X["column"].en: c}
                              for n, df in tables.items() for c in df.columns])
     out = {CONTENTS_CSV[:-4]: pd.DataFrame(contents), "kolumner": glossary}
     for name, df in tables.items():
@@ -296,7 +298,7 @@ def export(results: str | Path, fmt: str, output: str | Path | None, force: bool
                                                               sheet_list))
             except OSError as exc:
                 raise UserError(f"{out}: cannot write ({exc.strerror or exc})") from None
-        return out, ["Innehåll", *(s[1] for s in sheet_list)]
+        return out, [X["contents"].sv, *(s[1] for s in sheet_list)]
     files = csv_tables(tables, manifest)
     head = {"package": store.PACKAGE, "kind": "export", "format": "csv",
             "source": str(results), "source_kind": kind,

@@ -29,7 +29,7 @@ def localized(value: Any, lang: str) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, Mapping):
-        other = "en" if lang == "sv" else "sv"
+        other = next(code for code in LANGS if code != lang)
         return str(value.get(lang) or value.get(other) or "")
     return localized(_as_dict(value), lang)
 

@@ -25,6 +25,7 @@ from ...errors import UserError
 from ...experiment import compare
 from ...sim.params import Scenario
 from ...store import provenance
+from ..catalogue import LANGS
 from ..dashboard import pdf
 from ..dashboard.brief import render_brief
 from ..dashboard.data import load_results
@@ -57,7 +58,7 @@ def scenarios(base: Scenario, options: list[tuple[Option, Scenario]],
         used.add(name)
         out.append(Scenario.model_validate({**opt.scenario.model_dump(mode="json"),
                                             "name": name,
-                                            "title": {"sv": opt.name, "en": opt.name}}))
+                                            "title": dict.fromkeys(LANGS, opt.name)}))
     return out
 
 

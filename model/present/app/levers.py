@@ -104,7 +104,7 @@ def make_lever(path: str, group: str, key: str | None = None,
 def assumption_levers() -> list[Lever]:
     """The key unsourced assumptions the brief names, those that are single numbers."""
     out = []
-    for path, _, _ in KEY_ASSUMPTIONS:
+    for path in KEY_ASSUMPTIONS:
         lever = make_lever(path, "assumption")
         if lever.plausible is not None and value_of(Scenario(), lever) is not None:
             out.append(lever)

@@ -13,6 +13,7 @@ from ...config.scenario import load_scenario, validate_data
 from ...errors import ScenarioError, UserError
 from ...experiment import sizing
 from ...sim.params import Scenario
+from ..catalogue.numbers import written
 from ..dashboard.data import load_results, resolved_base
 from ..dashboard.i18n import fmt
 from . import levers as L
@@ -201,7 +202,7 @@ class AppState:
 def _n(x: float, lang: str) -> str:
     """A count or size as the reader writes it: 5 000 / 5,000; 2,5 / 2.5."""
     s = f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
-    return s.replace(",", "\u00a0").replace(".", ",") if lang == "sv" else s
+    return written(s, lang)
 
 
 def _duration(seconds: float, lang: str) -> str:

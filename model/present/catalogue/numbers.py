@@ -72,3 +72,42 @@ def number(value: float, lang: str) -> str:
     """A count or duration: 10.0 -> '10', 2.5 -> '2,5' in Swedish."""
     text = f"{value:g}"
     return text.replace(".", ",") if lang == "sv" else text
+
+
+def written(text: str, lang: str, thousands: str = "\u00a0") -> str:
+    """A number already written the English way ("1,234.5") as ``lang`` writes it:
+    Swedish "1 234,5" (``thousands`` between the groups), English unchanged."""
+    if lang == "en":
+        return text
+    return text.replace(",", thousands).replace(".", ",")
+
+
+def whole_percent(share: float, lang: str) -> str:
+    """A share as a whole percentage: 10% / 10 %."""
+    return f"{share:.0%}" if lang == "en" else f"{share * 100:.0f} %"
+
+
+# Plotly's ``separators`` per language: the decimal mark, then the thousands separator
+PLOTLY_SEPARATORS = {"sv": ", ", "en": ".,"}
+
+# the months, for dates in words ("29 november 2026")
+MONTHS = {"sv": ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+                 "september", "oktober", "november", "december"],
+          "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+                 "September", "October", "November", "December"]}
+
+
+def date_text(stamp, lang: str) -> str:
+    """An ISO timestamp as a date in words: '29 november 2026' ('' when unreadable)."""
+    from datetime import datetime
+    try:
+        d = datetime.fromisoformat(str(stamp))
+    except ValueError:
+        return ""
+    return f"{d.day} {MONTHS[lang][d.month - 1]} {d.year}"
+
+
+def short(value: float, plain_text: str, lang: str) -> str:
+    """A year count or a target as typed on the command line: in English as Python
+    writes it (10, 0.25), in Swedish ``plain_text`` with the Swedish separators."""
+    return f"{value:g}" if lang == "en" else written(plain_text, lang, thousands=" ")

@@ -22,6 +22,8 @@ import pandas as pd
 from ...experiment.intervals import level_ci
 from .. import texts
 from ..catalogue import metric
+from ..catalogue.numbers import date_text
+from ..catalogue.parameters import DIST_WORDS, SHORT_NAMES
 from ..catalogue.sentences import sentences
 from ..console_text import number
 from . import conditions, pageone
@@ -36,20 +38,12 @@ from .tables import heading, ranking_rows, views_html
 # the brief's sentences (model.present.catalogue.sentences, ``brief.*``)
 W = sentences("brief")
 
-# assumptions without a direct source that drive turnover (path, label sv, label en)
-KEY_ASSUMPTIONS = [
-    ("attrition.hazard_ratios.pay_gap_per_1000_sek", "Lönegapets effekt på avgångar",
-     "Effect of the pay gap on quitting"),
-    ("attrition.outside_pull_per_year", "Dragningskraft från andra arbetsgivare",
-     "Pull from other employers"),
-    ("attrition.hazard_ratios.exhaustion", "Utmattningens effekt på avgångar",
-     "Effect of exhaustion on quitting"),
-    ("dcs.control.overload_erosion", "Hur snabbt överbelastning tar kontrollen",
-     "How fast overload destroys control"),
-    ("attrition.intention.onset_per_year", "Hur ofta avsikt att sluta uppstår",
-     "How often an intention to leave forms"),
-    ("recruitment.time_to_hire_days", "Rekryteringstid", "Time to hire"),
-]
+# assumptions without a direct source that drive turnover (their short names in
+# model.present.catalogue.parameters)
+KEY_ASSUMPTIONS = ["attrition.hazard_ratios.pay_gap_per_1000_sek",
+                   "attrition.outside_pull_per_year", "attrition.hazard_ratios.exhaustion",
+                   "dcs.control.overload_erosion", "attrition.intention.onset_per_year",
+                   "recruitment.time_to_hire_days"]
 
 
 def dw(key: str, lang: str) -> str:
@@ -59,22 +53,6 @@ def dw(key: str, lang: str) -> str:
 def w(key: str, lang: str, **kw) -> str:
     text = W[key][lang]
     return text.format(**kw) if kw else text
-
-
-MONTHS = {"sv": ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-                 "september", "oktober", "november", "december"],
-          "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-                 "September", "October", "November", "December"]}
-
-
-def date_text(stamp, lang: str) -> str:
-    """An ISO timestamp as a date in words: '29 november 2026' ('' when unreadable)."""
-    from datetime import datetime
-    try:
-        d = datetime.fromisoformat(str(stamp))
-    except ValueError:
-        return ""
-    return f"{d.day} {MONTHS[lang][d.month - 1]} {d.year}"
 
 
 def num(v, lang: str) -> str:
@@ -122,19 +100,12 @@ def _options(res: Results, lang: str) -> str:
         f"{html.escape(texts.description(r, lang))}</li>" for n, r in items) + "</ul>"
 
 
-# the parameters of a distribution in words
-DIST_WORDS = {"mean": ("medelvärde", "mean"), "sd": ("standardavvikelse", "sd"),
-              "median": ("median", "median"), "value": ("värde", "value"),
-              "low": ("lägst", "low"), "high": ("högst", "high"), "mode": ("typvärde", "mode"),
-              "shape": ("form", "shape"), "scale": ("skala", "scale")}
-
-
 def _value(v, lang: str) -> str:
     """A parameter value in the brief's language (numbers with the language's decimal
     mark, a distribution as its parameters)."""
     if isinstance(v, dict):
-        return ", ".join(f"{DIST_WORDS.get(k, (k, k))[lang != 'sv']} {_value(x, lang)}"
-                         for k, x in v.items() if k != "dist")
+        return ", ".join(f"{DIST_WORDS[k][lang] if k in DIST_WORDS else k} "
+                         f"{_value(x, lang)}" for k, x in v.items() if k != "dist")
     return num(v, lang)
 
 
@@ -153,12 +124,12 @@ def _sensitivity(res: Results, sens: pd.DataFrame | None, lang: str) -> str:
               for path, info, _ in leaves(Scenario)}
     base = D.resolved_base(res)
     items = []
-    for path, sv, en in KEY_ASSUMPTIONS:
+    for path in KEY_ASSUMPTIONS:
         rng = ranges.get(path)
         rng_txt = (f"{num(rng[0], lang)}–{num(rng[1], lang)}" if isinstance(rng, list)
                    else "")
-        label = sv if lang == "sv" else en
-        extra = (f" ({'intervall' if lang == 'sv' else 'range'} {rng_txt})" if rng_txt else "")
+        label = SHORT_NAMES[path][lang]
+        extra = f" ({w('range', lang)} {rng_txt})" if rng_txt else ""
         items.append(f"<li>{html.escape(label)}: "
                      f"{html.escape(_value(_get(base, path), lang))}{html.escape(extra)}</li>")
     return f"<p>{w('sens_none', lang)}</p><ul>{''.join(items)}</ul>"

@@ -9,7 +9,6 @@ The summary outputs are the metrics of :mod:`model.present.catalogue`.
 
 from __future__ import annotations
 
-import re
 import textwrap
 import types
 import typing
@@ -20,12 +19,6 @@ from ..catalogue import metric
 from ..catalogue.parameters import description, first_sentence, unit_label
 from ..catalogue.sentences import sentences
 
-# Swedish names of parameters whose schema field has no Swedish (``sv``) of its own yet
-# (list items as *)
-PARAM_SV = {
-    "policies.salary_ladder.steps.*.supplement_sek_per_month":
-        "Lönetrappa: tillägg till månadslönen i steget, kr",
-}
 # the sensitivity indices' names (model.present.catalogue.sentences, ``sensitivity.*``)
 SENS_INDEX = sentences("sensitivity")
 
@@ -76,9 +69,7 @@ def _unit(path: str, lang: str) -> str:
 def param_title(path: str, lang: str) -> str:
     """The parameter's name without its unit."""
     info = param_field(path)
-    text = description(info, lang)
-    if text is None and lang == "sv":
-        text = PARAM_SV.get(re.sub(r"\.\d+\.", ".*.", path)) or description(info, "en")
+    text = description(info, lang) or description(info, "en")
     return first_sentence(text) if text else path
 
 

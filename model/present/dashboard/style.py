@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 
+from ..catalogue.numbers import PLOTLY_SEPARATORS
+
 # 26 distinct colours, readable on white: Okabe & Ito (2008) first (colour-blind safe),
 # then Paul Tol's "muted" scheme, then darker picks from plotly's Dark24 that differ
 # from both. Dashes and markers change only after the palette has been used once, so
@@ -19,8 +21,8 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#0
            "#A777F1", "#A0522D", "#6C7C32", "#888888", "#FC0080"]
 DASHES = ["solid", "dash", "dot", "dashdot"]
 SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "star"]
-# Plotly's ``separators``: decimal mark, then thousands separator
-SEPARATORS = {"sv": ", ", "en": ".,"}
+# Plotly's ``separators`` per language (decimal mark, then thousands separator)
+SEPARATORS = PLOTLY_SEPARATORS
 LEGEND_BELOW = {"orientation": "h", "x": 0, "xanchor": "left", "y": -0.18,
                 "yanchor": "top", "maxheight": 1.0}
 

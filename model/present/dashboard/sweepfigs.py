@@ -10,6 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from ..catalogue.numbers import written
 from . import data as D
 from .i18n import t
 from .labels import index_label, output_label, output_scale, param_label, wrap
@@ -33,7 +34,7 @@ def _sweep_points(res):
 
 def _fmt_num(v: float, lang: str) -> str:
     s = f"{v:,.0f}" if abs(v) >= 100 or float(v).is_integer() else f"{v:,.2f}"
-    return s.replace(",", "\u00a0").replace(".", ",") if lang == "sv" else s
+    return written(s, lang)
 
 
 def sweep_splom(res, lang):

@@ -67,7 +67,9 @@ class Recruitment(Strict):
     time_to_hire_days: Distribution = P(
         None, "days", "Advertisement to first working day of the hire (includes their "
         "own notice).", assumption=(60, 150),
-        default_factory=lambda: Lognormal(dist="lognormal", mean=90, sd=30))
+        default_factory=lambda: Lognormal(dist="lognormal", mean=90, sd=30),
+        sv="Tid från annons till den nyanställdas första arbetsdag (inklusive dennes "
+           "uppsägningstid).")
     failure_probability: float = P(0.2, "probability", "Chance a recruitment round finds "
                                    "nobody and is re-advertised, at the reference "
                                    "attractiveness (see recruitment.market).",

@@ -45,7 +45,10 @@ class Control(Strict):
     overload_erosion: NonNeg = P(0.8, "index per unit overload", "Control lost per unit "
                                  "of utilisation above 1 ('if the workload is too high, "
                                  "control is lost').", source="FoUI 81:2017 citing Karasek; "
-                                 "strength is an assumption (0.4-1.2)", le=10, interval=(0.4, 1.2))
+                                 "strength is an assumption (0.4-1.2)", le=10,
+                                 sv="Kontroll som går förlorad per enhet beläggning över 1 "
+                                    "(”är arbetsbelastningen för hög förloras kontrollen”).",
+                                    interval=(0.4, 1.2))
     competence_time_gain: NonNeg = P(0.02, "index per hour/week", "Control gained per "
                                      "weekly hour of competence development.",
                                      assumption=(0, 0.04), le=1)

@@ -14,9 +14,12 @@ class FirstLine(PolicyBase):
 
     simple_case_share: Share = P(0.5, "share", "Share of simple cases (both types) handled "
                                  "by the first-line unit instead.", source="Umeå (DOMAIN.md);"
-                                 " share assumption 0.3-0.7", interval=(0.3, 0.7))
+                                 " share assumption 0.3-0.7",
+                                 sv="Andel enkla ärenden som första linjen tar i stället.",
+                                 interval=(0.3, 0.7))
     staff_fte: float = P(2, "FTE", "Staff of the first-line unit (paid by this budget).",
-                         assumption=(1, 4), ge=0, le=100, decision=True)
+                         assumption=(1, 4), ge=0, le=100,
+                         sv="Personal i första linjen (betalas av denna budget).", decision=True)
     salary_sek_per_month: NonNeg = P(38_000, "SEK/month", "Salary in the first-line unit.",
                                      assumption=(35_000, 41_000), le=1e6, decision=True)
 
@@ -25,7 +28,8 @@ class IntensiveInvestigation(PolicyBase):
     """Investigations done in 4-6 weeks instead of spread over 4 months (Värmdö)."""
 
     nominal_weeks: PosFloat = P(5, "weeks", "Weeks an investigation's work is spread over.",
-                                source="Värmdö 4-6 weeks (DOMAIN.md)", le=52)
+                                source="Värmdö 4-6 weeks (DOMAIN.md)", le=52,
+                                sv="Veckor som en utrednings arbete sprids över.")
     hours_factor: PosFloat = P(0.95, "factor", "Work hours per investigation relative to "
                                "today (less re-reading when focused).",
                                assumption=(0.85, 1.0), le=2)

@@ -27,9 +27,11 @@ class IntroductionProgramme(PolicyBase):
     """Structured introduction: mentors, reflection, reduced load, shielding."""
 
     mentor_hours_year1: NonNeg = P(4, "hours/week", "Mentor hours in the first year.",
-                                   source="Uppsala (DOMAIN.md)", le=20)
+                                   source="Uppsala (DOMAIN.md)", le=20,
+                                   sv="Mentorstimmar per vecka första året.")
     mentor_hours_year2: NonNeg = P(2, "hours/week", "Mentor hours in the second year.",
-                                   source="Uppsala (DOMAIN.md)", le=20)
+                                   source="Uppsala (DOMAIN.md)", le=20,
+                                   sv="Mentorstimmar per vecka andra året.")
     reflection_sessions_per_month_early: NonNeg = P(2, "sessions/month", "Reflection "
                                                     "sessions in the first months.",
                                                     source="Kiruna plan (DOMAIN.md)", le=20)
@@ -52,7 +54,8 @@ class IntroductionProgramme(PolicyBase):
                                          "(Texas OR 0.61, DOMAIN.md).", assumption=(0.05, 0.25),
                                          le=1)
     reduced_load_months: NonNeg = P(6, "months", "Months with a reduced load cap.",
-                                    source="Jönköping (DOMAIN.md)", le=60)
+                                    source="Jönköping (DOMAIN.md)", le=60,
+                                    sv="Månader med ett tak för arbetsbelastningen i början.")
     reduced_load_capacity: float = P(0.5, "share of a full load", "Capacity cap during the "
                                      "reduced-load months.", assumption=(0.4, 0.75), gt=0,
                                      le=1)

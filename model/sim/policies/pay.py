@@ -29,8 +29,10 @@ class LadderStep(Strict):
                                     "which the step ends (null: no end).")
     after_introduction: bool = Field(default=False, description="Only after the "
                                      "introduction phase.")
-    supplement_sek_per_month: float = Field(ge=0, le=1e6, description="Added to the monthly "
-                                            "salary, SEK.")
+    # no unit of its own (the lever gives one): a label names the unit in its words
+    supplement_sek_per_month: float = P(..., "", "Added to the monthly salary, SEK.",
+                                        sv="Lönetrappa: tillägg till månadslönen i steget, "
+                                           "kr.", ge=0, le=1e6)
     posts: int | None = Field(default=None, ge=1, le=1000, description="Limited number of "
                               "posts at this step (specialist posts); null = everyone "
                               "eligible.")

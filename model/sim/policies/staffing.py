@@ -24,9 +24,12 @@ class Overstaffing(PolicyBase):
 
     extra_posts: float = P(0, "FTE posts", "Posts added above the budget.",
                            source="Umeå practice; Kiruna proposal (DOMAIN.md); size "
-                                  "assumption 0-10%", ge=0, le=MAX_POSTS)
+                                  "assumption 0-10%", ge=0, le=MAX_POSTS,
+                           sv="Tjänster utöver budget.")
     extra_share: Share = P(0.0, "share of posts", "Posts added as a share of the budget "
-                           "(added to extra_posts).", assumption=(0, 0.15), decision=True)
+                           "(added to extra_posts).", assumption=(0, 0.15),
+                           sv="Tjänster utöver budget som andel av budgeten (läggs till extra "
+                              "tjänster).", decision=True)
     management_per_post: NonNeg = P(0.0, "manager equivalents per post", "Management "
                                     "added with each post the measure adds (0: the "
                                     "unit's managers lead them too; 1/15 = one manager "
@@ -38,9 +41,12 @@ class Specialists(PolicyBase):
     """Specialist social workers without own cases (Umeå 4, Uppsala 8, Kiruna 2)."""
 
     posts: float = P(2, "FTE", "Specialist posts.", source="Kiruna proposal 2; Umeå 4; "
-                     "Uppsala 8 (DOMAIN.md)", ge=0, le=100)
+                     "Uppsala 8 (DOMAIN.md)", ge=0, le=100,
+                     sv="Specialisttjänster utan egna ärenden.")
     mentor_hours_per_week: NonNeg = P(10, "hours/week", "Mentoring each specialist gives.",
-                                      assumption=(5, 20), le=40, decision=True)
+                                      assumption=(5, 20), le=40,
+                                      sv="Mentorstimmar per vecka som varje specialist ger.",
+                                      decision=True)
     complex_cohandling_share: Share = P(0.3, "share", "Share of the complex-case demand "
                                         "lifted from case holders per specialist per 20 "
                                         "staff (co-handling), capped at 1.",
@@ -62,7 +68,8 @@ class AdminSupport(PolicyBase):
 
     assistants_fte: float = P(2, "FTE", "Social assistants (administrators) added.",
                               source="Södertälje, Krokom (DOMAIN.md); size assumption",
-                              ge=0, le=100)
+                              ge=0, le=100,
+                              sv="Socialassistenter som tar uppgifter utan myndighetsutövning.")
     admin_hours_taken_per_fte: NonNeg = P(30, "hours/week", "Administrative hours one "
                                           "assistant takes off the social workers.",
                                           assumption=(20, 35), le=40)
@@ -80,7 +87,8 @@ class SmallerGroups(PolicyBase):
 
     extra_team_leaders: int = P(2, "persons", "Team leaders added.",
                                 source="Södertälje (DOMAIN.md); number assumption", ge=0,
-                                le=100)
+                                le=100,
+                                sv="Gruppledare som läggs till.")
     team_leader_salary_sek_per_month: NonNeg = P(45_000, "SEK/month", "Team leader salary.",
                                                  assumption=(42_000, 50_000), le=1e6, decision=True)
 
@@ -89,12 +97,14 @@ class Trainees(PolicyBase):
     """Student employees / trainees who start pre-introduced (Värmdö, Krokom...)."""
 
     trainee_fte: float = P(2, "FTE", "Trainee FTE employed (part-time students).",
-                           assumption=(1, 4), ge=0, le=100, decision=True)
+                           assumption=(1, 4), ge=0, le=100,
+                           sv="Anställda studenter/traineer.", decision=True)
     trainee_cost_sek_per_month: NonNeg = P(25_000, "SEK/month per FTE", "Trainee wage.",
                                            assumption=(20_000, 30_000), le=1e6, decision=True)
     graduate_hire_share: Share = P(0.6, "share", "Share of new-graduate hires who come "
                                    "from the trainee pool (pre-introduced, faster hire).",
-                                   assumption=(0.3, 0.9))
+                                   assumption=(0.3, 0.9),
+                                   sv="Andel av nyexaminerade som anställs ur traineepoolen.")
     time_to_hire_factor: PosFloat = P(0.5, "factor", "Time-to-hire of a trainee hire "
                                       "relative to an open recruitment.",
                                       assumption=(0.3, 0.8), le=1)
@@ -125,13 +135,15 @@ class RecruitmentSupport(PolicyBase):
     time_to_hire_factor: PosFloat = P(0.7, "factor", "Time-to-hire relative to today: "
                                       "HR runs adverts, screening and references (the "
                                       "process, not the market).",
-                                      assumption=(0.5, 0.9), le=1)
+                                      assumption=(0.5, 0.9), le=1,
+                                      sv="Rekryteringstid jämfört med i dag.")
     applicant_factor: PosFloat = P(1.43, "factor", "Applicants per advertised post "
                                    "relative to today (active sourcing, employer "
                                    "branding); 1.43 halves failed rounds of today's unit "
                                    "(0.2 -> 0.1).", assumption=(1.0, 2.0), le=10)
     hr_fte: float = P(0.5, "FTE", "HR recruiter time bought.", assumption=(0.25, 1), ge=0,
-                      le=10, decision=True)
+                      le=10,
+                      sv="Köpt tid av HR-rekryterare.", decision=True)
     hr_salary_sek_per_month: NonNeg = P(42_000, "SEK/month", "HR recruiter salary.",
                                         assumption=(38_000, 46_000), le=1e6, decision=True)
 

@@ -34,14 +34,19 @@ class WorkingTime(PolicyBase):
 
     client_hours_per_day: float = P(6, "hours/day", "Hours of client work in a paid 8-hour "
                                     "day (6 in 6+2).", source="Sundsvall IFO 6+2 (DOMAIN.md)",
-                                    gt=0, le=8)
+                                    gt=0, le=8,
+                                    sv="Timmar klientarbete under en betald 8-timmarsdag (6 i "
+                                       "6+2).")
     competence_hours_per_day: float = P(1, "hours/day", "Of the freed hours: competence "
                                         "development (raises control).",
                                         source="Sundsvall 6+2: 2 h competence development, "
-                                        "recovery, exercise; split assumption", ge=0, le=8)
+                                        "recovery, exercise; split assumption", ge=0, le=8,
+                                        sv="Av de frigjorda timmarna: kompetensutveckling (ger "
+                                           "mer kontroll).")
     recovery_hours_per_day: float = P(1, "hours/day", "Of the freed hours: recovery and "
                                       "exercise (raises exhaustion recovery).",
-                                      source="Sundsvall 6+2; split assumption", ge=0, le=8)
+                                      source="Sundsvall 6+2; split assumption", ge=0, le=8,
+                                      sv="Av de frigjorda timmarna: återhämtning och motion.")
     redesign_share: Share = P(
         0.0, "share of the freed hours", "Share of the freed hours found by redesigning "
         "non-client work (administration, meetings, documentation) before client time is "
@@ -67,7 +72,9 @@ class ReflectionDay(PolicyBase):
 
     days_per_month: float = P(1, "days/month", "Paid reflection and recovery days a month, "
                               "taken from client time.", source="Krokom (DOMAIN.md)", gt=0,
-                              le=10)
+                              le=10,
+                              sv="Betalda reflektions- och återhämtningsdagar per månad, tagna "
+                                 "från klienttiden.")
     control_share: Share = P(0.5, "share", "Share of the day used for reflection on cases "
                              "(competence, raises control); the rest is recovery.",
                              assumption=(0.3, 0.7))

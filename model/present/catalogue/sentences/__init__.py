@@ -15,8 +15,9 @@ from .cli import CLI
 from .dashboard import DASHBOARD
 from .decision import DECISION
 from .pageone import PAGEONE
+from .stress import STRESS
 
-SENTENCES: dict[str, Text] = {**APP, **CLI, **DASHBOARD, **DECISION, **PAGEONE}
+SENTENCES: dict[str, Text] = {**APP, **CLI, **DASHBOARD, **STRESS, **DECISION, **PAGEONE}
 
 
 def sentences(prefix: str) -> dict[str, Text]:

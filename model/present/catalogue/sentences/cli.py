@@ -115,6 +115,34 @@ CLI: dict[str, Text] = {
         "Note: {n} replications only: the intervals are rough (with 2 they span just "
         "the two runs); use {k} or more for a decision."),
     "cli.tables": Text("Tabeller skrivna till {out}/", "Tables written to {out}/"),
+    "cli.written_to": Text("Skrivet till", "Written to"),
+    "cli.dashboard_written": Text("Dashboard (öppna i en webbläsare, fungerar utan nät)",
+                                  "Dashboard (open in a browser, works offline)"),
+    "cli.brief_word": Text("Underlag till nämnden", "Committee brief"),
+    "cli.queue_unstable": Text(
+        "enhetens kö är inte stabil under perioden (jämför dess inflöde med dess "
+        "tjänster och chefer)",
+        "this unit's queue is not stable over the horizon (check its inflow against its "
+        "posts and managers)"),
+    # what a measure applied to another base adds (compare --base; model.present.measure_text)
+    "cli.measure_above": Text("{n} tjänst(er) utöver budget", "{n} post(s) above the budget"),
+    "cli.measure_of": Text("{share} av {posts}, avrundat uppåt", "{share} of {posts}, rounded up"),
+    "cli.measure_specialists": Text("{n} specialisttjänst(er)", "{n} specialist post(s)"),
+    "cli.measure_assistants": Text("{n} årsarbetare assistent", "{n} assistant FTE"),
+    "cli.measure_leaders": Text("{n} gruppledare", "{n} team leader(s)"),
+    "cli.measure_sets": Text(
+        "{name}: anger själv {keys} och ersätter basens (nu {posts} tjänster mot "
+        "basens {base}); för att lägga till tjänster på vilken bas som helst, "
+        "använd policies.overstaffing.extra_posts eller extra_share",
+        "{name}: sets {keys} itself, replacing the base's (now {posts} posts "
+        "against the base's {base}); to add posts to any base, use "
+        "policies.overstaffing.extra_posts or extra_share"),
+    "cli.measure_adds": Text("{name} på en bas med {base} tjänster lägger till {what}",
+                             "{name} on a base of {base} posts adds {what}"),
+    # the title and description of a unit's scenario made from HR files (import-hr)
+    "cli.import_title": Text("Vår enhet ({name})", "Our unit ({name})"),
+    "cli.import_description": Text("Importerad från {file}, referensdatum {ref}.",
+                                   "Imported from {file} on reference date {ref}."),
     # the break-even search in words (model.present.breakeven_text)
     "breakeven.interval": Text("95 % intervall", "95 % interval"),
     "breakeven.cut": Text(" (avgränsat till sökintervallet)", " (cut at the range searched)"),

@@ -280,6 +280,7 @@ DASHBOARD: dict[str, Text] = {
         "themselves? The simulation compares each measure with today's situation under "
         "the same random course of events (paired replications)."),
     "brief.options_h": Text("Alternativ som jämförs", "Options compared"),
+    "brief.range": Text("intervall", "range"),
     "brief.views_h": Text("Två sätt att räkna kostnad", "Two ways to count cost"),
     "brief.col_option": Text("Alternativ", "Option"),
     "brief.col_payback": Text("Återbetalning (personalekonomisk)", "Payback (economic)"),
