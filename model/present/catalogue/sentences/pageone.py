@@ -21,11 +21,10 @@ PAGEONE: dict[str, Text] = {
     "pageone.col_service": Text("Verksamheten", "Service"),
     "pageone.ok": Text("ingen varning", "no warning"),
     "pageone.flag_queue_growing": Text("kön växer", "queue grows"),
-    "pageone.flag_overdue_growing": Text("försenade utredningar ökar",
-                                         "overdue investigations grow"),
-    "pageone.flag_overdue_share_up": Text("fler över tidsgränsen", "more past the limit"),
-    "pageone.flag_turnover_up": Text("högre omsättning", "higher turnover"),
-    "pageone.flag_crisis_risk_up": Text("högre krisrisk", "higher crisis risk"),
+    "pageone.flag_overdue_growing": Text("försenade växer", "overdue grow"),
+    "pageone.flag_overdue_share_up": Text("fler över 4 mån.", "more past 4 months"),
+    "pageone.flag_turnover_up": Text("omsättning upp", "turnover up"),
+    "pageone.flag_crisis_risk_up": Text("krisrisk upp", "crisis risk up"),
     "pageone.columns_note": Text(
         "Belopp i tusental kronor per år jämfört med basen; ett negativt belopp är en "
         "besparing. Under varje värde står intervallet. Fetstil: alternativet minskar "
