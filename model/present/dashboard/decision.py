@@ -206,3 +206,18 @@ def ceac_svg(res, lang: str, titles: dict[str, str], top: list[str]) -> str:
         legend_y += 16
     out.append("</svg>")
     return "".join(out)
+
+
+def base_warning_html(res, lang: str) -> str:
+    """The base's own queue warning as a paragraph ('' when its queue is stable)."""
+    from ...experiment.costbenefit import base_flags
+    from .i18n import T
+    ts = res.table("timeseries")
+    if ts is None or res.kind != "comparison":
+        return ""
+    flags = base_flags(ts, res.scenarios[0])
+    if not flags:
+        return ""
+    words = "; ".join(T[f"flag_{c}"][lang] if f"flag_{c}" in T else c for c in flags)
+    return (f"<p class='warning base-warning'>\u26a0 "
+            f"{html.escape(w('base_unstable', lang, w=words))}</p>")

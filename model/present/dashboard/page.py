@@ -262,7 +262,8 @@ def _ranking(res: Results) -> str:
     if not ranking_html(res, "sv"):
         return ""
     top = decision.top_options(res)
-    blocks = "".join(f'<div class="only-{lang}">{ranking_html(res, lang)}'
+    blocks = "".join(f'<div class="only-{lang}">{decision.base_warning_html(res, lang)}'
+                     f'{ranking_html(res, lang)}'
                      f'<p class="note">{html.escape(decision.basis_text(res, lang))}</p>'
                      f'{decision.decisive_html(res, lang, _lang_titles(res, lang), top)}'
                      f'{views_html(res, lang)}</div>' for lang in LANGS)

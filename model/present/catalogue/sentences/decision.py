@@ -20,6 +20,13 @@ DECISION: dict[str, Text] = {
         "At 0 SEK only the economic net cost counts; the more the committee deems an "
         "avoided exit worth beyond it, the more options that avoid exits weigh. Options "
         "with a service warning are not counted."),
+    "decision.base_unstable": Text(
+        "Varning redan i basen: {w}. Alla alternativ jämförs alltså med en enhet vars kö "
+        "inte är stabil under perioden (i en del av framtiderna); kontrollera basens "
+        "inflöde, tjänster och chefer innan alternativen jämförs.",
+        "Warning in the base itself: {w}. Every option is therefore compared with a unit "
+        "whose queue is not stable over the period (in some of the futures); check the "
+        "base's inflow, posts and managers before comparing the options."),
     "decision.decisive_h": Text("Vad måste vara sant?", "What must be true?"),
     "decision.decisive_note": Text(
         "För de främsta alternativen: det osäkra antagande som betyder mest för "
