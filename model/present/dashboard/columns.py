@@ -109,6 +109,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "paid_time_off_casework_per_year": ("Betald tid från klientarbetet per år (kr)", "sek"),
     "net_cost_budget_sek_per_year": (_t("col_net_budget") + " (kr)", "sek"),
     "work_lost_change_per_year": ("Förändring förlorat arbete per år (kr)", "sek"),
+    "work_lost_measure_time_per_year": ("Förlorat arbete: klienttid som åtgärden tar, "
+                                        "per år (kr)", "sek"),
     "net_cost_economic_sek_per_year": (_t("col_net_economic") + " (kr)", "sek"),
     "p_saves_budget": ("Sannolikhet att spara pengar (budget)", "pct"),
     "p_saves_economic": (_t("col_p_saves"), "pct"),
@@ -120,7 +122,6 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "overdue_open_trend_per_year": ("Öppna utredningar över tidsgränsen, trend per år",
                                     "num"),
     "p_queue_growing": ("Andel körningar där kön växer", "pct"),
-    "replacement_cost_sek": ("Kostnad per extra avgång (kr)", "sek"),
     "cost_per_avoided_exit": (_t("col_per_exit") + " (kr)", "sek"),
     "payback_year": (_t("col_payback") + " (år)", "num1"),
     "payback_year_budget": (_t("col_payback_budget") + " (år)", "num1"),

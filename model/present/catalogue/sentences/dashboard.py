@@ -136,7 +136,7 @@ DASHBOARD: dict[str, Text] = {
     "dashboard.col_service": Text("Verksamheten", "Service"),
     "dashboard.negative_cheaper": Text(
         "Negativ nettokostnad = billigare än basen. – = inte definierat (åtgärden har "
-        "ingen egen kostnad eller undviker inte säkert några avgångar).",
+        "ingen kontantkostnad eller undviker inte säkert några avgångar).",
         "Negative net cost = cheaper than the base. n/a = not defined (the measure has "
         "no cash cost or does not avoid exits with confidence)."),
     "dashboard.service_ok": Text("ingen varning", "no warning"),
@@ -150,7 +150,7 @@ DASHBOARD: dict[str, Text] = {
     "dashboard.flag_overdue_share_up": Text("fler utredningar över lagens tidsgräns",
                                             "more investigations over the legal limit"),
     "dashboard.flag_turnover_up": Text("personalomsättningen ökar", "turnover rises"),
-    "dashboard.payback_none": Text("ingen egen kostnad", "no cash cost"),
+    "dashboard.payback_none": Text("ingen kontantkostnad", "no cash cost"),
     "dashboard.payback_never": Text("inte inom perioden", "not within the period"),
     "dashboard.payback_first": Text("från år 1", "from year 1"),
     "dashboard.payback_year": Text("år {n}", "year {n}"),
@@ -166,6 +166,9 @@ DASHBOARD: dict[str, Text] = {
     "dashboard.cat_policy_overstaffing": Text("Tjänster utöver budget", "Posts above budget"),
     "dashboard.cat_lost_vacancy": Text("Förlorat arbete: vakanta tjänster",
                                        "Work lost: vacant posts"),
+    "dashboard.cat_lost_measure_time": Text(
+        "Förlorat arbete: klienttid som åtgärder tar och som inte tas igen",
+        "Work lost: client time measures take away, not recovered"),
     "dashboard.cat_lost_notice": Text("Förlorat arbete: uppsägningstid",
                                       "Work lost: notice period"),
     "dashboard.cat_lost_rampup": Text("Förlorat arbete: nyanställdas inskolning",
@@ -336,7 +339,7 @@ DASHBOARD: dict[str, Text] = {
     "cards.payback": Text("Återbetalning (personalekonomisk)", "Payback (economic)"),
     "cards.payback_help": Text(
         "Första år från vilket den samlade personalekonomiska nettokostnaden stannar på "
-        "noll eller lägre. Bara för åtgärder med en egen kostnad.",
+        "noll eller lägre. Bara för åtgärder med en kontantkostnad.",
         "First year from which the cumulative economic net cost stays at or below zero. "
         "Only for measures with a cash cost."),
     # the sensitivity indices (model.present.dashboard.sweepfigs)
