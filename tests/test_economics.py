@@ -240,3 +240,26 @@ def test_the_validation_section_names_price_year_blocks_and_the_factors():
     rows = re.findall(r"^\| (1|1\.25|1\.5) \| (-?\d+) \|", text, flags=re.M)
     assert [r[0] for r in rows] == ["1", "1.25", "1.5"]
     assert not math.isnan(float(rows[0][1]))
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_compare_writes_the_unit_replacement_cost_and_the_views_name_it(tmp_path, lang):
+    import simulate
+    from model.present.dashboard.data import load_results
+    from model.present.dashboard.tables import views_html
+    out = tmp_path / "res"
+    assert simulate.main(["compare", str(SCENARIOS / "baseline.yaml"),
+                          str(SCENARIOS / "smaller_groups.yaml"), "--out", str(out),
+                          "--years", "2", "--warmup-years", "0.5", "--replications", "3",
+                          "--quiet", "--replacement-cost"]) == 0
+    rc = pd.read_parquet(out / "replacement_cost.parquet")
+    assert list(rc.columns) == replacement.REPLACEMENT_COLUMNS
+    assert {"total", "johren", "knock_on", "cash", *replacement.JOHREN_BLOCKS} <= set(rc.block)
+    text = views_html(load_results(out), lang)
+    assert 'class="replacement-cost"' in text
+    assert {"en": "2023 prices", "sv": "2023 års priser"}[lang] in text
+
+
+def test_the_main_job_asks_for_the_replacement_cost():
+    from model.cli import runs
+    assert "--replacement-cost" in runs._main_job([])

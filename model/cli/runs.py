@@ -41,7 +41,7 @@ def _main_job(extra: list[str]) -> list[str]:
     out = f"{MAIN_OUT}_{_safe_name(Path(base).stem)}" if base else str(MAIN_OUT)
     return ["compare", *first, *[str(HERE / "scenarios" / f"{n}.yaml") for n in MAIN_POLICIES],
             "--replications", str(MAIN_REPLICATIONS), "--out", out, "--dashboard", "--brief",
-            "--conditions", *extra]
+            "--conditions", "--replacement-cost", *extra]
 
 
 def cmd_run(args) -> int:
@@ -97,7 +97,8 @@ def cmd_compare(args) -> int:
     with _claim(out, "comparison", args, inputs=inputs) as target:
         with progress_bar(sim.replications * len(scenarios), args.quiet, "compare") as bar:
             tables, manifest = jobs.comparison(scenarios, files, overrides, workers, bar,
-                                               on_base=on_base, conditions=args.conditions)
+                                               on_base=on_base, conditions=args.conditions,
+                                               replacement_cost=args.replacement_cost)
         target.write_result(tables, manifest, remade=lambda name: (
             (args.dashboard and name == "dashboard.html")
             or (args.brief and name.startswith("brief_"))))

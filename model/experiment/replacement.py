@@ -16,6 +16,23 @@ import pandas as pd
 PROBE = ("attrition.outside_pull_per_year", 0.03)
 
 
+def probe_of(scenario):
+    """The base with the probe's extra exit hazard (same seed, horizon, replications)."""
+    field = PROBE[0].split(".")[-1]
+    att = scenario.attrition
+    return scenario.model_copy(update={"attrition": att.model_copy(
+        update={field: getattr(att, field) + PROBE[1]})})
+
+
+def unit_replacement_cost(tables: dict, base, workers: int = 1) -> pd.DataFrame:
+    """The unit's replacement cost for a comparison whose base is ``base``: the probe is
+    run and paired with the base's replications in ``tables``."""
+    from . import run_scenario
+    mine = {k: tables[k][tables[k].scenario == base.name] for k in ("summary", "costs")}
+    probe = run_scenario(probe_of(base), workers=workers)
+    return marginal_replacement_cost(mine, probe)
+
+
 JOHREN_BLOCKS = ("recruitment", "introduction", "training_in", "vacancy_exit")
 REPLACEMENT_COLUMNS = ["part", "block", "kind", "sek_per_exit", "ci_low", "ci_high"]
 

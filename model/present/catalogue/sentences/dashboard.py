@@ -92,12 +92,23 @@ DASHBOARD: dict[str, Text] = {
         "The service is priced in the economic view (an assumption): {overdue} per "
         "investigation over the legal limit and {handover} per caseworker handover."),
     "dashboard.view_economic_expl": Text(
-        "Budget plus värdet av arbete som går förlorat (vakanser, uppsägningstid, "
-        "inskolning, kollegors och chefens tid, sjukfrånvaro). Det förlorade arbetet "
-        "betalas inte ut men blir ogjort.",
-        "The budget plus the value of work lost (vacancies, notice, ramp-up, "
-        "colleagues' and the manager's time, sick leave). The lost work is not paid "
-        "out, but it is not done."),
+        "Budget plus värdet av arbete som går förlorat (vakanser, klienttid som en "
+        "åtgärd tar och som inte tas igen, uppsägningstid, inskolning, kollegors och "
+        "chefens tid, sjukfrånvaro), värderat till lönekostnaden. Det förlorade arbetet "
+        "betalas inte ut men blir ogjort; arbete som tillagda tjänster gör räknas in.",
+        "The budget plus the value of work lost (vacancies, client time a measure takes "
+        "away and does not recover, notice, ramp-up, colleagues' and the manager's time, "
+        "sick leave), valued at its labour cost. The lost work is not paid out, but it is "
+        "not done; work that added posts do is counted."),
+    "dashboard.replacement_cost": Text(
+        "Enhetens ersättningskostnad: en extra avgång kostar {total} ({lo} – {hi}) i den "
+        "personalekonomiska kalkylen, i {year} års priser. Johréns block (rekrytering, "
+        "introduktion, upplärning, vakans och avgång) ger {johren}, följdeffekterna "
+        "(sjukfrånvaro, senare rekryteringar, lönekostnad) {knock}; tillsammans summan.",
+        "The unit's replacement cost: one extra exit costs {total} ({lo} – {hi}) in the "
+        "economic view, in {year} prices. Johrén's blocks (recruitment, introduction, "
+        "training-in, vacancy and exit) give {johren}, the knock-on effects (sick leave, "
+        "later recruitment, payroll) {knock}; together the sum."),
     "dashboard.economic_additions": Text("Personalekonomisk: tillägg för förlorat arbete",
                                          "Economic (personnel economics): added value "
                                          "of work lost"),
