@@ -33,6 +33,7 @@ def unit_replacement_cost(tables: dict, base, workers: int = 1) -> pd.DataFrame:
     return marginal_replacement_cost(mine, probe)
 
 
+PAYROLL_SHARES = ("salaries", "mentoring", "rampup_lost_output", "policy_overstaffing")
 JOHREN_BLOCKS = ("recruitment", "introduction", "training_in", "vacancy_exit")
 REPLACEMENT_COLUMNS = ["part", "block", "kind", "sek_per_exit", "ci_low", "ci_high"]
 
@@ -46,11 +47,14 @@ def marginal_replacement_cost(base: dict, probe: dict, factor: float = 1.0) -> p
     Each row is the ratio of mean paired differences, cost over exits, with a 95%
     interval by the delta method (as ``costbenefit.cost_per_extra_exit``). Johrén's
     blocks: ``recruitment`` (the base's recruitment cost per hire: the rounds one
-    replacement takes), ``introduction``, ``training_in`` and ``vacancy_exit`` (the work
-    lost while posts stand empty or leavers wind down, consultants, less the pay not
-    paid on empty budgeted posts). Knock-on (``kind = "knock_on"``): ``recruitment_market``
-    (further rounds because the unit recruits worse after more exits), ``sick_leave``
-    (colleagues' strain), ``payroll`` (the rest of the payroll change: a younger staff's
+    replacement takes), ``introduction`` (mentors' and the manager's time),
+    ``training_in`` (the newcomer's shortfall and colleagues' help) and ``vacancy_exit``
+    (the work lost while posts stand empty or leavers wind down, consultants, less the
+    pay not paid on empty budgeted posts). The budget view's shares of the payroll
+    (mentors' and newcomers' pay) are pay paid anyway, so they count with the payroll.
+    Knock-on (``kind = "knock_on"``): ``recruitment_market`` (further rounds because
+    the unit recruits worse after more exits), ``sick_leave`` (colleagues' strain),
+    ``payroll`` (the rest of the payroll change: a younger staff's
     pay), ``measures`` and ``service`` where they move. ``part``: ``block`` for a
     block's row, else the subtotal it names (``johren``, ``knock_on``, ``total`` for the
     economic view, ``cash`` for the budget view). ``factor`` rescales the value of work
@@ -95,7 +99,11 @@ def _per_rep(run: dict, factor: float) -> pd.DataFrame:
     budget view's total (``cash``)."""
     c = run["costs"]
     scale = np.where((c.view == "economic") & (c.block != "service"), factor, 1.0)
-    c = c.assign(sek=c.sek * scale)
+    # the shares of the payroll (mentors' and newcomers' pay, paid time moved) are labels
+    # on pay that is paid anyway: in a marginal cost they stay with the payroll, and the
+    # blocks hold what the exit adds (cash beyond pay, and the work lost)
+    payroll = c.category.isin(PAYROLL_SHARES) | c.category.str.startswith("time_")
+    c = c.assign(sek=c.sek * scale, block=c.block.where(~payroll, "payroll"))
     wide = c.pivot_table(index="replication", columns="block", values="sek",
                          aggfunc="sum", fill_value=0.0)
     wide = wide.reindex(columns=wide.columns.union(list(JOHREN_BLOCKS) + ["payroll"]),

@@ -147,7 +147,18 @@ def exit_cost_section(reps: int, overrides: tuple[str, ...] = ()) -> list[str]:
              "DOMAIN.md) converted at "
              f"x{prices.LABOUR_COST_2015_TO_2023:.2f} ({prices.INDEX_NAME}): "
              f"{low / 1e3:.0f}-{high / 1e3:.0f} kSEK in {prices.PRICE_YEAR} SEK.", ""]
-    lines += _replacement_table(replacement.marginal_replacement_cost(a, b), factor)
+    probe = replacement.marginal_replacement_cost(a, b)
+    lines += _replacement_table(probe, factor)
+    j = probe.set_index("block").loc["johren"]
+    where = ("inside" if j.ci_high >= low and j.ci_low <= high
+             else "below" if j.ci_high < low else "above")
+    lines += ["", f"Johrén's blocks together (what the literature's figure counts): "
+              f"{j.sek_per_exit / 1e3:.0f} kSEK ({j.ci_low / 1e3:.0f} to "
+              f"{j.ci_high / 1e3:.0f}), {where} the literature's {low / 1e3:.0f}-"
+              f"{high / 1e3:.0f} kSEK ({prices.PRICE_YEAR} SEK) with its interval. The "
+              "budget view's shares of the payroll (mentors' and newcomers' pay) are pay "
+              "paid anyway and count with the payroll; the pay not paid on empty budgeted "
+              "posts counts against the vacancy block."]
     lines += ["", "The value of work lost (`economics.value_of_work_factor`) as a "
               "sensitivity (the ledger values work lost linearly, so the same runs are "
               "rescaled):", "", "| value of work, x labour cost | economic, kSEK per "
