@@ -63,8 +63,8 @@ CLI: dict[str, Text] = {
         "det arbete som inte tas igen (förlorat arbete i den personalekonomiska kalkylen):",
         "Paid time the options move off casework, SEK a year (budget view), and the work "
         "not recovered (work lost in the economic view):"),
-    "cli.time_line": Text("{name}: {moved} flyttad; {lost} inte igentaget",
-                          "{name}: {moved} moved; {lost} not recovered"),
+    "cli.time_line": Text("{name}: {moved} flyttad; arbete värt {lost} tas inte igen",
+                          "{name}: {moved} moved; work worth {lost} not recovered"),
     "cli.d_lost_measures": Text("förlorat arbete: åtgärdens klienttid",
                                 "work lost: the measure's client time"),
     "cli.d_lost_other": Text("förlorat arbete i övrigt, förändring",
