@@ -12,12 +12,13 @@ import pandas as pd
 import pytest
 
 from conftest import scenario
-from model.experiment import run_scenario
+from model.experiment import prices, replacement, run_scenario
 from model.experiment.costbenefit import cost_per_extra_exit
 from model.sim import costs
 
 # DOMAIN.md: replacement cost per socialsekreterare, Johrén ~340 kSEK, Vision 2015 542.7 kSEK
-REPLACEMENT_LOW, REPLACEMENT_HIGH = 340_000, 543_000
+# (about 2015 SEK), in the model's price year (2023 SEK; model/experiment/prices.py)
+REPLACEMENT_LOW, REPLACEMENT_HIGH = prices.replacement_range()
 
 
 def _paired(reps: int, *overrides: str):
@@ -29,13 +30,18 @@ def _paired(reps: int, *overrides: str):
 
 @pytest.mark.slow
 def test_an_extra_exit_costs_what_the_personnel_economics_literature_says():
-    # a modest rise in the outside pull (0.03 -> 0.06 a year): ~30 extra exits per
-    # replication over 10 years, marginal rather than a different unit
-    base, other = _paired(32, "attrition.outside_pull_per_year=0.06")
+    # the unit's marginal replacement cost: the outside pull raised by the probe's step
+    # (0.03 -> 0.06 a year): ~30 extra exits per replication over 10 years
+    path, step = replacement.PROBE
+    base, other = _paired(32, f"{path}={0.03 + step}")
     r, se = cost_per_extra_exit(base["summary"], other["summary"], "economic_cost_sek")
     assert se < 40_000                                   # precise enough to mean something
-    # inside the literature's range, allowing three standard errors of sampling noise
-    assert REPLACEMENT_LOW - 3 * se <= r <= REPLACEMENT_HIGH + 3 * se, (r, se)
+    # Johrén's blocks (what the literature's figure counts) inside the literature's
+    # range in 2023 SEK, allowing three standard errors of sampling noise
+    t = replacement.marginal_replacement_cost(base, other).set_index("block")
+    johren = t.loc["johren"]
+    half = (johren.ci_high - johren.ci_low) / 2
+    assert REPLACEMENT_LOW - 1.5 * half <= johren.sek_per_exit <= REPLACEMENT_HIGH + 1.5 * half
     budget, _ = cost_per_extra_exit(base["summary"], other["summary"], "total_cost_sek")
     assert budget < r - 150_000           # the cash view misses most of it
 
@@ -60,6 +66,8 @@ def test_the_blocks_add_up_to_each_view_and_the_views_to_the_summary():
 
 
 def test_every_category_the_ledger_can_book_has_a_block():
+    assert costs.block_of("lost_measure_time") == "measures"
+    assert costs.view_of("lost_measure_time") == "economic"
     for category in (*costs.PAYROLL, *costs.LOST, *costs.ECONOMIC, "recruitment",
                      "consultants", "rehabilitation", "policy_salary_ladder",
                      "time_working_time"):

@@ -55,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     cmp_.add_argument("--scheduler", help="with --uncertainty: 'local' (a Dask "
                       "LocalCluster) or the address of a Dask scheduler, tcp://HOST:PORT "
                       "(default: the process pool)")
+    cmp_.add_argument("--replacement-cost", action="store_true", help="also the unit's "
+                      "replacement cost: one extra exit's marginal cost by Johrén's blocks, "
+                      "from a paired probe of the base (replacement_cost.parquet; the main "
+                      "job does this)")
     cmp_.add_argument("--brief", action="store_true", help="also write the committee brief "
                       "in Swedish and English (brief_sv/brief_en, HTML and A4 PDF)")
 

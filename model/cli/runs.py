@@ -42,7 +42,8 @@ def _main_job(extra: list[str]) -> list[str]:
     if any(a == "--replications" or a.startswith("--replications=") for a in extra):
         runs = ["--uncertainty", "0"]
     return ["compare", *first, *[str(f) for f in main_files()],
-            *runs, "--out", out, "--dashboard", "--brief", "--conditions", *extra]
+            *runs, "--out", out, "--dashboard", "--brief", "--conditions",
+            "--replacement-cost", *extra]
 
 
 def cmd_run(args) -> int:
@@ -105,7 +106,7 @@ def cmd_compare(args) -> int:
             tables, manifest = jobs.comparison(
                 scenarios, files, overrides, workers, bar, on_base=on_base,
                 conditions=args.conditions, draws=args.uncertainty, per_draw=args.per_draw,
-                scheduler=args.scheduler)
+                scheduler=args.scheduler, replacement_cost=args.replacement_cost)
         target.write_result(tables, manifest, remade=lambda name: (
             (args.dashboard and name == "dashboard.html")
             or (args.brief and name.startswith("brief_"))))

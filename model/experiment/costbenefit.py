@@ -6,20 +6,20 @@ numbers), then summarised over replications:
 
 * ``policy_cost_per_year``: the measure's own cash (supplements, staff, facilitators).
 * Budget view (cash): ``saving_recruitment_per_year``, ``saving_consultants_per_year``,
-  ``saving_sick_pay_per_year`` (sick pay and rehabilitation) and
+  ``saving_sick_pay_per_year`` (sick pay and rehabilitation),
   ``payroll_change_per_year``: the change in the ordinary payroll, including what part of
-  it bought mentoring, ramp-up and policy time (those parts are never savings);
-  ``net_cost_budget_sek_per_year`` = policy cost - savings + payroll change.
+  it bought mentoring and ramp-up (never savings), and, beside it and not part of it,
+  ``paid_time_off_casework_per_year``: the change in the pay for time that measures move
+  off casework (``time_<policy>``); ``net_cost_budget_sek_per_year`` = policy cost -
+  savings + payroll change + paid time moved.
 * Economic view: ``work_lost_change_per_year`` (the value of work lost, by Johrén's
-  blocks) and ``net_cost_economic_sek_per_year`` = the budget net + that change.
+  blocks), of it ``work_lost_measure_time_per_year`` (client time measures take away
+  and the model does not show recovered, ``lost_measure_time``), and
+  ``net_cost_economic_sek_per_year`` = the budget net + the change in work lost.
 * ``p_saves_budget`` and ``p_saves_economic``: the share of replications in which the
   net cost is below zero (Wilson interval).
 * Turnover and service: exits avoided, turnover, overdue share and queue changes, and
   the queue's and open overdue investigations' trend per year.
-* ``replacement_cost_sek``: the economic cost of one replacement in that scenario: the
-  turnover blocks (recruitment, consultants, lost work while vacant or winding down,
-  the newcomer's shortfall, mentors', colleagues' and the manager's time) less the pay
-  not paid while posts were vacant, per exit.
 * ``cost_per_avoided_exit`` (economic net cost per exit avoided) and the payback years
   (economic, and ``payback_year_budget``), computed only for a measure that costs
   money (positive policy cost).
@@ -53,10 +53,7 @@ BUDGET_SAVINGS = {
     "consultants": ("consultants",),
     "sick_pay": ("sick_leave", "rehabilitation"),
 }
-PAYROLL = ("salaries", "mentoring", "rampup_lost_output")      # plus time_<policy>
-TURNOVER_ITEMS = ("recruitment", "consultants", "lost_vacancy", "lost_notice",
-                  "lost_rampup", "lost_colleague_time", "lost_mentoring",
-                  "manager_introduction")
+PAYROLL = ("salaries", "mentoring", "rampup_lost_output")      # time_<policy> apart
 QUEUE_TREND_LIMIT = 5.0        # waiting cases per year: growth below this is not flagged
 OVERDUE_TREND_LIMIT = 2.0      # open overdue investigations per year
 RUNAWAY_SHARE = 0.1            # share of replications in which a queue keeps growing
@@ -83,10 +80,10 @@ def _per_rep(costs: pd.DataFrame, scenario: str, years: float) -> pd.DataFrame:
     out["lost"] = views.get("economic", 0.0)
     out["policy"] = total([x for x in wide.columns if x.startswith("policy_")])
     out["time"] = total([x for x in wide.columns if x.startswith("time_")])
-    out["payroll"] = total(PAYROLL) + out["time"]
+    out["payroll"] = total(PAYROLL)
+    out["measure_time_lost"] = total(["lost_measure_time"])
     for group, cats in BUDGET_SAVINGS.items():
         out[group] = total(cats)
-    out["turnover_items"] = total(TURNOVER_ITEMS)
     return out
 
 
@@ -220,6 +217,8 @@ def cost_benefit(summary: pd.DataFrame, costs: pd.DataFrame, years: float,
         net_econ = net_budget + d_lost
         add("net_cost_budget_sek_per_year", net_budget, "SEK/year")
         add("work_lost_change_per_year", d_lost, "SEK/year")
+        add("work_lost_measure_time_per_year",
+            (cur["measure_time_lost"] - bc["measure_time_lost"]).to_numpy(), "SEK/year")
         add("net_cost_economic_sek_per_year", net_econ, "SEK/year")
         n = len(net_econ)
         for name, net in (("p_saves_budget", net_budget), ("p_saves_economic", net_econ)):
@@ -242,12 +241,6 @@ def cost_benefit(summary: pd.DataFrame, costs: pd.DataFrame, years: float,
             lo, hi = wilson(k, len(trend["queue"]))
             mine.append({"scenario": scen, "measure": "p_queue_growing", "unit": "probability",
                          "mean": k / len(trend["queue"]), "ci_low": lo, "ci_high": hi})
-        exits_per_year = s["exits"].to_numpy(float) / years
-        with np.errstate(divide="ignore", invalid="ignore"):
-            replacement = np.where(exits_per_year > 0, (cur["turnover_items"].to_numpy()
-                                   - s["vacant_post_pay_sek"].to_numpy() / years)
-                                   / exits_per_year, np.nan)
-        add("replacement_cost_sek", replacement, "SEK")
         pays = float(np.mean(d_policy)) > 0
         mine.append(_cost_per_avoided_exit(scen, net_econ, avoided, years, rng, pays))
         for measure, view in (("payback_year", None), ("payback_year_budget", "budget")):
@@ -347,3 +340,4 @@ def cost_per_extra_exit(base_summary: pd.DataFrame, other_summary: pd.DataFrame,
     r = dc.mean() / dx.mean()
     se = np.std(dc - r * dx, ddof=1) / (np.sqrt(len(dx)) * dx.mean())
     return float(r), float(se)
+

@@ -13,7 +13,7 @@ import pandas as pd
 from .. import experiment
 from ..sim.params import Scenario
 from ..store import provenance
-from . import breakeven, compare, psa
+from . import breakeven, compare, psa, replacement
 from .conditions import what_must_be_true, working_time_options
 
 Progress = Callable[[int], None] | None
@@ -43,13 +43,16 @@ def run(scenario: Scenario, scenario_file: str, overrides: list[str], workers: i
 def comparison(scenarios: list[Scenario], files: list[str], overrides: list[str],
                workers: int, progress: Progress = None, on_base: bool = False,
                conditions: bool = False, draws: int = 0, per_draw: int = 1,
-               scheduler: str | None = None) -> tuple[dict[str, pd.DataFrame], dict]:
+               scheduler: str | None = None,
+               replacement_cost: bool = False) -> tuple[dict[str, pd.DataFrame], dict]:
     """The scenarios against the first with common random numbers: the run tables, the
     comparison and cost-benefit tables, and their manifest. ``on_base``: the others are
     measures applied to the first (``compare --base``); ``conditions``: also what must be
     true for each working-time option (``conditions.parquet``, model/experiment/conditions.py);
     ``draws``: that many draws of the uncertain assumptions, ``per_draw`` runs each
-    (model/experiment/psa.py), on the pool or on Dask (``scheduler``)."""
+    (model/experiment/psa.py), on the pool or on Dask (``scheduler``);
+    ``replacement_cost``: also the unit's marginal replacement cost (a paired probe of the
+    base, ``replacement_cost.parquet``, model/experiment/replacement.py)."""
     sim = scenarios[0].simulation
     started, t0 = provenance.now_iso(), time.perf_counter()
     if draws:
@@ -61,6 +64,9 @@ def comparison(scenarios: list[Scenario], files: list[str], overrides: list[str]
     tables = compare.with_analysis(tables, sim)
     if conditions and working_time_options(scenarios[1:]):
         tables["conditions"] = what_must_be_true(scenarios[0], scenarios[1:], workers=workers)
+    if replacement_cost:
+        tables["replacement_cost"] = replacement.unit_replacement_cost(tables, scenarios[0],
+                                                                       workers)
     head = {"kind": "comparison", "base": scenarios[0].name, "measures_on_base": on_base,
             "uncertainty": {"draws": draws, "per_draw": per_draw if draws else None,
                             "intervals": "spread of futures: chance and assumptions"

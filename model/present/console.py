@@ -174,6 +174,38 @@ def _payback(v: float, lang: str) -> str:
     return payback_text(v, lang)
 
 
+def _moves_time(c) -> bool:
+    """Whether an option moves paid time off casework (against the base)."""
+    return ("paid_time_off_casework_per_year" in c.index
+            and abs(float(c.loc["paid_time_off_casework_per_year", "mean"])) > 0)
+
+
+def _other_lost(c, lang: str) -> str:
+    """The change in work lost other than the measures' time (the mean)."""
+    return lfmt(float(c.loc["work_lost_change_per_year", "mean"])
+                - float(c.loc["work_lost_measure_time_per_year", "mean"]), "sek", lang)
+
+
+def time_moved_lines(cb: pd.DataFrame, lang: str = DEFAULT_LANG,
+                     titles: dict[str, str] | None = None) -> list[str]:
+    """One line for each option that moves paid time off casework: the pay moved (budget
+    view) and the work not recovered (economic view), in rank order; none if no option
+    moves any."""
+    titles = titles or {}
+    lines = []
+    for scen in ranking(cb).scenario:
+        c = cb[cb.scenario == scen].set_index("measure")
+        if not _moves_time(c):
+            continue
+        lost = (float(c.loc["work_lost_measure_time_per_year", "mean"])
+                if "work_lost_measure_time_per_year" in c.index else 0.0)
+        lines.append("  " + say("time_line", lang, name=clean(titles.get(scen, scen)),
+                                moved=lfmt(float(c.loc["paid_time_off_casework_per_year",
+                                                       "mean"]), "sek", lang),
+                                lost=lfmt(lost, "sek", lang)))
+    return ["", say("time_h", lang)] + lines if lines else []
+
+
 def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame, base_flag: str = "",
                        lang: str = DEFAULT_LANG, titles: dict[str, str] | None = None,
                        details: bool = True, draws: int = 0) -> list[str]:
@@ -187,6 +219,7 @@ def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame, base_flag: st
         lines += [f"** {say('base_unstable', lang, w=warning_text(base_flag, lang))} **", ""]
     runs = int(comparison.n.max()) if "n" in comparison and len(comparison) else 0
     lines += ranking_lines(cb, lang, titles, clean(titles.get(base, base)), runs, draws)
+    lines += time_moved_lines(cb, lang, titles)
     if not details:
         return lines + ["", say("details_hint", lang)]
     lines += ["", say("details_h", lang), ""]
@@ -261,19 +294,24 @@ def _details(cb, comparison, scen, lang, titles) -> list[str]:
                    ("saving_consultants_per_year", "d_consultants"),
                    ("saving_sick_pay_per_year", "d_sick")):
         item(key, rng(m, "sek", -1), 4)
+    # the parts of the net cost, each on its own line at one level: the paid time moved
+    # is never printed under the payroll change (a part never exceeds its total)
     item("d_payroll", rng("payroll_change_per_year"), 4)
-    time_moved = c.loc["paid_time_off_casework_per_year", "mean"]
-    if abs(time_moved) > 0:
-        item("d_time_moved", rng("paid_time_off_casework_per_year"), 6)
+    moves_time = _moves_time(c)
+    if moves_time:
+        item("d_time_moved", rng("paid_time_off_casework_per_year"), 4)
     item("d_net", rng("net_cost_budget_sek_per_year"), 4)
     item("d_p_cash", rng("p_saves_budget", "pct"), 4)
     row.append(f"  {say('d_econ_h', lang)}")
-    item("d_work_lost", rng("work_lost_change_per_year"), 4)
+    if moves_time and "work_lost_measure_time_per_year" in c.index:
+        item("d_lost_measures", rng("work_lost_measure_time_per_year"), 4)
+        item("d_lost_other", _other_lost(c, lang), 4)
+    else:
+        item("d_work_lost", rng("work_lost_change_per_year"), 4)
     item("d_net", rng("net_cost_economic_sek_per_year"), 4)
     item("d_p_saves", rng("p_saves_economic", "pct"), 4)
     item("d_per_exit", rng("cost_per_avoided_exit"), 4)
     item("d_payback", _payback(c.loc["payback_year", "mean"], lang), 4)
-    item("d_replacement", rng("replacement_cost_sek"))
     if warning:
         row.append(f"  {warning}: {say('not_advice', lang)}")
     return row

@@ -18,7 +18,7 @@ import numpy as np
 
 from .. import __version__
 from ..config.scenario import load_scenario
-from ..experiment import calibration, costbenefit, mean_ci, run_scenario
+from ..experiment import calibration, costbenefit, mean_ci, prices, replacement, run_scenario
 from ..experiment.compare import run_comparison
 from ..store.atomic import write_text
 from ..store.provenance import git_commit
@@ -39,7 +39,7 @@ ASSUMPTIONS = [("attrition.hazard_ratios.pay_gap_per_1000_sek", 1.0, 1.10),
                ("sick_leave.job_strain_rr", 1.16, 1.66),
                ("attrition.hazard_ratios.manager_support", 0.70, 0.90),
                ("attrition.hazard_ratios.control", 0.75, 0.95),
-               ("economics.value_of_work_factor", 1.0, 1.5)]
+               ("economics.value_of_work_factor", 1.0, 1.5)]   # default 1.0
 
 
 def _fmt(m, lo, hi, pct=False):
@@ -123,38 +123,76 @@ def facts_section(reps: int) -> list[str]:
     return lines + [""]
 
 
-PULL_STEP = ("attrition.outside_pull_per_year", 0.03, 0.06)
-
-
-def exit_cost_section(reps: int) -> list[str]:
-    """The marginal cost of one exit in both views, by Johrén's block."""
-    path, lo, hi = PULL_STEP
-    common = [f"simulation.replications={reps}", "simulation.seed=2024"]
-    a = run_scenario(load_scenario(BASE, common + [f"{path}={lo}"]), workers=2)
-    b = run_scenario(load_scenario(BASE, common + [f"{path}={hi}"]), workers=2)
-    lines = ["## 2. The cost of one extra exit", "",
-             f"`{path}` raised from {lo:g} to {hi:g} a year ({reps} paired replications, "
-             "common random numbers); the change in cost divided by the change in exits, "
-             "with a 95% interval (delta method). The personnel-economics literature gives "
-             "340-543 kSEK per replacement (Johrén ~340k; Vision 2015's worked example "
-             "542.7k for a socialsekreterare; DOMAIN.md).", "",
-             "| view | cost per extra exit, kSEK | 95% interval |", "|---|---|---|"]
-    for col, name in (("total_cost_sek", "budget (cash)"),
-                      ("economic_cost_sek", "economic (cash + work lost)")):
-        r, se = costbenefit.cost_per_extra_exit(a["summary"], b["summary"], col)
-        lines.append(f"| {name} | {r / 1e3:.0f} | {(r - 1.96 * se) / 1e3:.0f} to "
-                     f"{(r + 1.96 * se) / 1e3:.0f} |")
-    dx = float(b["summary"].exits.sum() - a["summary"].exits.sum())
-    by = (b["costs"].groupby(["view", "block"]).sek.sum()
-          .sub(a["costs"].groupby(["view", "block"]).sek.sum(), fill_value=0.0) / dx)
-    lines += ["", "By block (kSEK per extra exit; budget rows are cash, economic rows the "
-              "work lost the economic view adds):", "", "| view | block | kSEK |",
-              "|---|---|---|"]
-    for (view, block), v in by.items():
-        lines.append(f"| {view} | {block} | {v / 1e3:+.0f} |")
+def exit_cost_section(reps: int, overrides: tuple[str, ...] = ()) -> list[str]:
+    """The unit's replacement cost: the marginal cost of one extra exit in both views,
+    by Johrén's block with the knock-on effects apart, in the model's price year, at the
+    default value of work (1.0) and at 1.25 and 1.5 (``overrides``: a shorter run for
+    the tests)."""
+    path, step = replacement.PROBE
+    common = [f"simulation.replications={reps}", "simulation.seed=2024", *overrides]
+    base_sc = load_scenario(BASE, common)
+    lo = float(base_sc.attrition.outside_pull_per_year)
+    factor = float(base_sc.economics.value_of_work_factor)
+    a = run_scenario(base_sc, workers=2)
+    b = run_scenario(load_scenario(BASE, common + [f"{path}={lo + step}"]), workers=2)
+    low, high = prices.replacement_range()
+    lit = "; ".join(f"{k} {v / 1e3:.1f}k" for k, v in prices.REPLACEMENT_LITERATURE.items())
+    lines = ["## 2. The replacement cost of the unit", "",
+             f"One marginal figure for the baseline unit: `{path}` raised from {lo:g} to "
+             f"{lo + step:g} a year ({reps} paired replications, common random numbers); "
+             "the change in cost divided by the change in exits, with a 95% interval "
+             "(delta method). All amounts in "
+             f"{prices.PRICE_YEAR} SEK (the model's wages). The literature's replacement "
+             f"cost per socialsekreterare ({lit}; about {prices.LITERATURE_YEAR} SEK; "
+             "DOMAIN.md) converted at "
+             f"x{prices.LABOUR_COST_2015_TO_2023:.2f} ({prices.INDEX_NAME}): "
+             f"{low / 1e3:.0f}-{high / 1e3:.0f} kSEK in {prices.PRICE_YEAR} SEK.", ""]
+    probe = replacement.marginal_replacement_cost(a, b)
+    lines += _replacement_table(probe, factor)
+    j = probe.set_index("block").loc["johren"]
+    where = ("inside" if j.ci_high >= low and j.ci_low <= high
+             else "below" if j.ci_high < low else "above")
+    lines += ["", f"Johrén's blocks together (what the literature's figure counts): "
+              f"{j.sek_per_exit / 1e3:.0f} kSEK ({j.ci_low / 1e3:.0f} to "
+              f"{j.ci_high / 1e3:.0f}), {where} the literature's {low / 1e3:.0f}-"
+              f"{high / 1e3:.0f} kSEK ({prices.PRICE_YEAR} SEK) with its interval. The "
+              "budget view's shares of the payroll (mentors' and newcomers' pay) are pay "
+              "paid anyway and count with the payroll; the pay not paid on empty budgeted "
+              "posts counts against the vacancy block."]
+    lines += ["", "The value of work lost (`economics.value_of_work_factor`) as a "
+              "sensitivity (the ledger values work lost linearly, so the same runs are "
+              "rescaled):", "", "| value of work, x labour cost | economic, kSEK per "
+              "extra exit | 95% interval | Johrén's blocks, kSEK | knock-on, kSEK |",
+              "|---|---|---|---|---|"]
+    for f in (factor, 1.25, 1.5):
+        t = replacement.marginal_replacement_cost(a, b, f / factor).set_index("block")
+        lines.append(f"| {f:g} | {t.loc['total', 'sek_per_exit'] / 1e3:.0f} | "
+                     f"{t.loc['total', 'ci_low'] / 1e3:.0f} to "
+                     f"{t.loc['total', 'ci_high'] / 1e3:.0f} | "
+                     f"{t.loc['johren', 'sek_per_exit'] / 1e3:.0f} | "
+                     f"{t.loc['knock_on', 'sek_per_exit'] / 1e3:.0f} |")
     lines += ["", "In the budget view the pay not paid while posts stand empty offsets most "
               "of the consultants, recruitment and the newcomer's ramp-up, so turnover "
-              "looks cheap; the economic view values the work not done.", ""]
+              "looks cheap; the economic view values the work not done. Knock-on effects "
+              "(colleagues' sick leave, the payroll of a younger staff, later exits and "
+              "rounds they set off) are not Johrén's blocks and are shown apart.", ""]
+    return lines
+
+
+def _replacement_table(t, factor: float) -> list[str]:
+    """The probe's rows: Johrén's blocks, the knock-on blocks, the subtotals."""
+    names = {"johren": "Johrén's blocks together", "knock_on": "knock-on together",
+             "total": f"economic view (value of work x{factor:g})",
+             "cash": "budget view (cash)"}
+    lines = ["| part | block | kSEK per extra exit | 95% interval |", "|---|---|---|---|"]
+    for r in t.itertuples():
+        kind = "Johrén" if r.kind == "johren" else "knock-on" if r.kind == "knock_on" \
+            else r.kind
+        label = names.get(r.block, r.block) if r.part != "block" else kind
+        block = r.block if r.part == "block" else ""
+        ci = (f"{r.ci_low / 1e3:+.0f} to {r.ci_high / 1e3:+.0f}"
+              if r.ci_high > r.ci_low else "(the base's cost per hire)")
+        lines.append(f"| {label} | {block} | {r.sek_per_exit / 1e3:+.0f} | {ci} |")
     return lines
 
 

@@ -23,8 +23,20 @@ cash each policy costs (supplements, added staff, facilitators).
 value of work lost (``view = "economic"``), each valued at its labour cost times
 ``economics.value_of_work_factor``:
 
-* ``lost_vacancy``: budgeted posts vacant and not covered by a consultant, at the unit's
-  mean labour cost of a full-time post;
+* ``lost_vacancy``: the unit's capacity short of its need, at the unit's mean labour
+  cost of a full-time post. The need is the budgeted posts; the capacity is every
+  employee in post (budgeted and extra posts, in FTE) and every consultant (in FTE
+  times ``consultants.productivity``), so a filled extra post offsets an empty budgeted
+  one. Capacity above the need is not credited (its work shows as a shorter queue and
+  fewer overdue investigations, priced only through the optional service prices);
+* ``lost_measure_time`` (Johrén's block ``measures``): the work that paid time moved off
+  casework by a measure takes away and the model does not show recovered (after
+  ``redesign_share`` and ``productivity_gain`` for the working-time policies; all of it
+  for reflection time), valued like an uncovered vacancy hour and compared with need
+  like ``lost_vacancy``: extra posts absorb it first; a measure whose productivity gain
+  recovers more than the hours it moves fills empty budgeted capacity (it lowers
+  ``lost_vacancy``) but is never credited beyond the need, as capacity above the need
+  is not;
 * ``lost_notice``: the part of a leaver's work not done during the notice period;
 * ``lost_rampup`` and ``lost_mentoring``: the newcomer's shortfall and the mentors'
   time, which the budget view counts only as pay; ``lost_colleague_time``: colleagues'
@@ -59,9 +71,9 @@ PAYROLL = ("sick_leave", "mentoring", "rampup_lost_output", "salaries",
 LOST = ("lost_rampup", "lost_mentoring", "lost_sick_leave", "lost_colleague_time",
         "lost_notice")                                      # economic, from payroll
 SICK, MENTORING, RAMPUP, SALARIES, OVERSTAFFING = range(len(PAYROLL))
-ECONOMIC = {"lost_vacancy", "lost_notice", "lost_rampup", "lost_colleague_time",
-            "lost_mentoring", "lost_sick_leave", "manager_introduction", "service_overdue",
-            "service_handovers"}
+ECONOMIC = {"lost_vacancy", "lost_measure_time", "lost_notice", "lost_rampup",
+            "lost_colleague_time", "lost_mentoring", "lost_sick_leave",
+            "manager_introduction", "service_overdue", "service_handovers"}
 BLOCKS = {
     "recruitment": "recruitment",
     "mentoring": "introduction", "lost_mentoring": "introduction",
@@ -70,6 +82,7 @@ BLOCKS = {
     "lost_colleague_time": "training_in",
     "consultants": "vacancy_exit", "lost_vacancy": "vacancy_exit",
     "lost_notice": "vacancy_exit",
+    "lost_measure_time": "measures",
     "sick_leave": "sick_leave", "rehabilitation": "sick_leave",
     "lost_sick_leave": "sick_leave",
     "salaries": "payroll",
@@ -111,6 +124,7 @@ class PayrollTerms(NamedTuple):
     sick_pay_share: float
     paid_hours: float             # paid hours/week of a full-time post (yearly average)
     value_of_work: float          # value of lost work per SEK of its labour cost
+    consultant_productivity: float  # a consultant's FTE as a share of an employee's
     notice_loss: float            # share of a leaver's output lost during notice
     colleague_time: float         # colleagues' hours per hour of a newcomer's shortfall
 
@@ -120,20 +134,24 @@ class PayrollWeek(NamedTuple):
     payroll: np.ndarray           # PAYROLL, then time_<policy>
     lost: np.ndarray              # LOST
     fulltime_pay: float           # mean labour cost of a full-time employee this week
+    capacity: float               # FTE in post at the week's end (consultants weighted)
+    measure_lost_h: float         # hours of work measures took away, not recovered
 
 
 class PayrollEffects(NamedTuple):
-    """The week's policy effects on pay: capacity caps and paid time moved off casework
-    (one row per policy)."""
+    """The week's policy effects on pay: capacity caps, paid time moved off casework and
+    the hours of it not recovered (one row per policy)."""
     capacity_cap: np.ndarray
     policy_time: np.ndarray
+    policy_lost: np.ndarray
 
 
 @entry
 def _payroll_week(now, w, capacity, fx, n_base, q):
     """Totals of one week of pay (``now - 7``, ``now``] per ledger category, the
-    economic view's lost work that follows from them, and the mean labour cost of a
-    full-time post.
+    economic view's lost work that follows from them, the mean labour cost of a
+    full-time post, the capacity in post (FTE of every active worker, consultants at
+    their productivity) and the hours of work measures took away and did not recover.
 
     Each employee's pay for the days employed is split: employer sick pay for absent
     days within the employer period; of the pay for days present, the mentoring share,
@@ -147,10 +165,15 @@ def _payroll_week(now, w, capacity, fx, n_base, q):
     lost = np.zeros(len(LOST))
     salary_sum = 0.0
     n_emp = 0
+    in_post = 0.0
+    measure_lost_h = 0.0
     for k in range(w.active.size):
         if w.active[k] and not w.consultant[k]:
             salary_sum += w.salary[k]
             n_emp += 1
+            in_post += w.fte[k]
+        elif w.active[k]:
+            in_post += w.fte[k] * q.consultant_productivity
     fulltime_pay = weekly_pay(salary_sum / n_emp if n_emp else 0.0, 1.0, q.oncost)
     for k in range(w.active.size):
         if not w.active[k] or w.consultant[k]:
@@ -161,7 +184,8 @@ def _payroll_week(now, w, capacity, fx, n_base, q):
         absent = min(max(s1 - s0, 0.0), 7.0)
         paid = min(max(min(s1, w.spell_start[k] + q.employer_pay_days) - s0, 0.0), 7.0)
         # hired or leaving mid-week: pay only the days employed
-        pay *= min(max(now - max(w.hire_day[k], start), 0.0), 7.0) / 7.0
+        employed = min(max(now - max(w.hire_day[k], start), 0.0), 7.0) / 7.0
+        pay *= employed
         hours = max(q.paid_hours * w.fte[k], 1e-9)
         out[SICK] += pay * q.sick_pay_share * paid / 7.0
         lost[2] += pay * absent / 7.0 * q.value_of_work
@@ -174,6 +198,7 @@ def _payroll_week(now, w, capacity, fx, n_base, q):
             part = worked * min(fx.policy_time[j, k] / hours, 1.0)
             out[len(PAYROLL) + j] += part
             rest -= part
+            measure_lost_h += fx.policy_lost[j, k] * employed * (1.0 - absent / 7.0)
         rest = max(rest, 0.0)
         shortfall = 1.0 - min(capacity[w.phase[k]], fx.capacity_cap[k])
         ramp = rest * shortfall
@@ -186,13 +211,26 @@ def _payroll_week(now, w, capacity, fx, n_base, q):
         if w.notice[k]:
             lost[4] += (rest - ramp) * q.notice_loss * q.value_of_work
         out[OVERSTAFFING if k >= n_base else SALARIES] += rest - ramp
-    return out, lost, fulltime_pay
+    return out, lost, fulltime_pay, in_post, measure_lost_h
 
 
 def _effects(fx, n: int) -> PayrollEffects:
-    time = (np.array([vec(fx.policy_time[x], n) for x in fx.policy_time]) if fx.policy_time
-            else np.zeros((0, n)))
-    return PayrollEffects(vec(fx.capacity_cap, n), time)
+    def rows(d):
+        return np.array([vec(d[x], n) for x in d]) if d else np.zeros((0, n))
+    return PayrollEffects(vec(fx.capacity_cap, n), rows(fx.policy_time),
+                          rows({x: fx.policy_lost[x] for x in fx.policy_time}))
+
+
+def work_shortfall(need: float, capacity: float, measure_posts: float) -> tuple[float, float]:
+    """Posts of work lost this week: (vacancy, measures). ``need``: budgeted posts;
+    ``capacity``: FTE in post; ``measure_posts``: work measures took away and did not
+    recover, in posts (negative when they recover more than they move). The total is the
+    need not met by the capacity less the measures' loss, never below zero; the vacancy
+    part is what the posts alone leave unmet, lowered by a measure's net recovery; the
+    measures' part is the rest (never negative: no credit beyond the need)."""
+    vacancy = max(need - capacity, 0.0)
+    total = max(need - capacity + measure_posts, 0.0)
+    return min(vacancy, total), max(total - vacancy, 0.0)
 
 
 class Ledger:
@@ -208,7 +246,9 @@ class Ledger:
             sick_pay_share=params.sick_leave.sick_pay_share,
             paid_hours=(params.work_time.hours_per_week
                         * params.work_time.working_weeks_per_year / 52.0),
-            value_of_work=econ.value_of_work_factor, notice_loss=econ.notice_output_loss,
+            value_of_work=econ.value_of_work_factor,
+            consultant_productivity=params.consultants.productivity,
+            notice_loss=econ.notice_output_loss,
             colleague_time=econ.colleague_time_per_shortfall)
         self.consultant_month = params.consultants.cost_sek_per_month
         self.economics = econ
@@ -237,7 +277,7 @@ class Ledger:
             return
         fx = u.fx
         names = list(fx.policy_time)
-        totals, lost, fulltime_pay = _payroll_week(
+        totals, lost, fulltime_pay, in_post, measure_lost_h = _payroll_week(
             float(u.env.now), u.views[PayrollColumns], u.phase_table.capacity,
             fx.tuple_of(_effects, u.n_slots), u.n_base_positions, self.terms)
         y = self.year_of(u.env.now - WEEK)
@@ -247,11 +287,13 @@ class Ledger:
         for cat, total in zip(LOST, lost.tolist()):
             if total:
                 self.sek[(y, cat)] += total
-        vacant, uncovered = _vacancies(u)
-        if uncovered:
-            self.sek[(y, "lost_vacancy")] += (uncovered * fulltime_pay
-                                              * self.terms.value_of_work)
-        self.vacant_post_pay += vacant * fulltime_pay
+        vacancy, measures = work_shortfall(
+            float(u.n_base_positions), in_post,
+            measure_lost_h / max(self.terms.paid_hours, 1e-9))
+        for cat, posts in (("lost_vacancy", vacancy), ("lost_measure_time", measures)):
+            if posts > 1e-12:
+                self.sek[(y, cat)] += posts * fulltime_pay * self.terms.value_of_work
+        self.vacant_post_pay += _vacant_posts(u) * fulltime_pay
 
     def book_consultants(self, u) -> None:
         """The week's consultant fees (consultants in post at the week's end)."""
@@ -307,14 +349,10 @@ class Ledger:
                           sek=sek)
 
 
-def _vacancies(u) -> tuple[int, int]:
-    """Budgeted posts with nobody in them; of those, the ones no consultant covers."""
-    active = u.staff.active
+def _vacant_posts(u) -> int:
+    """Budgeted posts with nobody in them (the memo of pay not paid)."""
     n = u.n_base_positions
-    if np.count_nonzero(active[:n]) == n:
-        return 0, 0
-    empty = [pos for k, pos in enumerate(u.positions[:n]) if not active[k]]
-    return len(empty), sum(1 for pos in empty if pos.consultant < 0)
+    return n - int(np.count_nonzero(u.staff.active[:n]))
 
 
 def book_payroll(u) -> None:

@@ -132,10 +132,16 @@ COLUMN_WORDS: dict[str, Text] = {
                                         "Open investigations over the legal limit, trend "
                                         "per year"),
     "p_queue_growing": Text("Andel körningar där kön växer", "Share of runs where the queue grows"),
-    "replacement_cost_sek": Text("Kostnad per extra avgång (kr)", "Cost per extra exit (SEK)"),
     "cost_per_avoided_exit": _t("col_per_exit", " (kr)"),
     "payback_year": _t("col_payback", " (år)"),
     "payback_year_budget": _t("col_payback_budget", " (år)"),
+    "work_lost_measure_time_per_year": Text(
+        "Förlorat arbete: klienttid som åtgärden tar, per år (kr)",
+        "Work lost: client time the measure takes, per year (SEK)"),
+    # the unit's replacement cost (replacement_cost)
+    "part": Text("Del", "Part"),
+    "kind": Text("Slag", "Kind"),
+    "sek_per_exit": Text("Kronor per extra avgång", "SEK per extra exit"),
     # uncertainty in the assumptions (draws, ceac, evppi)
     "p_best": Text("Sannolikhet att vara bäst", "Probability of being best"),
     "draw": Text("Dragning", "Draw"),
@@ -234,6 +240,11 @@ TABLE_WORDS: dict[str, tuple[Text, Text]] = {
         "värde (EVPPI) och värdet där slutsatsen vänder.",
         "Per option and uncertain assumption: the value a year of knowing the assumption's "
         "true value (EVPPI) and the value at which the verdict flips.")),
+    "replacement_cost": (Text("Ersättningskostnad", "Replacement cost"), Text(
+        "Enhetens marginella kostnad för en extra avgång, per Johréns kostnadsblock och "
+        "följdeffekter, med 95 %-intervall.",
+        "The unit's marginal cost of one extra exit, by Johrén's cost blocks and knock-on "
+        "effects, with 95% intervals.")),
     "draws": (Text("Dragningar", "Draws"), Text(
         "Varje dragning av de osäkra antagandena: parameter, kvantil och värde per scenario.",
         "Each draw of the uncertain assumptions: parameter, quantile and value per "

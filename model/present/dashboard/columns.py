@@ -48,15 +48,17 @@ KINDS: dict[str, str] = {
     "saving_recruitment_per_year": "sek", "saving_consultants_per_year": "sek",
     "saving_sick_pay_per_year": "sek", "payroll_change_per_year": "sek",
     "paid_time_off_casework_per_year": "sek", "net_cost_budget_sek_per_year": "sek",
-    "work_lost_change_per_year": "sek", "net_cost_economic_sek_per_year": "sek",
+    "work_lost_change_per_year": "sek", "work_lost_measure_time_per_year": "sek",
+    "net_cost_economic_sek_per_year": "sek",
     "p_saves_budget": "pct", "p_saves_economic": "pct", "exits_avoided_per_year": "num",
     "turnover_rate_change": "pct", "overdue_share_change": "pct", "mean_queue_change": "num",
     "queue_trend_per_year": "num", "overdue_open_trend_per_year": "num", "p_queue_growing": "pct",
-    "replacement_cost_sek": "sek", "cost_per_avoided_exit": "sek", "payback_year": "num1",
+    "cost_per_avoided_exit": "sek", "payback_year": "num1",
     "payback_year_budget": "num1", "objective": "num", "half_width": "num", "output": "text",
     "factor": "text", "method": "text", "index": "text", "p_best": "pct", "draw": "int",
     "quantile": "num", "value_per_avoided_exit_sek": "sek", "evppi_sek_per_year": "sek",
-    "flip_value": "num", "influence_sek_per_year": "sek",
+    "flip_value": "num", "influence_sek_per_year": "sek", "part": "text", "kind": "text",
+    "sek_per_exit": "sek",
 }
 # column -> (Swedish header, kind): the export's headers
 COLUMNS: dict[str, tuple[str, str]] = {c: (COLUMN_WORDS[c].sv, k) for c, k in KINDS.items()}

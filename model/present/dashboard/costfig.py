@@ -27,7 +27,8 @@ CATEGORY_COLOURS = {"salaries": "#0072B2", "sick_leave": "#E69F00", "mentoring":
 EXTRA_COLOURS = ["#332288", "#7F3C8D", "#3969AC", "#11A579", "#E73F74", "#F2B701",
                  "#80BA5A", "#008695"]
 # what the economic view adds (value of work lost): drawn hatched, in their own legend
-ECONOMIC_COLOURS = {"lost_vacancy": "#882255", "lost_notice": "#AA4499",
+ECONOMIC_COLOURS = {"lost_vacancy": "#882255", "lost_measure_time": "#661100",
+                    "lost_notice": "#AA4499",
                     "lost_rampup": "#CC6677", "lost_colleague_time": "#DDCC77",
                     "lost_mentoring": "#44AA99", "lost_sick_leave": "#88CCEE",
                     "manager_introduction": "#117733", "service_overdue": "#666666",

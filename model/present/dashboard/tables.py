@@ -113,7 +113,26 @@ def views_html(res, lang: str) -> str:
             f'{html.escape(t("view_budget_expl", lang))}</li>'
             f'<li><strong>{html.escape(t("view_economic", lang))}</strong>: '
             f'{html.escape(t("view_economic_expl", lang))}</li>'
-            f'<li class="service-pricing">{html.escape(service)}</li></ul>')
+            f'<li class="service-pricing">{html.escape(service)}</li>'
+            f'{_replacement_item(res, lang)}</ul>')
+
+
+def _replacement_item(res, lang: str) -> str:
+    """The unit's replacement cost (the main job's probe), when the result has it."""
+    from ...experiment.prices import PRICE_YEAR
+    rc = res.table("replacement_cost")
+    if rc is None or rc.empty:
+        return ""
+    r = rc.set_index("block")
+    if not {"total", "johren", "knock_on"} <= set(r.index):
+        return ""
+    text = t("replacement_cost", lang).format(
+        total=fmt(r.loc["total", "sek_per_exit"], "tkr", lang),
+        lo=fmt(r.loc["total", "ci_low"], "tkr", lang),
+        hi=fmt(r.loc["total", "ci_high"], "tkr", lang), year=PRICE_YEAR,
+        johren=fmt(r.loc["johren", "sek_per_exit"], "tkr", lang),
+        knock=fmt(r.loc["knock_on", "sek_per_exit"], "tkr", lang))
+    return f'<li class="replacement-cost">{html.escape(text)}</li>'
 
 
 def kpi_cards(res, lang) -> list[dict]:

@@ -60,13 +60,15 @@ class Economics(Strict):
     cash the budget view books."""
 
     value_of_work_factor: float = P(
-        1.25, "SEK per SEK of labour cost", "Value of work not done (vacant, uncovered "
-        "post-time; a newcomer's shortfall; mentors', colleagues' and managers' time; "
-        "absent days) per SEK of that time's labour cost (salary with on-costs). 1.25 "
-        "places an extra exit inside the replacement cost per quit of 340-543 kSEK "
-        "(about 480 kSEK with the recruitment market; docs/VALIDATION.md).",
-        source="DOMAIN.md: work lost valued at least at its labour cost; calibrated to "
-        "Johrén ~340k and Vision 2015 542.7k per replacement (range 1.0-1.5)", ge=0, le=5)
+        1.0, "SEK per SEK of labour cost", "Value of work not done (capacity short of the "
+        "budgeted posts; client time a measure takes away and does not recover; a "
+        "newcomer's shortfall; mentors', colleagues' and managers' time; absent days) per "
+        "SEK of that time's labour cost (salary with on-costs). 1.0 values work at its "
+        "labour cost, the floor the personnel-economics literature sets; 1.25 and 1.5 are "
+        "shown as a sensitivity in docs/VALIDATION.md.",
+        source="DOMAIN.md: work lost valued at least at its labour cost (Johrén; Vision "
+        "2015); not tuned to the literature's replacement cost (range 1.0-1.5)",
+        ge=0, le=5)
     manager_salary_sek_per_month: NonNeg = P(
         52_000, "SEK/month", "Monthly salary of the unit manager whose time introduction "
         "takes.", assumption=(45_000, 60_000), le=1e7, decision=True)

@@ -92,8 +92,8 @@ class Recruitment(Strict):
     cost_per_round_sek: NonNeg = P(60_000, "SEK", "Cost of one recruitment round "
                                    "(preparation, advertisements, interviews, "
                                    "deliberations).", source="part of Johrén's replacement "
-                                   "cost 340-543k (Vision 2015); split is an assumption "
-                                   "(30-100k)", le=1e8)
+                                   "cost 340-543k (Vision 2015; 2015 SEK, about 442-706k "
+                                   "in 2023 SEK); split is an assumption (30-100k)", le=1e8)
     market: Market = Field(default_factory=lambda: Market())
 
 

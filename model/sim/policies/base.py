@@ -52,6 +52,9 @@ class Effects:
         self._value_per_hour = params.pay.paid_time_value_share / wt.hours_per_week
         self.policy_time_h = np.zeros(n)        # paid hours moved off client work by policy
         self.policy_time: dict[str, np.ndarray] = {}   # the same, per policy
+        # of those hours, the work not recovered (hours of work, per policy; negative
+        # where a measure recovers more than it moves)
+        self.policy_lost: dict[str, np.ndarray] = {}
         self.supplement = np.zeros(n)           # SEK/month
         self.control_boost = np.zeros(n)        # control index units
         self.support_boost = np.zeros(n)        # colleague-support z units
@@ -94,10 +97,15 @@ class Effects:
         (``pay.paid_time_value_share`` x the hours' share of the paid week)."""
         return self._value_per_hour * self.paid_time_off()
 
-    def add_time(self, name: str, hours) -> None:
-        """Record paid hours a policy moves off client work (for the ledger)."""
+    def add_time(self, name: str, hours, lost=None) -> None:
+        """Record paid hours a policy moves off client work (for the ledger) and, of
+        them, the hours of work the model does not show recovered (``lost``; all of
+        them unless the policy says otherwise): the economic view values those as work
+        lost (``model.sim.costs``)."""
         self.policy_time_h = self.policy_time_h + hours
         self.policy_time[name] = self.policy_time.get(name, 0.0) + hours
+        self.policy_lost[name] = self.policy_lost.get(name, 0.0) + (
+            hours if lost is None else lost)
 
 
 class Policy:

@@ -8,9 +8,10 @@ documentation), the rest falls on client and non-client work in proportion to th
 shares of the week; client work cannot fall below what the non-client hours cannot
 absorb. The remaining client hours do ``1 + productivity_gain`` times the work (rested
 staff). The time is paid as before; the ledger moves its pay from ``salaries`` to the
-policy's category. The paid hours off client work also count as working conditions
-when staff and applicants compare employers (``pay.paid_time_value_share``, see
-``model.sim.processes.market``).
+policy's category, and the economic view values the part of the freed hours' work that
+is not recovered (``unrecovered_share``) as work lost. The paid hours off client work
+also count as working conditions when staff and applicants compare employers
+(``pay.paid_time_value_share``, see ``model.sim.processes.market``).
 """
 
 from __future__ import annotations
@@ -101,6 +102,28 @@ def client_share_kept(cfg, client_work_share: float) -> float:
     return max(0.0, 1.0 - lost / s)
 
 
+def unrecovered_share(cfg, client_work_share: float) -> float:
+    """Share of the freed hours whose work is not recovered (the economic view values
+    it as work lost, like an uncovered vacancy hour; ``model.sim.costs``).
+
+    Of the freed share of the day ``f``, the work is recovered by redesign (the share
+    ``redesign_share`` of ``f``, as far as non-client work was cut to find it) and by
+    the productivity gain on the client hours kept (``productivity_gain * kept * s``);
+    the rest (client work cut and non-client work cut in proportion) is lost. Negative
+    when the gain recovers more than the hours moved: the ledger then credits the extra
+    work only against empty budgeted capacity (``model.sim.costs``).
+    """
+    s = client_work_share
+    freed = 1.0 - cfg.client_hours_per_day / DAY_HOURS
+    if freed <= 0:
+        return 0.0
+    kept = client_share_kept(cfg, s)
+    client_cut = s * (1.0 - kept)
+    redesigned = min(cfg.redesign_share * freed, freed - client_cut)
+    gained = cfg.productivity_gain * kept * s
+    return (freed - redesigned - gained) / freed
+
+
 class WorkingTimePolicy(Policy):
     name = "working_time"
 
@@ -115,8 +138,11 @@ class WorkingTimePolicy(Policy):
         fx.client_factor[mask] *= kept * (1 + c.productivity_gain)
         fx.competence_h[mask] += 5 * c.competence_hours_per_day * scale
         fx.recovery_h[mask] += 5 * c.recovery_hours_per_day * scale
-        fx.add_time(self.name, np.where(mask, 5 * (DAY_HOURS - c.client_hours_per_day)
-                                        * scale, 0.0))
+        # paid hours moved a week, as a yearly average over the paid weeks (as the
+        # ledger's paid hours and the other policies' times are)
+        hours = np.where(mask, 5 * (DAY_HOURS - c.client_hours_per_day) * scale
+                         * wt.working_weeks_per_year / 52.0, 0.0)
+        fx.add_time(self.name, hours, hours * unrecovered_share(c, wt.client_work_share))
 
 
 class ReflectionDayPolicy(Policy):

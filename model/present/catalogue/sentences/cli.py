@@ -75,8 +75,19 @@ CLI: dict[str, Text] = {
     "cli.d_consultants": Text("konsulter", "consultants"),
     "cli.d_sick": Text("sjuklön, rehabilitering", "sick pay, rehabilitation"),
     "cli.d_payroll": Text("lönekostnad", "payroll"),
-    "cli.d_time_moved": Text("varav betald tid flyttad från klientarbete",
-                             "of which paid time moved off casework"),
+    "cli.d_time_moved": Text("betald tid flyttad från klientarbete",
+                             "paid time moved off casework"),
+    "cli.time_h": Text(
+        "Betald tid som alternativen flyttar från klientarbete, kr per år (i budgeten), och "
+        "det arbete som inte tas igen (förlorat arbete i den personalekonomiska kalkylen):",
+        "Paid time the options move off casework, SEK a year (budget view), and the work "
+        "not recovered (work lost in the economic view):"),
+    "cli.time_line": Text("{name}: {moved} flyttad; arbete värt {lost} tas inte igen",
+                          "{name}: {moved} moved; work worth {lost} not recovered"),
+    "cli.d_lost_measures": Text("förlorat arbete: åtgärdens klienttid",
+                                "work lost: the measure's client time"),
+    "cli.d_lost_other": Text("förlorat arbete i övrigt, förändring",
+                             "other work lost, change"),
     "cli.d_net": Text("nettokostnad per år", "net cost per year"),
     "cli.d_p_cash": Text("chans att spara kontanter", "chance it saves cash"),
     "cli.d_econ_h": Text("personalekonomisk kalkyl (budget + värdet av förlorat arbete):",
@@ -85,7 +96,6 @@ CLI: dict[str, Text] = {
     "cli.d_p_saves": Text("chans att spara pengar", "chance it saves money"),
     "cli.d_per_exit": Text("kostnad per undviken avgång", "cost per avoided exit"),
     "cli.d_payback": Text("återbetalning", "payback"),
-    "cli.d_replacement": Text("ersättningskostnad per avgång", "replacement cost per exit"),
     "cli.not_advice": Text("en besparing här är ingen rekommendation",
                            "a saving here is not a recommendation"),
     "cli.base_unstable": Text(

@@ -92,12 +92,23 @@ DASHBOARD: dict[str, Text] = {
         "The service is priced in the economic view (an assumption): {overdue} per "
         "investigation over the legal limit and {handover} per caseworker handover."),
     "dashboard.view_economic_expl": Text(
-        "Budget plus värdet av arbete som går förlorat (vakanser, uppsägningstid, "
-        "inskolning, kollegors och chefens tid, sjukfrånvaro). Det förlorade arbetet "
-        "betalas inte ut men blir ogjort.",
-        "The budget plus the value of work lost (vacancies, notice, ramp-up, "
-        "colleagues' and the manager's time, sick leave). The lost work is not paid "
-        "out, but it is not done."),
+        "Budget plus värdet av arbete som går förlorat (vakanser, klienttid som en "
+        "åtgärd tar och som inte tas igen, uppsägningstid, inskolning, kollegors och "
+        "chefens tid, sjukfrånvaro), värderat till lönekostnaden. Det förlorade arbetet "
+        "betalas inte ut men blir ogjort; arbete som tillagda tjänster gör räknas in.",
+        "The budget plus the value of work lost (vacancies, client time a measure takes "
+        "away and does not recover, notice, ramp-up, colleagues' and the manager's time, "
+        "sick leave), valued at its labour cost. The lost work is not paid out, but it is "
+        "not done; work that added posts do is counted."),
+    "dashboard.replacement_cost": Text(
+        "Enhetens ersättningskostnad: en extra avgång kostar {total} ({lo} – {hi}) i den "
+        "personalekonomiska kalkylen, i {year} års priser. Johréns block (rekrytering, "
+        "introduktion, upplärning, vakans och avgång) ger {johren}, följdeffekterna "
+        "(sjukfrånvaro, senare rekryteringar, lönekostnad) {knock}; tillsammans summan.",
+        "The unit's replacement cost: one extra exit costs {total} ({lo} – {hi}) in the "
+        "economic view, in {year} prices. Johrén's blocks (recruitment, introduction, "
+        "training-in, vacancy and exit) give {johren}, the knock-on effects (sick leave, "
+        "later recruitment, payroll) {knock}; together the sum."),
     "dashboard.economic_additions": Text("Personalekonomisk: tillägg för förlorat arbete",
                                          "Economic (personnel economics): added value "
                                          "of work lost"),
@@ -138,7 +149,7 @@ DASHBOARD: dict[str, Text] = {
     "dashboard.col_service": Text("Verksamheten", "Service"),
     "dashboard.negative_cheaper": Text(
         "Negativ nettokostnad = billigare än basen. – = inte definierat (åtgärden har "
-        "ingen egen kostnad eller undviker inte säkert några avgångar).",
+        "ingen kontantkostnad eller undviker inte säkert några avgångar).",
         "Negative net cost = cheaper than the base. n/a = not defined (the measure has "
         "no cash cost or does not avoid exits with confidence)."),
     "dashboard.service_ok": Text("ingen varning", "no warning"),
@@ -152,7 +163,7 @@ DASHBOARD: dict[str, Text] = {
     "dashboard.flag_overdue_share_up": Text("fler utredningar över lagens tidsgräns",
                                             "more investigations over the legal limit"),
     "dashboard.flag_turnover_up": Text("personalomsättningen ökar", "turnover rises"),
-    "dashboard.payback_none": Text("ingen egen kostnad", "no cash cost"),
+    "dashboard.payback_none": Text("ingen kontantkostnad", "no cash cost"),
     "dashboard.payback_never": Text("inte inom perioden", "not within the period"),
     "dashboard.payback_first": Text("från år 1", "from year 1"),
     "dashboard.payback_year": Text("år {n}", "year {n}"),
@@ -168,6 +179,9 @@ DASHBOARD: dict[str, Text] = {
     "dashboard.cat_policy_overstaffing": Text("Tjänster utöver budget", "Posts above budget"),
     "dashboard.cat_lost_vacancy": Text("Förlorat arbete: vakanta tjänster",
                                        "Work lost: vacant posts"),
+    "dashboard.cat_lost_measure_time": Text(
+        "Förlorat arbete: klienttid som åtgärder tar och som inte tas igen",
+        "Work lost: client time measures take away, not recovered"),
     "dashboard.cat_lost_notice": Text("Förlorat arbete: uppsägningstid",
                                       "Work lost: notice period"),
     "dashboard.cat_lost_rampup": Text("Förlorat arbete: nyanställdas inskolning",
@@ -345,7 +359,7 @@ DASHBOARD: dict[str, Text] = {
     "cards.payback": Text("Återbetalning (personalekonomisk)", "Payback (economic)"),
     "cards.payback_help": Text(
         "Första år från vilket den samlade personalekonomiska nettokostnaden stannar på "
-        "noll eller lägre. Bara för åtgärder med en egen kostnad.",
+        "noll eller lägre. Bara för åtgärder med en kontantkostnad.",
         "First year from which the cumulative economic net cost stays at or below zero. "
         "Only for measures with a cash cost."),
     # the sensitivity indices (model.present.dashboard.sweepfigs)
