@@ -29,6 +29,8 @@ COST_COLUMNS = list(CostRow._fields)
 # every summary result but the strain index is a count, a rate, a share, a cost or a
 # level that cannot be negative: its interval uses the bounded method (model.experiment.intervals)
 UNBOUNDED_KPIS = {"mean_strain"}
+# results that are 0 or 1 per replication: their mean is a probability (Wilson interval)
+BINARY_KPIS = {"crisis"}
 SUMMARY_KPIS = ["turnover_rate", "exits", "resignations", "retirements",
                 "exits_first_2y", "hires", "mean_headcount", "vacancy_rate",
                 "consultant_fte", "overdue_share", "total_cost_sek", "economic_cost_sek",

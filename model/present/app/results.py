@@ -98,7 +98,8 @@ def analyse(base_parts: list[dict], option_parts: list[dict], base: Scenario,
     flag = str(cb.service_flag.iloc[0]) if len(cb) else ""
     return Answer(n=len(base_parts), years=years, levels=levels, measures=measures,
                   service_flag=flag,
-                  base_flags=";".join(base_flags(tables["timeseries"], BASE)),
+                  base_flags=";".join(base_flags(tables["timeseries"], BASE,
+                                                 tables["summary"])),
                   names={lang: _names(base, option, lang) for lang in LANGS},
                   tables={"summary": tables["summary"], "costs": tables["costs"],
                           "cost_benefit": cb})

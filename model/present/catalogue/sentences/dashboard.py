@@ -150,6 +150,10 @@ DASHBOARD: dict[str, Text] = {
     "dashboard.flag_overdue_share_up": Text("fler utredningar över lagens tidsgräns",
                                             "more investigations over the legal limit"),
     "dashboard.flag_turnover_up": Text("personalomsättningen ökar", "turnover rises"),
+    "dashboard.flag_crisis_risk_up": Text("risken för kris ökar", "the risk of a crisis rises"),
+    "dashboard.flag_crisis_risk": Text("enheten hamnar i kris i minst en körning av tio",
+                                       "the unit falls into crisis in at least one run "
+                                       "in ten"),
     "dashboard.payback_none": Text("ingen egen kostnad", "no cash cost"),
     "dashboard.payback_never": Text("inte inom perioden", "not within the period"),
     "dashboard.payback_first": Text("från år 1", "from year 1"),
