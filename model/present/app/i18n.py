@@ -95,7 +95,8 @@ STEP = ("Lönetillägg steg {s}", "Salary supplement, step {s}",
 
 # the result rows that are metrics take the catalogue's labels
 T.update({key: metric(key).label for key in ("turnover_rate", "overdue_share",
-                                             "consultant_fte", "vacancy_rate", "exits")})
+                                             "consultant_fte", "vacancy_rate", "exits",
+                                             "crisis")})
 
 
 def tr(key: str, lang: str, **kw) -> str:

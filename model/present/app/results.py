@@ -27,7 +27,7 @@ from .worker import TABLES
 # results shown for base and option: (summary KPI, number format)
 LEVELS = tuple((name, metric(name).mean_kind())
                for name in ("turnover_rate", "overdue_share", "consultant_fte", "vacancy_rate",
-                            "exits"))
+                            "exits", "crisis"))
 # cost-benefit measures shown: (measure, number format)
 MEASURES = (("net_cost_budget_sek_per_year", "tkr"), ("net_cost_economic_sek_per_year", "tkr"),
             ("p_saves_budget", "pct"), ("p_saves_economic", "pct"),

@@ -153,7 +153,7 @@ METRICS: tuple[Metric, ...] = (
            "Share of failed recruitment rounds",
            "Andel rekryteringsomgångar som inte gav någon anställning.",
            "Share of recruitment rounds that hired no one."),
-    _share("crisis", "Kris", "Crisis",
+    _share("crisis", "Kris (andel körningar)", "Crisis (share of runs)",
            "Om enheten hamnade i kris något år (som standard: minst 20 % av "
            "utredningarna över fyramånadersgränsen, en kö av utredningar på minst en "
            "månads inflöde eller avgångar på minst 45 % av de anställda; gränserna står "

@@ -18,6 +18,7 @@ from ...sim.entities import DAYS_PER_YEAR
 from . import data as D
 from .costfig import CATEGORY_COLOURS, ECONOMIC_COLOURS, EXTRA_COLOURS, cost_ledger
 from .i18n import fmt, reason_label, t, view_label
+from .runsfig import replication_outcomes
 from .style import PALETTE, SEPARATORS, colour, dash, esc, layout, rgba, symbol
 from .sweepfigs import SWEEP_FIGURES
 
@@ -182,7 +183,8 @@ def exits_by_tenure(res, lang):
 
 RUN_FIGURES = [("turnover", turnover_over_time), ("experience", experience_mix),
                ("caseload", caseload), ("costs", cost_ledger), ("net_cost", net_cost),
-               ("cost_turnover", cost_vs_turnover), ("exits", exits_by_tenure)]
+               ("cost_turnover", cost_vs_turnover), ("exits", exits_by_tenure),
+               ("runs", replication_outcomes)]
 
 
 def build_all(res) -> dict[str, dict]:

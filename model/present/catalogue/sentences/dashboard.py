@@ -53,6 +53,13 @@ DASHBOARD: dict[str, Text] = {
     "dashboard.fig_cost_turnover": Text("Kostnad mot personalomsättning", "Cost versus turnover"),
     "dashboard.fig_exits": Text("Avgångar per år efter anställningstid och orsak",
                                 "Exits per year by tenure and reason"),
+    "dashboard.fig_runs": Text("Varje körning för sig: personalomsättning och utredningar "
+                               "över tidsgränsen (kryss = kris)",
+                               "Each run on its own: turnover and investigations past the "
+                               "limit (cross = crisis)"),
+    "dashboard.crisis_run": Text("Körning i kris", "Run in crisis"),
+    "dashboard.median_runs": Text("Median av körningarna", "Median of the runs"),
+    "dashboard.first_crisis_year": Text("första krisår", "first crisis year"),
     "dashboard.fig_splom": Text("Faktorer mot utfall", "Factors against outcomes"),
     "dashboard.fig_pareto": Text("Kostnad mot omsättning: Pareto-front",
                                  "Cost versus turnover: Pareto front"),
