@@ -19,7 +19,7 @@ from .console_text import fmt as lfmt
 # the main KPIs in the order printed (words and formats from the catalogue)
 MAIN_KPIS = ("turnover_rate", "exits", "exits_first_2y", "hires", "mean_headcount",
              "vacancy_rate", "consultant_fte", "share_5y_plus", "share_intending",
-             "sick_absence_rate", "mean_caseload", "overdue_share", "handovers",
+             "sick_absence_rate", "mean_caseload", "overdue_share", "crisis", "handovers",
              "cost_per_year_sek", "economic_cost_per_year_sek")
 # KPIs printed indented under the one above them, as a part of it
 PARTS = ("exits_first_2y",)
