@@ -142,3 +142,16 @@ def test_results_without_a_crisis_column_still_compare():
     cb = cost_benefit(s, _costs(s), 1.0)
     assert "p_crisis" not in set(cb.measure)
     assert not math.isnan(cb.set_index("measure").loc["turnover_rate_change", "mean"])
+
+
+def test_paired_intervals_keep_their_coverage_on_ordinary_differences():
+    """Normal differences, n = 16, 400 trials (seed 1): the switch to the bootstrap
+    (about 5 % of samples by chance) must not cost coverage; the band is three binomial
+    standard errors around 0.95 (sqrt(0.95 x 0.05 / 400) = 1.1 %)."""
+    rng = np.random.default_rng(1)
+    trials = 400
+    hits = 0
+    for _ in range(trials):
+        _, lo, hi = intervals.paired_ci(rng.normal(2.0, 1.0, N))
+        hits += lo <= 2.0 <= hi
+    assert abs(hits / trials - 0.95) < 3 * math.sqrt(0.95 * 0.05 / trials)
