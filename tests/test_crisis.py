@@ -63,13 +63,14 @@ def test_each_threshold_alone_makes_a_crisis_year():
     assert first_crisis_year(year_checks(calm, queue, hc), Crisis()) == 2.0
     assert math.isnan(first_crisis_year(year_checks(calm, queue, hc),
                                         Crisis(queue_months=2.0)))
-    # 18 of 40 leaving in a year (Umeå's 18 of 38 was 47 %) is an exodus at 0.45
-    exodus = _counts(exits_per_week=(0, 0))
-    exodus = [c._replace(exits=18 if c.year == 1 else 0) for c in exodus]
-    assert first_crisis_year(year_checks(exodus, np.zeros(2 * WEEKS), hc),
-                             Crisis()) == 2.0
-    assert math.isnan(first_crisis_year(year_checks(exodus, np.zeros(2 * WEEKS), hc),
-                                        Crisis(turnover_share=0.5)))
+    # 24 of 40 leaving in a year is an exodus at the default 0.6; 18 of 40 (Umeå's 18
+    # of 38 was 47 %) is one only with a threshold of 0.45
+    for leavers, default, at_045 in ((24, 2.0, 2.0), (18, math.nan, 2.0)):
+        exodus = [c._replace(exits=leavers if c.year == 1 else 0) for c in _counts()]
+        checks = year_checks(exodus, np.zeros(2 * WEEKS), hc)
+        got = first_crisis_year(checks, Crisis()), first_crisis_year(
+            checks, Crisis(turnover_share=0.45))
+        assert np.allclose(got, (default, at_045), equal_nan=True)
 
 
 def test_the_baseline_has_no_crisis_and_an_overloaded_unit_has_one():
