@@ -21,7 +21,8 @@
 * A probability estimated as a share of replications: the **Wilson** score interval,
   inside [0, 1] and sensible at 0 or n successes.
 * Trends (queue growth): the mean over replications of each replication's least-squares
-  slope, with a Student-t interval.
+  slope, with the interval of a paired difference (``paired_ci``: a runaway queue is
+  one of the few runs that dominate).
 
 The bootstrap uses a fixed seed, so tables are reproducible.
 """
