@@ -19,7 +19,7 @@ from conftest import BASELINE, SCENARIOS
 
 EVIL = "<script>alert(1)</script>"
 RUN_CHARTS = ["turnover", "experience", "caseload", "costs", "net_cost", "cost_turnover",
-              "exits"]
+              "exits", "runs"]
 
 
 @pytest.fixture(scope="module")

@@ -18,10 +18,10 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 import pandas as pd
 
 from ..errors import UserError
-from ..sim.metrics import SUMMARY_KPIS, UNBOUNDED_KPIS, frame, join_columns
+from ..sim.metrics import SUMMARY_KPIS, frame, join_columns
 from ..sim.params import Scenario
 from ..sim.workforce import Model, older_objects_frozen
-from .intervals import level_ci, mean_ci  # noqa: F401 - mean_ci is used from here too
+from .intervals import kpi_ci, level_ci, mean_ci  # noqa: F401 - used from here too
 from .workers import init_worker
 
 TABLES = ("summary", "timeseries", "events", "costs")
@@ -171,11 +171,11 @@ def default_workers() -> int:
 
 def summarise(summary: pd.DataFrame, kpis=SUMMARY_KPIS) -> pd.DataFrame:
     """One row per scenario and KPI: mean, sd and 95% confidence interval (bounded
-    quantities by bootstrap, see ``model.experiment.intervals``)."""
+    quantities by bootstrap, a 0/1 result by Wilson, see ``model.experiment.intervals``)."""
     rows = []
     for scen, grp in summary.groupby("scenario", sort=False):
         for k in kpis:
-            m, lo, hi = level_ci(grp[k], k not in UNBOUNDED_KPIS)
+            m, lo, hi = kpi_ci(k, grp[k])
             rows.append({"scenario": scen, "metric": k, "mean": m,
                          "sd": float(grp[k].std(ddof=1)) if len(grp) > 1 else math.nan,
                          "ci_low": lo, "ci_high": hi, "n": int(grp[k].notna().sum())})

@@ -4,7 +4,9 @@ All scenarios of a comparison run with the same seed and replication numbers, so
 replication *i* of every scenario shares its random streams; differences against the
 first scenario (the base) are computed per replication and summarised with Student-t
 intervals (paired differences), which is far tighter than comparing two independent
-means.
+means; where a few replications dominate the differences (a runaway run), with the
+bootstrap percentile interval of the paired mean difference, and the median of the
+differences stands beside their mean (``model.experiment.intervals.paired_ci``).
 
 The cost-benefit table (``model.experiment.costbenefit``) answers the committee's question for each
 scenario against the base, in the budget and the economic view, with service warnings.
@@ -17,11 +19,19 @@ import numpy as np
 import pandas as pd
 
 from ..errors import UserError
-from ..sim.metrics import SUMMARY_KPIS, UNBOUNDED_KPIS
+from ..sim.metrics import SUMMARY_KPIS
 from ..sim.params import Scenario
 from . import psa, run_scenario
 from .costbenefit import cost_benefit, payback_year  # noqa: F401 - the comparison's API
-from .intervals import level_ci, mean_ci, spread_interval, wilson  # noqa: F401
+from .intervals import (
+    kpi_ci,
+    kpi_method,
+    median,
+    paired_ci,
+    paired_method,
+    spread_interval,
+    wilson,  # noqa: F401 - the comparison's API
+)
 
 
 def run_comparison(scenarios: list[Scenario], seed: int, replications: int, workers: int = 1,
@@ -39,9 +49,12 @@ def run_comparison(scenarios: list[Scenario], seed: int, replications: int, work
 
 
 def comparison_table(summary: pd.DataFrame, kpis=SUMMARY_KPIS, spread=None) -> pd.DataFrame:
-    """One row per scenario and metric: mean and CI, and the paired difference to the
-    first scenario with its CI (``spread``: the interval under uncertainty in the
-    assumptions, ``intervals.spread_interval``, for both)."""
+    """One row per scenario and metric: mean and CI (``interval`` says which: wilson,
+    bootstrap or t), the paired difference to the first scenario with its CI
+    (``diff_interval``: t, or bootstrap where a few replications dominate), and the
+    medians of the values and of the differences. ``spread``: the interval under
+    uncertainty in the assumptions (``intervals.spread_interval``) for both, named
+    ``spread``."""
     order = list(dict.fromkeys(summary["scenario"]))
     base = summary[summary.scenario == order[0]].set_index("replication")
     rows = []
@@ -49,14 +62,18 @@ def comparison_table(summary: pd.DataFrame, kpis=SUMMARY_KPIS, spread=None) -> p
         cur = summary[summary.scenario == scen].set_index("replication")
         common = cur.index.intersection(base.index)
         for k in kpis:
-            m, lo, hi = (spread(cur.loc[common, k]) if spread
-                         else level_ci(cur[k], k not in UNBOUNDED_KPIS))
+            m, lo, hi = spread(cur.loc[common, k]) if spread else kpi_ci(k, cur[k])
             d = (cur.loc[common, k] - base.loc[common, k]).to_numpy(float)
-            dm, dlo, dhi = ((spread or mean_ci)(d) if scen != order[0]
-                            else (0.0, 0.0, 0.0))
+            is_base = scen == order[0]
+            dm, dlo, dhi = (spread or paired_ci)(d) if not is_base else (0.0, 0.0, 0.0)
             rows.append({"scenario": scen, "metric": k, "mean": m, "ci_low": lo,
                          "ci_high": hi, "diff": dm, "diff_ci_low": dlo,
-                         "diff_ci_high": dhi, "n": int(np.isfinite(cur[k]).sum())})
+                         "diff_ci_high": dhi, "n": int(np.isfinite(cur[k]).sum()),
+                         "median": median(cur[k]),
+                         "interval": "spread" if spread else kpi_method(k),
+                         "diff_median": 0.0 if is_base else median(d),
+                         "diff_interval": "" if is_base else
+                         "spread" if spread else paired_method(d)})
     return pd.DataFrame(rows)
 
 

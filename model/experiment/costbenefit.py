@@ -33,9 +33,16 @@ them than in the base: a unit near its tipping point runs away in some futures a
 in others), ``overdue_share_up`` and ``turnover_up`` (the paired 95% interval of the
 change against the base lies above zero, or the mean change is larger than
 ``MATERIAL_RISE``: near a tipping point a few runaway futures make a large mean rise with
-a wide interval, and that is a warning too). The share of replications whose queue keeps
-growing is the measure ``p_queue_growing``. A payback or a probability of saving money
-is never shown without the warning.
+a wide interval, and that is a warning too), and ``crisis_risk_up`` (the option raises
+the risk of a crisis run: ``model.experiment.crisis``, whose measures ``p_crisis``,
+``p_crisis_base`` and ``crisis_risk_change`` stand in this table too). The share of
+replications whose queue keeps growing is the measure ``p_queue_growing``. A payback or a
+probability of saving money is never shown without the warning.
+
+Intervals of paired differences are Student-t, or bootstrap percentile intervals where a
+few replications dominate (``intervals.paired_ci``); ``interval`` names the method of
+each row (t, bootstrap or wilson) and ``median`` is the median over replications of a
+paired difference (NaN for probabilities and ratios), which a runaway run does not move.
 """
 
 from __future__ import annotations
@@ -46,7 +53,16 @@ import numpy as np
 import pandas as pd
 
 from ..sim.entities import DAYS_PER_YEAR
-from .intervals import BOOTSTRAP_SAMPLES, BOOTSTRAP_SEED, mean_ci, slopes_per_year, wilson
+from .crisis import BASE_FLAG, CRISIS_FLAG, base_at_risk, crisis_rows
+from .intervals import (
+    BOOTSTRAP_SAMPLES,
+    BOOTSTRAP_SEED,
+    median,
+    paired_ci,
+    paired_method,
+    slopes_per_year,
+    wilson,
+)
 
 BUDGET_SAVINGS = {
     "recruitment": ("recruitment",),
@@ -59,8 +75,10 @@ OVERDUE_TREND_LIMIT = 2.0      # open overdue investigations per year
 RUNAWAY_SHARE = 0.1            # share of replications in which a queue keeps growing
 # mean rises that warrant a warning even when their interval includes zero
 MATERIAL_RISE = {"overdue_share_up": 0.01, "turnover_up": 0.02}
-FLAGS = ("queue_growing", "overdue_growing", "overdue_share_up", "turnover_up")
-COLUMNS = ["scenario", "measure", "unit", "mean", "ci_low", "ci_high", "service_flag"]
+FLAGS = ("queue_growing", "overdue_growing", "overdue_share_up", "turnover_up",
+         CRISIS_FLAG)
+COLUMNS = ["scenario", "measure", "unit", "mean", "ci_low", "ci_high", "service_flag",
+           "median", "interval"]
 
 
 def _per_rep(costs: pd.DataFrame, scenario: str, years: float) -> pd.DataFrame:
@@ -156,7 +174,7 @@ def service_flags(trend: dict, d_overdue: np.ndarray, d_turnover: np.ndarray,
     for key, name in (("queue", "queue_growing"), ("overdue", "overdue_growing")):
         if key not in trend:
             continue
-        _, lo, _ = mean_ci(trend[key])
+        _, lo, _ = paired_ci(trend[key])
         share = growing_share(trend, key)
         base_share = growing_share(base_trend or {}, key)
         runaway = share >= RUNAWAY_SHARE and not (share <= base_share)
@@ -165,16 +183,20 @@ def service_flags(trend: dict, d_overdue: np.ndarray, d_turnover: np.ndarray,
     for d, name in ((d_overdue, "overdue_share_up"), (d_turnover, "turnover_up")):
         if not len(d):
             continue
-        m, lo, _ = mean_ci(d)
+        m, lo, _ = paired_ci(d)
         if lo > 0 or m > MATERIAL_RISE[name]:
             flags.append(name)
     return flags
 
 
-def base_flags(timeseries: pd.DataFrame | None, base: str) -> list[str]:
+def base_flags(timeseries: pd.DataFrame | None, base: str,
+               summary: pd.DataFrame | None = None) -> list[str]:
     """The queue warnings of the base itself (its queue judged on its own, not against
-    another scenario): a comparison against an unstable base compares two collapses."""
-    return service_flags(trends(timeseries, base), np.zeros(0), np.zeros(0))
+    another scenario), and ``crisis_risk`` when the base is in crisis in at least one run
+    in ten (with ``summary``): a comparison against an unstable base compares two
+    collapses."""
+    flags = service_flags(trends(timeseries, base), np.zeros(0), np.zeros(0))
+    return flags + ([BASE_FLAG] if base_at_risk(summary, base) else [])
 
 
 def cost_benefit(summary: pd.DataFrame, costs: pd.DataFrame, years: float,
@@ -200,9 +222,10 @@ def cost_benefit(summary: pd.DataFrame, costs: pd.DataFrame, years: float,
         mine: list[dict] = []
 
         def add(measure, values, unit, interval=None):
-            m, lo, hi = (interval or spread or mean_ci)(values)
+            m, lo, hi = (interval or spread or paired_ci)(values)
             mine.append({"scenario": scen, "measure": measure, "unit": unit, "mean": m,
-                         "ci_low": lo, "ci_high": hi})
+                         "ci_low": lo, "ci_high": hi, "median": median(values),
+                         "interval": "spread" if spread else paired_method(values)})
 
         d_policy = (cur["policy"] - bc["policy"]).to_numpy()
         add("policy_cost_per_year", d_policy, "SEK/year")
@@ -225,7 +248,8 @@ def cost_benefit(summary: pd.DataFrame, costs: pd.DataFrame, years: float,
             k = int((net < 0).sum())
             lo, hi = wilson(k, n)
             mine.append({"scenario": scen, "measure": name, "unit": "probability",
-                         "mean": k / n if n else math.nan, "ci_low": lo, "ci_high": hi})
+                         "mean": k / n if n else math.nan, "ci_low": lo, "ci_high": hi,
+                         "interval": "wilson"})
         avoided = (b["exits"] - s["exits"]).to_numpy(float)
         add("exits_avoided_per_year", avoided / years, "exits/year")
         d_turnover = (s["turnover_rate"] - b["turnover_rate"]).to_numpy()
@@ -240,12 +264,16 @@ def cost_benefit(summary: pd.DataFrame, costs: pd.DataFrame, years: float,
             k = int((trend["queue"] > QUEUE_TREND_LIMIT).sum())
             lo, hi = wilson(k, len(trend["queue"]))
             mine.append({"scenario": scen, "measure": "p_queue_growing", "unit": "probability",
-                         "mean": k / len(trend["queue"]), "ci_low": lo, "ci_high": hi})
+                         "mean": k / len(trend["queue"]), "ci_low": lo, "ci_high": hi,
+                         "interval": "wilson"})
         pays = float(np.mean(d_policy)) > 0
         mine.append(_cost_per_avoided_exit(scen, net_econ, avoided, years, rng, pays))
         for measure, view in (("payback_year", None), ("payback_year_budget", "budget")):
             mine.append(_payback(scen, measure, costs, base, n_years, view, rng, pays))
-        flag = ";".join(service_flags(trend, d_overdue, d_turnover, base_trend))
+        crisis, raised = crisis_rows(scen, s, b)
+        mine += crisis
+        flag = ";".join(service_flags(trend, d_overdue, d_turnover, base_trend)
+                        + ([CRISIS_FLAG] if raised else []))
         rows += [{**r, "service_flag": flag} for r in mine]
     return pd.DataFrame(rows, columns=COLUMNS)
 
@@ -255,7 +283,7 @@ def _cost_per_avoided_exit(scen, net, avoided, years, rng, pays: bool) -> dict:
     interval, defined only for a measure that costs money and avoids exits with
     confidence (the interval of exits avoided excludes zero)."""
     n = len(net)
-    _, av_lo, _ = mean_ci(avoided)
+    _, av_lo, _ = paired_ci(avoided)
     defined = pays and avoided.mean() > 0 and (n < 2 or av_lo > 0)
     ratio = (net.mean() * years / avoided.mean()) if defined else math.nan
     lo = hi = math.nan
@@ -266,7 +294,8 @@ def _cost_per_avoided_exit(scen, net, avoided, years, rng, pays: bool) -> dict:
         if boots.size:
             lo, hi = np.percentile(boots, [2.5, 97.5])
     return {"scenario": scen, "measure": "cost_per_avoided_exit", "unit": "SEK",
-            "mean": ratio, "ci_low": float(lo), "ci_high": float(hi)}
+            "mean": ratio, "ci_low": float(lo), "ci_high": float(hi),
+            "interval": "bootstrap"}
 
 
 def _payback(scen, measure, costs, base, n_years, view, rng, pays: bool) -> dict:
@@ -279,7 +308,7 @@ def _payback(scen, measure, costs, base, n_years, view, rng, pays: bool) -> dict
             boots = _bootstrap(lambda i: payback_year(cum[i]), cum.shape[0], rng)
             lo, hi = np.percentile(boots, [2.5, 97.5], method="inverted_cdf")
     return {"scenario": scen, "measure": measure, "unit": "year", "mean": py,
-            "ci_low": float(lo), "ci_high": float(hi)}
+            "ci_low": float(lo), "ci_high": float(hi), "interval": "bootstrap"}
 
 
 RANKING_COLUMNS = ["rank", "group", "scenario", "turnover_rate_change",

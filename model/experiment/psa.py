@@ -164,7 +164,8 @@ def p_best_rows(outcomes: pd.DataFrame, warned: set[str]) -> list[dict]:
         lo, hi = wilson(k, n) if k is not None else (math.nan, math.nan)
         rows.append({"scenario": scen, "measure": "p_best", "unit": "probability",
                      "mean": k / n if k is not None and n else math.nan,
-                     "ci_low": lo, "ci_high": hi})
+                     "ci_low": lo, "ci_high": hi, "median": math.nan,
+                     "interval": "wilson"})
     return rows
 
 

@@ -20,7 +20,7 @@ from .console_text import fmt as lfmt
 # the main KPIs in the order printed (words and formats from the catalogue)
 MAIN_KPIS = ("turnover_rate", "exits", "exits_first_2y", "hires", "mean_headcount",
              "vacancy_rate", "consultant_fte", "share_5y_plus", "share_intending",
-             "sick_absence_rate", "mean_caseload", "overdue_share", "handovers",
+             "sick_absence_rate", "mean_caseload", "overdue_share", "crisis", "handovers",
              "cost_per_year_sek", "economic_cost_per_year_sek")
 # KPIs printed indented under the one above them, as a part of it
 PARTS = ("exits_first_2y",)
@@ -253,7 +253,7 @@ def comparison_lines(scenarios: list, tables: dict, out, lang: str = DEFAULT_LAN
              service_pricing_line(base.economics, lang)]
     if few_replications_note(sim.replications, lang):
         lines.append(few_replications_note(sim.replications, lang))
-    base_flag = ";".join(base_flags(tables["timeseries"], base.name))
+    base_flag = ";".join(base_flags(tables["timeseries"], base.name, tables.get("summary")))
     lines += [""] + cost_benefit_lines(tables["cost_benefit"], tables["comparison"], base_flag,
                                        lang, titles, details=details, draws=draws)
     return lines + ["", f"{say('tables', lang, out=out)}: "
@@ -288,6 +288,9 @@ def _details(cb, comparison, scen, lang, titles) -> list[str]:
     item("d_queue", rng("mean_queue_change", "num1"))
     item("d_trend", rng("queue_trend_per_year", "num1"))
     item("d_p_queue", rng("p_queue_growing", "pct"))
+    item("d_p_crisis", rng("p_crisis", "pct"))
+    item("d_p_crisis_base", rng("p_crisis_base", "pct"), 4)
+    item("d_crisis_change", rng("crisis_risk_change", "pp"), 4)
     row.append(f"  {say('d_budget_h', lang)}")
     item("d_measure", rng("policy_cost_per_year"), 4)
     for m, key in (("saving_recruitment_per_year", "d_recruitment"),

@@ -17,6 +17,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from .crisis import WeekCounts, first_crisis_year, year_checks
 from .entities import WEEK
 from .jit import entry
 from .records import CostRow, EventRow, WeekRow, kinds_of
@@ -28,6 +29,8 @@ COST_COLUMNS = list(CostRow._fields)
 # every summary result but the strain index is a count, a rate, a share, a cost or a
 # level that cannot be negative: its interval uses the bounded method (model.experiment.intervals)
 UNBOUNDED_KPIS = {"mean_strain"}
+# results that are 0 or 1 per replication: their mean is a probability (Wilson interval)
+BINARY_KPIS = {"crisis"}
 SUMMARY_KPIS = ["turnover_rate", "exits", "resignations", "retirements",
                 "exits_first_2y", "hires", "mean_headcount", "vacancy_rate",
                 "consultant_fte", "overdue_share", "total_cost_sek", "economic_cost_sek",
@@ -35,7 +38,10 @@ SUMMARY_KPIS = ["turnover_rate", "exits", "resignations", "retirements",
                 "handovers", "cases_arrived", "cases_closed", "mean_caseload",
                 "mean_queue", "mean_wait_days", "share_5y_plus", "share_under_2y",
                 "share_intending", "sick_absence_rate", "mean_exhaustion",
-                "mean_strain", "returner_hires", "failed_round_share"]
+                "mean_strain", "returner_hires", "failed_round_share", "crisis"]
+# summary columns that are no result to average over replications: the first window
+# year (1-based) that was a crisis year, NaN in a run without one
+SUMMARY_EXTRA = ["crisis_year"]
 
 
 class AuditColumns(NamedTuple):
@@ -118,6 +124,8 @@ class Recorder:
         self.cases_arrived = 0
         self.cases_closed = 0
         self.cases_arrived_all = 0
+        self.investigations_arrived = 0
+        self.week_counts: list[WeekCounts] = []
         self.cases_closed_all = 0
         self.deadlines_reached = 0
         self.overdue = 0
@@ -168,9 +176,12 @@ class Recorder:
 
     # -- cases -------------------------------------------------------------------
 
-    def cases_arrived_in_week(self, n: int, in_window: bool) -> None:
-        """``n`` new cases arrived (counted in the window, and in ``*_all`` always)."""
+    def cases_arrived_in_week(self, n: int, in_window: bool,
+                              investigations: bool = False) -> None:
+        """``n`` new cases arrived (counted in the window, and in ``*_all`` always);
+        ``investigations``: they are investigations (the crisis check's intake)."""
         self.cases_arrived += n if in_window else 0
+        self.investigations_arrived += n if in_window and investigations else 0
         self.cases_arrived_all += n
 
     def cases_closed_in_week(self, n: int, in_window: bool) -> None:
@@ -207,8 +218,11 @@ class Recorder:
         n_emp = int(n_emp)
         per = 1.0 / n_emp if n_emp else math.nan
         q_inv, q_ong, overdue_q, _ = u.book.queue_stats()
+        year = u.ledger.year_of(now - 1e-9)
+        self.week_counts.append(WeekCounts(year, self.overdue, self.deadlines_reached,
+                                           self.investigations_arrived, self.exits))
         self.ts.append(WeekRow(
-            week=int(round(now / WEEK)), day=now, year=u.ledger.year_of(now - 1e-9),
+            week=int(round(now / WEEK)), day=now, year=year,
             headcount=n_emp, fte=fte, vacancies=int(vacant), consultants=int(n_cons),
             on_notice=int(on_notice), sick_absent=absent, intending_share=n_int * per,
             demand_z=s_zd * per, control_z=s_zc * per, manager_support_z=float(u.zm),
@@ -267,6 +281,10 @@ class Recorder:
         s["cases_arrived"] = self.cases_arrived
         s["cases_closed"] = self.cases_closed
         s["mean_wait_days"] = self.wait_sum / self.wait_n if self.wait_n else math.nan
+        checks = year_checks(self.week_counts, col["queue_investigations"],
+                             col["headcount"])
+        s["crisis_year"] = first_crisis_year(checks, u.params.crisis)
+        s["crisis"] = int(not math.isnan(s["crisis_year"]))
         if nweeks:
             with np.errstate(divide="ignore", invalid="ignore"):
                 hcs = np.where(col["headcount"] > 0, col["headcount"], np.nan)
@@ -286,7 +304,8 @@ class Recorder:
                       "mean_exhaustion", "mean_strain"):
                 s[k] = math.nan
         summary = {k: Text.of([v]) if isinstance(v, str) else np.array([v])
-                   for k, v in {**meta, **{k: s[k] for k in SUMMARY_KPIS}}.items()}
+                   for k, v in {**meta, **{k: s[k] for k in SUMMARY_KPIS + SUMMARY_EXTRA}}
+                   .items()}
         return {"summary": summary, "timeseries": ts, "events": ev, "costs": costs}
 
 

@@ -26,7 +26,8 @@ LEVERS = SHORT_NAMES
 
 # the result rows that are metrics take the catalogue's labels
 T.update({key: metric(key).label for key in ("turnover_rate", "overdue_share",
-                                             "consultant_fte", "vacancy_rate", "exits")})
+                                             "consultant_fte", "vacancy_rate", "exits",
+                                             "crisis")})
 
 
 def tr(key: str, lang: str, **kw) -> str:

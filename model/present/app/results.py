@@ -27,7 +27,7 @@ from .worker import TABLES
 # results shown for base and option: (summary KPI, number format)
 LEVELS = tuple((name, metric(name).mean_kind())
                for name in ("turnover_rate", "overdue_share", "consultant_fte", "vacancy_rate",
-                            "exits"))
+                            "exits", "crisis"))
 # cost-benefit measures shown: (measure, number format)
 MEASURES = (("net_cost_budget_sek_per_year", "tkr"), ("net_cost_economic_sek_per_year", "tkr"),
             ("p_saves_budget", "pct"), ("p_saves_economic", "pct"),
@@ -98,7 +98,8 @@ def analyse(base_parts: list[dict], option_parts: list[dict], base: Scenario,
     flag = str(cb.service_flag.iloc[0]) if len(cb) else ""
     return Answer(n=len(base_parts), years=years, levels=levels, measures=measures,
                   service_flag=flag,
-                  base_flags=";".join(base_flags(tables["timeseries"], BASE)),
+                  base_flags=";".join(base_flags(tables["timeseries"], BASE,
+                                                 tables["summary"])),
                   names={lang: _names(base, option, lang) for lang in LANGS},
                   tables={"summary": tables["summary"], "costs": tables["costs"],
                           "cost_benefit": cb})

@@ -138,6 +138,16 @@ COLUMN_WORDS: dict[str, Text] = {
     "work_lost_measure_time_per_year": Text(
         "Förlorat arbete: klienttid som åtgärden tar, per år (kr)",
         "Work lost: client time the measure takes, per year (SEK)"),
+    # skewed results and the crisis risk
+    "median": Text("Median", "Median"),
+    "interval": Text("Intervallets metod", "Interval method"),
+    "diff_median": Text("Skillnad mot basen, median", "Difference to the base, median"),
+    "diff_interval": Text("Skillnadens intervall, metod", "Method of the difference's interval"),
+    "crisis_year": Text("Första krisår", "First crisis year"),
+    "p_crisis": Text("Risk för kris (andel körningar)", "Risk of a crisis (share of runs)"),
+    "p_crisis_base": Text("Basens risk för kris i samma körningar",
+                          "The base's risk of a crisis in the same runs"),
+    "crisis_risk_change": Text("Risk för kris, förändring", "Risk of a crisis, change"),
     # the unit's replacement cost (replacement_cost)
     "part": Text("Del", "Part"),
     "kind": Text("Slag", "Kind"),

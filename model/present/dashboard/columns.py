@@ -58,7 +58,9 @@ KINDS: dict[str, str] = {
     "factor": "text", "method": "text", "index": "text", "p_best": "pct", "draw": "int",
     "quantile": "num", "value_per_avoided_exit_sek": "sek", "evppi_sek_per_year": "sek",
     "flip_value": "num", "influence_sek_per_year": "sek", "part": "text", "kind": "text",
-    "sek_per_exit": "sek",
+    "sek_per_exit": "sek", "median": "num", "interval": "text", "diff_median": "num",
+    "diff_interval": "text", "crisis_year": "num1", "p_crisis": "pct", "p_crisis_base": "pct",
+    "crisis_risk_change": "pct",
 }
 # column -> (Swedish header, kind): the export's headers
 COLUMNS: dict[str, tuple[str, str]] = {c: (COLUMN_WORDS[c].sv, k) for c, k in KINDS.items()}

@@ -16,8 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ...errors import UserError
-from ...experiment.intervals import bootstrap_rows_ci, level_ci
-from ...sim.metrics import UNBOUNDED_KPIS
+from ...experiment.intervals import bootstrap_rows_ci, kpi_ci, level_ci
 from ...store import MAX_MANIFEST_BYTES
 from ...store.files import read_text
 
@@ -287,7 +286,7 @@ def service_flag(res: Results, scenario: str) -> str:
 
 
 LEVEL_KPIS = ("turnover_rate", "exits_first_2y", "vacancy_rate", "consultant_fte",
-              "overdue_share", "share_5y_plus")
+              "overdue_share", "share_5y_plus", "crisis")
 
 
 def kpi_table(res: Results) -> pd.DataFrame:
@@ -298,8 +297,8 @@ def kpi_table(res: Results) -> pd.DataFrame:
     rows = []
     for i, scen in enumerate(res.scenarios):
         cur = s[s.scenario == scen]
-        for k in LEVEL_KPIS:
-            m, lo, hi = level_ci(cur[k].to_numpy(float), k not in UNBOUNDED_KPIS)
+        for k in (k for k in LEVEL_KPIS if k in cur.columns):   # crisis: newer results
+            m, lo, hi = kpi_ci(k, cur[k].to_numpy(float))
             rows.append({"scenario": scen, "kpi": k, "mean": m, "low": lo, "high": hi})
         if cost_benefit(res) is None:
             continue

@@ -19,6 +19,7 @@ from . import data as D
 from .costfig import CATEGORY_COLOURS, ECONOMIC_COLOURS, EXTRA_COLOURS, cost_ledger
 from .decision import ceac_figure
 from .i18n import fmt, reason_label, t, view_label
+from .runsfig import replication_outcomes
 from .style import PALETTE, SEPARATORS, colour, dash, esc, layout, rgba, symbol
 from .sweepfigs import SWEEP_FIGURES
 
@@ -184,7 +185,7 @@ def exits_by_tenure(res, lang):
 RUN_FIGURES = [("turnover", turnover_over_time), ("experience", experience_mix),
                ("caseload", caseload), ("costs", cost_ledger), ("net_cost", net_cost),
                ("cost_turnover", cost_vs_turnover), ("exits", exits_by_tenure),
-               ("ceac", ceac_figure)]
+               ("runs", replication_outcomes), ("ceac", ceac_figure)]
 
 
 def build_all(res) -> dict[str, dict]:

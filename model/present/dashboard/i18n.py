@@ -21,7 +21,8 @@ CARDS = sentences("cards")
 KPI = {
     **{m.name: (m.label, m.help, m.mean_kind())
        for m in map(metric, ("turnover_rate", "exits_first_2y", "vacancy_rate",
-                             "consultant_fte", "overdue_share", "share_5y_plus"))},
+                             "consultant_fte", "overdue_share", "share_5y_plus",
+                             "crisis"))},
     **{key: (CARDS[key], CARDS[key + "_help"], kind)
        for key, kind in (("net_cost_budget", "tkr"), ("net_cost_economic", "tkr"),
                          ("p_saves_economic", "pct"), ("payback", "payback"))},

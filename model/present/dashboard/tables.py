@@ -148,7 +148,10 @@ def kpi_cards(res, lang) -> list[dict]:
         for key, (label, expl, kind) in KPI.items():
             if key in COST_KPIS and not comparison:
                 continue
-            r = kt[(kt.scenario == scen) & (kt.kpi == key)].iloc[0]
+            found = kt[(kt.scenario == scen) & (kt.kpi == key)]
+            if found.empty:                   # a result written before the metric
+                continue
+            r = found.iloc[0]
             if kind == "payback":
                 value = payback_text(r["mean"], lang) if i > 0 else t("na", lang)
                 ci = ""

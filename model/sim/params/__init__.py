@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 from .attrition import Attrition, SickLeave
 from .base import P, Simulation, Strict, bound_problem, field_info_at
 from .cases import Assignment, Cases, Investigations, Ongoing
+from .crisis import Crisis
 from .initial import InitialState
 from .pay import Economics, Pay
 from .policies import Policies
@@ -88,6 +89,8 @@ class Scenario(Strict):
     pay: Pay = Field(default_factory=Pay)
     economics: Economics = Field(default_factory=Economics)
     initial_state: InitialState = Field(default_factory=InitialState)
+    crisis: Crisis = Field(default_factory=Crisis, description="What counts as a "
+                           "crisis year in the results (reporting only).")
     policies: Policies = Field(default_factory=Policies, description="Retention policies "
                                "in use; an absent block means the policy is not used.")
     uncertainty: dict[str, UncertainSpec] = Field(

@@ -112,7 +112,7 @@ def weekly_arrivals(u) -> None:
         nominal = fx.nominal_weeks or inv.nominal_weeks
         _append(u.book, cb.INVESTIGATION, counts_i, days, mult, np.full(ni, float(nominal)),
                 flow_i.classes, fx.hours_factor, nominal, inv.legal_limit_days)
-        recorder.cases_arrived_in_week(ni, counted)
+        recorder.cases_arrived_in_week(ni, counted, investigations=True)
     if no:
         days = now - WEEK * g.random(no)
         dur = g.exponential(ong.mean_duration_weeks * WEEK, no)   # days, from assignment

@@ -67,6 +67,11 @@ CLI: dict[str, Text] = {
     "cli.d_queue": Text("väntande ärenden, förändring", "waiting cases, change"),
     "cli.d_trend": Text("väntande ärenden, trend per år", "waiting cases, trend per year"),
     "cli.d_p_queue": Text("körningar där kön växer", "runs where the queue grows"),
+    "cli.d_p_crisis": Text("risk för kris (andel körningar)", "risk of a crisis (share of runs)"),
+    "cli.d_p_crisis_base": Text("basens risk i samma körningar",
+                                "the base's risk in the same runs"),
+    "cli.d_crisis_change": Text("förändring mot basen (procentenheter)",
+                                "change against the base (percentage points)"),
     "cli.d_budget_h": Text(
         "budget (kassaflöde), förändring av kostnaden per år (+ dyrare, - billigare):",
         "budget view (cash), change in cost per year (+ costs more, - saves):"),
@@ -99,10 +104,10 @@ CLI: dict[str, Text] = {
     "cli.not_advice": Text("en besparing här är ingen rekommendation",
                            "a saving here is not a recommendation"),
     "cli.base_unstable": Text(
-        "{w} redan i BASEN: alla alternativ jämförs med en enhet vars kö inte är "
-        "stabil; kontrollera först basens inflöde, tjänster och chefer",
-        "{w} in the BASE itself: every option is compared with a unit whose queue is "
-        "not stable; check the base's inflow, posts and managers first"),
+        "{w} redan i BASEN: alla alternativ jämförs med en enhet vars kö eller "
+        "bemanning inte är stabil; kontrollera först basens inflöde, tjänster och chefer",
+        "{w} in the BASE itself: every option is compared with a unit whose queue or "
+        "staffing is not stable; check the base's inflow, posts and managers first"),
     "cli.header": Text(
         "Jämförelse av {n} scenarier mot '{base}': {r} parvisa replikeringar × {y} år "
         "(efter {w} års insvängning), slumpfrö {s}.",

@@ -53,6 +53,13 @@ DASHBOARD: dict[str, Text] = {
     "dashboard.fig_cost_turnover": Text("Kostnad mot personalomsättning", "Cost versus turnover"),
     "dashboard.fig_exits": Text("Avgångar per år efter anställningstid och orsak",
                                 "Exits per year by tenure and reason"),
+    "dashboard.fig_runs": Text("Varje körning för sig: personalomsättning och utredningar "
+                               "över tidsgränsen (kryss = kris)",
+                               "Each run on its own: turnover and investigations past the "
+                               "limit (cross = crisis)"),
+    "dashboard.crisis_run": Text("Körning i kris", "Run in crisis"),
+    "dashboard.median_runs": Text("Median av körningarna", "Median of the runs"),
+    "dashboard.first_crisis_year": Text("första krisår", "first crisis year"),
     "dashboard.fig_splom": Text("Faktorer mot utfall", "Factors against outcomes"),
     "dashboard.fig_pareto": Text("Kostnad mot omsättning: Pareto-front",
                                  "Cost versus turnover: Pareto front"),
@@ -163,6 +170,10 @@ DASHBOARD: dict[str, Text] = {
     "dashboard.flag_overdue_share_up": Text("fler utredningar över lagens tidsgräns",
                                             "more investigations over the legal limit"),
     "dashboard.flag_turnover_up": Text("personalomsättningen ökar", "turnover rises"),
+    "dashboard.flag_crisis_risk_up": Text("risken för kris ökar", "the risk of a crisis rises"),
+    "dashboard.flag_crisis_risk": Text("enheten hamnar i kris i minst en körning av tio",
+                                       "the unit falls into crisis in at least one run "
+                                       "in ten"),
     "dashboard.payback_none": Text("ingen kontantkostnad", "no cash cost"),
     "dashboard.payback_never": Text("inte inom perioden", "not within the period"),
     "dashboard.payback_first": Text("från år 1", "from year 1"),

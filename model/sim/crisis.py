@@ -1,0 +1,63 @@
+"""Crisis years of one replication (the definition is the scenario's ``crisis`` block,
+model/sim/params/crisis.py): each year of the statistics window is judged on its own
+overdue share, waiting investigations and exits."""
+
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+import numpy as np
+
+from .entities import DAYS_PER_YEAR, WEEK
+
+
+class WeekCounts(NamedTuple):
+    """The recorder's running counters after one weekly audit (statistics window)."""
+    year: int
+    overdue: int                 # investigations still open at their deadline
+    deadlines: int               # investigations whose deadline came
+    investigations: int          # investigations arrived
+    exits: int
+
+
+class YearCheck(NamedTuple):
+    """One window year against the crisis thresholds."""
+    overdue_share: float
+    queue_months: float          # mean waiting investigations / monthly intake
+    exits_share: float           # exits / mean headcount (not annualised)
+
+
+def year_checks(counts: list[WeekCounts], queue: np.ndarray,
+                headcount: np.ndarray) -> dict[int, YearCheck]:
+    """Per window year, its overdue share, queue in months of intake and exits per
+    headcount, from the weekly counters and the weekly waiting investigations and
+    headcount (one value per audit, in the same order). A partial last year is judged on
+    its own weeks; its exits are not scaled up to a year."""
+    if not counts:
+        return {}
+    cum = np.array([c[1:] for c in counts], float)
+    weekly = np.diff(cum, axis=0, prepend=np.zeros((1, cum.shape[1])))
+    years = np.array([c.year for c in counts])
+    out = {}
+    for y in np.unique(years):
+        w = years == y
+        overdue, deadlines, arrived, exits = weekly[w].sum(axis=0)
+        months = w.sum() * WEEK / DAYS_PER_YEAR * 12
+        intake = arrived / months if months else math.nan
+        hc = float(headcount[w].mean())
+        out[int(y)] = YearCheck(
+            overdue / deadlines if deadlines else math.nan,
+            float(queue[w].mean()) / intake if intake else math.nan,
+            exits / hc if hc > 0 else math.nan)
+    return out
+
+
+def first_crisis_year(checks: dict[int, YearCheck], crisis) -> float:
+    """The first window year (1-based) that is a crisis year, or NaN if none is."""
+    for y in sorted(checks):
+        c = checks[y]
+        if (c.overdue_share >= crisis.overdue_share or c.queue_months >= crisis.queue_months
+                or c.exits_share >= crisis.turnover_share):
+            return float(y + 1)
+    return math.nan
