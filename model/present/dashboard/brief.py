@@ -213,8 +213,9 @@ text-align:left;vertical-align:top;font-size:7.5pt}th{background:#eef;hyphens:ma
 .ci{display:block;color:#555;font-size:7pt}.warning{color:#a3260b;font-weight:bold}
 tr.warned td{background:#fff4f0}.rule,.note{font-size:8pt;margin:2pt 0}
 .views,.options{font-size:8.5pt}svg.chart{width:100%;height:auto;max-height:78mm}
-table.stress td{font-size:7.5pt}table.pageone td:last-child{width:27mm}
-table.pageone td:nth-child(2){width:30mm}table.pageone td{font-size:7.5pt}
+table.stress td{font-size:7.5pt}table.pageone td:last-child{width:31mm}
+table.pageone td:nth-child(2){width:28mm}table.pageone td{font-size:7pt;padding:1pt 2pt}
+table.pageone .ci{font-size:6.5pt}.base-warning{font-size:7.5pt;margin:2pt 0}
 table.decisive td{font-size:7.5pt}tr{break-inside:avoid;page-break-inside:avoid}
 @media print{body{margin:0 auto;max-width:none}}
 """
