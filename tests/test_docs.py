@@ -19,6 +19,16 @@ def test_every_parameter_has_unit_and_provenance():
     assert missing == []
 
 
+def test_every_parameter_has_its_swedish_name_and_unit():
+    """A Swedish page names every parameter in Swedish: each leaf of the schema has its
+    ``sv`` beside the English description, and its unit has a Swedish rendering."""
+    from model.present.catalogue.parameters import UNITS_SV, description
+    no_name = [path for path, info, _ in paramdoc.leaves() if not description(info, "sv")]
+    assert no_name == [], f"leaves without sv=: {no_name}"
+    units = {(info.json_schema_extra or {})["unit"] for _, info, _ in paramdoc.leaves()}
+    assert sorted(units - set(UNITS_SV)) == []
+
+
 def test_model_md_parameter_table_is_current():
     text = (ROOT / "docs" / "MODEL.md").read_text(encoding="utf-8")
     assert paramdoc.render(text) == text, "run: python -m model.config.paramdoc --write"
@@ -60,3 +70,14 @@ def test_validation_report_generator_imports_and_judges_directions():
     assert validation.verdict(-0.3, 0.1) == "**no**"
     assert validation.verdict(-0.3, -0.1) == "**no** (opposite)"
     assert validation.verdict(-0.3, -0.1, expect_positive=False) == "yes"
+
+
+def test_assumption_names_on_a_swedish_page_are_swedish():
+    """The brief's decisive-assumption table names each parameter in the page's
+    language: short names where the catalogue has one, else the Swedish description's
+    first clause; never the English text or the bare path."""
+    from model.present.dashboard.decision import parameter_name
+    for path, _, _ in paramdoc.leaves():
+        sv, en = parameter_name(path, "sv"), parameter_name(path, "en")
+        assert sv != path and sv != en, path
+    assert parameter_name("recruitment.time_to_hire_days.mean", "sv") == "Rekryteringstid"

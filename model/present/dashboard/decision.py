@@ -13,7 +13,7 @@ import pandas as pd
 
 from ...config.fields import leaves
 from ..catalogue.numbers import significant
-from ..catalogue.parameters import description, first_sentence, unit_label
+from ..catalogue.parameters import SHORT_NAMES, description, first_sentence, unit_label
 from ..catalogue.sentences import sentences
 from . import data as D
 from .i18n import fmt
@@ -30,11 +30,15 @@ def w(key: str, lang: str, **kw) -> str:
 
 
 def parameter_name(path: str, lang: str) -> str:
-    """A parameter's name in ``lang``: the first sentence of its description in the
-    schema (a distribution's ``mean``: its field's), else its path."""
+    """A parameter's name in ``lang``: its short name where the catalogue gives one, else
+    the first clause of its description in the schema (a distribution's ``mean``: its
+    field's), else its path."""
+    short = SHORT_NAMES.get(path) or SHORT_NAMES.get(path.removesuffix(".mean"))
+    if short is not None:
+        return short[lang]
     info = _FIELDS.get(path) or _FIELDS.get(path.rsplit(".", 1)[0])
-    text = description(info, lang) or description(info, "en")
-    return first_sentence(text) if text else path
+    text = description(info, lang)
+    return first_sentence(text).split("; ")[0] if text else path
 
 
 def draws_of(res) -> int:

@@ -77,7 +77,9 @@ class Scenario(Strict):
                                   "(until_years), capacity share, mentor hours/week, "
                                   "shielding.", source="Lindquist 2012; SKL 2014; Uppsala "
                                   "mentor hours; capacities from the ramp-up assumption "
-                                  "(DOMAIN.md)")
+                                  "(DOMAIN.md)",
+                                  sv="Tabell över karriärfaser: längd (until_years), "
+                                     "kapacitetsandel, mentorstimmar per vecka, skydd.")
     mentoring: Mentoring = Field(default_factory=Mentoring)
     cases: Cases = Field(default_factory=Cases)
     assignment: Assignment = Field(default_factory=Assignment)

@@ -167,10 +167,13 @@ class Simulation(Strict):
                      assumption=(1, 30), gt=0, le=MAX_YEARS, decision=True)
     warmup_years: float = P(2, "years", "Warm-up simulated before statistics start; "
                             "excluded from every table.", assumption=(0, 5), ge=0,
-                            le=MAX_YEARS, decision=True)
+                            le=MAX_YEARS, decision=True,
+                            sv="Insvängningstid som simuleras innan statistiken börjar; ingår "
+                               "inte i någon tabell.")
     replications: int = P(20, "count", "Independent replications (common random "
                           "numbers across scenarios).", sv="Oberoende replikeringar (samma "
                           "slumptal i alla scenarier).", assumption=(5, 200), ge=1,
                           le=MAX_REPLICATIONS, decision=True)
     seed: int = P(20170101, "integer", "Root seed of all random streams; printed "
-                  "with every result.", assumption=(0, 2**63 - 1), ge=0, lt=2**63, decision=True)
+                  "with every result.", assumption=(0, 2**63 - 1), ge=0, lt=2**63, decision=True,
+                  sv="Grundfrö för alla slumptalsströmmar; skrivs ut med varje resultat.")

@@ -56,24 +56,31 @@ class Investigations(Strict):
         13, "cases/year per post", "Investigations opened per year per budgeted post; 13 "
         "gives the 40-post unit 520 a year, sized with the ongoing cases so that the unit "
         "with usual vacancies and sick leave is ~90% utilised.", assumption=(7.5, 25),
-        le=1e4, decision=True)
+        le=1e4, decision=True,
+        sv="Utredningar som inleds per år och budgeterad tjänst.")
     per_1000_children_per_year: NonNeg | None = P(
         None, "cases/year per 1,000 children", "Investigations opened per year per 1,000 "
         "children in the municipality (needs unit.children).",
-        assumption="user data (the municipality's own statistics)", le=1e3)
+        assumption="user data (the municipality's own statistics)", le=1e3,
+        sv="Utredningar som inleds per år och 1 000 barn i kommunen (kräver unit.children).")
     growth_per_year: float = P(0.0, "fraction/year", "Yearly growth of the inflow "
                                "(Kiruna concern reports 347 -> 677 in 2012-2016 is "
                                "about +18%/year).", source="FoUI 81:2017 (Kiruna)",
-                               ge=-0.5, le=1.0, decision=True)
+                               ge=-0.5, le=1.0, decision=True,
+                               sv="Årlig ökning av inflödet.")
     legal_limit_days: PosFloat = P(120, "days", "Statutory time limit for an "
                                    "investigation (4 months).", source="SoL 11 kap. 2 §",
-                                   le=3650)
+                                   le=3650,
+                                   sv="Lagstadgad tidsgräns för en utredning (fyra månader).")
     nominal_weeks: PosFloat = P(12, "weeks", "Weeks over which an investigation's "
                                 "hours are spread when its handler is not overloaded.",
-                                assumption=(4, 16), le=104, decision=True)
+                                assumption=(4, 16), le=104, decision=True,
+                                sv="Veckor som en utrednings timmar sprids över när "
+                                   "handläggaren inte är överbelastad.")
     hours_cv: NonNeg = P(0.4, "coefficient of variation", "Spread of work hours "
                          "between investigations of one class (gamma).",
-                         assumption=(0.2, 0.8), le=5, decision=True)
+                         assumption=(0.2, 0.8), le=5, decision=True,
+                         sv="Spridning i arbetstimmar mellan utredningar i samma klass (gamma).")
     complexity: dict[str, InvestigationClass] = P(
         None, "table", "Complexity classes with share, hours and complexity flag.",
         assumption="hours +/-50%; shares from unit practice",
@@ -81,7 +88,8 @@ class Investigations(Strict):
             "simple": InvestigationClass(share=0.3, hours=25),
             "standard": InvestigationClass(share=0.5, hours=50),
             "complex": InvestigationClass(share=0.2, hours=90, complex=True),
-        })
+        },
+        sv="Komplexitetsklasser med andel, timmar och markering för komplexa ärenden.")
 
     @field_validator("complexity")
     @classmethod
@@ -97,16 +105,22 @@ class Ongoing(Strict):
         assumption=(100, 600), le=1e6, decision=True)
     per_post_per_year: NonNeg | None = P(
         5.5, "cases/year per post", "Ongoing cases opened per year per budgeted post (5.5 "
-        "gives the 40-post unit 220 a year).", assumption=(2.5, 15), le=1e4, decision=True)
+        "gives the 40-post unit 220 a year).", assumption=(2.5, 15), le=1e4, decision=True,
+        sv="Pågående ärenden som inleds per år och budgeterad tjänst.")
     per_1000_children_per_year: NonNeg | None = P(
         None, "cases/year per 1,000 children", "Ongoing cases opened per year per 1,000 "
         "children in the municipality (needs unit.children).",
-        assumption="user data (the municipality's own statistics)", le=1e3)
+        assumption="user data (the municipality's own statistics)", le=1e3,
+        sv="Pågående ärenden som inleds per år och 1 000 barn i kommunen (kräver "
+           "unit.children).")
     growth_per_year: float = P(0.0, "fraction/year", "Yearly growth of the inflow.",
-                               assumption=(-0.1, 0.2), ge=-0.5, le=1.0, decision=True)
+                               assumption=(-0.1, 0.2), ge=-0.5, le=1.0, decision=True,
+                               sv="Årlig ökning av inflödet.")
     mean_duration_weeks: PosFloat = P(26, "weeks", "Mean calendar duration of an "
                                       "ongoing case (exponential).",
-                                      assumption=(12, 52), le=520, decision=True)
+                                      assumption=(12, 52), le=520, decision=True,
+                                      sv="Genomsnittlig kalendertid för ett pågående ärende "
+                                         "(exponentialfördelad).")
     complexity: dict[str, OngoingClass] = P(
         None, "table", "Complexity classes with share, weekly hours and complexity flag.",
         assumption="weekly hours +/-50%",
@@ -114,7 +128,8 @@ class Ongoing(Strict):
             "simple": OngoingClass(share=0.4, hours_per_week=1.0),
             "standard": OngoingClass(share=0.4, hours_per_week=2.0),
             "complex": OngoingClass(share=0.2, hours_per_week=3.5, complex=True),
-        })
+        },
+        sv="Komplexitetsklasser med andel, timmar per vecka och markering för komplexa ärenden.")
 
     @field_validator("complexity")
     @classmethod
@@ -141,27 +156,42 @@ class Cases(Strict):
     ongoing: Ongoing = Field(default_factory=Ongoing)
     surges: tuple[Surge, ...] = P((), "list", "Periods when the inflow of both case types is "
                                   "multiplied (a crisis, a new duty); times in window years.",
-                                  assumption="scenario choice")
+                                  assumption="scenario choice",
+                                  sv="Perioder då inflödet av båda ärendetyperna mångfaldigas "
+                                     "(en kris, ett nytt uppdrag); tider i år av "
+                                     "statistikperioden.")
 
 
 class Assignment(Strict):
     rule: Literal["most_spare", "least_cases", "round_robin"] = P(
         "most_spare", "name", "Caseload assignment rule: the eligible worker with the "
         "most spare hours (default), the fewest open cases, or in turn.",
-        assumption="rule is a design choice")
+        assumption="rule is a design choice",
+        sv="Regel för ärendefördelning: den behöriga medarbetaren med mest ledig tid "
+           "(standard), med minst antal öppna ärenden, eller i tur och ordning.")
     shield_newcomers: bool = P(True, "flag", "Workers in shielded phases are never lead "
                                "handlers of complex cases.",
-                               source="Jönköping practice (FoUI 81:2017)")
+                               source="Jönköping practice (FoUI 81:2017)",
+                               sv="Medarbetare i skyddade faser blir aldrig huvudhandläggare "
+                                  "för komplexa ärenden.")
     min_spare_share: float = P(0.5, "share of the case's weekly hours", "A worker is "
                                "eligible for a new case when spare hours are at least "
                                "this share of the case's weekly need.",
-                               assumption=(0.0, 1.0), ge=0, le=5, decision=True)
+                               assumption=(0.0, 1.0), ge=0, le=5, decision=True,
+                               sv="En medarbetare kan få ett nytt ärende när den lediga tiden "
+                                  "är minst denna andel av ärendets timmar per vecka.")
     relax_after_days: PosFloat = P(28, "days", "A case that nobody can take under "
                                    "min_spare_share waits at most this long; then any "
                                    "present worker with spare hours may take it (the rule "
                                    "relaxes, so no case stays unassignable).",
-                                   assumption=(7, 60), le=3650, decision=True)
+                                   assumption=(7, 60), le=3650, decision=True,
+                                   sv="Ett ärende som ingen kan ta enligt min_spare_share "
+                                      "väntar högst så här länge; sedan får vilken närvarande "
+                                      "medarbetare med ledig tid som helst ta det.")
     max_utilisation: float = P(1.0, "load / available hours", "Load a worker may be given "
                                "before new cases wait: above 1, cases are pushed onto "
                                "workers (statutory cases assigned regardless).",
-                               assumption=(1.0, 1.5), ge=1, le=3, decision=True)
+                               assumption=(1.0, 1.5), ge=1, le=3, decision=True,
+                               sv="Belastning en medarbetare kan få innan nya ärenden får "
+                                  "vänta: över 1 läggs ärenden på ändå (lagstadgade ärenden "
+                                  "fördelas oavsett).")

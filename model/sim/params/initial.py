@@ -40,23 +40,34 @@ class InitialState(Strict):
                                  TenureBin(from_years=2, to_years=5, count=25),
                                  TenureBin(from_years=5, to_years=10, count=20),
                                  TenureBin(from_years=10, to_years=20, count=10),
-                                 TenureBin(from_years=20, to_years=30, count=5)))
+                                 TenureBin(from_years=20, to_years=30, count=5)),
+        sv="Anställningstid på arbetsplatsen för personalen vid start (dras jämnt inom "
+           "intervallen, skalas till tjänsterna).")
     staff: tuple[StaffMember, ...] | None = P(None, "list", "An explicit staff list; "
                                               "replaces tenure_distribution when given.",
-                                              assumption="user data")
+                                              assumption="user data",
+                                              sv="En uttrycklig personallista; ersätter "
+                                                 "tenure_distribution när den anges.")
     prior_years: Distribution = P(
         None, "years", "Experience before joining, for sampled staff.",
         assumption=(0, 10), default_factory=lambda: Exponential(dist="exponential",
-                                                                mean=2.0), decision=True)
+                                                                mean=2.0), decision=True,
+        sv="Erfarenhet före anställningen, för dragen personal.")
     fill_share: Share = P(1.0, "share of posts", "Share of posts filled at the start.",
-                          assumption=(0.8, 1.0), decision=True)
+                          assumption=(0.8, 1.0), decision=True,
+                          sv="Andel tjänster som är tillsatta vid start.")
     vacant_posts: float | None = P(None, "posts", "Posts vacant now (the present state): "
                                    "replaces fill_share when given; with a staff list the "
                                    "posts beyond the list are vacant.",
-                                   assumption="user data", ge=0, le=MAX_POSTS)
+                                   assumption="user data", ge=0, le=MAX_POSTS,
+                                   sv="Tjänster som är vakanta nu (nuläget): ersätter "
+                                      "fill_share när den anges; med en personallista är "
+                                      "tjänsterna utöver listan vakanta.")
     consultants: int = P(0, "persons", "Agency social workers covering vacant posts now "
                          "(the present state); they stay until the post is filled.",
-                         assumption="user data", ge=0, le=MAX_POSTS)
+                         assumption="user data", ge=0, le=MAX_POSTS,
+                         sv="Konsulter från bemanningsföretag som täcker vakanta tjänster nu "
+                            "(nuläget); de stannar tills tjänsten tillsätts.")
 
     @field_validator("tenure_distribution")
     @classmethod

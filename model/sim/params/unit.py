@@ -15,37 +15,52 @@ class Unit(Strict):
                      sv="Budgeterade tjänster som socialsekreterare.", assumption=(5, 400),
                      gt=0, le=MAX_POSTS, decision=True)
     managers: int = P(2, "persons", "First-line managers (enhetschefer) of the unit.",
-                      assumption=(1, 10), ge=1, le=1000, decision=True)
+                      assumption=(1, 10), ge=1, le=1000, decision=True,
+                      sv="Enhetschefer i enheten.")
     team_leaders: int = P(0, "persons", "Team leaders (arbetsledare/gruppledare) "
                           "sharing the management span.", assumption=(0, 10), ge=0, le=1000,
-                          decision=True)
+                          decision=True,
+                          sv="Arbetsledare eller gruppledare som delar ledningsspannet.")
     team_leader_weight: Share = P(0.5, "manager equivalents", "How much of a manager "
                                   "one team leader counts for in the span of control.",
-                                  assumption=(0.3, 0.8))
+                                  assumption=(0.3, 0.8),
+                                  sv="Hur mycket av en chef en arbetsledare räknas som i "
+                                     "ledningsspannet.")
     children: float | None = P(None, "children aged 0-17", "Children and young people "
                                "living in the municipality (or the unit's area); needed "
                                "when an inflow is given per 1,000 children.",
                                assumption="user data (SCB population statistics)", ge=0,
-                               le=1e8)
+                               le=1e8,
+                               sv="Barn och unga som bor i kommunen (eller enhetens område); "
+                                  "behövs när inflödet anges per 1 000 barn.")
 
 
 class WorkTime(Strict):
     hours_per_week: float = P(40, "hours/week", "Full-time working week.",
                               source="Swedish 40-hour week (Arbetstidslagen); "
-                                     "municipal agreement AB", gt=0, le=60)
+                                     "municipal agreement AB", gt=0, le=60,
+                              sv="Heltidsvecka.")
     client_work_share: Share = P(0.70, "share of hours", "Share of working time "
                                  "available for casework (the rest: administration, "
-                                 "meetings, travel).", assumption=(0.55, 0.8), decision=True)
+                                 "meetings, travel).", assumption=(0.55, 0.8), decision=True,
+                                 sv="Andel av arbetstiden som finns för ärendearbete (resten: "
+                                    "administration, möten, resor).")
     working_weeks_per_year: float = P(45, "weeks/year", "Weeks actually worked after "
                                       "vacation and public holidays; capacity is "
                                       "averaged over the year.",
-                                      assumption=(43, 47), gt=0, le=52, decision=True)
+                                      assumption=(43, 47), gt=0, le=52, decision=True,
+                                      sv="Veckor som faktiskt arbetas efter semester och "
+                                         "helgdagar; kapaciteten räknas som årsmedel.")
     competence_hours_per_week: NonNeg = P(0, "hours/week", "Paid competence-development "
                                           "time taken from client hours (policy lever).",
-                                          assumption=(0, 10), le=40, decision=True)
+                                          assumption=(0, 10), le=40, decision=True,
+                                          sv="Betald tid för kompetensutveckling som tas från "
+                                             "klienttiden (åtgärdsspak).")
     recovery_hours_per_week: NonNeg = P(0, "hours/week", "Paid recovery time taken from "
                                         "client hours (policy lever).",
-                                        assumption=(0, 10), le=40, decision=True)
+                                        assumption=(0, 10), le=40, decision=True,
+                                        sv="Betald återhämtningstid som tas från klienttiden "
+                                           "(åtgärdsspak).")
 
     @model_validator(mode="after")
     def _fits(self):
@@ -92,7 +107,11 @@ class Mentoring(Strict):
     mentor_min_experience_years: float = P(5, "years", "Total experience needed to "
                                            "mentor (the 'experienced' phase).",
                                            source="Lindquist 2010/2012 via FoUI 81:2017",
-                                           ge=0, le=40)
+                                           ge=0, le=40,
+                                           sv="Total erfarenhet som krävs för att vara mentor "
+                                              "(fasen ”erfaren”).")
     max_hours_per_mentor_per_week: float = P(6, "hours/week", "Most mentoring one "
                                              "experienced colleague gives in a week.",
-                                             assumption=(4, 10), gt=0, le=40, decision=True)
+                                             assumption=(4, 10), gt=0, le=40, decision=True,
+                                             sv="Mest mentorskap som en erfaren kollega ger "
+                                                "under en vecka.")

@@ -22,15 +22,19 @@ DAYS_PER_MONTH = DAYS_PER_YEAR / 12.0
 class Rollout(Strict):
     groups: int = P(1, "groups", "Groups the policy reaches one after another (workers are "
                     "split by post).", source="Sundsvall rolled 6+2 out group by group "
-                    "(DOMAIN.md); count is a choice", ge=1, le=100)
+                    "(DOMAIN.md); count is a choice", ge=1, le=100,
+                    sv="Grupper som åtgärden når en efter en (medarbetarna delas efter tjänst).")
     interval_months: float = P(0, "months", "Months between one group's start and the next.",
-                               assumption="a choice of the municipality", ge=0, le=120)
+                               assumption="a choice of the municipality", ge=0, le=120,
+                               sv="Månader mellan en grupps start och nästa.")
 
 
 class PolicyBase(Strict):
     start_year: float = P(0, "years", "Years after the warm-up when the policy starts (0 = "
                           "from the start of the statistics window).",
-                          assumption="a choice of the municipality", ge=0, le=MAX_YEARS)
+                          assumption="a choice of the municipality", ge=0, le=MAX_YEARS,
+                          sv="År efter insvängningen när åtgärden börjar (0 = från "
+                             "statistikperiodens början).")
     rollout: Rollout = Field(default_factory=Rollout)
 
 

@@ -21,7 +21,8 @@ class FirstLine(PolicyBase):
                          assumption=(1, 4), ge=0, le=100,
                          sv="Personal i första linjen (betalas av denna budget).", decision=True)
     salary_sek_per_month: NonNeg = P(38_000, "SEK/month", "Salary in the first-line unit.",
-                                     assumption=(35_000, 41_000), le=1e6, decision=True)
+                                     assumption=(35_000, 41_000), le=1e6, decision=True,
+                                     sv="Lön i första linjen.")
 
 
 class IntensiveInvestigation(PolicyBase):
@@ -32,7 +33,9 @@ class IntensiveInvestigation(PolicyBase):
                                 sv="Veckor som en utrednings arbete sprids över.")
     hours_factor: PosFloat = P(0.95, "factor", "Work hours per investigation relative to "
                                "today (less re-reading when focused).",
-                               assumption=(0.85, 1.0), le=2)
+                               assumption=(0.85, 1.0), le=2,
+                               sv="Arbetstimmar per utredning jämfört med i dag (mindre "
+                                  "omläsning med fokuserat arbete).")
 
 
 # ---------------------------------------------------------------------------

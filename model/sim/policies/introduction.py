@@ -34,39 +34,57 @@ class IntroductionProgramme(PolicyBase):
                                    sv="Mentorstimmar per vecka andra året.")
     reflection_sessions_per_month_early: NonNeg = P(2, "sessions/month", "Reflection "
                                                     "sessions in the first months.",
-                                                    source="Kiruna plan (DOMAIN.md)", le=20)
+                                                    source="Kiruna plan (DOMAIN.md)", le=20,
+                                                    sv="Reflektionstillfällen per månad de "
+                                                       "första månaderna.")
     reflection_early_months: NonNeg = P(4, "months", "Months with the early frequency.",
-                                        source="Kiruna plan (DOMAIN.md)", le=60)
+                                        source="Kiruna plan (DOMAIN.md)", le=60,
+                                        sv="Månader med den tidiga frekvensen.")
     reflection_sessions_per_month_later: NonNeg = P(1, "sessions/month", "Reflection "
                                                     "sessions after that.",
-                                                    source="Kiruna plan (DOMAIN.md)", le=20)
+                                                    source="Kiruna plan (DOMAIN.md)", le=20,
+                                                    sv="Reflektionstillfällen per månad "
+                                                       "därefter.")
     reflection_until_months: NonNeg = P(12, "months", "Reflection ends (at most a year).",
-                                        source="Kiruna plan (DOMAIN.md)", le=60)
+                                        source="Kiruna plan (DOMAIN.md)", le=60,
+                                        sv="Reflektionen upphör (högst efter ett år).")
     session_hours: PosFloat = P(2, "hours", "Length of one reflection session "
                                 "(participant and facilitator).", assumption=(1, 3), le=8,
-                                decision=True)
+                                decision=True,
+                                sv="Längd på ett reflektionstillfälle (deltagare och "
+                                   "handledare).")
     reflection_support_sd: NonNeg = P(0.8, "SD", "Colleague-support gain while in "
-                                      "reflection.", assumption=(0.4, 1.2), le=5)
+                                      "reflection.", assumption=(0.4, 1.2), le=5,
+                                      sv="Ökning av kollegialt stöd under reflektionen.")
     participant_control_gain: NonNeg = P(0.15, "control index", "Control gained by "
                                          "participants while in the programme (a written "
                                          "plan, role clarity); with the support gains the "
                                          "programme gives HR 0.55-0.80 on early exits "
                                          "(Texas OR 0.61, DOMAIN.md).", assumption=(0.05, 0.25),
-                                         le=1)
+                                         le=1,
+                                         sv="Kontroll som deltagarna vinner medan programmet "
+                                            "pågår (en skriftlig plan, tydlig roll).")
     reduced_load_months: NonNeg = P(6, "months", "Months with a reduced load cap.",
                                     source="Jönköping (DOMAIN.md)", le=60,
                                     sv="Månader med ett tak för arbetsbelastningen i början.")
     reduced_load_capacity: float = P(0.5, "share of a full load", "Capacity cap during the "
                                      "reduced-load months.", assumption=(0.4, 0.75), gt=0,
-                                     le=1)
+                                     le=1,
+                                     sv="Tak för kapaciteten under månaderna med minskad "
+                                        "belastning.")
     shield_complex_years: NonNeg = P(2, "years", "No complex lead cases during the first "
                                      "years (induction).", source="Jönköping (DOMAIN.md)",
-                                     le=10)
+                                     le=10,
+                                     sv="Inga komplexa ärenden som huvudhandläggare under de "
+                                        "första åren (introduktion).")
     support_gap_met: Share = P(0.8, "share", "Share of a newcomer's unmet need for the "
                                "manager's support (dcs.manager_support.newcomer_gap_sd) "
                                "that the programme meets while it lasts: a scheduled "
                                "introducer, a written plan, group supervision.",
-                               assumption=(0.5, 1.0))
+                               assumption=(0.5, 1.0),
+                               sv="Andel av en nyanställds ouppfyllda behov av chefens stöd "
+                                  "(dcs.manager_support.newcomer_gap_sd) som programmet möter "
+                                  "medan det pågår.")
 
 
 # ---------------------------------------------------------------------------

@@ -60,13 +60,19 @@ class SalaryLadder(PolicyBase):
                        supplement_sek_per_month=1000),
             LadderStep(name="L3", min_years=5, supplement_sek_per_month=1500),
             LadderStep(name="L4", min_years=7, supplement_sek_per_month=1500, posts=4,
-                       term_years=2)))
+                       term_years=2)),
+        sv="Steg med lönetillägg; en medarbetare får det högsta steg hen uppfyller. Standard: "
+           "Umeås L1–L4.")
     cumulative: bool = P(False, "flag", "Supplements add up over the steps reached "
                          "(true) or only the highest applies (false).",
-                         assumption="ladder design choice")
+                         assumption="ladder design choice",
+                         sv="Tilläggen adderas över de steg som nåtts (sant) eller bara det "
+                            "högsta gäller (falskt).")
     career_control_gain: NonNeg = P(0.1, "control index", "Control gained by holders of a "
                                     "limited specialist step (a visible career path).",
-                                    assumption=(0, 0.2), le=1)
+                                    assumption=(0, 0.2), le=1,
+                                    sv="Kontroll som vinns av dem som har ett begränsat "
+                                       "specialiststeg (en synlig karriärväg).")
 
     @field_validator("steps")
     @classmethod

@@ -34,7 +34,10 @@ class Overstaffing(PolicyBase):
                                     "added with each post the measure adds (0: the "
                                     "unit's managers lead them too; 1/15 = one manager "
                                     "per 15 posts, the reference span).",
-                                    assumption=(0, 0.067), le=1, decision=True)
+                                    assumption=(0, 0.067), le=1, decision=True,
+                                    sv="Ledning som tillkommer med varje tjänst som åtgärden "
+                                       "lägger till (0: enhetens chefer leder även dem; 1/15 = "
+                                       "en chef per 15 tjänster, referensspannet).")
 
 
 class Specialists(PolicyBase):
@@ -50,17 +53,27 @@ class Specialists(PolicyBase):
     complex_cohandling_share: Share = P(0.3, "share", "Share of the complex-case demand "
                                         "lifted from case holders per specialist per 20 "
                                         "staff (co-handling), capped at 1.",
-                                        assumption=(0.1, 0.5))
+                                        assumption=(0.1, 0.5),
+                                        sv="Andel av kraven från komplexa ärenden som lyfts "
+                                           "från ärendeägarna per specialist och 20 medarbetare "
+                                           "(samhandläggning), högst 1.")
     reflection_support_sd: NonNeg = P(0.2, "SD", "Colleague-support gain for everyone from "
-                                      "specialist-led reflection.", assumption=(0, 0.4), le=5)
+                                      "specialist-led reflection.", assumption=(0, 0.4), le=5,
+                                      sv="Ökning av kollegialt stöd för alla genom reflektion "
+                                         "som specialisten leder.")
     salary_sek_per_month: NonNeg = P(44_000, "SEK/month", "Specialist salary (experienced "
                                      "salary + L4-type supplement).",
-                                     assumption=(41_000, 48_000), le=1e6, decision=True)
+                                     assumption=(41_000, 48_000), le=1e6, decision=True,
+                                     sv="Specialistens lön (erfaren lön plus ett tillägg som "
+                                        "L4).")
     management_per_post: NonNeg = P(0.0, "manager equivalents per post", "Management "
                                     "added with each post the measure adds (0: the "
                                     "unit's managers lead them too; 1/15 = one manager "
                                     "per 15 posts, the reference span).",
-                                    assumption=(0, 0.067), le=1, decision=True)
+                                    assumption=(0, 0.067), le=1, decision=True,
+                                    sv="Ledning som tillkommer med varje tjänst som åtgärden "
+                                       "lägger till (0: enhetens chefer leder även dem; 1/15 = "
+                                       "en chef per 15 tjänster, referensspannet).")
 
 
 class AdminSupport(PolicyBase):
@@ -72,14 +85,20 @@ class AdminSupport(PolicyBase):
                               sv="Socialassistenter som tar uppgifter utan myndighetsutövning.")
     admin_hours_taken_per_fte: NonNeg = P(30, "hours/week", "Administrative hours one "
                                           "assistant takes off the social workers.",
-                                          assumption=(20, 35), le=40)
+                                          assumption=(20, 35), le=40,
+                                          sv="Administrativa timmar per vecka som en assistent "
+                                             "tar över från socialsekreterarna.")
     salary_sek_per_month: NonNeg = P(30_000, "SEK/month", "Assistant salary.",
-                                     assumption=(27_000, 33_000), le=1e6, decision=True)
+                                     assumption=(27_000, 33_000), le=1e6, decision=True,
+                                     sv="Assistentens lön.")
     management_per_post: NonNeg = P(0.0, "manager equivalents per post", "Management "
                                     "added with each post the measure adds (0: the "
                                     "unit's managers lead them too; 1/15 = one manager "
                                     "per 15 posts, the reference span).",
-                                    assumption=(0, 0.067), le=1, decision=True)
+                                    assumption=(0, 0.067), le=1, decision=True,
+                                    sv="Ledning som tillkommer med varje tjänst som åtgärden "
+                                       "lägger till (0: enhetens chefer leder även dem; 1/15 = "
+                                       "en chef per 15 tjänster, referensspannet).")
 
 
 class SmallerGroups(PolicyBase):
@@ -90,7 +109,8 @@ class SmallerGroups(PolicyBase):
                                 le=100,
                                 sv="Gruppledare som läggs till.")
     team_leader_salary_sek_per_month: NonNeg = P(45_000, "SEK/month", "Team leader salary.",
-                                                 assumption=(42_000, 50_000), le=1e6, decision=True)
+                                                 assumption=(42_000, 50_000), le=1e6, decision=True,
+                                                 sv="Arbetsledarens lön.")
 
 
 class Trainees(PolicyBase):
@@ -100,33 +120,48 @@ class Trainees(PolicyBase):
                            assumption=(1, 4), ge=0, le=100,
                            sv="Anställda studenter/traineer.", decision=True)
     trainee_cost_sek_per_month: NonNeg = P(25_000, "SEK/month per FTE", "Trainee wage.",
-                                           assumption=(20_000, 30_000), le=1e6, decision=True)
+                                           assumption=(20_000, 30_000), le=1e6, decision=True,
+                                           sv="Lön för en trainee.")
     graduate_hire_share: Share = P(0.6, "share", "Share of new-graduate hires who come "
                                    "from the trainee pool (pre-introduced, faster hire).",
                                    assumption=(0.3, 0.9),
                                    sv="Andel av nyexaminerade som anställs ur traineepoolen.")
     time_to_hire_factor: PosFloat = P(0.5, "factor", "Time-to-hire of a trainee hire "
                                       "relative to an open recruitment.",
-                                      assumption=(0.3, 0.8), le=1)
+                                      assumption=(0.3, 0.8), le=1,
+                                      sv="Tid till anställning för en trainee jämfört med en "
+                                         "öppen rekrytering.")
     casework_share: Share = P(0.4, "share of a full worker's client hours", "Casework a "
                               "trainee FTE does (co-handling, simpler tasks), net of the "
                               "supervision it needs; shared over the unit.",
-                              assumption=(0.2, 0.6))
+                              assumption=(0.2, 0.6),
+                              sv="Ärendearbete som en trainee på heltid gör (samhandläggning, "
+                                 "enklare uppgifter), netto efter den handledning den behöver; "
+                                 "delas över enheten.")
     years_in_unit_before_hire: NonNeg = P(1.0, "years", "Time a trainee hire has already "
                                           "spent in the unit as a student: they start "
                                           "introduced and know the unit and its manager, "
                                           "so less of a newcomer's support need is unmet. "
                                           "Värmdö: 'i princip alla' trainees stayed.",
-                                          assumption=(0.5, 2), le=10, decision=True)
+                                          assumption=(0.5, 2), le=10, decision=True,
+                                          sv="Tid som en trainee redan har varit i enheten som "
+                                             "student: hen börjar introducerad och känner "
+                                             "enheten och chefen.")
     experience_years_at_hire: NonNeg = P(0.5, "years", "Professional experience a trainee "
                                          "hire brings from part-time casework in the unit "
                                          "(adds to control from experience).",
-                                         assumption=(0.25, 1.0), le=10)
+                                         assumption=(0.25, 1.0), le=10,
+                                         sv="Yrkeserfarenhet som en trainee har med sig från "
+                                            "ärendearbete på deltid i enheten (lägger till "
+                                            "kontroll från erfarenhet).")
     management_per_post: NonNeg = P(0.0, "manager equivalents per post", "Management "
                                     "added with each post the measure adds (0: the "
                                     "unit's managers lead them too; 1/15 = one manager "
                                     "per 15 posts, the reference span).",
-                                    assumption=(0, 0.067), le=1, decision=True)
+                                    assumption=(0, 0.067), le=1, decision=True,
+                                    sv="Ledning som tillkommer med varje tjänst som åtgärden "
+                                       "lägger till (0: enhetens chefer leder även dem; 1/15 = "
+                                       "en chef per 15 tjänster, referensspannet).")
 
 
 class RecruitmentSupport(PolicyBase):
@@ -140,12 +175,15 @@ class RecruitmentSupport(PolicyBase):
     applicant_factor: PosFloat = P(1.43, "factor", "Applicants per advertised post "
                                    "relative to today (active sourcing, employer "
                                    "branding); 1.43 halves failed rounds of today's unit "
-                                   "(0.2 -> 0.1).", assumption=(1.0, 2.0), le=10)
+                                   "(0.2 -> 0.1).", assumption=(1.0, 2.0), le=10,
+                                   sv="Sökande per annonserad tjänst jämfört med i dag (aktiv "
+                                      "rekrytering, arbetsgivarvarumärke).")
     hr_fte: float = P(0.5, "FTE", "HR recruiter time bought.", assumption=(0.25, 1), ge=0,
                       le=10,
                       sv="Köpt tid av HR-rekryterare.", decision=True)
     hr_salary_sek_per_month: NonNeg = P(42_000, "SEK/month", "HR recruiter salary.",
-                                        assumption=(38_000, 46_000), le=1e6, decision=True)
+                                        assumption=(38_000, 46_000), le=1e6, decision=True,
+                                        sv="Lön för HR-rekryteraren.")
 
 
 # ---------------------------------------------------------------------------

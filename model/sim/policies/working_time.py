@@ -54,11 +54,16 @@ class WorkingTime(PolicyBase):
         "cut; the rest falls on client and non-client work in proportion (0: client time "
         "simply cut).", source="Sundsvall 6+2 (seed 000): extensive preparation \"för att "
         "klara befintlig belastning och nuvarande arbetsuppgifter inom den nya "
-        "arbetstiden\"; the share itself assumption (0-1)")
+        "arbetstiden\"; the share itself assumption (0-1)",
+        sv="Andel av den frigjorda tiden som hittas genom att göra om arbete utan klienter "
+           "(administration, möten, dokumentation) innan klienttiden minskas.")
     productivity_gain: NonNeg = P(0.05, "share", "More client work done per client hour "
                                   "with shorter days (rested staff); 8/6 - 1 = 0.33 keeps "
                                   "the whole load in a 6-hour client day.",
-                                  assumption=(0.0, 0.35), le=1)
+                                  assumption=(0.0, 0.35), le=1,
+                                  sv="Mer klientarbete per klienttimme med kortare dagar "
+                                     "(utvilad personal); 8/6 − 1 = 0,33 rymmer hela "
+                                     "belastningen i en klientdag på 6 timmar.")
 
     @model_validator(mode="after")
     def _sum(self):
@@ -78,7 +83,9 @@ class ReflectionDay(PolicyBase):
                                  "från klienttiden.")
     control_share: Share = P(0.5, "share", "Share of the day used for reflection on cases "
                              "(competence, raises control); the rest is recovery.",
-                             assumption=(0.3, 0.7))
+                             assumption=(0.3, 0.7),
+                             sv="Andel av dagen som används till reflektion över ärenden "
+                                "(kompetens, höjer kontrollen); resten är återhämtning.")
 
 
 # ---------------------------------------------------------------------------
