@@ -239,3 +239,12 @@ def test_every_main_job_option_stands_on_page_one_and_no_amount_wraps(
                          return [td.innerText, tops.size]; })""")
         b.close()
     assert lines and max(n for _, n in lines) <= 4, sorted(lines, key=lambda x: -x[1])[:3]
+
+
+def test_page_one_names_the_two_gravest_warnings_and_counts_the_rest():
+    from model.present.dashboard.pageone import short_warning
+    flag = "queue_growing;overdue_growing;overdue_share_up;turnover_up;crisis_risk_up"
+    assert short_warning(flag, "sv") == "krisrisk upp, omsättning upp, +3 till"
+    assert short_warning(flag, "en").startswith("crisis risk up, turnover up, +3 more")
+    assert short_warning("queue_growing", "en") == "queue grows"
+    assert short_warning("", "sv") == ""

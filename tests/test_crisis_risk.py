@@ -155,3 +155,25 @@ def test_paired_intervals_keep_their_coverage_on_ordinary_differences():
         _, lo, hi = intervals.paired_ci(rng.normal(2.0, 1.0, N))
         hits += lo <= 2.0 <= hi
     assert abs(hits / trials - 0.95) < 3 * math.sqrt(0.95 * 0.05 / trials)
+
+
+def test_the_validation_section_gives_every_option_its_crisis_risk_both_ways():
+    """docs/VALIDATION.md's crisis section: the base and each option with p_crisis under
+    chance only and under drawn assumptions, intervals around each share."""
+    import re
+
+    from model.config.scenario import load_scenario
+    from model.experiment import costbenefit, psa
+    from model.experiment.compare import run_comparison, with_analysis
+    from model.present import validation
+    short = ["simulation.years=1", "simulation.warmup_years=0.5"]
+    scs = [load_scenario(validation.BASE, short),
+           load_scenario(validation.ROOT / "scenarios" / "overstaffing.yaml", short)]
+    t = run_comparison(scs, seed=3, replications=3, workers=1)
+    cb = costbenefit.cost_benefit(t["summary"], t["costs"], 1, t["timeseries"])
+    pcb = with_analysis(psa.run(scs, seed=3, draws=4, per_draw=1), scs[0].simulation)
+    text = "\n".join(validation.crisis_section(cb, pcb["cost_benefit"], 3, 4, "baseline"))
+    shares = re.findall(r"(\d+)% \[(\d+), (\d+)\]", text)
+    assert len(shares) == 4
+    assert all(int(lo) <= int(m) <= int(hi) for m, lo, hi in shares)
+    assert "| `overstaffing` |" in text and "baseline (the base)" in text

@@ -263,3 +263,18 @@ def test_compare_writes_the_unit_replacement_cost_and_the_views_name_it(tmp_path
 def test_the_main_job_asks_for_the_replacement_cost():
     from model.cli import runs
     assert "--replacement-cost" in runs._main_job([])
+
+
+def test_the_validation_section_gives_six_plus_two_a_verdict_at_each_productivity_gain():
+    """docs/VALIDATION.md's 6+2 section: one row per point of the documented range (the
+    default marked), each with a verdict; without a productivity gain the freed hours
+    are not recovered, so the work not recovered is larger than at the top of the range."""
+    from model.present import validation
+    text = "\n".join(validation.productivity_section(
+        3, ("simulation.years=2", "simulation.warmup_years=0.5")))
+    rows = re.findall(r"^\| ([\d.]+)( \(default\))? \|.*\| (-?\d+) \| \d+% \|.*\| "
+                      r"(saves|costs|uncertain|\*\*warning\*\*) \|$", text, flags=re.M)
+    gains = [float(r[0]) for r in rows]
+    assert gains == sorted(gains) and gains[0] == 0 and gains[-1] == 0.35
+    assert [r[0] for r in rows if r[1]] == ["0.15"]
+    assert int(rows[0][2]) > int(rows[-1][2])

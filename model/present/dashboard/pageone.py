@@ -29,10 +29,11 @@ COLUMNS = [
     ("col_best", "p_best", "chance"),
     ("col_crisis", "p_crisis", "chance"),
 ]
-# service warning -> its few words
-FLAGS = {"queue_growing": "flag_queue_growing", "overdue_growing": "flag_overdue_growing",
-         "overdue_share_up": "flag_overdue_share_up", "turnover_up": "flag_turnover_up",
-         "crisis_risk_up": "flag_crisis_risk_up"}
+# service warning -> its few words, the gravest first (page 1 names the first two)
+FLAGS = {"crisis_risk_up": "flag_crisis_risk_up", "turnover_up": "flag_turnover_up",
+         "overdue_share_up": "flag_overdue_share_up", "queue_growing": "flag_queue_growing",
+         "overdue_growing": "flag_overdue_growing"}
+SHOWN_FLAGS = 2
 
 
 def w(key: str, lang: str, **kw) -> str:
@@ -61,9 +62,14 @@ def _cell(res, scen: str, measure: str, kind: str, lang: str, runs: int, draws: 
 
 
 def short_warning(flag: str, lang: str) -> str:
-    """The service warning in a few words ('' for none)."""
+    """The service warning in a few words ('' for none): its two gravest parts and how
+    many more there are (the method page and the dashboard name them all)."""
     codes = [c for c in (flag or "").split(";") if c]
-    return ", ".join(w(FLAGS[c], lang) if c in FLAGS else c for c in codes)
+    codes.sort(key=lambda c: list(FLAGS).index(c) if c in FLAGS else len(FLAGS))
+    words = [w(FLAGS[c], lang) if c in FLAGS else c for c in codes[:SHOWN_FLAGS]]
+    if len(codes) > SHOWN_FLAGS:
+        words.append(w("flag_more", lang, n=len(codes) - SHOWN_FLAGS))
+    return ", ".join(words)
 
 
 def table_html(res, lang: str, titles: dict[str, str]) -> str:

@@ -83,10 +83,15 @@ CLI: dict[str, Text] = {
     "cli.d_time_moved": Text("betald tid flyttad från klientarbete",
                              "paid time moved off casework"),
     "cli.time_h": Text(
-        "Betald tid som alternativen flyttar från klientarbete, kr per år (i budgeten), och "
-        "det arbete som inte tas igen (förlorat arbete i den personalekonomiska kalkylen):",
-        "Paid time the options move off casework, SEK a year (budget view), and the work "
-        "not recovered (work lost in the economic view):"),
+        "Betald tid som alternativen flyttar från klientarbete, kr per år (i budgeten, till "
+        "lönen hos dem som får tiden), och det arbete som inte tas igen (förlorat arbete i "
+        "den personalekonomiska kalkylen, värderat till enhetens genomsnittliga "
+        "arbetskostnad för en tjänst, så det kan överstiga den flyttade lönen när tiden går "
+        "till medarbetare med lägre lön):",
+        "Paid time the options move off casework, SEK a year (budget view, at the pay of "
+        "those who get the time), and the work not recovered (work lost in the economic "
+        "view, valued at the unit's mean labour cost of a post, so it can exceed the pay "
+        "moved when the time goes to staff on lower pay):"),
     "cli.time_line": Text("{name}: {moved} flyttad; arbete värt {lost} tas inte igen",
                           "{name}: {moved} moved; work worth {lost} not recovered"),
     "cli.d_lost_measures": Text("förlorat arbete: åtgärdens klienttid",

@@ -25,6 +25,7 @@ PAGEONE: dict[str, Text] = {
     "pageone.flag_overdue_share_up": Text("fler över 4 mån.", "more past 4 months"),
     "pageone.flag_turnover_up": Text("omsättning upp", "turnover up"),
     "pageone.flag_crisis_risk_up": Text("krisrisk upp", "crisis risk up"),
+    "pageone.flag_more": Text("+{n} till", "+{n} more"),
     "pageone.columns_note": Text(
         "Belopp i tusental kronor per år jämfört med basen; ett negativt belopp är en "
         "besparing. Under varje värde står intervallet. Fetstil: alternativet minskar "
