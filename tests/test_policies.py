@@ -178,17 +178,29 @@ def test_intensive_investigation_concentrates_the_work():
     assert new.size and (b.f[new, REMAINING] <= 5).all()
 
 
-def test_trainees_start_pre_introduced():
-    sc = _policy("trainees", "attrition.baseline_hazard_per_year=0.3")
-    m = Model(sc, 0)
-    t = m.run()
-    hires = t["events"][t["events"].event == "hire"]
-    assert (hires.detail == "trainee").sum() > 0
-    first_phase = t["events"][t["events"].event == "phase_change"]
-    trainee_ids = set(hires[hires.detail == "trainee"].worker_id)
-    # a trainee never passes through the introduction phase
-    intro_ids = set(first_phase[first_phase.detail == "introduction"].worker_id)
-    assert not trainee_ids & intro_ids
+@pytest.mark.parametrize("days", [1, 5])
+def test_trainees_accrue_tenure_and_experience_for_the_days_they_work(days):
+    """A trainee hire brings the trainee period at its days a week (Värmdö: at least one)
+    as experience and as tenure in the unit: one year at one day a week is 0.2 years,
+    still inside the introduction; at five days a week a whole year, past it."""
+    sc = _policy("trainees", "attrition.baseline_hazard_per_year=0.3",
+                 f"policies.trainees.days_per_week={days}")
+    t = Model(sc, 0).run()
+    ev = t["events"]
+    hires = ev[ev.event == "hire"]
+    trainees = hires[hires.detail == "trainee"]
+    assert len(trainees) > 0
+    # a trainee hire is a new graduate: the prior years are the days worked as a trainee
+    assert trainees.value.to_numpy() == pytest.approx(days / 5.0)
+    # their first phase change comes when tenure plus the days worked reach the next
+    # phase boundary (one week's tick of resolution): 0.05 years after hire at one day
+    # a week (introduction ends at 0.25), a year after hire at five
+    offset = days / 5.0
+    bound = min(p.until_years for p in sc.phases if p.until_years and p.until_years > offset)
+    changes = ev[ev.event == "phase_change"].groupby("worker_id").tenure_years.min()
+    first = changes.reindex(trainees.worker_id).dropna()
+    assert len(first) > 0
+    assert first.to_numpy() == pytest.approx(bound - offset, abs=7.5 / 365)
     assert "policy_trainees" in set(t["costs"].category)
 
 

@@ -31,9 +31,8 @@ def _fill(u, k: int, *, hire_day: float, prior: float, age: float, fte: float,
           salary=None, pre_introduced: bool = False) -> None:
     intro_offset = 0.0
     if pre_introduced:
-        intro_offset = _years_before_hire(u)
-        trainees = u.params.policies.trainees
-        prior += trainees.experience_years_at_hire if trainees else 0.0
+        intro_offset = trainee_years_worked(u)
+        prior += intro_offset
     tenure = float(tenure_years(float(u.env.now), float(hire_day)))
     u.staff.fill(k, wid=u.next_wid, hire_day=hire_day, prior=prior, age=age, fte=fte,
                  phase=u.phase_table.phase_of(tenure + intro_offset, prior + tenure),
@@ -42,11 +41,13 @@ def _fill(u, k: int, *, hire_day: float, prior: float, age: float, fte: float,
     u.next_wid += 1
 
 
-def _years_before_hire(u) -> float:
-    """Years a pre-introduced (trainee) hire has already spent in the unit: at least the
-    introduction phase."""
+def trainee_years_worked(u) -> float:
+    """Full-time years a trainee hire has already worked in the unit: the trainee period
+    at its days a week (Värmdö: at least one). They count as tenure in the unit (the
+    introduction and the newcomer's support need are that far along) and as professional
+    experience."""
     t = u.params.policies.trainees
-    return max(u.phase_table.intro_years, t.years_in_unit_before_hire if t else 0.0)
+    return t.years_in_unit_before_hire * t.days_per_week / 5.0 if t else 0.0
 
 
 def initial_staff(u) -> None:

@@ -17,6 +17,7 @@ UNITS_SV = {
     "SEK/month": "kr/månad", "1/year": "per år", "HR per unit": "riskkvot per enhet",
     "HR per 1,000 SEK/month": "riskkvot per 1 000 kr/månad", "HR": "riskkvot",
     "hours/week": "timmar/vecka", "hours/day": "timmar/dag", "days/month": "dagar/månad",
+    "days/week": "dagar/vecka",
     "persons": "personer", "cases/year": "ärenden/år", "count": "antal", "factor": "faktor",
     "probability": "sannolikhet", "share of posts": "andel av tjänsterna",
     "share of salary": "andel av lönen", "groups": "grupper",

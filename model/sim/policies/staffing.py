@@ -138,22 +138,25 @@ class Trainees(PolicyBase):
                               sv="Ärendearbete som en trainee på heltid gör (samhandläggning, "
                                  "enklare uppgifter), netto efter den handledning den behöver; "
                                  "delas över enheten.")
-    years_in_unit_before_hire: NonNeg = P(1.0, "years", "Time a trainee hire has already "
-                                          "spent in the unit as a student: they start "
-                                          "introduced and know the unit and its manager, "
-                                          "so less of a newcomer's support need is unmet. "
-                                          "Värmdö: 'i princip alla' trainees stayed.",
+    years_in_unit_before_hire: NonNeg = P(1.0, "years", "Calendar time a trainee hire has "
+                                          "already spent in the unit as a part-time student "
+                                          "(the trainee period). Värmdö: 'i princip alla' "
+                                          "trainees stayed.",
                                           assumption=(0.5, 2), le=10, decision=True,
-                                          sv="Tid som en trainee redan har varit i enheten som "
-                                             "student: hen börjar introducerad och känner "
-                                             "enheten och chefen.")
-    experience_years_at_hire: NonNeg = P(0.5, "years", "Professional experience a trainee "
-                                         "hire brings from part-time casework in the unit "
-                                         "(adds to control from experience).",
-                                         assumption=(0.25, 1.0), le=10,
-                                         sv="Yrkeserfarenhet som en trainee har med sig från "
-                                            "ärendearbete på deltid i enheten (lägger till "
-                                            "kontroll från erfarenhet).")
+                                          sv="Kalendertid som en trainee redan har varit i "
+                                             "enheten som deltidsanställd student "
+                                             "(traineeperioden).")
+    days_per_week: float = P(1.0, "days/week", "Days a week a trainee works in the unit; "
+                             "tenure in the unit and professional experience accrue for "
+                             "the days worked (years in the unit x days/5), so a trainee "
+                             "hire starts that far into the introduction and knows the "
+                             "unit and its manager that much.",
+                             source="Värmdö (seed 001): a 'timanställning med möjlighet att "
+                                    "arbeta minst en dag per vecka'; range assumption",
+                             interval=(1.0, 2.5), gt=0, le=5,
+                             sv="Dagar i veckan som en trainee arbetar i enheten; "
+                                "anställningstid och yrkeserfarenhet räknas för de dagar som "
+                                "arbetas.")
     management_per_post: NonNeg = P(0.0, "manager equivalents per post", "Management "
                                     "added with each post the measure adds (0: the "
                                     "unit's managers lead them too; 1/15 = one manager "
@@ -283,8 +286,8 @@ class SmallerGroupsPolicy(Policy):
 class TraineesPolicy(Policy):
     """Trainees: part-time students who do casework in proportion to their hours (their
     client hours times ``casework_share``, shared over the unit's workers) and from whom a
-    share of graduate hires come, faster and already introduced (``model.sim.lifecycle``
-    gives them ``years_in_unit_before_hire``)."""
+    share of graduate hires come, faster and part-way through their introduction
+    (``model.sim.lifecycle`` credits them the days they worked as trainees)."""
 
     name = "trainees"
 
