@@ -35,7 +35,11 @@ change against the base lies above zero, or the mean change is larger than
 ``MATERIAL_RISE``: near a tipping point a few runaway futures make a large mean rise with
 a wide interval, and that is a warning too), and ``crisis_risk_up`` (the option raises
 the risk of a crisis run: ``model.experiment.crisis``, whose measures ``p_crisis``,
-``p_crisis_base`` and ``crisis_risk_change`` stand in this table too). The share of
+``p_crisis_base`` and ``crisis_risk_change`` stand in this table too), and
+``crisis_response_up`` (the unit keeps up only because its managers cut ongoing cases'
+time or buy investigations more than in the base: the paired interval of the change in
+``prioritised_share`` or in investigations bought a year lies above zero and its mean is
+above ``MATERIAL_RISE``). The share of
 replications whose queue keeps growing is the measure ``p_queue_growing``. A payback or a
 probability of saving money is never shown without the warning.
 
@@ -68,15 +72,18 @@ BUDGET_SAVINGS = {
     "recruitment": ("recruitment",),
     "consultants": ("consultants",),
     "sick_pay": ("sick_leave", "rehabilitation"),
+    "crisis_response": ("overtime", "bought_investigations"),
 }
 PAYROLL = ("salaries", "mentoring", "rampup_lost_output")      # time_<policy> apart
 QUEUE_TREND_LIMIT = 5.0        # waiting cases per year: growth below this is not flagged
 OVERDUE_TREND_LIMIT = 2.0      # open overdue investigations per year
 RUNAWAY_SHARE = 0.1            # share of replications in which a queue keeps growing
 # mean rises that warrant a warning even when their interval includes zero
-MATERIAL_RISE = {"overdue_share_up": 0.01, "turnover_up": 0.02}
+MATERIAL_RISE = {"overdue_share_up": 0.01, "turnover_up": 0.02,
+                 "prioritised_share": 0.01, "investigations_bought": 2.0}
+RESPONSE_FLAG = "crisis_response_up"
 FLAGS = ("queue_growing", "overdue_growing", "overdue_share_up", "turnover_up",
-         CRISIS_FLAG)
+         CRISIS_FLAG, RESPONSE_FLAG)
 COLUMNS = ["scenario", "measure", "unit", "mean", "ci_low", "ci_high", "service_flag",
            "median", "interval"]
 
@@ -189,6 +196,19 @@ def service_flags(trend: dict, d_overdue: np.ndarray, d_turnover: np.ndarray,
     return flags
 
 
+def leans_on_response(s: pd.DataFrame, b: pd.DataFrame, years: float) -> bool:
+    """Whether an option (summary ``s``) keeps up only by the managers' crisis response
+    more than the base (``b``, the same replications): see ``RESPONSE_FLAG``."""
+    for col, scale in (("prioritised_share", 1.0), ("investigations_bought", 1.0 / years)):
+        if col not in s.columns or col not in b.columns:
+            continue
+        d = (s[col] - b[col]).to_numpy(float) * scale
+        m, lo, _ = paired_ci(d)
+        if lo > 0 and m > MATERIAL_RISE[col]:
+            return True
+    return False
+
+
 def base_flags(timeseries: pd.DataFrame | None, base: str,
                summary: pd.DataFrame | None = None) -> list[str]:
     """The queue warnings of the base itself (its queue judged on its own, not against
@@ -273,7 +293,8 @@ def cost_benefit(summary: pd.DataFrame, costs: pd.DataFrame, years: float,
         crisis, raised = crisis_rows(scen, s, b)
         mine += crisis
         flag = ";".join(service_flags(trend, d_overdue, d_turnover, base_trend)
-                        + ([CRISIS_FLAG] if raised else []))
+                        + ([CRISIS_FLAG] if raised else [])
+                        + ([RESPONSE_FLAG] if leans_on_response(s, b, years) else []))
         rows += [{**r, "service_flag": flag} for r in mine]
     return pd.DataFrame(rows, columns=COLUMNS)
 

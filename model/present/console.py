@@ -295,7 +295,8 @@ def _details(cb, comparison, scen, lang, titles) -> list[str]:
     item("d_measure", rng("policy_cost_per_year"), 4)
     for m, key in (("saving_recruitment_per_year", "d_recruitment"),
                    ("saving_consultants_per_year", "d_consultants"),
-                   ("saving_sick_pay_per_year", "d_sick")):
+                   ("saving_sick_pay_per_year", "d_sick"),
+                   ("saving_crisis_response_per_year", "d_crisis_response")):
         item(key, rng(m, "sek", -1), 4)
     # the parts of the net cost, each on its own line at one level: the paid time moved
     # is never printed under the payroll change (a part never exceeds its total)

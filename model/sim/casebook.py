@@ -184,3 +184,20 @@ def detach(f, i, c, h):
     if h.ncases[k] == 0:        # clear rounding residue
         h.load[k] = 0.0
         h.complex_load[k] = 0.0
+
+
+@entry
+def rescale_ongoing(f, i, live, ratio, h):
+    """Multiply every open ongoing case's weekly hours by ``ratio``, and its holder's
+    load with it (the managers' prioritisation, ``model.sim.processes.response``)."""
+    for c in live:
+        if not i[c, OPEN] or i[c, KIND] != ONGOING:
+            continue
+        old = f[c, WEEKLY]
+        new = old * ratio
+        f[c, WEEKLY] = new
+        k = i[c, OWNER]
+        if k >= 0:
+            h.load[k] += new - old
+            if i[c, COMPLEX]:
+                h.complex_load[k] += new - old

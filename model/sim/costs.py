@@ -81,6 +81,7 @@ BLOCKS = {
     "rampup_lost_output": "training_in", "lost_rampup": "training_in",
     "lost_colleague_time": "training_in",
     "consultants": "vacancy_exit", "lost_vacancy": "vacancy_exit",
+    "overtime": "vacancy_exit", "bought_investigations": "vacancy_exit",
     "lost_notice": "vacancy_exit",
     "lost_measure_time": "measures",
     "sick_leave": "sick_leave", "rehabilitation": "sick_leave",
@@ -287,6 +288,8 @@ class Ledger:
         for cat, total in zip(LOST, lost.tolist()):
             if total:
                 self.sek[(y, cat)] += total
+        # overtime and bought investigations are work done (the managers' response)
+        in_post += u.response.extra_hours() / max(self.terms.paid_hours, 1e-9)
         vacancy, measures = work_shortfall(
             float(u.n_base_positions), in_post,
             measure_lost_h / max(self.terms.paid_hours, 1e-9))
@@ -301,7 +304,20 @@ class Ledger:
             return
         n = int(np.count_nonzero(u.staff.active & u.staff.consultant))
         if n:
-            self.add(u.env.now - WEEK, "consultants", n * self.consultant_month / WEEKS_PER_MONTH)
+            # those above the usual cap (the managers' crisis response) at their price
+            above = max(n - u.consultant_cap, 0)
+            factor = u.params.response.crisis_consultant_price_factor
+            self.add(u.env.now - WEEK, "consultants",
+                     (n + above * (factor - 1.0)) * self.consultant_month / WEEKS_PER_MONTH)
+
+    def book_overtime(self, u, hours: np.ndarray, pay_factor: float) -> None:
+        """The week's overtime (``hours`` per slot, the week ahead) at ``pay_factor``
+        times each worker's hourly pay with on-costs."""
+        if not hours.any():
+            return
+        sal = u.staff.salary
+        total = float((hours * sal).sum()) * 12.0 / 52.0 * (1.0 + self.terms.oncost)
+        self.add(u.env.now, "overtime", total * pay_factor / max(self.terms.paid_hours, 1e-9))
 
     def book_hire(self, u) -> None:
         """The manager's time on a newcomer's introduction (economic view)."""

@@ -1,6 +1,6 @@
 """Crisis years of one replication (the definition is the scenario's ``crisis`` block,
 model/sim/params/crisis.py): each year of the statistics window is judged on its own
-overdue share, waiting investigations and exits."""
+overdue share, waiting investigations, exits and investigations bought."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ class WeekCounts(NamedTuple):
     deadlines: int               # investigations whose deadline came
     investigations: int          # investigations arrived
     exits: int
+    bought: int = 0              # investigations given to an external firm
 
 
 class YearCheck(NamedTuple):
@@ -26,6 +27,7 @@ class YearCheck(NamedTuple):
     overdue_share: float
     queue_months: float          # mean waiting investigations / monthly intake
     exits_share: float           # exits / mean headcount (not annualised)
+    bought_share: float = 0.0    # investigations bought / investigations arrived
 
 
 def year_checks(counts: list[WeekCounts], queue: np.ndarray,
@@ -36,20 +38,21 @@ def year_checks(counts: list[WeekCounts], queue: np.ndarray,
     its own weeks; its exits are not scaled up to a year."""
     if not counts:
         return {}
-    cum = np.array([c[1:] for c in counts], float)
+    cum = np.array([tuple(c[1:]) for c in counts], float)
     weekly = np.diff(cum, axis=0, prepend=np.zeros((1, cum.shape[1])))
     years = np.array([c.year for c in counts])
     out = {}
     for y in np.unique(years):
         w = years == y
-        overdue, deadlines, arrived, exits = weekly[w].sum(axis=0)
+        overdue, deadlines, arrived, exits, bought = weekly[w].sum(axis=0)
         months = w.sum() * WEEK / DAYS_PER_YEAR * 12
         intake = arrived / months if months else math.nan
         hc = float(headcount[w].mean())
         out[int(y)] = YearCheck(
             overdue / deadlines if deadlines else math.nan,
             float(queue[w].mean()) / intake if intake else math.nan,
-            exits / hc if hc > 0 else math.nan)
+            exits / hc if hc > 0 else math.nan,
+            bought / arrived if arrived else 0.0)
     return out
 
 
@@ -58,6 +61,7 @@ def first_crisis_year(checks: dict[int, YearCheck], crisis) -> float:
     for y in sorted(checks):
         c = checks[y]
         if (c.overdue_share >= crisis.overdue_share or c.queue_months >= crisis.queue_months
-                or c.exits_share >= crisis.turnover_share):
+                or c.exits_share >= crisis.turnover_share
+                or c.bought_share >= crisis.bought_share):
             return float(y + 1)
     return math.nan

@@ -23,7 +23,7 @@ from ..errors import ScenarioError
 from . import policies
 from .distributions import sample
 from .entities import DAYS_PER_YEAR, WEEK
-from .processes import assignment, attrition, market, phases, recruitment, strain
+from .processes import assignment, attrition, market, phases, recruitment, response, strain
 from .staff import experience_years, tenure_years
 
 
@@ -34,6 +34,7 @@ def _fill(u, k: int, *, hire_day: float, prior: float, age: float, fte: float,
         intro_offset = trainee_years_worked(u)
         prior += intro_offset
     tenure = float(tenure_years(float(u.env.now), float(hire_day)))
+    u.response.slot_filled(k)
     u.staff.fill(k, wid=u.next_wid, hire_day=hire_day, prior=prior, age=age, fte=fte,
                  phase=u.phase_table.phase_of(tenure + intro_offset, prior + tenure),
                  salary_fixed=np.nan if salary is None else salary,
@@ -235,7 +236,9 @@ def _try_consultant(u, k: int, since, refresh: bool = True) -> None:
     if pos.vacant_since != since or pos.consultant >= 0 or st.active[k]:
         return
     free = np.flatnonzero(~st.active[u.n_positions:])
-    if free.size == 0:
+    in_post = u.n_consultant_slots - free.size
+    cap = u.n_consultant_slots if u.response.crisis_consultants else u.consultant_cap
+    if free.size == 0 or in_post >= cap:
         u.consultant_wait.append((k, since))
         return
     c = u.n_positions + int(free[0])
@@ -248,6 +251,22 @@ def _try_consultant(u, k: int, since, refresh: bool = True) -> None:
         refresh_capacity(u)
 
 
+def managers_respond(u) -> None:
+    """Weekly step: the managers' response to the queue; when consultants beyond the
+    usual cap become allowed, the vacant posts waiting for one get them."""
+    if response.respond(u):
+        serve_consultant_queue(u)
+
+
+def serve_consultant_queue(u) -> None:
+    """Cover the vacant posts waiting for a consultant, as far as the cap allows now."""
+    waiting = list(u.consultant_wait)
+    u.consultant_wait.clear()
+    for k, since in waiting:
+        if u.positions[k].vacant_since == since and not u.staff.active[k]:
+            _try_consultant(u, k, since)
+
+
 def _end_consultant(u, pos) -> None:
     c = pos.consultant
     pos.consultant = -1
@@ -255,8 +274,4 @@ def _end_consultant(u, pos) -> None:
     u.staff.active[c] = False
     assignment.hand_over(u, c)
     u.staff.reset(c)
-    while u.consultant_wait:
-        k, since = u.consultant_wait.popleft()
-        if u.positions[k].vacant_since == since and not u.staff.active[k]:
-            _try_consultant(u, k, since)
-            break
+    serve_consultant_queue(u)

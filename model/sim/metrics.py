@@ -38,7 +38,8 @@ SUMMARY_KPIS = ["turnover_rate", "exits", "resignations", "retirements",
                 "handovers", "cases_arrived", "cases_closed", "mean_caseload",
                 "mean_queue", "mean_wait_days", "share_5y_plus", "share_under_2y",
                 "share_intending", "sick_absence_rate", "mean_exhaustion",
-                "mean_strain", "returner_hires", "failed_round_share", "crisis"]
+                "mean_strain", "returner_hires", "failed_round_share", "crisis",
+                "investigations_bought", "overtime_hours_per_fte", "prioritised_share"]
 # summary columns that are no result to average over replications: the first window
 # year (1-based) that was a crisis year, NaN in a run without one
 SUMMARY_EXTRA = ["crisis_year"]
@@ -131,6 +132,11 @@ class Recorder:
         self.overdue = 0
         self.wait_sum = 0.0
         self.wait_n = 0
+        # the managers' response (model.sim.processes.response), in the window
+        self.bought = 0
+        self.overtime_hours = 0.0
+        self.cut_sum = 0.0
+        self.response_weeks = 0
 
     # -- events ------------------------------------------------------------------
 
@@ -206,6 +212,20 @@ class Recorder:
         """``n`` hand-overs in the window (continuity breaks)."""
         self.handovers += n
 
+    def investigations_bought(self, n: int, in_window: bool) -> None:
+        """``n`` waiting investigations given to an external firm: closed for the unit
+        (in ``cases_closed`` too)."""
+        self.cases_closed_in_week(n, in_window)
+        if in_window:
+            self.bought += n
+
+    def response_week(self, cut: float, overtime_hours: float, in_window: bool) -> None:
+        """The week's cut of ongoing cases' hours and the overtime hours worked."""
+        if in_window:
+            self.cut_sum += cut
+            self.overtime_hours += overtime_hours
+            self.response_weeks += 1
+
     # -- weekly audit ------------------------------------------------------------
 
     def weekly(self, u):
@@ -220,7 +240,8 @@ class Recorder:
         q_inv, q_ong, overdue_q, _ = u.book.queue_stats()
         year = u.ledger.year_of(now - 1e-9)
         self.week_counts.append(WeekCounts(year, self.overdue, self.deadlines_reached,
-                                           self.investigations_arrived, self.exits))
+                                           self.investigations_arrived, self.exits,
+                                           self.bought))
         self.ts.append(WeekRow(
             week=int(round(now / WEEK)), day=now, year=year,
             headcount=n_emp, fte=fte, vacancies=int(vacant), consultants=int(n_cons),
@@ -283,6 +304,12 @@ class Recorder:
         s["mean_wait_days"] = self.wait_sum / self.wait_n if self.wait_n else math.nan
         checks = year_checks(self.week_counts, col["queue_investigations"],
                              col["headcount"])
+        s["investigations_bought"] = self.bought
+        s["overtime_hours_per_fte"] = (self.overtime_hours / hc / years
+                                       if hc and hc > 0 else math.nan)
+        # weeks without a response are weeks with no cut
+        n_weeks = max(int(round(years * 52)), 1)
+        s["prioritised_share"] = self.cut_sum / n_weeks
         s["crisis_year"] = first_crisis_year(checks, u.params.crisis)
         s["crisis"] = int(not math.isnan(s["crisis_year"]))
         if nweeks:

@@ -18,7 +18,7 @@ from .costs import Ledger
 from .entities import Position
 from .metrics import Recorder
 from .policies.staffing import OverstaffingPolicy
-from .processes import arrivals, assignment, attrition, phases, sickleave, strain
+from .processes import arrivals, assignment, attrition, phases, response, sickleave, strain
 from .staff import Staff
 
 
@@ -56,8 +56,14 @@ class Unit:
         self.n_positions = self.n_base_positions + self.n_extra_positions
         self.open_positions = self.n_base_positions
         c = scenario.consultants
-        self.n_consultant_slots = (int(np.floor(c.max_share_of_posts * self.n_positions))
-                                   if c.enabled else 0)
+        # the usual cap; the managers' crisis response may raise it (slots for both)
+        self.consultant_cap = (int(np.floor(c.max_share_of_posts * self.n_positions))
+                               if c.enabled else 0)
+        crisis = scenario.response
+        self.n_consultant_slots = (
+            max(self.consultant_cap,
+                int(np.floor(crisis.crisis_consultant_share * self.n_positions)))
+            if c.enabled and crisis.enabled else self.consultant_cap)
         self.n_slots = self.n_positions + self.n_consultant_slots
         self.positions = [Position(i) for i in range(self.n_positions)]
         self.staff = Staff(self.n_slots, self.n_positions)
@@ -85,6 +91,7 @@ class Unit:
         self.sick_coef = sickleave.sick_coefficients(scenario.sick_leave)
         self.rule = assignment.rule_of(scenario.assignment)
 
+        self.response = response.Response(scenario, self.n_slots)
         self.ledger = Ledger(warmup_end, scenario)
         self.recorder = Recorder()
         self.policies = policies.build(self)

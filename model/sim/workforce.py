@@ -79,6 +79,7 @@ WEEKLY_STEPS = (
     Step("sick-leave onsets", sickleave.onsets,
          ("sick_until", "spell_start", "credit") + HOLDINGS),
     Step("policy effects and extra posts", lifecycle.update_policies, ()),
+    Step("managers' response", lifecycle.managers_respond, HOLDINGS),
     Step("phases, mentoring and hours", phases.update,
          ("phase", "mentor_given", "mentee_cover", "shielded", "avail_full", "avail")),
     Step("case assignment", assignment.assign_week, HOLDINGS),

@@ -163,6 +163,23 @@ METRICS: tuple[Metric, ...] = (
            "least a month's intake, or exits of at least 60 % of the staff; the "
            "thresholds are the scenario's crisis block); its mean is the risk of a "
            "crisis."),
+    _count("investigations_bought", "Köpta utredningar", "Investigations bought",
+           "Väntande utredningar som cheferna lämnade till ett externt utredningsföretag "
+           "när kön växte, under hela perioden.",
+           "Waiting investigations the managers gave to an external investigation firm "
+           "when the queue grew, over the whole period."),
+    Metric("overtime_hours_per_fte", Text("Övertid per årsarbetare och år",
+                                          "Overtime per FTE and year"),
+           Text("Övertidstimmar som cheferna beordrade när kön växte, per anställd "
+                "årsarbetare och år.",
+                "Overtime hours the managers ordered when the queue grew, per employed "
+                "FTE and year."), "num1", unit=Text("timmar", "hours")),
+    _share("prioritised_share", "Prioritering av pågående ärenden",
+           "Prioritisation of ongoing cases",
+           "Hur mycket av tiden i pågående ärenden cheferna i genomsnitt drog ned för att "
+           "hinna med väntande ärenden (andel av ärendenas timmar per vecka).",
+           "How much of ongoing cases' time the managers cut on average to reach the "
+           "waiting cases (share of the cases' weekly hours).", ".1%"),
 )
 _BY_NAME = {m.name: m for m in METRICS}
 

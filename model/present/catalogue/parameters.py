@@ -54,6 +54,10 @@ UNITS_SV = {
     "utilisation": "beläggning", "weeks/year": "veckor/år",
     "workers per band": "medarbetare per intervall",
     "years of age": "års ålder",
+    "demand per overtime share": "krav per andel övertid",
+    "x hourly pay": "× timlönen",
+    "share of the year's investigations": "andel av årets utredningar",
+    "share of ongoing cases' weekly hours": "andel av pågående ärendens veckotimmar",
 }
 
 

@@ -31,7 +31,8 @@ COLUMNS = [
 ]
 # service warning -> its few words, the gravest first (page 1 names the first two)
 FLAGS = {"crisis_risk_up": "flag_crisis_risk_up", "turnover_up": "flag_turnover_up",
-         "overdue_share_up": "flag_overdue_share_up", "queue_growing": "flag_queue_growing",
+         "overdue_share_up": "flag_overdue_share_up",
+         "crisis_response_up": "flag_crisis_response_up", "queue_growing": "flag_queue_growing",
          "overdue_growing": "flag_overdue_growing"}
 SHOWN_FLAGS = 2
 

@@ -23,6 +23,7 @@ from .initial import InitialState
 from .pay import Economics, Pay
 from .policies import Policies
 from .recruitment import Consultants, Recruitment
+from .response import Response
 from .strain import DCS
 from .unit import DEFAULT_PHASES, Mentoring, Phase, Unit, WorkTime
 
@@ -91,6 +92,8 @@ class Scenario(Strict):
     pay: Pay = Field(default_factory=Pay)
     economics: Economics = Field(default_factory=Economics)
     initial_state: InitialState = Field(default_factory=InitialState)
+    response: Response = Field(default_factory=Response, description="What the unit's "
+                               "managers do when cases wait (the brake real units have).")
     crisis: Crisis = Field(default_factory=Crisis, description="What counts as a "
                            "crisis year in the results (reporting only).")
     policies: Policies = Field(default_factory=Policies, description="Retention policies "

@@ -11,7 +11,10 @@ of these holds (each judged on that year alone):
 * the **queue**: the investigations waiting for a caseworker, averaged over the year's
   weeks, reach ``queue_months`` months of that year's investigation intake;
 * the **exodus**: the year's exits reach ``turnover_share`` of the year's mean headcount
-  (above what chance gives a stable unit in a year; see the parameter).
+  (above what chance gives a stable unit in a year; see the parameter);
+* **outsourced duty**: the managers had to buy ``bought_share`` or more of the year's
+  investigations from an external firm (``model.sim.params.response``): the unit could
+  not carry its statutory work itself.
 """
 
 from __future__ import annotations
@@ -45,3 +48,9 @@ class Crisis(Strict):
         "above them.", sv="Avgångar under ett år, som andel av årets genomsnittliga "
         "antal anställda, som gör året till ett krisår.", assumption=(0.45, 1.0),
         le=10)
+    bought_share: PosFloat = P(
+        0.15, "share of the year's investigations", "Share of a year's investigations "
+        "bought from an external firm that makes it a crisis year (the unit could not "
+        "carry its statutory work itself).", assumption=(0.1, 0.4), le=1,
+        sv="Andel av årets utredningar som köps av ett externt företag som gör året till "
+           "ett krisår.")

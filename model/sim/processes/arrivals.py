@@ -34,14 +34,18 @@ class Inflow:
             np.array([getattr(cfg.complexity[x], value) for x in self.names], float),
             np.array([cfg.complexity[x].complex for x in self.names], np.int64))
 
+    def shares_under(self, fx) -> list[float]:
+        """Each class's share of the inflow with the policies' inflow factors."""
+        if not fx.inflow_factor:
+            return self.shares
+        return [s * fx.inflow_factor.get((self.kind, x), 1.0)
+                for s, x in zip(self.shares, self.names)]
+
     def counts(self, g, lam: float, fx) -> list[int]:
         """Poisson counts per class for a week with total intensity ``lam``."""
         if lam <= 0:
             return [0] * len(self.names)
-        shares = self.shares
-        if fx.inflow_factor:
-            shares = [s * fx.inflow_factor.get((self.kind, x), 1.0)
-                      for s, x in zip(shares, self.names)]
+        shares = self.shares_under(fx)
         # one scalar draw per class: the same numbers as one vector draw, less overhead
         return [int(g.poisson(lam * s)) for s in shares]
 
@@ -96,6 +100,8 @@ def weekly_arrivals(u) -> None:
                * WEEK / DAYS_PER_YEAR)
     fx = u.fx
     flow_i, flow_o = u.inflow
+    u.response.intake_per_day = (lam_inv * sum(flow_i.shares_under(fx)) / WEEK,
+                                 lam_ong * sum(flow_o.shares_under(fx)) / WEEK)
     counts_i = flow_i.counts(g, lam_inv, fx)
     counts_o = flow_o.counts(g, lam_ong, fx)
     ni, no = sum(counts_i), sum(counts_o)
@@ -117,7 +123,7 @@ def weekly_arrivals(u) -> None:
         days = now - WEEK * g.random(no)
         dur = g.exponential(ong.mean_duration_weeks * WEEK, no)   # days, from assignment
         _append(u.book, cb.ONGOING, counts_o, days, np.ones(no), dur, flow_o.classes,
-                1.0, 1.0, np.inf)
+                u.response.ongoing_factor, 1.0, np.inf)
         recorder.cases_arrived_in_week(no, counted)
 
 

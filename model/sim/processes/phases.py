@@ -151,14 +151,15 @@ def update(u) -> None:
     changed = np.zeros(n, np.bool_)
     effects = fx.tuple_of(_effects, n)
     u.mentor_coverage, u.mentor_hours_total, n_changed = _update(
-        float(u.env.now), u.views[PhaseColumns], effects, table.arrays, table.coef, changed)
+        float(u.env.now), u.views[PhaseColumns], effects, table.arrays, table.coef, changed,
+        u.response.overtime)
     if n_changed:
         for k in np.flatnonzero(changed).tolist():
             u.recorder.event(u, "phase_change", k, table.names[int(u.staff.phase[k])])
 
 
 @entry
-def _update(now, w, fx, table, q, changed):
+def _update(now, w, fx, table, q, changed, overtime):
     n = w.active.size
     last = table.capacity.size - 1
     need = 0.0
@@ -205,7 +206,8 @@ def _update(now, w, fx, table, q, changed):
             cap = min(table.capacity[w.phase[k]], fx.capacity_cap[k])
             if w.consultant[k]:
                 cap *= q.consultant_productivity
-            full = max(client * w.fte[k] * cap - w.mentor_given[k], 0.0)
+            # overtime (the managers' response) is hours worked on top, at full pace
+            full = max(client * w.fte[k] * cap - w.mentor_given[k], 0.0) + overtime[k]
             w.avail_full[k] = full
             w.avail[k] = full * (1.0 - absent_share(now, w.sick_until[k]))
         else:

@@ -4,7 +4,8 @@ All four dimensions are z-scores against a reference worker (z = 0), so the haza
 ratios "per SD" of the attrition model apply directly.
 
 * Demand ``D = (load + cover) / full hours + w_complex * complex share * (1 - E_x)
-  + w_overdue * own overdue investigations + w_backlog * r / (1 + r)`` with r the weekly
+  + w_overdue * own overdue investigations + w_backlog * r / (1 + r)
+  + w_overtime * overtime hours / full hours`` with r the weekly
   hours of waiting cases over the unit's available hours (a bounded pressure);
   ``z_d = (D - ref) / sd + shift``.
   ``E_x = 1 - exp(-experience / tau)`` is control from experience, so complex work
@@ -19,7 +20,8 @@ ratios "per SD" of the attrition model apply directly.
   the share a structured introduction meets (trainees' ``intro_offset`` counts their
   time in the unit before hire).
 * Colleague support: the mean of the z-scores of the share of experienced
-  colleagues and of team stability (1 - exits in the last 52 weeks per head), less
+  colleagues and of team stability (1 - exits in the last 52 weeks per head, at least
+  0), less
   ``mentor_sd * (1 - coverage)`` for a worker whose mentor need is not covered.
 * Strain ``S = a_d z_d - a_c z_c - a_m z_m - a_s z_s``; exhaustion
   ``E <- E (1 - r) + g max(0, S - threshold)`` with recovery ``r`` raised by paid
@@ -85,6 +87,8 @@ class UnitWeek(NamedTuple):
     complex_weight: float         # demand weight of complex work, policies applied
     zm: float                     # manager-support z-score (the same for everyone)
     exits_52w: float              # exits in the last 52 weeks
+    overtime: np.ndarray          # overtime hours this week per slot
+    overtime_weight: float        # demand per overtime hour over full client hours
 
 
 class StrainCoefficients(NamedTuple):
@@ -199,7 +203,8 @@ def update(u) -> None:
             fx.tuple_of(_effects, n),
             u.strain_coef,
             UnitWeek(backlog_pressure(u), dcs.demand.complex_weight * fx.complex_demand_factor,
-                     float(zm), float(len(u.exit_days_52w))))
+                     float(zm), float(len(u.exit_days_52w)), u.response.overtime,
+                     float(u.params.response.overtime_demand_weight)))
     u.zm = zm
 
 
@@ -225,7 +230,8 @@ def _update(now, w, fx, q, week):
                     n_exp += 1
     cover_each = q.cover_share * absent_load / n_here if n_absent and n_here else 0.0
     denom = max(n_emp - 1, 1)
-    stability = 1.0 - week.exits_52w / max(n_emp, 1)
+    # a share: a team cannot be less stable than having lost everyone once
+    stability = max(1.0 - week.exits_52w / max(n_emp, 1), 0.0)
     z_stab = 0.5 * (stability - q.reference_stability) / q.stability_per_sd
     for k in range(n):
         if not w.active[k]:
@@ -239,7 +245,8 @@ def _update(now, w, fx, q, week):
         cshare = w.complex_load[k] / w.load[k] if w.load[k] > 0 else 0.0
         dem = (week.backlog + (w.load[k] + cover_each) / full
                + week.complex_weight * cshare * (1 - ex_ctrl)
-               + q.overdue_weight * w.n_overdue[k])
+               + q.overdue_weight * w.n_overdue[k]
+               + week.overtime_weight * week.overtime[k] / full)
         z_d = (dem - q.demand_reference) / q.demand_sd + q.demand_shift
         ctrl = (ex_ctrl - q.overload_erosion * max(0.0, u - 1.0)
                 + q.competence_gain * fx.competence_h[k] + fx.control_boost[k])

@@ -79,6 +79,7 @@ CLI: dict[str, Text] = {
     "cli.d_recruitment": Text("rekrytering", "recruitment"),
     "cli.d_consultants": Text("konsulter", "consultants"),
     "cli.d_sick": Text("sjuklön, rehabilitering", "sick pay, rehabilitation"),
+    "cli.d_crisis_response": Text("övertid, köpta utredningar", "overtime, bought investigations"),
     "cli.d_payroll": Text("lönekostnad", "payroll"),
     "cli.d_time_moved": Text("betald tid flyttad från klientarbete",
                              "paid time moved off casework"),

@@ -167,6 +167,11 @@ DASHBOARD: dict[str, Text] = {
                                          "waiting cases keep growing"),
     "dashboard.flag_overdue_growing": Text("öppna utredningar över tidsgränsen fortsätter att öka",
                                            "open overdue investigations keep growing"),
+    "dashboard.flag_crisis_response_up": Text(
+        "enheten hinner bara med genom nödåtgärder (kortad tid i pågående ärenden, köpta "
+        "utredningar)",
+        "the unit keeps up only by emergency measures (less time for ongoing cases, bought "
+        "investigations)"),
     "dashboard.flag_overdue_share_up": Text("fler utredningar över lagens tidsgräns",
                                             "more investigations over the legal limit"),
     "dashboard.flag_turnover_up": Text("personalomsättningen ökar", "turnover rises"),
@@ -187,6 +192,9 @@ DASHBOARD: dict[str, Text] = {
         "Ramp-up (pay for time not yet usable for casework)"),
     "dashboard.cat_recruitment": Text("Rekrytering", "Recruitment"),
     "dashboard.cat_consultants": Text("Konsulter", "Consultants"),
+    "dashboard.cat_overtime": Text("Övertid när kön växer", "Overtime when the queue grows"),
+    "dashboard.cat_bought_investigations": Text("Köpta utredningar när kön växer",
+                                                "Investigations bought when the queue grows"),
     "dashboard.cat_policy_overstaffing": Text("Tjänster utöver budget", "Posts above budget"),
     "dashboard.cat_lost_vacancy": Text("Förlorat arbete: vakanta tjänster",
                                        "Work lost: vacant posts"),

@@ -23,6 +23,7 @@ PAGEONE: dict[str, Text] = {
     "pageone.flag_queue_growing": Text("kön växer", "queue grows"),
     "pageone.flag_overdue_growing": Text("försenade växer", "overdue grow"),
     "pageone.flag_overdue_share_up": Text("fler över 4 mån.", "more past 4 months"),
+    "pageone.flag_crisis_response_up": Text("nödåtgärder", "emergency measures"),
     "pageone.flag_turnover_up": Text("omsättning upp", "turnover up"),
     "pageone.flag_crisis_risk_up": Text("krisrisk upp", "crisis risk up"),
     "pageone.flag_more": Text("+{n} till", "+{n} more"),

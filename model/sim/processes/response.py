@@ -1,0 +1,193 @@
+"""What the managers do when cases wait (``model.sim.params.response``): each week they
+look at the queue as it stood and set three responses for the week ahead.
+
+* ``pressure``: waiting cases of both kinds over the expected month's intake of both
+  (the inflow's rate this week, surges and policies included);
+* **prioritisation**: ongoing cases' weekly hours are cut by
+  ``max_cut * ramp(pressure, from, full)``; every open ongoing case (held or waiting)
+  and every new one carries the same cut, so a change rescales them all and the
+  holders' loads with them;
+* **overtime**: each employee present gets ``max_hours * ramp(pressure, from, full)``
+  more client hours this week, within what is left of the calendar year's limit; the
+  phases pass adds them to the available hours, the strain pass to demand, the ledger
+  pays them;
+* **bought investigations**: waiting investigations above ``buy_above_months`` of the
+  month's investigation intake are closed, oldest first, as given to an external firm;
+  the ledger pays for them and counts their hours as capacity while they run (their
+  nominal weeks).
+
+No random numbers are drawn, so common random numbers across options still hold.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import NamedTuple
+
+import numpy as np
+
+from .. import casebook as cb
+from ..entities import DAYS_PER_YEAR, WEEK
+from ..jit import entry
+
+DAYS_PER_MONTH = DAYS_PER_YEAR / 12.0
+
+
+def ramp(x: float, start: float, full: float) -> float:
+    """0 below ``start``, 1 from ``full``, linear between."""
+    if x <= start:
+        return 0.0
+    if x >= full:
+        return 1.0
+    return (x - start) / (full - start)
+
+
+class OvertimeColumns(NamedTuple):
+    """Staff columns the overtime rule reads."""
+    active: np.ndarray
+    consultant: np.ndarray
+    notice: np.ndarray
+    sick_until: np.ndarray
+    fte: np.ndarray
+
+
+class Response:
+    """The managers' responses in force and what they have used (one per unit)."""
+
+    def __init__(self, params, n_slots: int):
+        self.cfg = params.response
+        self.enabled = bool(self.cfg.enabled)
+        self.cut = 0.0                         # cut of ongoing cases' weekly hours
+        self.overtime = np.zeros(n_slots)      # overtime hours this week, per slot
+        self.used = np.zeros(n_slots)          # overtime hours this calendar year
+        self.year = 0
+        self.running: deque = deque()          # bought investigations: (end day, hours/week)
+        self.bought_hours_week = 0.0           # their hours this week
+        self.pressure = 0.0
+        self.crisis_consultants = False        # consultants beyond the usual cap allowed
+        self.crisis_from: float | None = None  # day they may start (decided, lead time)
+        # the rates of the inflow, cases a day (set by the arrivals each week)
+        self.intake_per_day = (0.0, 0.0)
+
+    @property
+    def ongoing_factor(self) -> float:
+        """What new ongoing cases' weekly hours are multiplied by."""
+        return 1.0 - self.cut
+
+    def slot_filled(self, k: int) -> None:
+        """A new worker in slot ``k`` starts with no overtime used this year."""
+        self.used[k] = 0.0
+
+    def extra_hours(self) -> float:
+        """Hours of work this week beyond the staff's own: overtime and bought
+        investigations (capacity in the economic view)."""
+        return float(self.overtime.sum()) + self.bought_hours_week
+
+
+def respond(u) -> bool:
+    """Set the week's responses from the queue as it stands (see the module docstring);
+    True when consultants beyond the usual cap have just become allowed (the vacant
+    posts waiting for one are to be served)."""
+    r = u.response
+    if not r.enabled:
+        return False
+    cfg = r.cfg
+    now = float(u.env.now)
+    # the queue as it stood after last week's assignment (this week's new cases aside)
+    live = u.book.live[:u.book.n_live]
+    n_inv, n_ong = _waiting(u.book.f, u.book.i, live, now - WEEK)
+    inv_day, ong_day = r.intake_per_day
+    month_inv, month_all = inv_day * DAYS_PER_MONTH, (inv_day + ong_day) * DAYS_PER_MONTH
+    r.pressure = (n_inv + n_ong) / month_all if month_all > 0 else 0.0
+    counted = u.in_window(now)
+    # bought investigations first: the queue the other responses see is what is left
+    keep = int(np.floor(cfg.buy_above_months * month_inv))
+    if n_inv > keep and month_inv > 0:
+        bought, hours = _buy(u.book.f, u.book.i, live, now - WEEK, n_inv - keep)
+        for end, weekly in zip((now + hours[:, 1] * WEEK).tolist(), hours[:, 0].tolist()):
+            r.running.append((end, weekly))
+        u.ledger.add(now, "bought_investigations", bought * cfg.bought_investigation_sek)
+        u.recorder.investigations_bought(bought, counted)
+        r.pressure = (n_inv - bought + n_ong) / month_all
+    r.running = deque(sorted(x for x in r.running if x[0] > now))
+    r.bought_hours_week = sum(w for _, w in r.running)
+    # prioritisation: one cut for every ongoing case
+    cut = cfg.prioritise_max_cut * ramp(r.pressure, cfg.prioritise_from_months,
+                                        cfg.prioritise_full_months)
+    if abs(cut - r.cut) > 1e-12:
+        cb.rescale_ongoing(u.book.f, u.book.i, live,
+                         (1.0 - cut) / (1.0 - r.cut), u.views[cb.Holdings])
+        r.cut = cut
+    # overtime within the year's limit
+    year = int(now // DAYS_PER_YEAR)
+    if year != r.year:
+        r.used[:] = 0.0
+        r.year = year
+    hours = cfg.overtime_max_hours_per_week * ramp(r.pressure, cfg.overtime_from_months,
+                                                   cfg.overtime_full_months)
+    r.overtime[:] = 0.0
+    if hours > 0:
+        _overtime(now, u.views[OvertimeColumns], hours, cfg.overtime_max_hours_per_year,
+                  r.used, r.overtime)
+        u.ledger.book_overtime(u, r.overtime, cfg.overtime_pay_factor)
+    u.recorder.response_week(r.cut, float(r.overtime.sum()), counted)
+    # consultants beyond the usual cap: decided at the threshold, allowed after the lead
+    # time, no more taken on below half the threshold
+    start = cfg.crisis_consultants_from_months
+    if r.pressure < start / 2:
+        r.crisis_consultants, r.crisis_from = False, None
+    elif r.pressure >= start and not r.crisis_consultants and r.crisis_from is None:
+        r.crisis_from = now + cfg.crisis_consultant_lead_days
+    if r.crisis_from is not None and now >= r.crisis_from - 1e-9:
+        r.crisis_consultants, r.crisis_from = True, None
+        return True
+    return False
+
+
+@entry
+def _waiting(f, i, live, before):
+    """Open cases waiting for a handler that arrived by day ``before``: (investigations,
+    ongoing cases)."""
+    n_inv = n_ong = 0
+    for c in live:
+        if i[c, cb.OPEN] and i[c, cb.OWNER] < 0 and f[c, cb.ARRIVAL] <= before:
+            if i[c, cb.KIND] == cb.INVESTIGATION:
+                n_inv += 1
+            else:
+                n_ong += 1
+    return n_inv, n_ong
+
+
+@entry
+def _buy(f, i, live, before, n):
+    """Close the ``n`` oldest waiting investigations that arrived by day ``before``
+    (given to an external firm); their count and, per case, (weekly hours, nominal
+    weeks left)."""
+    ids = np.empty(live.size, np.int64)
+    m = 0
+    for c in live:
+        if i[c, cb.OPEN] and i[c, cb.OWNER] < 0 and i[c, cb.KIND] == cb.INVESTIGATION \
+                and f[c, cb.ARRIVAL] <= before:
+            ids[m] = c
+            m += 1
+    ids = ids[:m]
+    ids = ids[np.argsort(f[ids, cb.QKEY], kind="mergesort")][:n]
+    hours = np.zeros((ids.size, 2))
+    for j in range(ids.size):
+        c = ids[j]
+        i[c, cb.OPEN] = 0
+        hours[j, 0] = f[c, cb.WEEKLY]
+        hours[j, 1] = f[c, cb.REMAINING]
+    return ids.size, hours
+
+
+@entry
+def _overtime(now, w, hours, limit, used, out):
+    """Each employee present (not sick, not serving notice) works ``hours`` more, in
+    proportion to the post's FTE, within what is left of ``limit`` this year."""
+    for k in range(w.active.size):
+        if w.active[k] and not w.consultant[k] and not w.notice[k] \
+                and w.sick_until[k] <= now:
+            h = min(hours * w.fte[k], max(limit * w.fte[k] - used[k], 0.0))
+            out[k] = h
+            used[k] += h
