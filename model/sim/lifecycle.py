@@ -28,11 +28,13 @@ from .staff import experience_years, tenure_years
 
 
 def _fill(u, k: int, *, hire_day: float, prior: float, age: float, fte: float,
-          salary=None, pre_introduced: bool = False) -> None:
+          salary=None, trainee: bool = False, returner: bool = False) -> None:
     intro_offset = 0.0
-    if pre_introduced:
+    if trainee:                 # the days worked as a trainee: tenure and experience
         intro_offset = trainee_years_worked(u)
         prior += intro_offset
+    elif returner:              # a former employee knows the unit: past its introduction
+        intro_offset = u.phase_table.intro_years
     tenure = float(tenure_years(float(u.env.now), float(hire_day)))
     u.response.slot_filled(k)
     u.staff.fill(k, wid=u.next_wid, hire_day=hire_day, prior=prior, age=age, fte=fte,
@@ -211,7 +213,7 @@ def hire(u, k: int, profile: recruitment.Candidate) -> None:
     pos.pending_hire = None
     pos.vacant_since = None
     _fill(u, k, hire_day=u.env.now, prior=profile.prior, age=profile.age, fte=profile.fte,
-          pre_introduced=profile.trainee or profile.returner)
+          trainee=profile.trainee, returner=profile.returner)
     attrition.update_salaries(u)
     u.recorder.hire(u, k, profile.kind)
     u.ledger.book_hire(u)
