@@ -177,3 +177,17 @@ def test_the_validation_section_gives_every_option_its_crisis_risk_both_ways():
     assert len(shares) == 4
     assert all(int(lo) <= int(m) <= int(hi) for m, lo, hi in shares)
     assert "| `overstaffing` |" in text and "baseline (the base)" in text
+
+
+def test_the_validation_section_measures_the_baselines_tipping_points():
+    """docs/VALIDATION.md's tipping-point section: one row per seed and per inflow
+    change, each with a crisis share inside its Wilson interval."""
+    import re
+
+    from model.present import validation
+    text = "\n".join(validation.tipping_section(
+        4, (3, 5), ("simulation.years=1", "simulation.warmup_years=0.5")))
+    rows = [r for r in text.splitlines() if r.startswith("| seed ")]
+    assert len(rows) == 4 and sum("inflow" in r for r in rows) == 2
+    for k, n, share, lo, hi in re.findall(r"(\d+) of (\d+) \((\d+)%, (\d+)-(\d+)%\)", text):
+        assert int(n) == 4 and int(lo) <= int(share) <= int(hi)

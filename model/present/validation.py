@@ -10,7 +10,6 @@ can be refreshed after any model change. Comparisons are paired over replication
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -24,6 +23,11 @@ from ..experiment.compare import run_comparison, with_analysis
 from ..store.atomic import write_text
 from ..store.provenance import git_commit
 from . import reported
+from .validation_risk import (  # noqa: F401 - the report's sections, also used from here
+    crisis_section,
+    productivity_section,
+    tipping_section,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 CAL = ROOT / "scenarios" / "calibration"
@@ -229,105 +233,6 @@ def sensitivity_section(reps: int) -> list[str]:
     return lines
 
 
-def _cb_value(cb, scen: str, measure: str) -> tuple[float, float, float]:
-    r = cb[(cb.scenario == scen) & (cb.measure == measure)]
-    if r.empty:
-        return (math.nan,) * 3
-    r = r.iloc[0]
-    return float(r["mean"]), float(r.ci_low), float(r.ci_high)
-
-
-def productivity_section(reps: int, overrides: tuple[str, ...] = ()) -> list[str]:
-    """6+2's verdict across the documented range of its productivity gain, each value
-    paired with the baseline (``overrides``: a shorter run for the tests)."""
-    path = "policies.working_time.productivity_gain"
-    sc = load_scenario(ROOT / "scenarios" / "six_plus_two.yaml")
-    default = float(sc.policies.working_time.productivity_gain)
-    low, high = type(sc.policies.working_time).model_fields["productivity_gain"] \
-        .json_schema_extra["assumption_range"]
-    values = sorted({low, 0.1, default, 0.25, high})
-    common = [f"simulation.replications={reps}", *overrides]
-    scs = [load_scenario(BASE, common)] + [
-        load_scenario(ROOT / "scenarios" / "six_plus_two.yaml", common + [f"{path}={v}"])
-        .model_copy(update={"name": f"six_plus_two@{v:g}"}) for v in values]
-    t = run_comparison(scs, seed=scs[0].simulation.seed, replications=reps, workers=2)
-    cb = costbenefit.cost_benefit(t["summary"], t["costs"], scs[0].simulation.years,
-                                  t["timeseries"])
-    lines = ["## 7. 6+2's verdict across its productivity gain", "",
-             f"The six-hour client day with two hours of competence and recovery time "
-             f"(`six_plus_two`), with `{path}` (more client work per client hour, rested "
-             f"staff) at each point of its documented range {low:g}-{high:g} (default "
-             f"{default:g}), everything else fixed; {reps} replications paired with the "
-             "baseline (chance only, 95% intervals). The verdict: *saves* when the "
-             "economic net cost's interval lies below zero, *costs* when above, else "
-             "*uncertain*; an option with a service warning is not a saving whatever its "
-             "cost.", "",
-             "| productivity gain | turnover change, pp | economic net cost, kSEK/year | "
-             "cash net cost, kSEK/year | work not recovered, kSEK/year | chance of "
-             "saving (economic) | service warning | verdict |",
-             "|---|---|---|---|---|---|---|---|"]
-    for v, sc_ in zip(values, scs[1:]):
-        n = sc_.name
-        tm, tlo, thi = _cb_value(cb, n, "turnover_rate_change")
-        em, elo, ehi = _cb_value(cb, n, "net_cost_economic_sek_per_year")
-        bm, blo, bhi = _cb_value(cb, n, "net_cost_budget_sek_per_year")
-        lm, _, _ = _cb_value(cb, n, "work_lost_measure_time_per_year")
-        ps, _, _ = _cb_value(cb, n, "p_saves_economic")
-        flag = cb.loc[cb.scenario == n, "service_flag"].fillna("").iloc[0]
-        word = ("**warning**" if flag else "saves" if ehi < 0 else "costs" if elo > 0
-                else "uncertain")
-        lines.append(f"| {v:g}{' (default)' if v == default else ''} | "
-                     f"{100 * tm:+.1f} [{100 * tlo:+.1f}, {100 * thi:+.1f}] | "
-                     f"{em / 1e3:+.0f} [{elo / 1e3:+.0f}, {ehi / 1e3:+.0f}] | "
-                     f"{bm / 1e3:+.0f} [{blo / 1e3:+.0f}, {bhi / 1e3:+.0f}] | "
-                     f"{lm / 1e3:.0f} | {100 * ps:.0f}% | {flag.replace(';', ', ') or '-'} | "
-                     f"{word} |")
-    lines += ["", "The verdict rests on this one assumption: the main job draws it over "
-              "its range (PERT) with the other assumptions, and the brief's page 1 names it "
-              "with the value at which 6+2's verdict flips when it is the decisive one.", ""]
-    return lines
-
-
-def crisis_section(cb, psa_cb, reps: int, draws: int, base: str) -> list[str]:
-    """The crisis risk of every bundled option: chance only (``cb``, ``reps``
-    replications) and chance with the assumptions drawn (``psa_cb``, ``draws`` draws)."""
-    lines = ["## 8. Crisis risk of every bundled option", "",
-             "`p_crisis`: the share of runs with a crisis year (docs/MODEL.md, \"Crisis "
-             "risk\"), with its Wilson 95% interval; the change against the baseline paired "
-             f"run by run. Left: {reps} replications with the assumptions fixed (chance "
-             f"only). Right: {draws} draws of the assumptions, one run each, shared by "
-             "every option (chance and assumptions, as the main job). `crisis_risk_up` is "
-             "the service warning that fires when an option raises the risk.", "",
-             "| option | p_crisis, chance only | change | p_crisis, with assumptions | "
-             "change | crisis_risk_up |", "|---|---|---|---|---|---|"]
-
-    def cell(t, n, m):
-        v, lo, hi = _cb_value(t, n, m)
-        if math.isnan(v):
-            return "-"
-        return (f"{100 * v:.0f}% [{100 * lo:.0f}, {100 * hi:.0f}]" if m == "p_crisis"
-                else f"{100 * v:+.0f} pp [{100 * lo:+.0f}, {100 * hi:+.0f}]")
-
-    first = next(iter(dict.fromkeys(cb.scenario)))
-    bv, blo, bhi = _cb_value(cb, first, "p_crisis_base")
-    pv, plo, phi = _cb_value(psa_cb, first, "p_crisis_base")
-    lines.append(f"| {base} (the base) | {100 * bv:.0f}% [{100 * blo:.0f}, {100 * bhi:.0f}] "
-                 f"| | {100 * pv:.0f}% [{100 * plo:.0f}, {100 * phi:.0f}] | | |")
-    for n in dict.fromkeys(cb.scenario):
-        flags = set(cb.loc[cb.scenario == n, "service_flag"].fillna("").iloc[0].split(";"))
-        pflags = set(psa_cb.loc[psa_cb.scenario == n, "service_flag"].fillna("")
-                     .iloc[0].split(";")) if (psa_cb.scenario == n).any() else set()
-        up = [w for w, f in (("chance only", flags), ("with assumptions", pflags))
-              if costbenefit.CRISIS_FLAG in f]
-        lines.append(f"| `{n}` | {cell(cb, n, 'p_crisis')} | "
-                     f"{cell(cb, n, 'crisis_risk_change')} | {cell(psa_cb, n, 'p_crisis')} | "
-                     f"{cell(psa_cb, n, 'crisis_risk_change')} | {', '.join(up) or '-'} |")
-    lines += ["", "With the assumptions drawn, the base itself tips into a crisis in some "
-              "futures (the draws that combine a strong spiral with a weak market); an "
-              "option's change in risk is what it adds to or takes from that.", ""]
-    return lines
-
-
 def reported_sections(reps: int, draws: int) -> list[str]:
     """Sections 5, 6 and 8: every bundled scenario against the baseline, as the main job
     compares them (same seed and horizon), with the assumptions fixed (``reps``
@@ -361,8 +266,9 @@ def main(argv=None) -> int:
     body = (targets_section(args.replications) + exit_cost_section(64)
             + facts_section(args.replications)
             + sensitivity_section(max(8, args.replications // 2))
-            + reported_part + productivity_section(args.replications) + crisis_part)
-    notes = ["## 9. Reading this report", "",
+            + reported_part + productivity_section(args.replications) + crisis_part
+            + tipping_section())
+    notes = ["## 10. Reading this report", "",
              "* The targets are met by calibration: the national exit rate by the baseline "
              "hazard, Tham's metropolitan unit by outside pull and intention rates, Umeå's "
              "shock by how far cases are pushed onto full caseloads. They test that the "

@@ -257,7 +257,8 @@ def managers_respond(u) -> None:
     """Weekly step: the managers' response to the queue; when consultants beyond the
     usual cap become allowed, the vacant posts waiting for one get them."""
     if response.respond(u):
-        serve_consultant_queue(u)
+        # consultant starts are events of their own, after the week's steps
+        u.env.timeout(0).callbacks.append(lambda _e: serve_consultant_queue(u))
 
 
 def serve_consultant_queue(u) -> None:
