@@ -166,3 +166,27 @@ def test_a_comparison_under_uncertainty_writes_the_decision_tables(capsys, tmp_p
                                           pd.read_parquet(other / f"{name}.parquet"))
     # the console says what the intervals count
     assert "24 draws of the assumptions" in out
+
+
+def test_draws_are_kept_only_where_the_base_shows_a_turnover_units_show(tmp_path):
+    """Rejection on the calibration target: of OVERSAMPLE x N candidate draws, the first
+    N whose base (first run) has a turnover in PLAUSIBLE_TURNOVER are kept, in
+    candidate order; the rest are not in any table. A range no draw meets is refused in
+    one line naming it."""
+    from model.errors import UserError
+    from model.experiment import psa
+    scs = [scenario("simulation.years=1", "simulation.warmup_years=0.5")]
+    t = psa.run(scs, seed=5, draws=24, per_draw=1)
+    screen, summary = t["screen"], t["summary"]
+    assert len(screen) == 24 * psa.OVERSAMPLE and screen.kept.sum() == 24
+    lo, hi = psa.PLAUSIBLE_TURNOVER
+    kept = screen[screen.kept]
+    assert kept.base_turnover.between(lo, hi).all()
+    # the first 24 plausible candidates, in order
+    plausible = screen[screen.base_turnover.between(lo, hi)].draw.head(24)
+    assert list(kept.draw) == list(plausible)
+    assert sorted(summary.draw) == sorted(kept.draw)
+    assert set(t["draws"].draw) == set(kept.draw)
+    assert summary.set_index("draw").turnover_rate.loc[kept.draw].between(lo, hi).all()
+    with pytest.raises(UserError, match="0%-0%"):
+        psa.run(scs, seed=5, draws=24, per_draw=1, plausible=(0.0, 0.001))

@@ -102,7 +102,10 @@ def cmd_compare(args) -> int:
     workers = args.workers or experiment.default_workers()
     inputs = [p for f in files for p in source_files(f)]
     with _claim(out, "comparison", args, inputs=inputs) as target:
-        with progress_bar(sim.replications * len(scenarios), args.quiet, "compare") as bar:
+        # under uncertainty the base's first run of every candidate draw comes first
+        screened = args.uncertainty * (psa.OVERSAMPLE - 1) if args.uncertainty else 0
+        with progress_bar(sim.replications * len(scenarios) + screened, args.quiet,
+                          "compare") as bar:
             tables, manifest = jobs.comparison(
                 scenarios, files, overrides, workers, bar, on_base=on_base,
                 conditions=args.conditions, draws=args.uncertainty, per_draw=args.per_draw,

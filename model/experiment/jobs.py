@@ -69,6 +69,9 @@ def comparison(scenarios: list[Scenario], files: list[str], overrides: list[str]
                                                                        workers)
     head = {"kind": "comparison", "base": scenarios[0].name, "measures_on_base": on_base,
             "uncertainty": {"draws": draws, "per_draw": per_draw if draws else None,
+                            "candidates": draws * psa.OVERSAMPLE if draws else None,
+                            "plausible_base_turnover": list(psa.PLAUSIBLE_TURNOVER)
+                            if draws else None,
                             "intervals": "spread of futures: chance and assumptions"
                             if draws else "confidence interval of the mean: chance only, "
                             "assumptions fixed"},

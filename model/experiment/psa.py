@@ -41,6 +41,13 @@ from . import TABLES, _columns, run_on_pool
 from .intervals import wilson
 
 MIN_DRAWS = 24             # fewer draws cannot support the regression behind EVPPI
+# A draw is kept only when the base's first run shows a turnover that Swedish units show:
+# DOMAIN.md's range of annual exits from a unit, 10-35 % (SCB/SSR, Uppsala, Humana). The
+# draws are independent, and some combinations of assumptions (a strong spiral, a weak
+# market) describe no unit that exists: rejection on the calibration target (approximate
+# Bayesian computation) keeps the futures consistent with what is observed.
+PLAUSIBLE_TURNOVER = (0.10, 0.35)
+OVERSAMPLE = 3             # candidate draws per draw wanted
 VALUES_PER_EXIT = tuple(range(0, 1_000_001, 50_000))     # SEK per avoided exit (CEAC)
 MAX_DEGREE = 3
 
@@ -74,21 +81,8 @@ def _job(name: str, text: str, rep: int, seed: int):
     return name, rep, _columns(text, rep, seed)
 
 
-def run(scenarios: list[Scenario], seed: int, draws: int, per_draw: int, workers: int = 1,
-        progress=None, scheduler: str | None = None) -> dict[str, pd.DataFrame]:
-    """Every option's runs over the draws (one pool for all of them), tables concatenated
-    base first, with ``draw`` in the summary and the ``draws`` table."""
-    texts, draws_table = plan(scenarios, draws, seed)
-    jobs = [(_job, (sc.name, texts[(sc.name, d)], d * per_draw + j, seed))
-            for d in range(draws) for j in range(per_draw) for sc in scenarios]
-    results: dict[str, dict[int, dict]] = {sc.name: {} for sc in scenarios}
-
-    def done(item):
-        name, rep, cols = item
-        results[name][rep] = cols
-        if progress:
-            progress(1)
-
+def _execute(jobs: list, workers: int, scheduler: str | None, done) -> None:
+    """Run ``(function, args)`` jobs serially, on the pool or on Dask."""
     if scheduler:
         from . import run_on_dask
         run_on_dask(scheduler, workers, jobs, done)
@@ -97,12 +91,59 @@ def run(scenarios: list[Scenario], seed: int, draws: int, per_draw: int, workers
             done(fn(*args))
     else:
         run_on_pool(workers, jobs, done)
-    n = draws * per_draw
-    parts = [{name: frame(join_columns([results[sc.name][r].pop(name) for r in range(n)]))
+
+
+def run(scenarios: list[Scenario], seed: int, draws: int, per_draw: int, workers: int = 1,
+        progress=None, scheduler: str | None = None,
+        plausible: tuple[float, float] | None = PLAUSIBLE_TURNOVER) -> dict[str, pd.DataFrame]:
+    """Every option's runs over the draws (one pool for all of them), tables concatenated
+    base first, with ``draw`` in the summary and the ``draws`` table (the kept draws),
+    and ``screen`` (every candidate draw, the base's first-run turnover, kept or not).
+
+    With ``plausible`` (low, high), ``OVERSAMPLE`` times as many candidate draws are made
+    and the base's first run of each is run first; the first ``draws`` candidates whose
+    turnover lies in the range are kept (in candidate order, so the result does not
+    depend on the workers). Too few plausible candidates is an error naming the range."""
+    tried = draws * OVERSAMPLE if plausible else draws
+    texts, draws_table = plan(scenarios, tried, seed)
+    results: dict[str, dict[int, dict]] = {sc.name: {} for sc in scenarios}
+
+    def done(item):
+        name, rep, cols = item
+        results[name][rep] = cols
+        if progress:
+            progress(1)
+
+    base = scenarios[0].name
+    turnover = np.full(tried, np.nan)
+    if plausible:
+        _execute([(_job, (base, texts[(base, c)], c * per_draw, seed)) for c in range(tried)],
+                 workers, scheduler, done)
+        for c in range(tried):
+            turnover[c] = float(results[base][c * per_draw]["summary"]["turnover_rate"][0])
+        ok = np.flatnonzero((turnover >= plausible[0]) & (turnover <= plausible[1]))
+        if ok.size < draws:
+            raise UserError(
+                f"--uncertainty {draws}: only {ok.size} of {tried} draws of the assumptions "
+                f"give the base a turnover within {plausible[0]:.0%}-{plausible[1]:.0%} a "
+                "year (the range Swedish units show); check the base or its uncertainty "
+                "block")
+        kept = [int(c) for c in ok[:draws]]
+        for c in set(range(tried)) - set(kept):      # screened out: not part of the result
+            results[base].pop(c * per_draw, None)
+    else:
+        kept = list(range(draws))
+    reps = [c * per_draw + j for c in kept for j in range(per_draw)]
+    jobs = [(_job, (sc.name, texts[(sc.name, rep // per_draw)], rep, seed))
+            for rep in reps for sc in scenarios if rep not in results[sc.name]]
+    _execute(jobs, workers, scheduler, done)
+    parts = [{name: frame(join_columns([results[sc.name][r].pop(name) for r in reps]))
               for name in TABLES} for sc in scenarios]
     tables = {name: pd.concat([p[name] for p in parts], ignore_index=True) for name in TABLES}
     tables["summary"]["draw"] = tables["summary"]["replication"] // per_draw
-    tables["draws"] = draws_table
+    tables["draws"] = draws_table[draws_table.draw.isin(kept)].reset_index(drop=True)
+    tables["screen"] = pd.DataFrame({"draw": np.arange(tried), "base_turnover": turnover,
+                                     "kept": np.isin(np.arange(tried), kept)})
     return tables
 
 

@@ -243,7 +243,7 @@ def comparison_lines(scenarios: list, tables: dict, out, lang: str = DEFAULT_LAN
     base, sim = scenarios[0], scenarios[0].simulation
     titles = distinct_titles([(sc.name, sc) for sc in scenarios], lang)
     summary = tables.get("summary")
-    draws = (int(summary["draw"].max()) + 1 if summary is not None and "draw" in summary
+    draws = (int(summary["draw"].nunique()) if summary is not None and "draw" in summary
              else 0)
     lines = ["", say("header", lang, n=len(scenarios), base=clean(titles[base.name]),
                      r=sim.replications, y=number(sim.years, lang),

@@ -39,9 +39,13 @@ CLI: dict[str, Text] = {
     "cli.intervals_psa": Text(
         "Intervallen och chanserna räknar både slumpen och de osäkra antagandena: {d} "
         "dragningar av antagandena, {r} körning(ar) per dragning, samma dragningar för "
-        "alla alternativ; ett intervall är spannet där 95 % av dessa framtider hamnar.",
+        "alla alternativ, bara dragningar där basens personalomsättning är en som svenska "
+        "enheter har (10–35 % per år); ett intervall är spannet där 95 % av dessa "
+        "framtider hamnar.",
         "The intervals and chances count both chance and the uncertain assumptions: {d} "
-        "draws of the assumptions, {r} run(s) per draw, the same draws for every option; "
+        "draws of the assumptions, {r} run(s) per draw, the same draws for every option, "
+        "only draws in which the base's turnover is one Swedish units show (10-35 % a "
+        "year); "
         "an interval is the span in which 95% of these futures fall."),
     "cli.group_warned": Text("alternativ med varning för verksamheten",
                              "options with a service warning"),
