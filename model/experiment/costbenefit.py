@@ -336,7 +336,7 @@ RANKING_COLUMNS = ["rank", "group", "scenario", "turnover_rate_change",
                    "exits_avoided_per_year", "exits_avoided_low", "exits_avoided_high",
                    "overdue_share_change", "net_cost_budget_sek_per_year",
                    "net_cost_economic_sek_per_year", "p_saves_economic", "p_best",
-                   "cost_per_avoided_exit", "service_flag"]
+                   "p_crisis", "cost_per_avoided_exit", "service_flag"]
 GROUPS = ("avoids_exits", "not_shown", "warned")
 RANKING_RULE = ("options without a service warning first; within each group by expected "
                 "economic net cost per year (lowest first); an option is said to avoid "
@@ -375,7 +375,7 @@ def ranking(cb: pd.DataFrame) -> pd.DataFrame:
 
 MEASURE_COLUMNS = {"turnover_rate_change", "exits_avoided_per_year", "overdue_share_change",
                    "net_cost_budget_sek_per_year", "net_cost_economic_sek_per_year",
-                   "p_saves_economic", "p_best", "cost_per_avoided_exit"}
+                   "p_saves_economic", "p_best", "p_crisis", "cost_per_avoided_exit"}
 
 
 def cost_per_extra_exit(base_summary: pd.DataFrame, other_summary: pd.DataFrame,

@@ -148,7 +148,8 @@ def ranking_lines(cb: pd.DataFrame, lang: str = DEFAULT_LANG,
              f"{say('col_turnover', lang):>10}  {say('col_avoids', lang):>14}  "
              f"{say('col_budget', lang):>17}  "
              f"{say('col_economic', lang):>17}  {say('col_p', lang):>7}  "
-             f"{say('col_best', lang):>7}  {say('col_service', lang)}"]
+             f"{say('col_best', lang):>7}  {say('col_crisis', lang):>7}  "
+             f"{say('col_service', lang)}"]
     group = None
     for r in table.itertuples():
         this = "group_warned" if r.group == "warned" else "group_open"
@@ -165,6 +166,7 @@ def ranking_lines(cb: pd.DataFrame, lang: str = DEFAULT_LANG,
                      f"{lfmt(r.net_cost_economic_sek_per_year, 'sek', lang):>17}  "
                      f"{chance(r.p_saves_economic, runs, lang):>7}  "
                      f"{'–' if r.group == 'warned' else chance(r.p_best, draws or runs, lang):>7}  "
+                     f"{chance(getattr(r, 'p_crisis', float('nan')), runs, lang):>7}  "
                      f"{warning_text(r.service_flag, lang) or say('ok', lang)}")
     return lines
 

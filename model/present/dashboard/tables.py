@@ -19,6 +19,7 @@ RANKING_COLUMNS = [
     ("col_net_economic", "net_cost_economic_sek_per_year", "net_cost_economic_sek_per_year",
      "tkr"),
     ("col_p_saves", "p_saves_economic", "p_saves_economic", "pct"),
+    ("col_p_crisis", "p_crisis", "p_crisis", "pct"),
     ("col_per_exit", "cost_per_avoided_exit", "cost_per_avoided_exit", "tkr"),
 ]
 

@@ -19,17 +19,20 @@ CLI: dict[str, Text] = {
         "Förändring av personalomsättningen i procentenheter; nettokostnad per år "
         "jämfört med basen (ett negativt belopp är en besparing); chansen att spara "
         "pengar i den personalekonomiska kalkylen och chansen att vara bäst (lägst "
-        "personalekonomisk nettokostnad bland basen och alternativen utan varning).",
+        "personalekonomisk nettokostnad bland basen och alternativen utan varning); "
+        "risken för kris (andel körningar med ett krisår).",
         "Turnover change in percentage points; net cost per year against the base (a "
         "negative amount saves money); the chance of saving money in the economic view "
         "and the chance of being best (the lowest economic net cost among the base and "
-        "the options without a warning)."),
+        "the options without a warning); the risk of a crisis (share of runs with a "
+        "crisis year)."),
     "cli.col_option": Text("Alternativ", "Option"),
     "cli.col_turnover": Text("Omsättning", "Turnover"),
     "cli.col_budget": Text("Budget", "Budget view"),
     "cli.col_economic": Text("Personalekonomisk", "Economic view"),
     "cli.col_p": Text("Sparar", "Saves"),
     "cli.col_best": Text("Bäst", "Best"),
+    "cli.col_crisis": Text("Kris", "Crisis"),
     "cli.col_service": Text("Verksamheten", "Service"),
     "cli.intervals_fixed": Text(
         "Intervallen och chanserna räknar bara slumpen: antagandena hålls fasta (lägg "
