@@ -16,7 +16,8 @@ SCENARIOS = ROOT / "scenarios"
 # bundled scenarios that are not options of the main job, and why
 NOT_OPTIONS = {"baseline": "the base every option is compared with",
                "growing_inflow": "a unit whose inflow grows, not a measure",
-               "kiruna_2017": "a calibration of one real unit, not a measure"}
+               "kiruna_2017": "a calibration of one real unit, not a measure",
+               "crisis_unit": "a base already in crisis to compare measures on (--base)"}
 
 
 def _changes(sc) -> dict:

@@ -107,3 +107,54 @@ def test_bad_response_settings_are_refused_in_one_line(tmp_path, capsys, setting
                           "--quiet"], capsys)
     assert code == 2
     one_line_error(err, field)
+
+
+def test_leadership_is_strengthened_while_many_leave_and_paid_for():
+    """With exits above the trigger (a strong outside pull), temporary team leaders come,
+    lower the span of control and are paid; they leave once exits fall below half the
+    trigger. Without the response the same unit has none."""
+    from model.sim.processes.strain import span_of_control
+    sc = scenario("simulation.years=3", "simulation.warmup_years=1",
+                  "attrition.outside_pull_per_year=0.5")
+    m = Model(sc, 0)
+    u, cfg = m.unit, sc.response
+    spans, leaders, exits, staff = [], [], [], []
+    for _ in range(4 * 52):
+        m.env.run(until=m.env.now + 7)
+        leaders.append(u.response.team_leaders)
+        spans.append(span_of_control(u))
+        exits.append(len(u.exit_days_52w) / u.n_base_positions)
+        staff.append(int(u.staff.active.sum()))
+    on = [i for i, n in enumerate(leaders) if n]
+    assert on, "the trigger was reached"
+    assert all(leaders[i] == cfg.leadership_team_leaders for i in on)
+    assert all(exits[i] >= cfg.leadership_from_turnover / 2 for i in on)
+    # the temporary team leaders count in the span of control
+    k = on[0]
+    assert spans[k] == pytest.approx(staff[k] / (
+        sc.unit.managers + sc.unit.team_leader_weight * cfg.leadership_team_leaders))
+    assert spans[k] < staff[k] / sc.unit.managers
+    costs = u.ledger.total("budget")
+    assert "leadership" in {cat for (_, cat) in u.ledger.sek}
+    assert costs > 0
+    off = Model(scenario("simulation.years=3", "simulation.warmup_years=1",
+                         "attrition.outside_pull_per_year=0.5", "response.enabled=false"), 0)
+    off.run()
+    assert off.unit.response.team_leaders == 0
+    assert "leadership" not in {cat for (_, cat) in off.unit.ledger.sek}
+
+
+def test_the_crisis_base_starts_under_pressure_and_stays_within_the_documented_worst():
+    """scenarios/crisis_unit.yaml (a quarter of the posts vacant at the start, young
+    staff, 10 % more investigations, no warm-up): more vacancies, exits and emergency
+    measures than the baseline over the same runs, every run below Umeå's 47 %."""
+    from conftest import SCENARIOS
+    common = ("simulation.years=3", "simulation.replications=8")
+    crisis = run_scenario(scenario(*common, path=SCENARIOS / "crisis_unit.yaml"),
+                          workers=2)["summary"]
+    base = run_scenario(scenario(*common, "simulation.warmup_years=0"), workers=2)["summary"]
+    assert crisis.vacancy_rate.mean() > base.vacancy_rate.mean()
+    assert crisis.turnover_rate.mean() > base.turnover_rate.mean()
+    assert (crisis.prioritised_share.mean() + crisis.overtime_hours_per_fte.mean()
+            > base.prioritised_share.mean() + base.overtime_hours_per_fte.mean())
+    assert crisis.turnover_rate.max() < 0.47

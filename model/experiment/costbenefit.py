@@ -72,7 +72,7 @@ BUDGET_SAVINGS = {
     "recruitment": ("recruitment",),
     "consultants": ("consultants",),
     "sick_pay": ("sick_leave", "rehabilitation"),
-    "crisis_response": ("overtime", "bought_investigations"),
+    "crisis_response": ("overtime", "bought_investigations", "leadership"),
 }
 PAYROLL = ("salaries", "mentoring", "rampup_lost_output")      # time_<policy> apart
 QUEUE_TREND_LIMIT = 5.0        # waiting cases per year: growth below this is not flagged

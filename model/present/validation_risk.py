@@ -138,20 +138,23 @@ def tipping_section(reps: int = 64, seeds: tuple[int, ...] = (20170101, 2024, 29
         (f"seed {seeds[0]}, inflow {f:+.0%}", seeds[0],
          [f"cases.investigations.per_post_per_year={inv * (1 + f):g}",
           f"cases.ongoing.per_post_per_year={ong * (1 + f):g}"]) for f in (-0.1, 0.1)]
+    above = overdue_above = 0
     for label, seed, extra in runs:
         s = run_scenario(load_scenario(BASE, [f"simulation.replications={reps}",
                                               f"simulation.seed={seed}", *extra,
                                               *overrides]), workers=2)["summary"]
         t, o = s.turnover_rate.to_numpy(), s.overdue_share.to_numpy()
         k = int(s.crisis.sum())
+        above += int((t > 0.47).sum())
+        overdue_above += int((o > 0.20).sum())
         lo, hi = wilson(k, len(s))
         lines.append(f"| {label} | {100 * np.median(t):.1f}% [{100 * np.quantile(t, .05):.1f}, "
                      f"{100 * np.quantile(t, .95):.1f}], {100 * t.max():.1f}% | "
                      f"{100 * np.nanmedian(o):.2f}%, {100 * np.nanquantile(o, .95):.2f}%, "
                      f"{100 * np.nanmax(o):.1f}% | {k} of {len(s)} ({100 * k / len(s):.0f}%, "
                      f"{100 * lo:.0f}-{100 * hi:.0f}%) | {int((t > 0.47).sum())} |")
-    lines += ["", "A crisis run here is mostly a single year above the exodus threshold "
-              "by chance or a year in which the managers had to buy investigations; the "
-              "runaway runs of the model without the response (203 % turnover at seed 29) "
-              "no longer occur.", ""]
+    lines += ["", f"Over all {len(runs) * reps} runs, {above} had a turnover above 47 % a "
+              f"year and {overdue_above} an overdue share above 20 %. Without the managers' "
+              "response the same baseline ran away (203 % turnover and 77 % overdue in one "
+              "of 24 runs at seed 29; tests/test_response.py).", ""]
     return lines

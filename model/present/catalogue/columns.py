@@ -111,8 +111,9 @@ COLUMN_WORDS: dict[str, Text] = {
     "saving_sick_pay_per_year": Text("Besparing sjuklön och rehabilitering per år (kr)",
                                      "Saving on sick pay and rehabilitation per year (SEK)"),
     "saving_crisis_response_per_year": Text(
-        "Besparing övertid och köpta utredningar per år (kr)",
-        "Saving on overtime and bought investigations per year (SEK)"),
+        "Besparing övertid, köpta utredningar och tillfälliga gruppledare per år (kr)",
+        "Saving on overtime, bought investigations and temporary team leaders per year "
+        "(SEK)"),
     "payroll_change_per_year": Text("Förändring lönekostnad per år (kr)",
                                     "Change in payroll per year (SEK)"),
     "paid_time_off_casework_per_year": Text("Betald tid från klientarbetet per år (kr)",

@@ -20,7 +20,12 @@ responses rise with it, each from its own trigger, each with its limit and its c
    ``crisis_consultant_price_factor`` times the usual price for those above the usual
    cap; below half that pressure no more are taken on (those in post stay until their
    post is filled, as consultants do).
-4. **Bought investigations**, when that is not enough: investigations waiting beyond
+4. **Leadership strengthened** when people leave: from ``leadership_from_turnover`` exits
+   in the last 52 weeks per post, ``leadership_team_leaders`` temporary team leaders
+   lower the span of control (Umeå 2014, after 18 of 38 left: "ledarskapet stärktes",
+   seed 002), at ``leadership_salary_sek_per_month`` each, until the exits fall below
+   half the trigger.
+5. **Bought investigations**, when that is not enough: investigations waiting beyond
    ``buy_above_months`` of intake are given, oldest first, to an external investigation
    firm at ``bought_investigation_sek`` each; their work counts as capacity in the
    economic view while they run.
@@ -110,6 +115,22 @@ class Response(Strict):
         "cap may start.", assumption=(14, 60), le=365,
         sv="Dagar från chefernas beslut till att konsulter utöver det vanliga taket kan "
            "börja.")
+    leadership_from_turnover: PosFloat = P(
+        0.35, "exits/post/year", "Exits in the last 52 weeks per post from which the "
+        "leadership is strengthened with temporary team leaders (above the 10-35 % a year "
+        "Swedish units show; they leave when exits fall below half of it).",
+        assumption=(0.3, 0.5), le=10,
+        sv="Avgångar de senaste 52 veckorna per tjänst från vilka ledningen förstärks med "
+           "tillfälliga gruppledare.")
+    leadership_team_leaders: NonNeg = P(
+        2.0, "persons", "Temporary team leaders added when the leadership is strengthened "
+        "(each counts as team_leader_weight of a manager in the span of control).",
+        source="Umeå 2014 (seed 002, l. 367): after 18 of 38 left, 'ledarskapet "
+               "stärktes'; the number is an assumption, range 1-3",
+        le=100, sv="Tillfälliga gruppledare som läggs till när ledningen förstärks.")
+    leadership_salary_sek_per_month: NonNeg = P(
+        45_000, "SEK/month", "Salary of one temporary team leader.",
+        assumption=(42_000, 50_000), le=1e6, sv="Lön för en tillfällig gruppledare.")
     buy_above_months: PosFloat = P(
         0.5, "months of intake", "Waiting investigations, in months of the "
         "investigation intake, above which the oldest are bought from an external "

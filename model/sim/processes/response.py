@@ -29,6 +29,7 @@ import numpy as np
 from .. import casebook as cb
 from ..entities import DAYS_PER_YEAR, WEEK
 from ..jit import entry
+from ..staff import weekly_pay
 
 DAYS_PER_MONTH = DAYS_PER_YEAR / 12.0
 
@@ -66,6 +67,7 @@ class Response:
         self.pressure = 0.0
         self.crisis_consultants = False        # consultants beyond the usual cap allowed
         self.crisis_from: float | None = None  # day they may start (decided, lead time)
+        self.team_leaders = 0.0                # temporary team leaders in post
         # the rates of the inflow, cases a day (set by the arrivals each week)
         self.intake_per_day = (0.0, 0.0)
 
@@ -131,6 +133,16 @@ def respond(u) -> bool:
                   r.used, r.overtime)
         u.ledger.book_overtime(u, r.overtime, cfg.overtime_pay_factor)
     u.recorder.response_week(r.cut, float(r.overtime.sum()), counted)
+    # leadership strengthened while people leave (exits of the last 52 weeks per post)
+    exits = len(u.exit_days_52w) / max(u.n_base_positions, 1)
+    if exits >= cfg.leadership_from_turnover:
+        r.team_leaders = float(cfg.leadership_team_leaders)
+    elif exits < cfg.leadership_from_turnover / 2:
+        r.team_leaders = 0.0
+    if r.team_leaders:
+        u.ledger.add(now, "leadership", weekly_pay(cfg.leadership_salary_sek_per_month,
+                                                   r.team_leaders,
+                                                   u.params.pay.employer_oncost))
     # consultants beyond the usual cap: decided at the threshold, allowed after the lead
     # time, no more taken on below half the threshold
     start = cfg.crisis_consultants_from_months

@@ -166,8 +166,8 @@ def span_of_control(u) -> float:
     unit = u.params.unit
     fx = u.fx
     staff = int(u.staff.active.sum()) + fx.extra_staff
-    return staff / (unit.managers + fx.extra_managers
-                    + unit.team_leader_weight * (unit.team_leaders + fx.extra_team_leaders))
+    leaders = unit.team_leaders + fx.extra_team_leaders + u.response.team_leaders
+    return staff / (unit.managers + fx.extra_managers + unit.team_leader_weight * leaders)
 
 
 def backlog_pressure(u) -> float:

@@ -197,6 +197,8 @@ DASHBOARD: dict[str, Text] = {
     "dashboard.cat_overtime": Text("Övertid när kön växer", "Overtime when the queue grows"),
     "dashboard.cat_bought_investigations": Text("Köpta utredningar när kön växer",
                                                 "Investigations bought when the queue grows"),
+    "dashboard.cat_leadership": Text("Tillfälliga gruppledare när många slutar",
+                                     "Temporary team leaders when many leave"),
     "dashboard.cat_policy_overstaffing": Text("Tjänster utöver budget", "Posts above budget"),
     "dashboard.cat_lost_vacancy": Text("Förlorat arbete: vakanta tjänster",
                                        "Work lost: vacant posts"),
