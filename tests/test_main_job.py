@@ -17,7 +17,8 @@ SCENARIOS = ROOT / "scenarios"
 NOT_OPTIONS = {"baseline": "the base every option is compared with",
                "growing_inflow": "a unit whose inflow grows, not a measure",
                "kiruna_2017": "a calibration of one real unit, not a measure",
-               "crisis_unit": "a base already in crisis to compare measures on (--base)"}
+               "crisis_unit": "a base already in crisis to compare measures on (--base)",
+               "krokom_2015": "Krokom's unit before its package, a base (--base)"}
 
 
 def _changes(sc) -> dict:

@@ -110,3 +110,25 @@ def test_sections_from_a_reduced_run(reduced):
     body = [x for x in q if x.startswith("| `")]
     assert len(body) == 5                                   # the base and four scenarios
     assert not any("no warning**" in x for x in body)       # stable, or warned
+
+
+def test_a_row_with_its_own_unit_reads_the_measure_applied_to_that_unit():
+    """Krokom's package is judged on Krokom's own unit (krokom_2015, nine posts), not on
+    the 40-post baseline: the row reads the own-base comparison and says so; the
+    baseline comparison's numbers for the same scenario do not enter it."""
+    own_summary = _summary({"krokom_package": {"vacancy_rate": -0.03,
+                                               "consultant_fte": -0.9,
+                                               "sick_absence_rate": -0.01}})
+    own_summary["scenario"] = own_summary.scenario.replace({"baseline": "krokom_2015"})
+    base_summary = _summary({"krokom_package": {"vacancy_rate": +0.03,
+                                                "consultant_fte": +0.9,
+                                                "sick_absence_rate": +0.01}})
+    lines = reported.outcomes_section(
+        base_summary, _cb(["krokom_package"]), "## 5",
+        own={"krokom_2015": (own_summary, _cb(["krokom_package"]))})
+    row = _line(lines, "Krokom")
+    assert "on `krokom_2015`" in row
+    assert "vacancy rate: -3.0 pp" in row and "differs" not in row
+    without = _line(reported.outcomes_section(base_summary, _cb(["krokom_package"]), "## 5"),
+                    "Krokom")
+    assert "vacancy rate: +3.0 pp" in without and "on `krokom_2015`" not in without

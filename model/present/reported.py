@@ -46,6 +46,8 @@ class Row(NamedTuple):
     scenario: str | None
     checks: tuple[Check, ...]
     note: str = ""
+    base: str | None = None      # the unit of the place (a bundled scenario the measure is
+                                 # applied to, compare --base); None: the baseline
 
 
 NO_CONSULTANTS = Check("consultants (FTE)", "consultant_fte", -1, level=0.1)
@@ -58,16 +60,18 @@ ROWS = (
         "krokom_package",
         (Check("net economic cost per year", "cb:net_cost_economic_sek_per_year", -1),
          POSTS_FILLED, NO_CONSULTANTS,
-         Check("sick absence", "sick_absence_rate", -1))),
+         Check("sick absence", "sick_absence_rate", -1)),
+        "on Krokom's own unit before the package", base="krokom_2015"),
     Row("introduction + admin support + smaller groups + student visits + trainees",
         "Södertälje (004)", "hardly any posts open, no consultants, more stay",
         "weak-moderate", "combined_stockholm",
         (POSTS_FILLED, NO_CONSULTANTS, Check("turnover", "turnover_rate", -1)),
         "closest bundled scenario (introduction, admin support, smaller groups; no "
-        "trainees)"),
+        "trainees), on a unit in crisis as Södertälje's was", base="crisis_unit"),
     Row("action plan: introduction, mentors, admin support, workload", "Stockholm (003)",
         "far fewer consultants, replaced by permanent staff", "weak", "combined_stockholm",
-        (Check("consultants (FTE)", "consultant_fte", -1),)),
+        (Check("consultants (FTE)", "consultant_fte", -1),),
+        "on a unit in crisis as Stockholm's districts were", base="crisis_unit"),
     Row("HR recruitment support", "Spånga-Tensta (003)",
         "relieved managers, more stability", "weak", "recruitment_support",
         (Check("vacancy rate", "vacancy_rate", -1), Check("turnover", "turnover_rate", -1))),
@@ -201,14 +205,20 @@ def _flags(cb: pd.DataFrame, scenario: str) -> list[str]:
     return [f for f in str(r.iloc[0].service_flag or "").split(";") if f in FLAGS]
 
 
-def outcomes_section(summary: pd.DataFrame, cb: pd.DataFrame, title: str) -> list[str]:
+def outcomes_section(summary: pd.DataFrame, cb: pd.DataFrame, title: str,
+                     own: dict[str, tuple[pd.DataFrame, pd.DataFrame]] | None = None
+                     ) -> list[str]:
     """The markdown section: one line per reported outcome (DOMAIN.md), the base being
-    the first scenario of ``summary``."""
+    the first scenario of ``summary``; a row with its own ``base`` reads ``own[base]``,
+    the (summary, cost-benefit) of its measure applied to that unit (``--base``)."""
+    own = own or {}
     base = summary.scenario.iloc[0]
     lines = [title, "",
              f"Each row of DOMAIN.md's table \"Reported outcomes of measures\" against the "
              f"bundled scenario that represents the measure: the paired change against "
-             f"`{base}` (mean over replications, 95% interval). *agrees*: the interval "
+             f"`{base}`, or, where the row names a unit (\"on `krokom_2015`\"), the measure "
+             "applied to that unit of the place's size and situation (compare --base) "
+             "against it (mean over replications, 95% interval). *agrees*: the interval "
              "lies on the reported side; *agrees in direction*: only the mean does; "
              "*differs*: the mean lies on the other side. Where a source gives a level "
              "(no consultants, all posts filled), the scenario's level is set beside it.",
@@ -216,16 +226,22 @@ def outcomes_section(summary: pd.DataFrame, cb: pd.DataFrame, title: str) -> lis
              "|---|---|---|---|---|"]
     for row in ROWS:
         results = []
+        r_summary, r_cb, r_base = summary, cb, base
+        if row.base is not None and row.base in own:
+            r_summary, r_cb = own[row.base]
+            r_base = r_summary.scenario.iloc[0]
         if row.scenario is not None:
             for check in row.checks:
-                r = evaluate(check, row.scenario, base, summary, cb)
+                r = evaluate(check, row.scenario, r_base, r_summary, r_cb)
                 if r is not None:
                     results.append(r)
         model = "<br>".join(r["text"] for r in results) or "-"
         scen = f"`{row.scenario}`" if row.scenario else "-"
         if row.note:
             scen += f" ({row.note})"
-        flags = sorted({f for r in results for f in _flags(cb, r["scenario"])})
+        if row.base is not None and row.base in own:
+            scen += f" on `{row.base}`"
+        flags = sorted({f for r in results for f in _flags(r_cb, r["scenario"])})
         lines.append(f"| {row.measure} ({row.place}) | {row.reported} ({row.strength}) | "
                      f"{scen} | {model} | {_row_verdict(results, flags)} |")
     return lines + [""]

@@ -233,6 +233,22 @@ def sensitivity_section(reps: int) -> list[str]:
     return lines
 
 
+def own_base_comparison(base: str, reps: int) -> tuple:
+    """The measures of the reported outcomes that name the unit ``base`` (a bundled
+    scenario), applied to it as ``compare --base`` does: (summary, cost-benefit)."""
+    from ..config.measures import load_on_base
+    base_file = ROOT / "scenarios" / f"{base}.yaml"
+    names = sorted({c.scenario or r.scenario for r in reported.ROWS if r.base == base
+                    for c in r.checks} - {None})
+    common = [f"simulation.replications={reps}"]
+    scs = [load_scenario(base_file, common)] + [
+        load_on_base(ROOT / "scenarios" / f"{n}.yaml", base_file, common) for n in names]
+    sim = scs[0].simulation
+    t = run_comparison(scs, seed=sim.seed, replications=reps, workers=2)
+    return t["summary"], costbenefit.cost_benefit(t["summary"], t["costs"], sim.years,
+                                                  t["timeseries"])
+
+
 def reported_sections(reps: int, draws: int) -> list[str]:
     """Sections 5, 6 and 8: every bundled scenario against the baseline, as the main job
     compares them (same seed and horizon), with the assumptions fixed (``reps``
@@ -245,7 +261,10 @@ def reported_sections(reps: int, draws: int) -> list[str]:
     base_flags = costbenefit.base_flags(t["timeseries"], scs[0].name)
     pt = with_analysis(psa.run(scs, seed=scs[0].simulation.seed, draws=draws, per_draw=1,
                                workers=2), scs[0].simulation)
-    return (reported.outcomes_section(t["summary"], cb, "## 5. Reported outcomes of measures")
+    own = {b: own_base_comparison(b, reps) for b in
+           sorted({r.base for r in reported.ROWS if r.base is not None})}
+    return (reported.outcomes_section(t["summary"], cb, "## 5. Reported outcomes of measures",
+                                      own)
             + reported.queue_section(cb, base_flags, scs[0].name,
                                      "## 6. Every bundled scenario: a stable queue or the "
                                      "service warning"),
