@@ -294,7 +294,8 @@ def main(argv=None) -> int:
              "model can reproduce the figures, not that it predicts them.",
              "* The turnover spiral makes outcomes sensitive near a tipping point: "
              "assumptions that raise quit hazards together (outside pull, exhaustion, "
-             "intention rates) can tip a unit into runaway turnover. Sweeps over these "
+             "intention rates) push a unit towards high turnover, which the managers' "
+             "response holds within the worst documented crisis (section 9). Sweeps over these "
              "assumptions should recalibrate the baseline hazard to the national exit rate "
              "(or be read as 'what if the unit were different'), not as uncertainty about "
              "one unit.",
