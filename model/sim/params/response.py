@@ -42,13 +42,15 @@ from .base import NonNeg, P, PosFloat, Share, Strict
 
 
 class Response(Strict):
-    enabled: bool = P(True, "flag", "Managers act when cases wait: prioritisation, "
-                      "overtime and bought investigations as the queue grows (false: "
-                      "nobody acts, the model of earlier versions).",
+    enabled: bool = P(True, "flag", "Managers act when cases wait or many leave: "
+                      "prioritisation, overtime, consultants beyond the usual cap, temporary "
+                      "team leaders and bought investigations (false: nobody acts, the model "
+                      "of earlier versions).",
                       assumption="behaviour of real units (DOMAIN.md, 'Service pressure "
                                  "in real units')",
-                      sv="Chefer agerar när ärenden väntar: prioritering, övertid och "
-                         "köpta utredningar när kön växer (falskt: ingen agerar).")
+                      sv="Chefer agerar när ärenden väntar eller många slutar: prioritering, "
+                         "övertid, konsulter utöver taket, tillfälliga gruppledare och köpta "
+                         "utredningar (falskt: ingen agerar).")
     prioritise_from_months: NonNeg = P(
         0.1, "months of intake", "Waiting cases, in months of intake, at which the "
         "managers start to cut ongoing cases' weekly hours.", assumption=(0.05, 0.3),

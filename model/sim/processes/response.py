@@ -1,5 +1,7 @@
-"""What the managers do when cases wait (``model.sim.params.response``): each week they
-look at the queue as it stood and set three responses for the week ahead.
+"""What the managers do when cases wait or many leave (``model.sim.params.response``):
+each week they look at the queue as it stood and at the exits of the last 52 weeks and
+set the responses for the week ahead (consultants beyond the usual cap and temporary
+team leaders are set here too; see the parameters' module).
 
 * ``pressure``: waiting cases of both kinds over the expected month's intake of both
   (the inflow's rate this week, surges and policies included);
