@@ -119,8 +119,8 @@ def respond(u) -> bool:
     cut = cfg.prioritise_max_cut * ramp(r.pressure, cfg.prioritise_from_months,
                                         cfg.prioritise_full_months)
     if abs(cut - r.cut) > 1e-12:
-        cb.rescale_ongoing(u.book.f, u.book.i, live,
-                         (1.0 - cut) / (1.0 - r.cut), u.views[cb.Holdings])
+        cb.rescale_ongoing(u.book.f, u.book.i, live, (1.0 - cut) / (1.0 - r.cut),
+                           u.views[cb.Holdings])
         r.cut = cut
     # overtime within the year's limit
     year = int(now // DAYS_PER_YEAR)
