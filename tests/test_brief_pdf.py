@@ -248,3 +248,28 @@ def test_page_one_names_the_two_gravest_warnings_and_counts_the_rest():
     assert short_warning(flag, "en").startswith("crisis risk up, turnover up, +3 more")
     assert short_warning("queue_growing", "en") == "queue grows"
     assert short_warning("", "sv") == ""
+
+
+def test_each_column_of_the_detail_table_holds_its_own_measure(eight_options):
+    """The detail table on the method page picks the ranking's cells by column name: the
+    cost per avoided exit shows the cost (kronor), the crisis risk the share; neither
+    shows the other's numbers."""
+    from model.present.dashboard import data as D
+    from model.present.dashboard.brief import DETAIL_COLUMNS, _decision_table
+    from model.present.dashboard.data import load_results
+    from model.present.dashboard.i18n import fmt, t
+    res = load_results(eight_options)
+    titles = {s: res.title(s, "en") for s in res.scenarios}
+    table = _decision_table(res, "en", titles)
+    heads = re.findall(r"<th>(.*?)</th>", table)
+    rows = re.findall(r"<tr data-scenario='([^']+)'[^>]*>(.*?)</tr>", table)
+    assert rows
+    measures = {"col_per_exit": ("cost_per_avoided_exit", "tkr"),
+                "col_p_crisis": ("p_crisis", "pct")}
+    for key, (measure, kind) in measures.items():
+        col = 2 + DETAIL_COLUMNS.index(key)
+        assert t(key, "en") in heads[col].replace("\u00ad", "")
+        for scen, body in rows:
+            cell = re.findall(r"<td>(.*?)</td>", body)[col]
+            value = fmt(D.measure(res, scen, measure)[0], kind, "en")
+            assert cell.startswith(value), (key, scen, cell, value)

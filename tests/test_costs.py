@@ -35,7 +35,7 @@ def test_an_extra_exit_costs_what_the_personnel_economics_literature_says():
     path, step = replacement.PROBE
     base, other = _paired(32, f"{path}={0.03 + step}")
     r, se = cost_per_extra_exit(base["summary"], other["summary"], "economic_cost_sek")
-    assert se < 40_000                                   # precise enough to mean something
+    assert se < 0.1 * r                   # precise enough to mean something: 10 % or better
     # Johrén's blocks (what the literature's figure counts) inside the literature's
     # range in 2023 SEK, allowing three standard errors of sampling noise
     t = replacement.marginal_replacement_cost(base, other).set_index("block")
@@ -84,7 +84,9 @@ def test_less_sick_leave_lowers_the_economic_cost():
                           "sick_leave.long_spells_per_year=0.066")
     b = base["summary"].set_index("replication")
     o = other["summary"].set_index("replication")
-    assert (o.sick_absence_rate.mean() < 0.6 * b.sick_absence_rate.mean())
+    # long spells last longer than short ones, so halving both rates removes a little
+    # less than half of the days (about 60 %, the exhausted staff's spells aside)
+    assert (o.sick_absence_rate.mean() < 0.65 * b.sick_absence_rate.mean())
     d = (o.economic_cost_sek - b.economic_cost_sek).to_numpy()
     assert d.mean() + 2.6 * d.std(ddof=1) / np.sqrt(len(d)) < 0
 

@@ -88,8 +88,9 @@ def test_the_baseline_has_no_crisis_and_an_overloaded_unit_has_one():
     assert hot.crisis_year.dropna().between(1, 3).all()
     # the definition is reporting only: other thresholds change no other result
     lax = run_scenario(scenario(*common, "cases.investigations.per_post_per_year=18",
-                                "response.enabled=false", "crisis.overdue_share=1", "crisis.queue_months=100",
-                                "crisis.turnover_share=10"), workers=1)["summary"]
+                                "response.enabled=false", "crisis.overdue_share=1",
+                                "crisis.queue_months=100", "crisis.turnover_share=10",
+                                "crisis.bought_share=1"), workers=1)["summary"]
     assert (lax.crisis <= hot.crisis).all() and lax.crisis.sum() < hot.crisis.sum()
     same = [c for c in hot.columns if c not in ("crisis", "crisis_year")]
     assert lax[same].equals(hot[same])

@@ -189,5 +189,5 @@ def test_the_validation_section_measures_the_baselines_tipping_points():
         4, (3, 5), ("simulation.years=1", "simulation.warmup_years=0.5")))
     rows = [r for r in text.splitlines() if r.startswith("| seed ")]
     assert len(rows) == 4 and sum("inflow" in r for r in rows) == 2
-    for k, n, share, lo, hi in re.findall(r"(\d+) of (\d+) \((\d+)%, (\d+)-(\d+)%\)", text):
+    for _k, n, share, lo, hi in re.findall(r"(\d+) of (\d+) \((\d+)%, (\d+)-(\d+)%\)", text):
         assert int(n) == 4 and int(lo) <= int(share) <= int(hi)

@@ -170,7 +170,7 @@ def test_a_comparison_under_uncertainty_writes_the_decision_tables(capsys, tmp_p
 
 def test_draws_are_kept_only_where_the_base_shows_a_turnover_units_show(tmp_path):
     """Rejection on the calibration target: of OVERSAMPLE x N candidate draws, the first
-    N whose base (first run) has a turnover in PLAUSIBLE_TURNOVER are kept, in
+    N whose base (first run) has a turnover in simulation.plausible_turnover are kept, in
     candidate order; the rest are not in any table. A range no draw meets is refused in
     one line naming it."""
     from model.errors import UserError
@@ -179,7 +179,7 @@ def test_draws_are_kept_only_where_the_base_shows_a_turnover_units_show(tmp_path
     t = psa.run(scs, seed=5, draws=24, per_draw=1)
     screen, summary = t["screen"], t["summary"]
     assert len(screen) == 24 * psa.OVERSAMPLE and screen.kept.sum() == 24
-    lo, hi = psa.PLAUSIBLE_TURNOVER
+    lo, hi = scs[0].simulation.plausible_turnover
     kept = screen[screen.kept]
     assert kept.base_turnover.between(lo, hi).all()
     # the first 24 plausible candidates, in order

@@ -41,12 +41,12 @@ from . import TABLES, _columns, run_on_pool
 from .intervals import wilson
 
 MIN_DRAWS = 24             # fewer draws cannot support the regression behind EVPPI
-# A draw is kept only when the base's first run shows a turnover that Swedish units show:
-# DOMAIN.md's range of annual exits from a unit, 10-35 % (SCB/SSR, Uppsala, Humana). The
-# draws are independent, and some combinations of assumptions (a strong spiral, a weak
-# market) describe no unit that exists: rejection on the calibration target (approximate
-# Bayesian computation) keeps the futures consistent with what is observed.
-PLAUSIBLE_TURNOVER = (0.10, 0.35)
+# A draw is kept only when the base's first run shows a turnover the unit is known to show
+# (``simulation.plausible_turnover``; default DOMAIN.md's range of annual exits from a
+# unit, 10-35 %: SCB/SSR, Uppsala, Humana). The draws are independent, and some
+# combinations of assumptions (a strong spiral, a weak market) describe no unit that
+# exists: rejection on the calibration target (approximate Bayesian computation) keeps the
+# futures consistent with what is observed.
 OVERSAMPLE = 3             # candidate draws per draw wanted
 VALUES_PER_EXIT = tuple(range(0, 1_000_001, 50_000))     # SEK per avoided exit (CEAC)
 MAX_DEGREE = 3
@@ -95,7 +95,7 @@ def _execute(jobs: list, workers: int, scheduler: str | None, done) -> None:
 
 def run(scenarios: list[Scenario], seed: int, draws: int, per_draw: int, workers: int = 1,
         progress=None, scheduler: str | None = None,
-        plausible: tuple[float, float] | None = PLAUSIBLE_TURNOVER) -> dict[str, pd.DataFrame]:
+        plausible: tuple[float, float] | None | str = "base") -> dict[str, pd.DataFrame]:
     """Every option's runs over the draws (one pool for all of them), tables concatenated
     base first, with ``draw`` in the summary and the ``draws`` table (the kept draws),
     and ``screen`` (every candidate draw, the base's first-run turnover, kept or not).
@@ -103,7 +103,10 @@ def run(scenarios: list[Scenario], seed: int, draws: int, per_draw: int, workers
     With ``plausible`` (low, high), ``OVERSAMPLE`` times as many candidate draws are made
     and the base's first run of each is run first; the first ``draws`` candidates whose
     turnover lies in the range are kept (in candidate order, so the result does not
-    depend on the workers). Too few plausible candidates is an error naming the range."""
+    depend on the workers). Too few plausible candidates is an error naming the range.
+    ``"base"``: the base's own ``simulation.plausible_turnover``; None: no screen."""
+    if plausible == "base":
+        plausible = tuple(scenarios[0].simulation.plausible_turnover)
     tried = draws * OVERSAMPLE if plausible else draws
     texts, draws_table = plan(scenarios, tried, seed)
     results: dict[str, dict[int, dict]] = {sc.name: {} for sc in scenarios}
@@ -126,8 +129,8 @@ def run(scenarios: list[Scenario], seed: int, draws: int, per_draw: int, workers
             raise UserError(
                 f"--uncertainty {draws}: only {ok.size} of {tried} draws of the assumptions "
                 f"give the base a turnover within {plausible[0]:.0%}-{plausible[1]:.0%} a "
-                "year (the range Swedish units show); check the base or its uncertainty "
-                "block")
+                "year (simulation.plausible_turnover, the range the unit shows); check the "
+                "base, its uncertainty block or that range")
         kept = [int(c) for c in ok[:draws]]
         for c in set(range(tried)) - set(kept):      # screened out: not part of the result
             results[base].pop(c * per_draw, None)

@@ -55,7 +55,9 @@ def marginal_replacement_cost(base: dict, probe: dict, factor: float = 1.0) -> p
     Knock-on (``kind = "knock_on"``): ``recruitment_market`` (further rounds because
     the unit recruits worse after more exits), ``sick_leave`` (colleagues' strain),
     ``payroll`` (the rest of the payroll change: a younger staff's
-    pay), ``measures`` and ``service`` where they move. ``part``: ``block`` for a
+    pay), ``crisis_response`` (temporary team leaders when many leave), ``measures`` and
+    ``service`` where they move. Overtime and bought investigations are cover for work not
+    done, Johrén's vacancy block. ``part``: ``block`` for a
     block's row, else the subtotal it names (``johren``, ``knock_on``, ``total`` for the
     economic view, ``cash`` for the budget view). ``factor`` rescales the value of work
     lost (economic rows other than priced service) from the runs' own

@@ -176,6 +176,15 @@ def _payback(v: float, lang: str) -> str:
     return payback_text(v, lang)
 
 
+def _screen_counts(tables: dict, sim, lang: str) -> dict:
+    """How many candidate draws the screen left out of how many, and its range."""
+    screen = tables.get("screen")
+    lo, hi = sim.plausible_turnover
+    n = len(screen) if screen is not None else 0
+    x = int((~screen.kept).sum()) if screen is not None else 0
+    return {"x": x, "n": n, "lo": lfmt(lo, "pct", lang), "hi": lfmt(hi, "pct", lang)}
+
+
 def _moves_time(c) -> bool:
     """Whether an option moves paid time off casework (against the base)."""
     return ("paid_time_off_casework_per_year" in c.index
@@ -250,7 +259,8 @@ def comparison_lines(scenarios: list, tables: dict, out, lang: str = DEFAULT_LAN
     lines = ["", say("header", lang, n=len(scenarios), base=clean(titles[base.name]),
                      r=sim.replications, y=number(sim.years, lang),
                      w=number(sim.warmup_years, lang), s=sim.seed),
-             say("intervals_psa", lang, d=draws, r=sim.replications // max(draws, 1))
+             say("intervals_psa", lang, d=draws, r=sim.replications // max(draws, 1),
+                 **_screen_counts(tables, sim, lang))
              if draws else say("intervals_fixed", lang),
              service_pricing_line(base.economics, lang)]
     if few_replications_note(sim.replications, lang):

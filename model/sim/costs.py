@@ -82,7 +82,7 @@ BLOCKS = {
     "lost_colleague_time": "training_in",
     "consultants": "vacancy_exit", "lost_vacancy": "vacancy_exit",
     "overtime": "vacancy_exit", "bought_investigations": "vacancy_exit",
-    "leadership": "vacancy_exit",
+    "leadership": "crisis_response",
     "lost_notice": "vacancy_exit",
     "lost_measure_time": "measures",
     "sick_leave": "sick_leave", "rehabilitation": "sick_leave",

@@ -156,11 +156,13 @@ METRICS: tuple[Metric, ...] = (
     _share("crisis", "Kris (andel körningar)", "Crisis (share of runs)",
            "Om enheten hamnade i kris något år (som standard: minst 20 % av "
            "utredningarna över fyramånadersgränsen, en kö av utredningar på minst en "
-           "månads inflöde eller avgångar på minst 60 % av de anställda; gränserna står "
-           "i scenariots crisis-block); medelvärdet är risken för kris.",
+           "månads inflöde, avgångar på minst 60 % av de anställda eller minst 15 % av "
+           "årets utredningar köpta externt; gränserna står i scenariots crisis-block); "
+           "medelvärdet är risken för kris.",
            "Whether the unit fell into crisis in any year (by default: at least 20 % of "
            "investigations past the four-month limit, a queue of investigations of at "
-           "least a month's intake, or exits of at least 60 % of the staff; the "
+           "least a month's intake, exits of at least 60 % of the staff, or at least "
+           "15 % of the year's investigations bought from an external firm; the "
            "thresholds are the scenario's crisis block); its mean is the risk of a "
            "crisis."),
     _count("investigations_bought", "Köpta utredningar", "Investigations bought",

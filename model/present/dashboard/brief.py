@@ -19,7 +19,7 @@ import math
 
 import pandas as pd
 
-from ...experiment.intervals import level_ci
+from ...experiment.intervals import level_ci, spread_interval
 from .. import texts
 from ..catalogue import metric
 from ..catalogue.numbers import date_text
@@ -33,7 +33,7 @@ from .data import Results
 from .i18n import fmt, payback_text, ranking_rule, t
 from .stress import stress_des
 from .svgchart import Point, cost_turnover_svg
-from .tables import heading, ranking_rows, views_html
+from .tables import RANKING_COLUMNS, heading, ranking_rows, views_html
 
 # the brief's sentences (model.present.catalogue.sentences, ``brief.*``)
 W = sentences("brief")
@@ -118,6 +118,14 @@ def _sensitivity(res: Results, sens: pd.DataFrame | None, lang: str) -> str:
                         f"<li>{html.escape(str(f))}: {num(round(v, 2), lang)}</li>"
                         for f, v in top.items())
         return f"<p>{w('sens_from', lang)}</p><ol>{items}</ol>"
+    evppi = res.table("evppi")
+    draws = decide.draws_of(res)
+    if draws and evppi is not None and not evppi.empty:
+        top = (evppi.groupby("parameter").influence_sek_per_year.max()
+               .sort_values(ascending=False).head(5))
+        items = "".join(f"<li>{html.escape(decide.parameter_name(p, lang))}: "
+                        f"{html.escape(fmt(v, 'sek', lang))}</li>" for p, v in top.items())
+        return f"<p>{html.escape(w('sens_psa', lang, d=draws))}</p><ol>{items}</ol>"
     from ...config.paramdoc import leaves
     from ...sim.params import Scenario
     ranges = {path: (info.json_schema_extra or {}).get("assumption_range")
@@ -135,6 +143,11 @@ def _sensitivity(res: Results, sens: pd.DataFrame | None, lang: str) -> str:
     return f"<p>{w('sens_none', lang)}</p><ul>{''.join(items)}</ul>"
 
 
+# the detail table's columns (headings of the dashboard's ranking, RANKING_COLUMNS)
+DETAIL_COLUMNS = ("col_turnover_change", "col_avoided", "col_net_budget", "col_net_economic",
+                  "col_per_exit", "col_p_saves", "col_p_crisis")
+
+
 def _decision_table(res: Results, lang: str, titles: dict[str, str]) -> str:
     """The options ranked with both cost views, the cost per avoided exit, the
     probability of saving money, the payback and the service warning in each row."""
@@ -142,10 +155,11 @@ def _decision_table(res: Results, lang: str, titles: dict[str, str]) -> str:
     if not rows:
         return ""
     head = ([t("col_rank", lang), t("col_option", lang)]
-            + [t(k, lang) for k in ("col_turnover_change", "col_avoided", "col_net_budget",
-                                   "col_net_economic", "col_per_exit", "col_p_saves")]
+            + [t(k, lang) for k in DETAIL_COLUMNS]
             + [w("col_payback", lang), t("col_service", lang)])
-    order = [0, 1, 2, 3, 5, 4]          # ranking_rows' cells in this table's column order
+    # ranking_rows' cells (in RANKING_COLUMNS' order) in this table's column order
+    keys = [k for k, *_ in RANKING_COLUMNS]
+    order = [keys.index(k) for k in DETAIL_COLUMNS]
     body = []
     for r in rows:
         cells = [str(r["rank"]), f"<strong>{html.escape(titles[r['scenario']])}</strong>"]
@@ -170,8 +184,12 @@ def _base_line(res: Results, lang: str, titles: dict[str, str]) -> str:
     base = res.scenarios[0]
     s = res.tables["summary"]
     cur = s[s.scenario == base]
-    turnover = _ci(*level_ci(cur.turnover_rate.to_numpy(float), True), "pct", lang)
-    overdue = _ci(*level_ci(cur.overdue_share.to_numpy(float), True), "pct", lang)
+    # under uncertainty in the assumptions the interval is the spread of the futures, as
+    # page one says of every interval; else the confidence interval of the mean
+    interval = (spread_interval(cur["draw"].to_numpy()) if "draw" in cur
+                else (lambda x: level_ci(x, True)))
+    turnover = _ci(*interval(cur.turnover_rate.to_numpy(float)), "pct", lang)
+    overdue = _ci(*interval(cur.overdue_share.to_numpy(float)), "pct", lang)
     return w("base_line", lang, title=html.escape(titles[base]), turnover=turnover,
              overdue=overdue)
 
@@ -265,7 +283,9 @@ def render_brief(res: Results, lang: str = "sv", sensitivity: pd.DataFrame | Non
     method = [
         f"<h2>{html.escape(w('method_h', lang))}</h2>",
         (f"<h2>{html.escape(w('detail_h', lang))}</h2>{detail}"
-         f"<p class='note'>{html.escape(t('negative_cheaper', lang))}</p>{_chart(res, lang)}"
+         f"<p class='note'>{html.escape(t('negative_cheaper', lang))} "
+         f"{html.escape(metric('crisis').label[lang])}: "
+         f"{html.escape(metric('crisis').help[lang])}</p>{_chart(res, lang)}"
          if detail else ""),
         (f"<h2>{html.escape(dw('ceac_title', lang))}</h2>{ceac}"
          f"<p class='note'>{html.escape(dw('ceac_note', lang))}</p>" if ceac else ""),

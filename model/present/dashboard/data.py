@@ -316,18 +316,22 @@ def kpi_table(res: Results) -> pd.DataFrame:
 
 def cost_turnover_points(res: Results) -> pd.DataFrame:
     """Turnover and cost per year (both views) per scenario, means with bootstrap
-    intervals (levels: they stay within their bounds)."""
+    intervals (levels: they stay within their bounds), or under uncertainty in the
+    assumptions the spread of the futures."""
+    from ...experiment.intervals import spread_interval
     s = res.tables["summary"]
     rows = []
     for scen in res.scenarios:
         cur = s[s.scenario == scen]
-        t, tlo, thi = level_ci(cur.turnover_rate.to_numpy(float), True)
+        interval = (spread_interval(cur["draw"].to_numpy()) if "draw" in cur
+                    else (lambda x: level_ci(x, True)))
+        t, tlo, thi = interval(cur.turnover_rate.to_numpy(float))
         row = {"scenario": scen, "turnover": t, "t_low": tlo, "t_high": thi}
         for view, col in (("budget", "cost_per_year_sek"),
                           ("economic", "economic_cost_per_year_sek")):
             if col not in cur.columns:
                 continue
-            c, clo, chi = level_ci(cur[col].to_numpy(float), True)
+            c, clo, chi = interval(cur[col].to_numpy(float))
             row.update({f"cost_{view}": c, f"c_low_{view}": clo, f"c_high_{view}": chi})
         rows.append(row)
     return pd.DataFrame(rows)

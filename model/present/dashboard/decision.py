@@ -138,8 +138,11 @@ def basis_text(res, lang: str) -> str:
     """What the intervals and chances of this result count, in one sentence."""
     draws = draws_of(res)
     if draws:
-        per = (res.manifest.get("uncertainty") or {}).get("per_draw") or 1
-        return w("basis_psa", lang, d=draws, r=per)
+        u = res.manifest.get("uncertainty") or {}
+        lo, hi = u.get("plausible_base_turnover") or (math.nan, math.nan)
+        return w("basis_psa", lang, d=draws, r=u.get("per_draw") or 1,
+                 x=u.get("screened_out") or 0, n=u.get("candidates") or draws,
+                 lo=fmt(lo, "pct", lang), hi=fmt(hi, "pct", lang))
     return w("basis_fixed", lang, r=res.manifest.get("replications"))
 
 

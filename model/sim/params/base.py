@@ -177,3 +177,20 @@ class Simulation(Strict):
     seed: int = P(20170101, "integer", "Root seed of all random streams; printed "
                   "with every result.", assumption=(0, 2**63 - 1), ge=0, lt=2**63, decision=True,
                   sv="Grundfrö för alla slumptalsströmmar; skrivs ut med varje resultat.")
+    plausible_turnover: tuple[Annotated[float, Field(ge=0)], Annotated[float, Field(gt=0)]] = P(
+        (0.10, 0.35), "exits/post/year", "Turnover of this unit that a draw of the "
+        "uncertain assumptions must give the base in its first run to be kept in the "
+        "uncertainty analysis (compare --uncertainty): the range the unit is known to "
+        "show. Default: annual exits from Swedish units, 10-35 %.",
+        source="DOMAIN.md, suggested defaults: annual exits from the unit ~22 %, range "
+               "10-35 % (SCB/SSR, Uppsala, Humana); a unit in crisis states its own",
+        decision=True,
+        sv="Personalomsättning som en dragning av de osäkra antagandena måste ge basen i "
+           "dess första körning för att behållas i osäkerhetsanalysen.")
+
+    @model_validator(mode="after")
+    def _band(self):
+        lo, hi = self.plausible_turnover
+        if not lo < hi:
+            raise ValueError("plausible_turnover must be [low, high] with low < high")
+        return self

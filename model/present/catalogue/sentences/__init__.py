@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from ..text import Text
 from .app import APP
+from .brief import BRIEF
 from .cli import CLI
 from .dashboard import DASHBOARD
 from .decision import DECISION
 from .pageone import PAGEONE
 from .stress import STRESS
 
-SENTENCES: dict[str, Text] = {**APP, **CLI, **DASHBOARD, **STRESS, **DECISION, **PAGEONE}
+SENTENCES: dict[str, Text] = {**APP, **CLI, **DASHBOARD, **BRIEF, **STRESS, **DECISION,
+                              **PAGEONE}
 
 
 def sentences(prefix: str) -> dict[str, Text]:

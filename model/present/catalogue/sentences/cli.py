@@ -42,21 +42,21 @@ CLI: dict[str, Text] = {
     "cli.intervals_psa": Text(
         "Intervallen och chanserna räknar både slumpen och de osäkra antagandena: {d} "
         "dragningar av antagandena, {r} körning(ar) per dragning, samma dragningar för "
-        "alla alternativ, bara dragningar där basens personalomsättning är en som svenska "
-        "enheter har (10–35 % per år); ett intervall är spannet där 95 % av dessa "
-        "framtider hamnar.",
+        "alla alternativ; {x} av {n} dragningar uteslöts för att basens "
+        "personalomsättning låg utanför den enheten visar ({lo}–{hi} per år); ett intervall "
+        "är spannet där 95 % av dessa framtider hamnar.",
         "The intervals and chances count both chance and the uncertain assumptions: {d} "
-        "draws of the assumptions, {r} run(s) per draw, the same draws for every option, "
-        "only draws in which the base's turnover is one Swedish units show (10-35 % a "
-        "year); "
-        "an interval is the span in which 95% of these futures fall."),
+        "draws of the assumptions, {r} run(s) per draw, the same draws for every option; "
+        "{x} of {n} draws were left out because the base's turnover lay outside what the "
+        "unit shows ({lo}-{hi} a year); an interval is the span in which 95% of these "
+        "futures fall."),
     "cli.group_warned": Text("alternativ med varning för verksamheten",
                              "options with a service warning"),
     "cli.group_open": Text("alternativ utan varning för verksamheten",
                            "options without a service warning"),
     "cli.col_avoids": Text("Färre avgångar", "Fewer exits"),
     "cli.avoids_yes": Text("ja", "yes"),
-    "cli.avoids_not_shown": Text("ej visat", "not shown"),
+    "cli.avoids_not_shown": Text("ej belagt", "not established"),
     "cli.ok": Text("ingen varning", "ok"),
     "cli.details_hint": Text(
         "Varje alternativ i detalj (båda kalkylerna, återbetalning, köer): lägg till --details.",

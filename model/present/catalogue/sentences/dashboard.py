@@ -229,6 +229,8 @@ DASHBOARD: dict[str, Text] = {
     "dashboard.block_payroll": Text("Ordinarie lönekostnad", "Ordinary payroll"),
     "dashboard.block_measures": Text("Åtgärder", "Measures"),
     "dashboard.block_service": Text("Verksamheten", "Service"),
+    "dashboard.block_crisis_response": Text("Förstärkt ledning när många slutar",
+                                            "Leadership strengthened when many leave"),
     "dashboard.pol_first_line": Text("första linjen", "first line"),
     "dashboard.pol_intensive_investigation": Text("intensivutredning", "intensive investigation"),
     "dashboard.pol_introduction_programme": Text("introduktionsprogram", "introduction programme"),
@@ -305,60 +307,7 @@ DASHBOARD: dict[str, Text] = {
         "att hela dagens arbetsmängd klaras på sex timmar.",
         "{n} replications per value; a productivity gain of 33% (8/6 − 1) means the "
         "whole of today's load is done in six hours."),
-    # the committee brief (model.present.dashboard.brief)
-    "brief.title": Text("Underlag till nämnden: personalomsättning bland socialsekreterare",
-                        "Brief for the committee: turnover among social workers"),
-    "brief.question_h": Text("Frågan", "The question"),
-    "brief.question": Text(
-        "Vad kostar personalomsättningen oss, vad skulle åtgärderna kosta, och betalar "
-        "de sig? Simuleringen jämför åtgärderna med dagens läge under samma "
-        "slumpmässiga förlopp (parvisa replikeringar).",
-        "What does turnover cost us, what would the measures cost, and do they pay for "
-        "themselves? The simulation compares each measure with today's situation under "
-        "the same random course of events (paired replications)."),
-    "brief.options_h": Text("Alternativ som jämförs", "Options compared"),
-    "brief.range": Text("intervall", "range"),
-    "brief.views_h": Text("Två sätt att räkna kostnad", "Two ways to count cost"),
-    "brief.col_option": Text("Alternativ", "Option"),
-    "brief.col_payback": Text("Återbetalning (personalekonomisk)", "Payback (economic)"),
-    "brief.sens_h": Text("Antaganden som svaret är mest känsligt för",
-                         "Assumptions the answer is most sensitive to"),
-    "brief.sens_from": Text("Från känslighetsanalysen (totalt Sobol-index eller Morris μ*):",
-                            "From the sensitivity analysis (total Sobol index or Morris μ*):"),
-    "brief.sens_none": Text(
-        "Ingen känslighetsanalys ingår i detta underlag. Dessa antaganden saknar direkt "
-        "källa och bör varieras (parametersvep) innan beslut:",
-        "No sensitivity analysis is part of these results. These assumptions have no "
-        "direct source and should be varied (parameter sweep) before a decision:"),
-    "brief.neutral": Text(
-        "Underlaget beskriver simulerade konsekvenser av alternativen under angivna "
-        "antaganden. Det innehåller ingen rekommendation.",
-        "This brief describes simulated consequences of the options under the stated "
-        "assumptions. It makes no recommendation."),
-    "brief.appendix_h": Text("STRESS-DES-checklista", "STRESS-DES checklist"),
-    "brief.method_h": Text("Metod", "Method"),
-    "brief.detail_h": Text("Varje alternativ i detalj", "Each option in detail"),
-    "brief.run_on": Text("Körd {date}.", "Run on {date}."),
-    "brief.base_line": Text(
-        "Jämförelsebas: <strong>{title}</strong>, personalomsättning {turnover} per år, "
-        "utredningar över 4 månader {overdue}.",
-        "Base: <strong>{title}</strong>, turnover {turnover} a year, investigations "
-        "over 4 months {overdue}."),
-    "brief.chart_h": Text("Kostnad mot personalomsättning (95 % intervall)",
-                          "Cost against turnover (95% intervals)"),
-    "brief.chart_y": Text("Nettokostnad per år mot basen", "Net cost per year vs the base"),
-    "brief.chart_note": Text(
-        "Siffrorna är platserna\ni tabellen ovan.\nUnder noll: billigare\nän basen. Röd "
-        "kant:\nvarning för verksamheten.",
-        "Numbers are the ranks\nin the table above.\nBelow zero: cheaper\nthan the base. "
-        "Red edge:\nservice warning."),
-    "brief.period_psa": Text(
-        "{d} dragningar av de osäkra antagandena × {r} körning(ar) × {y} år efter {w} års "
-        "insvängning, slumpfrö {s}.",
-        "{d} draws of the uncertain assumptions × {r} run(s) × {y} years after {w} "
-        "warm-up years, seed {s}."),
-    "brief.period": Text("{r} replikeringar × {y} år efter {w} års insvängning, slumpfrö {s}.",
-                         "{r} replications × {y} years after {w} warm-up years, seed {s}."),
+    # the committee brief's own sentences: sentences/brief.py
     # the dashboard's cost cards (model.present.dashboard.tables)
     "cards.net_cost_budget": Text("Nettokostnad per år mot basen: Budget (kassaflöde)",
                                   "Net cost per year vs base: Budget (cash flow)"),

@@ -45,13 +45,13 @@ DECISION: dict[str, Text] = {
     "decision.basis_psa": Text(
         "Intervall och sannolikheter räknar både slumpen och de osäkra antagandena: "
         "{d} dragningar av antagandena med {r} körning(ar) var, samma för alla "
-        "alternativ, bara dragningar där basens personalomsättning är en som svenska "
-        "enheter har (10–35 % per år); ett intervall är spannet där 95 % av dessa "
-        "framtider hamnar.",
+        "alternativ; {x} av {n} dragningar uteslöts för att basens personalomsättning låg "
+        "utanför den enheten visar ({lo}–{hi} per år); ett intervall är spannet där 95 % "
+        "av dessa framtider hamnar.",
         "Intervals and probabilities count both chance and the uncertain assumptions: "
-        "{d} draws of the assumptions with {r} run(s) each, the same for every option, "
-        "only draws in which the base's turnover is one Swedish units show (10-35 % a "
-        "year); "
+        "{d} draws of the assumptions with {r} run(s) each, the same for every option; "
+        "{x} of {n} draws were left out because the base's turnover lay outside what the "
+        "unit shows ({lo}-{hi} a year); "
         "an interval is the span in which 95% of these futures fall."),
     "decision.basis_fixed": Text(
         "Intervall och sannolikheter räknar bara slumpen ({r} körningar): antagandena "
