@@ -186,6 +186,9 @@ def test_draws_are_kept_only_where_the_base_shows_a_turnover_units_show(tmp_path
     plausible = screen[screen.base_turnover.between(lo, hi)].draw.head(24)
     assert list(kept.draw) == list(plausible)
     assert sorted(summary.draw) == sorted(kept.draw)
+    left_out, examined = psa.screen_counts(screen)
+    assert examined == kept.draw.max() + 1 and left_out == examined - 24
+    assert left_out == int((~screen.head(examined).base_turnover.between(lo, hi)).sum())
     assert set(t["draws"].draw) == set(kept.draw)
     assert summary.set_index("draw").turnover_rate.loc[kept.draw].between(lo, hi).all()
     with pytest.raises(UserError, match="0%-0%"):

@@ -81,6 +81,15 @@ def _job(name: str, text: str, rep: int, seed: int):
     return name, rep, _columns(text, rep, seed)
 
 
+def screen_counts(screen: pd.DataFrame | None) -> tuple[int, int]:
+    """(left out, examined): the candidate draws up to the last one kept, and how many of
+    them the screen left out (the candidates after it were not needed)."""
+    if screen is None or screen.empty or not screen.kept.any():
+        return 0, 0
+    examined = int(np.flatnonzero(screen.kept.to_numpy())[-1]) + 1
+    return examined - int(screen.kept.sum()), examined
+
+
 def _execute(jobs: list, workers: int, scheduler: str | None, done) -> None:
     """Run ``(function, args)`` jobs serially, on the pool or on Dask."""
     if scheduler:

@@ -178,11 +178,11 @@ def _payback(v: float, lang: str) -> str:
 
 def _screen_counts(tables: dict, sim, lang: str) -> dict:
     """How many candidate draws the screen left out of how many, and its range."""
-    screen = tables.get("screen")
+    from ..experiment.psa import screen_counts
     lo, hi = sim.plausible_turnover
-    n = len(screen) if screen is not None else 0
-    x = int((~screen.kept).sum()) if screen is not None else 0
-    return {"x": x, "n": n, "lo": lfmt(lo, "pct", lang), "hi": lfmt(hi, "pct", lang)}
+    x, n = screen_counts(tables.get("screen"))
+    from .dashboard.i18n import whole_pct
+    return {"x": x, "n": n, "lo": whole_pct(lo, lang), "hi": whole_pct(hi, lang)}
 
 
 def _moves_time(c) -> bool:

@@ -16,7 +16,7 @@ from ..catalogue.numbers import significant
 from ..catalogue.parameters import SHORT_NAMES, description, first_sentence, unit_label
 from ..catalogue.sentences import sentences
 from . import data as D
-from .i18n import fmt
+from .i18n import fmt, whole_pct
 from .style import colour, esc, layout
 
 W = sentences("decision")
@@ -142,7 +142,7 @@ def basis_text(res, lang: str) -> str:
         lo, hi = u.get("plausible_base_turnover") or (math.nan, math.nan)
         return w("basis_psa", lang, d=draws, r=u.get("per_draw") or 1,
                  x=u.get("screened_out") or 0, n=u.get("candidates") or draws,
-                 lo=fmt(lo, "pct", lang), hi=fmt(hi, "pct", lang))
+                 lo=whole_pct(lo, lang), hi=whole_pct(hi, lang))
     return w("basis_fixed", lang, r=res.manifest.get("replications"))
 
 

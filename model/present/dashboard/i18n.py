@@ -65,6 +65,12 @@ def view_label(view: str, lang: str) -> str:
     return T[f"view_{view}"][lang]
 
 
+def whole_pct(share: float, lang: str) -> str:
+    """A share as a percentage without a trailing zero decimal ('10 %', not '10,0 %')."""
+    return fmt(share, "pct", lang).replace(",0\u00a0%", "\u00a0%").replace(
+        ",0 %", " %").replace(".0%", "%")
+
+
 def warning_text(flag: str, lang: str, suffix: bool = False) -> str:
     """A scenario's service warning in words ('' when there is none)."""
     codes = [f for f in str(flag or "").split(";") if f]
