@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
 
 from model.config.scenario import load_scenario
+
+# A suite started as a background job of a non-interactive shell inherits Ctrl-C ignored,
+# and so would every command the tests start (Python then installs no handler for it):
+# the tests that interrupt a command with SIGINT need it delivered as on a terminal.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
