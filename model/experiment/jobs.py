@@ -67,14 +67,13 @@ def comparison(scenarios: list[Scenario], files: list[str], overrides: list[str]
     if replacement_cost:
         tables["replacement_cost"] = replacement.unit_replacement_cost(tables, scenarios[0],
                                                                        workers)
+    left_out, examined = psa.screen_counts(tables.get("screen"))
     head = {"kind": "comparison", "base": scenarios[0].name, "measures_on_base": on_base,
             "uncertainty": {"draws": draws, "per_draw": per_draw if draws else None,
                             "plausible_base_turnover": list(sim.plausible_turnover)
                             if draws else None,
-                            "screened_out": psa.screen_counts(tables.get("screen"))[0]
-                            if draws else None,
-                            "candidates": psa.screen_counts(tables.get("screen"))[1]
-                            if draws else None,
+                            "screened_out": left_out if draws else None,
+                            "candidates": examined if draws else None,
                             "intervals": "spread of futures: chance and assumptions"
                             if draws else "confidence interval of the mean: chance only, "
                             "assumptions fixed"},

@@ -15,6 +15,16 @@ import math
 from ..params.base import MAX_POSTS, NonNeg, P, PosFloat, Share
 from .base import Effects, Policy, PolicyBase, PolicySpec
 
+
+def management_per_post():
+    """The field every measure that adds posts declares: management added with them."""
+    return P(0.0, "manager equivalents per post", "Management added with each post the "
+             "measure adds (0: the unit's managers lead them too; 1/15 = one manager per 15 "
+             "posts, the reference span).", assumption=(0, 0.067), le=1, decision=True,
+             sv="Ledning som tillkommer med varje tjänst som åtgärden lägger till (0: "
+                "enhetens chefer leder även dem; 1/15 = en chef per 15 tjänster, "
+                "referensspannet).")
+
 # ---------------------------------------------------------------------------
 # the schema
 
@@ -30,14 +40,7 @@ class Overstaffing(PolicyBase):
                            "(added to extra_posts).", assumption=(0, 0.15),
                            sv="Tjänster utöver budget som andel av budgeten (läggs till extra "
                               "tjänster).", decision=True)
-    management_per_post: NonNeg = P(0.0, "manager equivalents per post", "Management "
-                                    "added with each post the measure adds (0: the "
-                                    "unit's managers lead them too; 1/15 = one manager "
-                                    "per 15 posts, the reference span).",
-                                    assumption=(0, 0.067), le=1, decision=True,
-                                    sv="Ledning som tillkommer med varje tjänst som åtgärden "
-                                       "lägger till (0: enhetens chefer leder även dem; 1/15 = "
-                                       "en chef per 15 tjänster, referensspannet).")
+    management_per_post: NonNeg = management_per_post()
 
 
 class Specialists(PolicyBase):
@@ -66,14 +69,7 @@ class Specialists(PolicyBase):
                                      assumption=(41_000, 48_000), le=1e6, decision=True,
                                      sv="Specialistens lön (erfaren lön plus ett tillägg som "
                                         "L4).")
-    management_per_post: NonNeg = P(0.0, "manager equivalents per post", "Management "
-                                    "added with each post the measure adds (0: the "
-                                    "unit's managers lead them too; 1/15 = one manager "
-                                    "per 15 posts, the reference span).",
-                                    assumption=(0, 0.067), le=1, decision=True,
-                                    sv="Ledning som tillkommer med varje tjänst som åtgärden "
-                                       "lägger till (0: enhetens chefer leder även dem; 1/15 = "
-                                       "en chef per 15 tjänster, referensspannet).")
+    management_per_post: NonNeg = management_per_post()
 
 
 class AdminSupport(PolicyBase):
@@ -91,14 +87,7 @@ class AdminSupport(PolicyBase):
     salary_sek_per_month: NonNeg = P(30_000, "SEK/month", "Assistant salary.",
                                      assumption=(27_000, 33_000), le=1e6, decision=True,
                                      sv="Assistentens lön.")
-    management_per_post: NonNeg = P(0.0, "manager equivalents per post", "Management "
-                                    "added with each post the measure adds (0: the "
-                                    "unit's managers lead them too; 1/15 = one manager "
-                                    "per 15 posts, the reference span).",
-                                    assumption=(0, 0.067), le=1, decision=True,
-                                    sv="Ledning som tillkommer med varje tjänst som åtgärden "
-                                       "lägger till (0: enhetens chefer leder även dem; 1/15 = "
-                                       "en chef per 15 tjänster, referensspannet).")
+    management_per_post: NonNeg = management_per_post()
 
 
 class SmallerGroups(PolicyBase):
@@ -157,14 +146,7 @@ class Trainees(PolicyBase):
                              sv="Dagar i veckan som en trainee arbetar i enheten; "
                                 "anställningstid och yrkeserfarenhet räknas för de dagar som "
                                 "arbetas.")
-    management_per_post: NonNeg = P(0.0, "manager equivalents per post", "Management "
-                                    "added with each post the measure adds (0: the "
-                                    "unit's managers lead them too; 1/15 = one manager "
-                                    "per 15 posts, the reference span).",
-                                    assumption=(0, 0.067), le=1, decision=True,
-                                    sv="Ledning som tillkommer med varje tjänst som åtgärden "
-                                       "lägger till (0: enhetens chefer leder även dem; 1/15 = "
-                                       "en chef per 15 tjänster, referensspannet).")
+    management_per_post: NonNeg = management_per_post()
 
 
 class RecruitmentSupport(PolicyBase):
