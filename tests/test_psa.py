@@ -164,8 +164,11 @@ def test_a_comparison_under_uncertainty_writes_the_decision_tables(capsys, tmp_p
         for other in (b, tmp_path / "c"):
             pd.testing.assert_frame_equal(pd.read_parquet(a / f"{name}.parquet"),
                                           pd.read_parquet(other / f"{name}.parquet"))
-    # the console says what the intervals count
+    # the console says what the intervals count, and so does the dashboard's intro
     assert "24 draws of the assumptions" in out
+    assert cli(["dashboard", a], capsys)[0] == 0
+    page = (a / "dashboard.html").read_text(encoding="utf-8")
+    assert 'data-i18n="intro_psa"' in page and 'data-i18n="intro"' not in page
 
 
 def test_draws_are_kept_only_where_the_base_shows_a_turnover_units_show(tmp_path):

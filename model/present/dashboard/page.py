@@ -343,7 +343,8 @@ def render_dashboard(res: Results) -> str:
             '<button id="btn-en">English</button></div></header>']
     if res.kind != "sweep":
         body.append(_ranking(res))
-    body.append(f'<p data-i18n="intro">{html.escape(T["intro"]["sv"])}</p>')
+    intro = "intro_psa" if decision.draws_of(res) else "intro"
+    body.append(f'<p data-i18n="{intro}">{html.escape(T[intro]["sv"])}</p>')
     if res.kind != "sweep":
         body.append(_selector(res))
         body.append(f'<h2 data-i18n="kpis">{T["kpis"]["sv"]}</h2>')

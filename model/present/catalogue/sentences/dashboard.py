@@ -20,6 +20,13 @@ DASHBOARD: dict[str, Text] = {
         "muspekaren över ett värde för en förklaring.",
         "Simulated results with 95% confidence intervals over replications. Hover over "
         "a value for an explanation."),
+    "dashboard.intro_psa": Text(
+        "Simulerade resultat under osäkra antaganden: varje intervall är spannet där 95 % "
+        "av de simulerade framtiderna hamnar (slumpen och de osäkra antagandena). Håll "
+        "muspekaren över ett värde för en förklaring.",
+        "Simulated results under uncertain assumptions: every interval is the span in which "
+        "95% of the simulated futures fall (chance and the uncertain assumptions). Hover "
+        "over a value for an explanation."),
     "dashboard.scenarios": Text("Scenarier", "Scenarios"),
     "dashboard.all": Text("Alla", "All"),
     "dashboard.none": Text("Inga", "None"),
