@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Command line of the workforce-stability simulation.
 
-    python simulate.py [--lang sv] [--details]   # main job: the baseline against every
-                                                  # policy, ranked; dashboard and brief
+    python simulate.py [--base FILE] [--lang sv] [--details]   # the main job: the
+        # baseline (or FILE) against every option in scenarios/main_job.txt, with
+        # uncertainty, ranked; tables, dashboard and briefs in results/policy_comparison
     python simulate.py run SCENARIO [options]
     python simulate.py export RESULTS_DIR [--format xlsx|csv] [-o PATH]
     python simulate.py validate FILE...
@@ -31,7 +32,10 @@ def _on_term(signum, frame):
 
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if not argv or (argv[0].startswith("--") and argv[0] != "--help"):
+    if not argv or argv[0].startswith("--"):
+        if any(a in ("-h", "--help") for a in argv):
+            build_parser().print_help()     # what the bare command does, its options
+            return 0
         # the main job; options of compare may follow (--base FILE, --lang sv, --details)
         argv = runs._main_job(argv)
     args = build_parser().parse_args(argv)

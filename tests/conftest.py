@@ -19,6 +19,18 @@ if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
 BASELINE = SCENARIOS / "baseline.yaml"
+# The bundled scenarios, by name. Tests of "every bundled scenario" read this list, never
+# the folder, so a file of the user's own in scenarios/ (import-hr writes to
+# scenarios/own/) cannot break the suite; tests/test_main_job.py checks the list against
+# the main job's options and the scenarios left out of it.
+BUNDLED = ("baseline", "admin_support", "combined_stockholm", "crisis_unit", "first_line",
+           "growing_inflow", "intensive_investigation", "introduction_programme",
+           "kiruna_2017", "krokom_2015", "krokom_package", "no_consultants", "overstaffing",
+           "pay_supplement_jonkoping", "recruitment_support", "reflection_day",
+           "salary_ladder_krokom", "salary_ladder_osteraker", "salary_ladder_umea",
+           "seven_hours", "six_and_half_hours", "six_plus_two", "six_plus_two_no_redesign",
+           "smaller_groups", "specialists", "trainees", "umea_2015", "varmdo_2017")
+BUNDLED_FILES = tuple(SCENARIOS / f"{name}.yaml" for name in BUNDLED)
 
 
 # fixtures that start a browser or a server: every test using one is marked slow

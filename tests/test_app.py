@@ -49,13 +49,14 @@ def test_levers_come_from_the_schema_and_bad_values_are_refused(state):
     assert base.policies.working_time is None
     assert base.simulation == option.simulation          # common random numbers
     for bad, words in (({"unit.posts": -3}, "Posts: must be greater than 0"),
-                       ({"unit.posts": "40"}, "Posts: must be a number"),
+                       ({"unit.posts": "40 posts"}, "Posts: must be a number"),
+                       ({"unit.posts": "1,5"}, "Posts: must be a number"),
                        ({"simulation.replications": 65}, "must be at most 64"),
                        ({"simulation.years": 21}, "must be at most 20"),
                        ({"simulation.replications": 2.5}, "must be a whole number"),
                        # a cross-field rule of the schema: client + competence + recovery <= 8
                        ({LEVER: 7, "policies.working_time.competence_hours_per_day": 2},
-                        "must not exceed 8")):
+                        "may together be at most 8 hours a day")):
         with pytest.raises(ScenarioError, match=words):
             state.what_if("six_plus_two", {**ok, **bad}, "en")
     with pytest.raises(ScenarioError, match="Tjänster: måste vara större än 0"):
@@ -262,6 +263,29 @@ def test_a_bad_value_gives_a_message_and_the_app_keeps_working(page):
     _set(pg, "unit.posts", 44)
     pg.wait_for_selector("#bad-value", state="detached", timeout=30_000)
     assert _changed(pg, before) != before
+
+
+def test_a_swedish_page_takes_a_decimal_comma_and_says_the_day_rule(page):
+    pg, _ = page
+    _done(pg)
+    start = pg.input_value(f"input[name='{LEVER}']")
+    before = _value(pg)
+    _set(pg, LEVER, "4,5")
+    after = _changed(pg, before)
+    assert pg.input_value(f"input[name='{LEVER}']") == "4,5"
+    assert pg.locator("#bad-value").count() == 0
+    left = pg.inner_text("#left")          # the run levers' ranges are the app's caps
+    assert "≤ 20" in left and "1–20" in left and "≤ 64" in left and "5–64" in left
+    assert "1–30" not in left and "5–200" not in left
+    _set(pg, LEVER, "7,5")
+    pg.wait_for_selector("#bad-value", timeout=30_000)
+    message = pg.inner_text("#bad-value")
+    assert ("Klienttimmar per dag + Kompetenstimmar per dag + Återhämtningstimmar per dag "
+            "får tillsammans vara högst 8 timmar om dagen") in message, message
+    assert "must" not in message and "recovery" not in message.lower()
+    _set(pg, LEVER, start)
+    pg.wait_for_selector("#bad-value", state="detached", timeout=30_000)
+    _changed(pg, after)
 
 
 @pytest.mark.slow

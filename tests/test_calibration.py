@@ -113,7 +113,8 @@ HEADER = "id,hire_date,exit_date,exit_reason,fte,monthly_salary,prior_experience
 
 def test_import_of_the_example_files(tmp_path, capsys):
     out = tmp_path / "my_unit.yaml"
-    assert simulate.main(["import-hr", str(EXAMPLES / "staff_example.csv"), "--inflow",
+    assert simulate.main(["import-hr", str(EXAMPLES / "staff_example.csv"), "--as-of",
+                          "2023-12-31", "--inflow",
                           str(EXAMPLES / "inflow_example.csv"), "-o", str(out)]) == 0
     sc = load_scenario(out)
     assert sc.unit.posts == len(sc.initial_state.staff) > 10
@@ -144,15 +145,16 @@ def test_observed_exit_rates_on_a_known_history(tmp_path):
 
 
 @pytest.mark.parametrize("body, fragment", [
-    ("id,hire_date,fte\nx,2020-01-01,1\n", "missing column(s) monthly_salary, prior_experience"),
+    ("id,fte\nx,1\n", "missing column(s) hire_date;"),
     (HEADER + "a,2020-13-01,,,1,40000,0,\n", "row 2, column hire_date: '2020-13-01' is not a date"),
     (HEADER + "a,2020-01-01,2019-01-01,resignation,1,40000,0,\n",
      "row 2, column exit_date: 2019-01-01 is before hire_date"),
     (HEADER + "a,2020-01-01,,,1,40000,0,\na,2021-01-01,,,1,40000,0,\n",
-     "row 3, column id: duplicate id 'a'"),
+     "row 3, column id: duplicate id (the same as on row 2)"),
     (HEADER + "a,2020-01-01,,,-0.5,40000,0,\n", "row 2, column fte: '-0.5' must be > 0"),
     (HEADER + "a,2020-01-01,,,1,lots,0,\n", "row 2, column monthly_salary: 'lots' is not a number"),
-    (HEADER + "a,2020-01-01,2021-01-01,fired,1,40000,0,\n", "row 2, column exit_reason"),
+    (HEADER + "a,2020-01-01,,resignation,1,40000,0,\n",
+     "row 2, column exit_reason: given without exit_date"),
 ])
 def test_bad_hr_files(body, fragment, tmp_path, capsys):
     f = tmp_path / "staff.csv"

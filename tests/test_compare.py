@@ -149,18 +149,20 @@ def test_compare_command_writes_paired_tables(tmp_path, capsys):
     assert {"policy_cost_per_year", "net_cost_budget_sek_per_year",
             "net_cost_economic_sek_per_year", "p_saves_budget", "p_saves_economic",
             "exits_avoided_per_year", "cost_per_avoided_exit", "payback_year",
-            "saving_recruitment_per_year", "saving_consultants_per_year",
+            "recruitment_cost_change_per_year", "consultants_cost_change_per_year",
             "queue_trend_per_year", "paid_time_off_casework_per_year",
             "work_lost_measure_time_per_year"} <= measures
     # no per-option average replacement cost (the unit's is a marginal probe)
     assert not {m for m in measures if "replacement" in m}
     assert "service_flag" in cb.columns
-    # budget net = policy cost - savings + payroll change + paid time moved (its own
-    # part, not in the payroll change); economic = budget + work lost
+    # budget net = policy cost + the changes in cost + payroll change + paid time moved
+    # (its own part, not in the payroll change); economic = budget + work lost; one sign
+    # throughout: a cost is positive
     sg = cb[cb.scenario == "smaller_groups"].set_index("measure")["mean"]
-    savings = sum(sg[m] for m in sg.index if m.startswith("saving_"))
+    changes = sum(sg[m] for m in sg.index if m.endswith("_cost_change_per_year"))
+    assert not [m for m in sg.index if m.startswith("saving_")]
     assert sg["net_cost_budget_sek_per_year"] == pytest.approx(
-        sg["policy_cost_per_year"] - savings + sg["payroll_change_per_year"]
+        sg["policy_cost_per_year"] + changes + sg["payroll_change_per_year"]
         + sg["paid_time_off_casework_per_year"], rel=1e-6)
     assert sg["net_cost_economic_sek_per_year"] == pytest.approx(
         sg["net_cost_budget_sek_per_year"] + sg["work_lost_change_per_year"], rel=1e-6)

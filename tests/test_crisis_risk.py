@@ -172,11 +172,18 @@ def test_the_validation_section_gives_every_option_its_crisis_risk_both_ways():
     t = run_comparison(scs, seed=3, replications=3, workers=1)
     cb = costbenefit.cost_benefit(t["summary"], t["costs"], 1, t["timeseries"])
     pcb = with_analysis(psa.run(scs, seed=3, draws=4, per_draw=1), scs[0].simulation)
-    text = "\n".join(validation.crisis_section(cb, pcb["cost_benefit"], 3, 4, "baseline"))
+    text = "\n".join(validation.crisis_section(cb, pcb["cost_benefit"], 3, 4, "baseline",
+                                                pcb["summary"]))
     shares = re.findall(r"(\d+)% \[(\d+), (\d+)\]", text)
     assert len(shares) == 4
     assert all(int(lo) <= int(m) <= int(hi) for m, lo, hi in shares)
     assert "| `overstaffing` |" in text and "baseline (the base)" in text
+    # the worst drawn future of each option, and how many passed the documented worst
+    s = pcb["summary"]
+    worst = s[s.scenario == "overstaffing"].turnover_rate.max()
+    assert f"| {100 * worst:.0f} %, " in text.split("| `overstaffing` |")[1].split("\n")[0]
+    above = int((s.turnover_rate > 0.47).sum())
+    assert f"Over all {len(s)} drawn futures of every option, {above} had a turnover" in text
 
 
 def test_the_validation_section_measures_the_baselines_tipping_points():

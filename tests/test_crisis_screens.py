@@ -76,7 +76,7 @@ def test_the_app_answer_gives_the_crisis_risk_of_base_and_option():
     assert ("crisis", "pct") in LEVELS
     common = ("simulation.years=1", "simulation.warmup_years=0.5")
     base = scenario(*common)
-    option = scenario(*common, "cases.investigations.per_post_per_year=30", "name=hot")
+    option = scenario(*common, "cases.investigations.per_post_per_year=45", "name=hot")
     parts = [[run_replication(sc, r) for r in range(2)] for sc in (base, option)]
     a = analyse(parts[0], parts[1], base, option)
     crisis = a.levels["crisis"]
@@ -97,7 +97,7 @@ def test_compare_details_say_the_crisis_risk_and_warn(tmp_path, capsys, lang, wo
     from conftest import BASELINE, cli
     hot = tmp_path / "hot.yaml"
     hot.write_text(f"extends: {BASELINE}\nname: hot\n"
-                   "cases:\n  investigations:\n    per_post_per_year: 30\n")
+                   "cases:\n  investigations:\n    per_post_per_year: 45\n")
     code, out, _ = cli(["compare", BASELINE, hot, "--replications", "2", "--years", "1",
                         "--warmup-years", "0.5", "--quiet", "--workers", "1", "--details",
                         "--lang", lang, "--out", tmp_path / "res"], capsys)

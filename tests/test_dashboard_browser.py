@@ -15,7 +15,7 @@ import pytest
 from test_dashboard import _open, _values, sweep_dir  # noqa: F401 - shared fixtures
 
 import simulate
-from conftest import BASELINE, SCENARIOS
+from conftest import BASELINE, BUNDLED, SCENARIOS
 
 OTHERS = ["six_plus_two", "no_consultants", "trainees", "salary_ladder_umea",
           "kiruna_2017"]
@@ -68,7 +68,7 @@ def test_default_selection_is_the_base_and_the_best_three(six_dir):
 
 def test_every_bundled_scenario_gets_its_own_colour():
     from model.present.dashboard.style import colour, dash, symbol
-    n = len(list(SCENARIOS.glob("*.yaml")))
+    n = len(BUNDLED)
     assert n >= 21
     assert len({colour(i) for i in range(n)}) == n
     # past the palette, line dash and marker tell scenarios apart

@@ -332,8 +332,8 @@ def test_sweep_manifest_is_not_rewritten_after_every_chunk(tmp_path, monkeypatch
 # -- 7. import-hr failures leave nothing ---------------------------------------------------
 
 @pytest.mark.parametrize("rows, fragment", [
-    ("a,9999-01-01,,,1,40000,0,1970\n", "field"),
-    ("a,0001-06-01,,,1,40000,0,\n", "starts before year 1"),
+    ("a,9999-01-01,,,1,40000,0,1970\n", "nobody with a case-carrying title is employed"),
+    ("a,0001-06-01,,,1,40000,0,\n", "less than or equal to 60"),
     ("".join(f"p{i},2020-01-01,,,1,40000,0,1980\n" for i in range(6000)), "unit.posts"),
 ])
 def test_failed_import_leaves_no_file_behind(rows, fragment, tmp_path, capsys):

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import ROOT, scenario
+from conftest import BUNDLED_FILES, scenario
 from model.experiment import run_replication, run_scenario
 from model.sim.casebook import COMPLEX, WEEKLY
 from model.sim.workforce import Model
@@ -96,7 +96,7 @@ def test_zero_time_to_hire_and_no_failures_keep_posts_filled_but_for_notice_gaps
     assert s["vacancy_rate"] < 0.01   # the hire is ready before the leaver's notice ends
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "scenarios").glob("*.yaml")),
+@pytest.mark.parametrize("path", BUNDLED_FILES,
                          ids=lambda p: p.name)
 def test_every_scenario_file_smoke_runs(path):
     sc = scenario("simulation.years=1", "simulation.warmup_years=0.5", path=path)

@@ -24,6 +24,7 @@ from model.present.dashboard import columns as C
 EXAMPLES = ROOT / "scenarios" / "examples"
 STAFF = EXAMPLES / "staff_example.csv"
 INFLOW = EXAMPLES / "inflow_example.csv"
+AS_OF = "2023-12-31"                  # the example's history ends in 2023
 SWEDISH = {"id": "Anställningsnummer", "hire_date": "Anställningsdatum",
            "exit_date": "Slutdatum", "exit_reason": "Avgångsorsak",
            "fte": "Sysselsättningsgrad", "monthly_salary": "Månadslön",
@@ -47,7 +48,8 @@ def _main(argv, capsys):
 
 
 def _import(staff: Path, inflow: Path, out: Path, capsys) -> tuple[dict, dict]:
-    code, _, err = _main(["import-hr", staff, "--inflow", inflow, "-o", out], capsys)
+    code, _, err = _main(["import-hr", staff, "--inflow", inflow, "-o", out,
+                          "--as-of", AS_OF], capsys)
     assert code == 0, err
     scen = yaml.safe_load(out.read_text(encoding="utf-8"))
     targets = yaml.safe_load(hr_targets(out).read_text(encoding="utf-8"))["targets"]
@@ -135,7 +137,8 @@ DIALECTS = {
 def plain(tmp_path_factory):
     """The scenario and targets imported from the plain example CSV files."""
     out = tmp_path_factory.mktemp("plain") / "unit.yaml"
-    code = simulate.main(["import-hr", str(STAFF), "--inflow", str(INFLOW), "-o", str(out)])
+    code = simulate.main(["import-hr", str(STAFF), "--inflow", str(INFLOW), "-o", str(out),
+                          "--as-of", AS_OF])
     assert code == 0
     scen = yaml.safe_load(out.read_text(encoding="utf-8"))
     targets = yaml.safe_load(hr_targets(out).read_text(encoding="utf-8"))["targets"]
@@ -175,11 +178,12 @@ HEADER = "id,hire_date,exit_date,exit_reason,fte,monthly_salary,prior_experience
 SV_HEADER = ";".join(SWEDISH[c] for c in HEADER.split(","))
 
 
-def _bad_xlsx(reason: str) -> bytes:
+def _bad_xlsx(fte: str) -> bytes:
     wb = openpyxl.Workbook()
     wb.active.append(HEADER.split(","))
     wb.active.append(["a", date(2020, 1, 1), None, None, 1, 40000, 0, 1980])
-    wb.active.append(["b", date(2020, 1, 1), date(2021, 1, 1), reason, 1, 40000, 0, 1980])
+    wb.active.append(["b", date(2020, 1, 1), date(2021, 1, 1), "Pension", fte, 40000, 0,
+                      1980])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -191,22 +195,25 @@ def _bad_xlsx(reason: str) -> bytes:
     ("dmy.csv", f"{SV_HEADER}\r\nÅsa;15.01.2020;;;1;40000;0;1970\r\n".encode("cp1252"),
      ["row 2, column Anställningsdatum (hire_date)", "'15.01.2020' is not a date",
       "allowed: YYYY-MM-DD", "day.month.year", "Windows-1252", "semicolon"]),
-    ("percent.csv", f"{SV_HEADER}\r\nÅsa;2020-01-01;;;80;40000;0;1970\r\n".encode("cp1252"),
-     ["row 2, column Sysselsättningsgrad (fte)", "'80' must be > 0 and <= 1", "% sign"]),
-    ("reason.csv", f"{SV_HEADER}\r\nÅsa;2020-01-01;2021-01-01;sparkad;1;40000;0;1970\r\n"
+    ("percent.csv", f"{SV_HEADER}\r\nÅsa;2020-01-01;;;80;40000;0;1970\r\n"
+     "Bo;2020-01-01;;;0,5;40000;0;1970\r\n".encode("cp1252"),
+     ["row 3, column Sysselsättningsgrad (fte)", "'0,5' among percentages (row 2: '80')",
+      "allowed: the whole column as shares (0 < x <= 1) or as percentages (1 < x <= 100)"]),
+    ("reason.csv", f"{SV_HEADER}\r\nÅsa;2020-01-01;;Egen begäran;1;40000;0;1970\r\n"
      .encode("cp1252"),
-     ["row 2, column Avgångsorsak (exit_reason)", "'sparkad'", "egen uppsägning"]),
+     ["row 2, column Avgångsorsak (exit_reason)", "given without exit_date"]),
     ("bytes.csv", HEADER.encode() + b"\na\x81\x8d,2020-01-01,,,1,40000,0,1970\n",
      ["not text in UTF-8 or Windows-1252", "byte 0x81", "allowed:"]),
     ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 200,
      ["old Excel workbook (.xls)", "allowed:"]),
     ("broken.xlsx", b"PK\x03\x04" + b"\0" * 200, ["not a readable .xlsx workbook"]),
-    ("reason.xlsx", _bad_xlsx("sparkad"), ["row 3, column exit_reason", "xlsx workbook"]),
+    ("fte.xlsx", _bad_xlsx("lots"), ["cell E3, column fte: 'lots' is not a number",
+                                     "xlsx workbook"]),
     ("hinted.csv", f"sep=;\r\n{SV_HEADER}\r\nÅsa;2020-01-01;;;1;4O000;0;1970\r\n"
      .encode("cp1252"), ["row 3, column Månadslön (monthly_salary)", "'4O000' is not a number"]),
     ("columns.csv", b"id;hire;fte\r\nx;2020-01-01;1\r\n",
-     ["missing column(s) hire_date, monthly_salary, prior_experience", "found 'id', 'hire'",
-      "separator semicolon", "månadslön"]),
+     ["missing column(s) hire_date;", "found 'id', 'hire'", "separator semicolon",
+      "hire_date (anställningsdatum / startdatum / anst.datum ...)"]),
 ])
 def test_bad_office_files_are_refused_in_one_pointed_line(name, data, fragments, tmp_path,
                                                           capsys):
@@ -283,7 +290,7 @@ def test_workbook_reads_back_with_another_reader(comparison, tmp_path, capsys):
     titles = export.scenario_titles(store.read_manifest(comparison / "manifest.json"))
     assert [t[0] for t in titles] == ["baseline", "reflection_day"]
     for t in titles:
-        assert list(t) in [r[:3] for r in contents] and t[1] != t[2]
+        assert [t[1], t[2], t[0]] in [r[:3] for r in contents] and t[1] != t[2]
     # Excel number formats: percentages, thousands separators; widths fit the headers
     ws = wb["Sammanfattning"]
     heads = {c.value: c.column_letter for c in ws[1]}

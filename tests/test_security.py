@@ -244,7 +244,7 @@ def test_a_rerun_that_remakes_its_dashboard_does_not_call_it_kept(tmp_path, caps
             "--dashboard", *FAST]
     assert _main(argv, capsys)[0] == 0
     (out / "notes.txt").write_text("mine\n")
-    code, _, err = _main(argv, capsys)
+    code, _, err = _main(argv + ["--force"], capsys)     # recomputed (same inputs)
     assert code == 0, err
     assert "until you run dashboard" not in err
     assert "kept your file(s) in it: notes.txt" in err

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from conftest import ROOT
+from conftest import BUNDLED_FILES, ROOT
 from model.config.scenario import load_scenario, load_scenario_text
 from model.present import texts
 
 
 def test_bundled_files_have_titles_in_both_languages():
-    for path in sorted((ROOT / "scenarios").glob("*.yaml")):
+    for path in BUNDLED_FILES:
         scn = load_scenario(path)
         sv, en = texts.title(scn, "sv"), texts.title(scn, "en")
         assert sv and en and "_" not in sv, path

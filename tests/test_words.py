@@ -136,7 +136,9 @@ SCREENS = ("app", "cli", "breakeven", "conditions", "dashboard", "brief", "cards
 
 # placeholders the English fills with a text of the experiment layer that the Swedish
 # translates in place (the ranking rule, model.experiment.costbenefit.RANKING_RULE)
-FILLED_IN_SWEDISH = {"dashboard.ranking_rule": {"rule"}}
+FILLED_IN_SWEDISH = {"dashboard.ranking_rule": {"rule"},
+                     # the schema's own words are English: the Swedish says it in its own
+                     "app.rule": {"detail"}}
 
 
 def _fields(text: str) -> set[str]:

@@ -28,7 +28,7 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USER)
 
 
-def _number(flag: str, kind=float, minimum=None, above=False):
+def _number(flag: str, kind=float, minimum=None, above=False, maximum=None):
     """An argparse type: a finite number of ``kind``. A bound is given only where no
     schema checks the value (a scenario parameter is left to the scenario schema)."""
     def conv(text):
@@ -42,12 +42,25 @@ def _number(flag: str, kind=float, minimum=None, above=False):
         if minimum is not None and (v <= minimum if above else v < minimum):
             raise argparse.ArgumentTypeError(
                 f"{flag} must be {'>' if above else 'at least'} {minimum:g}, got {text}")
+        if maximum is not None and v > maximum:
+            raise argparse.ArgumentTypeError(f"{flag} must be at most {maximum:g}, got {text}")
         return v
     return conv
 
 
 def _count(flag):
     return _number(flag, int, 1)
+
+
+def _scenario_file(text: str) -> str:
+    """An argparse type: a scenario file, or a bundled scenario named without its path
+    (``six_plus_two`` for scenarios/six_plus_two.yaml; model.config.names)."""
+    from ..config.names import resolve
+    from ..errors import UserError
+    try:
+        return resolve(text)
+    except UserError as exc:
+        raise argparse.ArgumentTypeError(clean(str(exc))) from None
 
 
 def _simulation_options(p) -> None:
@@ -68,7 +81,8 @@ def _run_options(p) -> None:
     _simulation_options(p)
     _allow_large(p)
     p.add_argument("--out", help="result directory (default under results/)")
-    _force(p, "replace an --out directory that holds no earlier result of this command "
+    _force(p, "recompute even when the stored result has the same inputs (run, compare); "
+           "replace an --out directory that holds no earlier result of this command "
            "(your own files in it are kept)")
 
 

@@ -46,6 +46,79 @@ def _main_job(extra: list[str]) -> list[str]:
             "--replacement-cost", *extra]
 
 
+def _digest(kind: str, scenarios: list, files: list, **options) -> str:
+    """The inputs digest of a run or comparison (model.store.provenance.inputs_digest):
+    every scenario as resolved, the contents of its file and of the files it extends,
+    and the options that change the tables."""
+    from ..config.scenario import source_files
+    from ..store.provenance import file_sha256, inputs_digest
+    return inputs_digest({
+        "kind": kind, "options": options,
+        "scenarios": [{"resolved": sc.model_dump(mode="json"),
+                       "files": [file_sha256(p) for p in source_files(f)]}
+                      for sc, f in zip(scenarios, files)]})
+
+
+def _stored(out: Path, kind: str, digest: str, args):
+    """The stored result of the same inputs in ``out`` (None with --force, or when there
+    is none), said in one line on stderr."""
+    from ..present.console_text import say
+    from ..store.reuse import stored_result
+    if args.force:
+        return None
+    found = stored_result(out, kind, digest)
+    if found is not None:
+        _note(say("reused", args.lang, out=out, when=found[1].get("finished") or "?"))
+    return found
+
+
+def _calibration_note(path, sim, args) -> None:
+    """One line when the unit was calibrated over another horizon or replications than
+    this run (the header of its calibrated file; model.present.calibration_text). Under
+    uncertainty in the assumptions the runs are draws, not the fit's replications: only
+    the horizon is compared then."""
+    from ..present.calibration_text import fitted_over
+    from ..present.console_text import number, say
+    fit = fitted_over(path)
+    if fit is None:
+        return
+    draws = getattr(args, "uncertainty", 0)
+    keys = ("years", "warmup_years") + (() if draws else ("replications",))
+    now = {"years": sim.years, "warmup_years": sim.warmup_years,
+           "replications": sim.replications}
+    if all(abs(float(fit[k]) - float(now[k])) < 1e-9 for k in keys):
+        return
+
+    def settings(s):
+        return say("settings", args.lang, y=number(s["years"], args.lang),
+                   w=number(s["warmup_years"], args.lang), r=s["replications"])
+    flags = " ".join(f"--{k.replace('_', '-')} {float(fit[k]):g}" for k in keys)
+    _note(say("calibrated_over", args.lang, file=fit["file"], fit=settings(fit),
+              now=settings(now), flags=flags))
+
+
+def crisis_line(summary, scenario, name: str, lang: str, options: bool = False) -> str:
+    """One line when some of a scenario's replications were crisis runs (the summary's
+    ``crisis``; model/sim/params/crisis.py): how many, and what that means ('' when
+    none)."""
+    from ..present.console_text import number, say
+    from ..present.dashboard.i18n import whole_pct
+    if summary is None or "crisis" not in summary.columns:
+        return ""
+    x = summary.loc[summary.scenario == scenario.name, "crisis"].astype(float)
+    k, n = int(x.sum()), len(x)
+    if not k:
+        return ""
+    c = scenario.crisis
+
+    def pct(share):
+        return whole_pct(share, lang).replace("\u00a0", " ")
+    return say("crisis_share", lang, k=k, n=n, name=name, p=pct(k / n),
+               o=pct(c.overdue_share), q=number(c.queue_months, lang),
+               t=pct(c.turnover_share), b=pct(c.bought_share),
+               more=say("crisis_options", lang) if options else "")
+
+
 def cmd_run(args) -> int:
     from .. import experiment
     from ..config.capacity import utilisation_line
@@ -53,33 +126,46 @@ def cmd_run(args) -> int:
     from ..experiment import costbenefit, jobs, sizing
     from ..present.console import print_summary, progress_bar, warning_text
     from ..present.console_text import say
+    from ..present.texts import title
 
     overrides = _overrides(args)
     scenario = load_scenario(args.scenario, overrides)
     out = Path(args.out) if args.out else DEFAULT_RESULTS / _safe_name(scenario.name)
     reps = scenario.simulation.replications
+    digest = _digest("run", [scenario], [args.scenario])
     _check_size(sizing.replications([scenario], reps), args)
     workers = args.workers or experiment.default_workers()
     print(clean(utilisation_line(scenario, scenario.name)))
+    _calibration_note(args.scenario, scenario.simulation, args)
     with _claim(out, "run", args, inputs=source_files(args.scenario)) as target:
-        with progress_bar(reps, args.quiet, clean(scenario.name)) as bar:
-            tables, manifest = jobs.run(scenario, args.scenario, overrides, workers, bar)
-        target.write_result(tables, manifest)
+        stored = _stored(out, "run", digest, args)
+        if stored is not None:
+            tables = stored[0]
+        else:
+            with progress_bar(reps, args.quiet, clean(scenario.name)) as bar:
+                tables, manifest = jobs.run(scenario, args.scenario, overrides, workers, bar)
+            target.write_result(tables, {**manifest, "inputs_sha256": digest})
     print_summary(tables["summary"], scenario, out, args.lang)
     flags = ";".join(costbenefit.base_flags(tables["timeseries"], scenario.name))
     if flags:
         why = say("queue_unstable", args.lang)
         print(f"\n** {warning_text(flags, args.lang)}: {why} **")
+    crisis = crisis_line(tables["summary"], scenario,
+                         clean(title(scenario, args.lang)), args.lang)
+    if crisis:
+        print(f"\n{crisis}")
     return 0
 
 
 def cmd_compare(args) -> int:
     from .. import experiment
     from ..config import measures
+    from ..config.capacity import utilisation_line
     from ..config.scenario import load_scenario, source_files
     from ..experiment import compare, jobs, psa, sizing
     from ..present import measure_text
     from ..present.console import comparison_lines, progress_bar
+    from ..present.texts import title
     psa.check_draws(args.uncertainty)
     overrides = _overrides(args)
     if args.uncertainty:
@@ -101,25 +187,63 @@ def cmd_compare(args) -> int:
     _check_size(sizing.replications(scenarios, sim.replications), args)
     workers = args.workers or experiment.default_workers()
     inputs = [p for f in files for p in source_files(f)]
+    digest = _digest("comparison", scenarios, files, on_base=on_base,
+                     conditions=args.conditions, draws=args.uncertainty,
+                     per_draw=args.per_draw if args.uncertainty else None,
+                     replacement_cost=args.replacement_cost)
+    print(clean(utilisation_line(base, base.name)))
+    _calibration_note(files[0], sim, args)
     with _claim(out, "comparison", args, inputs=inputs) as target:
-        # under uncertainty the base's first run of every candidate draw comes first
-        screened = args.uncertainty * (psa.OVERSAMPLE - 1) if args.uncertainty else 0
-        with progress_bar(sim.replications * len(scenarios) + screened, args.quiet,
-                          "compare") as bar:
-            tables, manifest = jobs.comparison(
-                scenarios, files, overrides, workers, bar, on_base=on_base,
-                conditions=args.conditions, draws=args.uncertainty, per_draw=args.per_draw,
-                scheduler=args.scheduler, replacement_cost=args.replacement_cost)
-        target.write_result(tables, manifest, remade=lambda name: (
-            (args.dashboard and name == "dashboard.html")
-            or (args.brief and name.startswith("brief_"))))
+        stored = _stored(out, "comparison", digest, args)
+        if stored is not None:
+            tables = stored[0]
+        else:
+            # under uncertainty the base's first run of every candidate draw comes first
+            screened = args.uncertainty * (psa.OVERSAMPLE - 1) if args.uncertainty else 0
+            with progress_bar(sim.replications * len(scenarios) + screened, args.quiet,
+                              "compare") as bar:
+                tables, manifest = jobs.comparison(
+                    scenarios, files, overrides, workers, bar, on_base=on_base,
+                    conditions=args.conditions, draws=args.uncertainty,
+                    per_draw=args.per_draw, scheduler=args.scheduler,
+                    replacement_cost=args.replacement_cost)
+            target.write_result(tables, {**manifest, "inputs_sha256": digest},
+                                remade=lambda name: (
+                                    (args.dashboard and name == "dashboard.html")
+                                    or (args.brief and name.startswith("brief_"))))
     for line in comparison_lines(scenarios, tables, out, args.lang, args.details):
         print(line)
+    crisis = crisis_line(tables.get("summary"), base, clean(title(base, args.lang)),
+                         args.lang, options=len(scenarios) > 1)
+    if crisis:
+        print(f"\n{crisis}")
     if args.dashboard:
-        _write_dashboard(out, out / "dashboard.html", args)
+        target = out / "dashboard.html"
+        if stored is None or not _current(target, out):
+            _write_dashboard(out, target, args)
+        else:
+            from ..present.console_text import say
+            print(f"{say('dashboard_written', args.lang)}: {target}")
     if args.brief:
-        _write_briefs(out, {lang: out / f"brief_{lang}.html" for lang in ("sv", "en")}, args)
+        targets = {lang: out / f"brief_{lang}.html" for lang in ("sv", "en")}
+        if stored is None or not all(_current(t, out) for t in targets.values()):
+            _write_briefs(out, targets, args)
+        else:
+            from ..present.console_text import say
+            for lang, t in targets.items():
+                for page in (t, t.with_suffix(".pdf")):
+                    if _current(page, out):
+                        print(f"{say('brief_word', args.lang)} ({lang}): {page}")
     return 0
+
+
+def _current(page: Path, out: Path) -> bool:
+    """Whether a page in a result directory was made from the result there (written
+    after its manifest)."""
+    try:
+        return page.stat().st_mtime >= (out / "manifest.json").stat().st_mtime
+    except OSError:
+        return False
 
 
 def cmd_breakeven(args) -> int:

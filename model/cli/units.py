@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..errors import clean
-from .common import EXIT_USER, _check_size, _claim, _overrides
+from .common import EXIT_USER, _check_size, _claim, _overrides, _safe_name
 
 
 def cmd_calibrate(args) -> int:
@@ -81,19 +81,22 @@ def cmd_import_hr(args) -> int:
     from ..errors import UserError
 
     as_of = hrimport.parse_date(args.as_of, "--as-of") if args.as_of else None
-    out = Path(args.output)
+    out = Path(args.output) if args.output else (
+        hrimport.own_folder() / f"{_safe_name(Path(args.staff).stem)}.yaml")
     if out.is_dir():
         raise UserError(f"{out}: is a directory; give a YAML file name")
     tpath = hrimport.targets_path(out)
     inputs = [args.staff, args.inflow, hrimport.default_base()]
     with _claim(out, "scenario", args, inputs=inputs, directory=False) as scen_out, \
             _claim(tpath, "targets file", args, inputs=inputs, directory=False) as tgt_out:
-        scen_text, targets_text = hrimport.build(
+        scen_text, targets_text, notes = hrimport.build(
             Path(args.staff), args.inflow and Path(args.inflow), out, as_of=as_of,
             window_years=args.window_years, words=import_words())
         store.write_together([(scen_out, scen_text), (tgt_out, targets_text)])
+    for line in notes:
+        print(clean(line))
     sc = load_scenario(out)
-    print(f"Scenario for {clean(sc.name)}: {out} ({int(sc.unit.posts)} staff)")
+    print(f"Scenario for {clean(sc.name)}: {out} ({int(sc.unit.posts)} case-carrying posts)")
     print(f"Observed targets: {tpath}")
     print(f"Next: python simulate.py calibrate {out} {tpath}")
     return 0

@@ -1,8 +1,9 @@
 """The checks that tie an HR file's content to the scenario schema: each staff member
 and the inflow validated by the schema's own models before the scenario is written, and
 an error the schema finds later mapped back to the file's own row and column (never the
-generated YAML's field path). ``f`` is an HR file as :mod:`model.config.hrimport` reads it
-(its path, header names, rows, dialect and ``fail(row, column, text)``)."""
+generated YAML's field path). ``f`` is an HR file as :mod:`model.config.hrtable` reads it
+(its path, header names, rows, ``fail(row, column, text)`` and the places of its values:
+a row and column in a text file, a cell in a workbook)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from ..sim.params.initial import StaffMember
 
 
 class HRFile(Protocol):
-    """An HR file as :mod:`model.config.hrimport` reads it."""
+    """An HR file as :mod:`model.config.hrtable` reads it."""
 
     path: Path
     heads: dict[str, str]                  # the model's column -> the header as written
@@ -27,6 +28,10 @@ class HRFile(Protocol):
     dialect: Any
 
     def fail(self, n: int, col: str, what: str) -> UserError: ...
+
+    def where_rows(self, col: str) -> str: ...
+
+    def hint(self) -> str: ...
 
 
 # the staff member's fields in a scenario, by the column each comes from
@@ -44,15 +49,23 @@ def _allowed(msg: str) -> str:
     return msg[:1].lower() + msg[1:]
 
 
+def _column(s: dict, field: str) -> str:
+    """The column a staff member's field comes from (age: the birth year or the age)."""
+    if field == "age":
+        return "birth_year" if s.get("birth_year") else "age" if s.get("age") is not None \
+            else "id"
+    return _MEMBER_COLUMNS.get(field, "id")
+
+
 def _member_fail(f: HRFile, s: dict, field: str, value, msg: str, ref: date, ref_note: str):
     """The error about a staff member's field, at the row and column it comes from."""
-    col = _MEMBER_COLUMNS.get(field)
+    col = _column(s, field)
     if field == "tenure_years":
         what = (f"{s['hire']} gives {value} years at the workplace on the reference date "
                 f"{ref}{ref_note}")
     elif field == "age" and s.get("birth_year"):
         what = f"{s['birth_year']} gives age {value} on the reference date {ref}{ref_note}"
-    elif col and field != "age":
+    elif col != "id" and field != "age":
         what = f"gives {field} {value}"
     else:
         col, what = "id", f"gives {field} {value}"
@@ -83,15 +96,11 @@ def check_inflow(f: HRFile, cases: dict) -> None:
 
 
 def _inflow_fail(f: HRFile, col: str, field: str, value, msg: str) -> UserError:
-    head = f.heads.get(col, col)
-    shown = col if head == col else f"{head} ({col})"
-    rows = f"rows {f.rows[0][0]} to {f.rows[-1][0]}" if f.rows else "its rows"
-    hint = "" if f.dialect.plain else f" ({f.dialect.describe()})"
     what = ("a yearly growth" if field == "growth_per_year" else "a yearly count"
             if field == "arrivals_per_year" else field)
     shown_value = f"{value:.4g}" if isinstance(value, float) else value
-    return UserError(f"{f.path}: {rows}, column {shown}: the monthly counts give {what} of "
-                     f"{shown_value}; {_allowed(msg)}{hint}")
+    return UserError(f"{f.path}: {f.where_rows(col)}: the monthly counts give {what} of "
+                     f"{shown_value}; {_allowed(msg)}{f.hint()}")
 
 
 _FIELD = re.compile(r"field '([^']*)': (?:got (.*?); )?(.*)$")
@@ -110,7 +119,7 @@ def in_the_files(exc: ScenarioError, f: HRFile, current: list[dict],
     if parts[:2] == ["initial_state", "staff"] and len(parts) >= 4 and parts[2].isdigit() \
             and int(parts[2]) < len(current):
         s = current[int(parts[2])]
-        return f.fail(s["row"], _MEMBER_COLUMNS.get(parts[3], "id"),
+        return f.fail(s["row"], _column(s, parts[3]),
                       f"gives {parts[3]} {value}; {_allowed(msg)}")
     if parts[0] == "cases" and len(parts) >= 3 and parts[1] in ("investigations", "ongoing") \
             and fin is not None:

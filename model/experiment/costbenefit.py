@@ -5,13 +5,17 @@ For every scenario after the first (the base), per replication (common random
 numbers), then summarised over replications:
 
 * ``policy_cost_per_year``: the measure's own cash (supplements, staff, facilitators).
-* Budget view (cash): ``saving_recruitment_per_year``, ``saving_consultants_per_year``,
-  ``saving_sick_pay_per_year`` (sick pay and rehabilitation),
-  ``payroll_change_per_year``: the change in the ordinary payroll, including what part of
-  it bought mentoring and ramp-up (never savings), and, beside it and not part of it,
-  ``paid_time_off_casework_per_year``: the change in the pay for time that measures move
-  off casework (``time_<policy>``); ``net_cost_budget_sek_per_year`` = policy cost -
-  savings + payroll change + paid time moved.
+* Budget view (cash), each a change in cost against the base (one sign throughout: a
+  cost is positive, so a change above zero costs more and one below zero saves):
+  ``recruitment_cost_change_per_year``, ``consultants_cost_change_per_year``,
+  ``sick_pay_cost_change_per_year`` (sick pay and rehabilitation),
+  ``crisis_response_cost_change_per_year`` (overtime, bought investigations, temporary
+  team leaders), ``payroll_change_per_year``: the change in the ordinary payroll,
+  including what part of it bought mentoring and ramp-up, and, beside it and not part
+  of it, ``paid_time_off_casework_per_year``: the change in the pay for time that
+  measures move off casework (``time_<policy>``); ``net_cost_budget_sek_per_year`` =
+  policy cost + these changes + payroll change + paid time moved
+  (``model.experiment.costsigns``).
 * Economic view: ``work_lost_change_per_year`` (the value of work lost, by Johrén's
   blocks), of it ``work_lost_measure_time_per_year`` (client time measures take away
   and the model does not show recovered, ``lost_measure_time``), and
@@ -57,6 +61,7 @@ import numpy as np
 import pandas as pd
 
 from ..sim.entities import DAYS_PER_YEAR
+from .costsigns import change_measure
 from .crisis import BASE_FLAG, CRISIS_FLAG, base_at_risk, crisis_rows
 from .intervals import (
     BOOTSTRAP_SAMPLES,
@@ -68,11 +73,12 @@ from .intervals import (
     wilson,
 )
 
-BUDGET_SAVINGS = {
+BUDGET_GROUPS = {
     "recruitment": ("recruitment",),
     "consultants": ("consultants",),
     "sick_pay": ("sick_leave", "rehabilitation"),
-    "crisis_response": ("overtime", "bought_investigations", "leadership"),
+    "crisis_response": ("overtime", "bought_investigations", "bought_follow_up",
+                        "borrowed_staff", "leadership"),
 }
 PAYROLL = ("salaries", "mentoring", "rampup_lost_output")      # time_<policy> apart
 QUEUE_TREND_LIMIT = 5.0        # waiting cases per year: growth below this is not flagged
@@ -107,7 +113,7 @@ def _per_rep(costs: pd.DataFrame, scenario: str, years: float) -> pd.DataFrame:
     out["time"] = total([x for x in wide.columns if x.startswith("time_")])
     out["payroll"] = total(PAYROLL)
     out["measure_time_lost"] = total(["lost_measure_time"])
-    for group, cats in BUDGET_SAVINGS.items():
+    for group, cats in BUDGET_GROUPS.items():
         out[group] = total(cats)
     return out
 
@@ -249,8 +255,8 @@ def cost_benefit(summary: pd.DataFrame, costs: pd.DataFrame, years: float,
 
         d_policy = (cur["policy"] - bc["policy"]).to_numpy()
         add("policy_cost_per_year", d_policy, "SEK/year")
-        for group in BUDGET_SAVINGS:
-            add(f"saving_{group}_per_year", (bc[group] - cur[group]).to_numpy(), "SEK/year")
+        for group in BUDGET_GROUPS:
+            add(change_measure(group), (cur[group] - bc[group]).to_numpy(), "SEK/year")
         add("payroll_change_per_year", (cur["payroll"] - bc["payroll"]).to_numpy(),
             "SEK/year")
         add("paid_time_off_casework_per_year", (cur["time"] - bc["time"]).to_numpy(),

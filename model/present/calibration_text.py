@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -29,6 +30,37 @@ def report_lines(scenario, params, best, report: pd.DataFrame) -> list[str]:
                      "(or runs that collapse: look at the replications one by one); "
                      "otherwise widen the ranges, add parameters or check the targets.")
     return lines
+
+
+# the line of a calibrated file's header that states the run settings of the fit
+# (written by delta_text, read by fitted_over)
+FITTED = re.compile(r"^# Fitted over (\S+) years after (\S+) warm-up years, (\d+) "
+                    r"replications, seed (\d+)\.")
+
+
+def fitted_over(path: str | Path) -> dict | None:
+    """The run settings a calibrated scenario was fitted with, from the header that
+    :func:`delta_text` writes in the file or in the nearest file it extends that has
+    one: ``{file, years, warmup_years, replications, seed}``; None for a scenario that
+    was never calibrated."""
+    from ..config.scenario import source_files
+    from ..errors import UserError
+    from ..store.files import read_text
+    try:
+        files = source_files(path)
+    except UserError:
+        return None
+    for f in files:
+        try:
+            head = read_text(f).splitlines()[:20]
+        except UserError:
+            continue
+        for line in head:
+            m = FITTED.match(line)
+            if m:
+                return {"file": f, "years": float(m[1]), "warmup_years": float(m[2]),
+                        "replications": int(m[3]), "seed": int(m[4])}
+    return None
 
 
 def delta_text(out: Path, scenario_path: Path, params, best, report: pd.DataFrame,

@@ -12,6 +12,7 @@ import pandas as pd
 from ..errors import clean
 from ..experiment import summarise
 from ..experiment.costbenefit import ranking
+from ..experiment.costsigns import change_measure
 from .catalogue import metric
 from .catalogue.numbers import chance
 from .console_text import DEFAULT_LANG, number, say
@@ -276,12 +277,10 @@ def _details(cb, comparison, scen, lang, titles) -> list[str]:
     c = cb[cb.scenario == scen].set_index("measure")
     tr = comparison[(comparison.scenario == scen) & (comparison.metric == "turnover_rate")]
 
-    def rng(measure, kind="sek", sign=1):
+    def rng(measure, kind="sek"):
         if measure not in c.index:
             return lfmt(None, kind, lang)
         m, lo, hi = (float(c.loc[measure, k]) for k in ("mean", "ci_low", "ci_high"))
-        if sign < 0:              # a saving shown as a change in cost
-            m, lo, hi = -m, -hi, -lo
         if _na(lo):
             return lfmt(m, kind, lang)
         return f"{lfmt(m, kind, lang)} ({lfmt(lo, kind, lang)} – {lfmt(hi, kind, lang)})"
@@ -305,11 +304,9 @@ def _details(cb, comparison, scen, lang, titles) -> list[str]:
     item("d_crisis_change", rng("crisis_risk_change", "pp"), 4)
     row.append(f"  {say('d_budget_h', lang)}")
     item("d_measure", rng("policy_cost_per_year"), 4)
-    for m, key in (("saving_recruitment_per_year", "d_recruitment"),
-                   ("saving_consultants_per_year", "d_consultants"),
-                   ("saving_sick_pay_per_year", "d_sick"),
-                   ("saving_crisis_response_per_year", "d_crisis_response")):
-        item(key, rng(m, "sek", -1), 4)
+    for group, key in (("recruitment", "d_recruitment"), ("consultants", "d_consultants"),
+                       ("sick_pay", "d_sick"), ("crisis_response", "d_crisis_response")):
+        item(key, rng(change_measure(group)), 4)        # a change in cost: + costs more
     # the parts of the net cost, each on its own line at one level: the paid time moved
     # is never printed under the payroll change (a part never exceeds its total)
     item("d_payroll", rng("payroll_change_per_year"), 4)

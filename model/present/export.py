@@ -33,6 +33,7 @@ import pandas as pd
 
 from .. import store
 from ..errors import UserError
+from ..experiment.costsigns import cost_signed
 from ..store.officefiles import CSV_BOM, CSV_DECIMAL, CSV_SEPARATOR
 from ..store.provenance import provenance
 from . import texts
@@ -74,19 +75,35 @@ def read_tables(path: str | Path) -> tuple[str, dict, dict[str, pd.DataFrame]]:
         except Exception as exc:  # noqa: BLE001 - any unreadable file is a user error
             raise UserError(f"{path / (name + '.parquet')}: unreadable parquet table "
                             f"({type(exc).__name__})") from None
+    if "cost_benefit" in tables:        # results written before: savings as costs
+        tables["cost_benefit"] = cost_signed(tables["cost_benefit"])
     return kind, manifest, tables
 
 
-def scenario_titles(manifest: dict) -> list[tuple[str, str, str]]:
-    """(name, Swedish title, English title) of the scenarios a result holds."""
+def _scenario_items(manifest: dict) -> list[tuple[str, dict]]:
+    """(name, resolved scenario) of the scenarios a result holds, base first."""
     if manifest.get("kind") == "comparison":
-        items = [(s.get("name", ""), s.get("resolved") or {}) for s in
-                 manifest.get("scenarios", [])]
-    elif manifest.get("kind") == "run" or "resolved_scenario" in manifest:
-        items = [(manifest.get("scenario", ""), manifest.get("resolved_scenario") or {})]
-    else:
-        return []
-    return [(n, texts.title(r, "sv", n), texts.title(r, "en", n)) for n, r in items]
+        return [(str(s.get("name", "")), s.get("resolved") or {}) for s in
+                manifest.get("scenarios", []) if isinstance(s, dict)]
+    if manifest.get("kind") == "run" or "resolved_scenario" in manifest:
+        return [(str(manifest.get("scenario", "")), manifest.get("resolved_scenario") or {})]
+    return []
+
+
+def scenario_titles(manifest: dict) -> list[tuple[str, str, str]]:
+    """(name, Swedish title, English title) of the scenarios a result holds: the titles
+    the dashboard and the console use, told apart where two options share one."""
+    items = _scenario_items(manifest)
+    sv, en = (texts.distinct_titles(items, lang) for lang in texts.LANGS)
+    return [(n, sv[n], en[n]) for n, _ in items]
+
+
+def titled(df: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
+    """The table with each scenario named by its title (``titles``: name -> title) in
+    its ``scenario`` column, as the dashboard names it; a name without a title stays."""
+    if "scenario" not in df.columns or not titles:
+        return df
+    return df.assign(scenario=_recode(df["scenario"], lambda v: titles.get(v, v)))
 
 
 # -- the tables in Swedish ---------------------------------------------------------------
@@ -153,11 +170,14 @@ def yearly(name: str, df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def sheets(tables: dict[str, pd.DataFrame], max_cells: int = MAX_SHEET_CELLS):
+def sheets(tables: dict[str, pd.DataFrame], max_cells: int = MAX_SHEET_CELLS,
+           titles: dict[str, str] | None = None):
     """(table, sheet name, Swedish and English description, frame, row kinds) per sheet
-    of the workbook, in order; a table too large for a sheet as its yearly summary."""
+    of the workbook, in order; a table too large for a sheet as its yearly summary;
+    scenarios named by their Swedish ``titles`` (name -> title)."""
     out = []
     for name, df in tables.items():
+        df = titled(df, titles or {})
         sheet, sv, en = C.TABLES.get(name, (name[:31], name, name))
         if df.size > max_cells or len(df) > EXCEL_MAX_ROWS:
             if name not in C.YEARLY:
@@ -175,11 +195,25 @@ def write_workbook(target, kind: str, source: Path, manifest: dict,
                    sheet_list: list) -> None:
     """The export command's workbook at ``target`` (a new file): the contents sheet and
     a sheet per table, marked as the tool's own."""
-    workbook(target, sheet_list, title=f"{X['result'].sv}: {source.name}",
+    workbook(target, sheet_list, title=f"{X['result'].sv}: " + _result_words(
+                 kind, source, manifest, None, "sv"),
              contents=lambda wb, bold, head: _contents(wb, bold, head, kind, source,
                                                        manifest, sheet_list))
     with zipfile.ZipFile(target, "a") as z:
         z.comment = MARK
+
+
+def _result_words(kind: str, source: Path, manifest: dict, when, lang: str) -> str:
+    """What the workbook holds, in ``lang``: its kind against the base's title, then the
+    result directory and when it was finished."""
+    items = _scenario_items(manifest)
+    words = X.get(f"kind_{kind}")
+    kind_word = words[lang].capitalize() if words else kind
+    text = X["against"][lang].format(
+        kind=kind_word, base=texts.distinct_titles(items, lang)[items[0][0]]) \
+        if items else kind_word
+    return (f"{text} ({X['folder'][lang].format(name=source.name)})"
+            + (X["finished"][lang].format(when=when) if when else ""))
 
 
 def _contents(wb, bold, head, kind, source, manifest, sheet_list) -> None:
@@ -191,26 +225,23 @@ def _contents(wb, bold, head, kind, source, manifest, sheet_list) -> None:
     ws.set_column(0, 0, 26)
     ws.set_column(1, 2, 70)
     ws.set_column(3, 4, 14)
-    kind_words = X.get(f"kind_{kind}")
-    sv_kind, en_kind = (kind_words.sv, kind_words.en) if kind_words else (kind, kind)
     ws.write_string(0, 0, both("contents"), bold)
     when = manifest.get("finished") or manifest.get("collected") or manifest.get("started")
-    line(1, [both("result"),
-             f"{source.name} ({sv_kind})" + (X["finished"].sv.format(when=when) if when else ""),
-             f"{source.name} ({en_kind})" + (X["finished"].en.format(when=when) if when else "")])
+    titles = scenario_titles(manifest)
+    line(1, [both("result"), _result_words(kind, source, manifest, when, "sv"),
+             _result_words(kind, source, manifest, when, "en")])
     row = 3
     line(row, [X["sheet"].sv, X["contents"].sv, X["contents"].en, both("rows"), both("table")],
          head)
     for name, sheet, sv, en, df, _ in sheet_list:
         row += 1
         line(row, [sheet, sv, en, len(df), f"{name}.parquet"])
-    titles = scenario_titles(manifest)
     if titles:
         row += 2
-        line(row, [C.header("scenario"), X["title"].sv, X["title"].en], head)
+        line(row, [X["title"].sv, X["title"].en, both("scenario_name")], head)
         for n, sv, en in titles:
             row += 1
-            line(row, [n, sv, en])
+            line(row, [sv, en, n])
     row += 2
     line(row, [both("sheet"), X["column"].sv, X["column"].en], head)
     for _, sheet, _, _, df, _ in sheet_list:
@@ -233,8 +264,9 @@ def csv_tables(tables: dict[str, pd.DataFrame], manifest: dict) -> dict[str, pd.
                               X["column"].en: c}
                              for n, df in tables.items() for c in df.columns])
     out = {CONTENTS_CSV[:-4]: pd.DataFrame(contents), "kolumner": glossary}
+    titles = {n: sv for n, sv, _ in scenario_titles(manifest)}
     for name, df in tables.items():
-        df = swedish_values(name, df)
+        df = swedish_values(name, titled(df, titles))       # scenarios by their titles
         for c in df.columns:
             if df[c].dtype.kind not in "iufb":
                 df[c] = _recode(df[c], safe_text)
@@ -290,7 +322,8 @@ def export(results: str | Path, fmt: str, output: str | Path | None, force: bool
     if fmt == "xlsx":
         if out.suffix.lower() != ".xlsx":
             raise UserError(f"{out}: a workbook's name must end in .xlsx")
-        sheet_list = sheets(tables)
+        sheet_list = sheets(tables, titles={n: sv for n, sv, _ in
+                                            scenario_titles(manifest)})
         with store.claim(out, "workbook", directory=False, force=force, inputs=inputs,
                          say=say) as claimed:
             try:

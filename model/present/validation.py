@@ -268,7 +268,7 @@ def reported_sections(reps: int, draws: int) -> list[str]:
             + reported.queue_section(cb, base_flags, scs[0].name,
                                      "## 6. Every bundled scenario: a stable queue or the "
                                      "service warning"),
-            crisis_section(cb, pt["cost_benefit"], reps, draws, scs[0].name))
+            crisis_section(cb, pt["cost_benefit"], reps, draws, scs[0].name, pt["summary"]))
 
 
 def main(argv=None) -> int:

@@ -82,6 +82,7 @@ BLOCKS = {
     "lost_colleague_time": "training_in",
     "consultants": "vacancy_exit", "lost_vacancy": "vacancy_exit",
     "overtime": "vacancy_exit", "bought_investigations": "vacancy_exit",
+    "bought_follow_up": "vacancy_exit", "borrowed_staff": "vacancy_exit",
     "leadership": "crisis_response",
     "lost_notice": "vacancy_exit",
     "lost_measure_time": "measures",

@@ -21,6 +21,7 @@ from .crisis import WeekCounts, first_crisis_year, year_checks
 from .entities import WEEK
 from .jit import entry
 from .records import CostRow, EventRow, WeekRow, kinds_of
+from .response_records import ResponseRecords
 from .staff import tenure_years
 
 EVENT_COLUMNS = list(EventRow._fields)
@@ -39,7 +40,8 @@ SUMMARY_KPIS = ["turnover_rate", "exits", "resignations", "retirements",
                 "mean_queue", "mean_wait_days", "share_5y_plus", "share_under_2y",
                 "share_intending", "sick_absence_rate", "mean_exhaustion",
                 "mean_strain", "returner_hires", "failed_round_share", "crisis",
-                "investigations_bought", "overtime_hours_per_fte", "prioritised_share"]
+                "investigations_bought", "overtime_hours_per_fte", "prioritised_share",
+                "ongoing_bought", "borrowed_fte"]
 # summary columns that are no result to average over replications: the first window
 # year (1-based) that was a crisis year, NaN in a run without one
 SUMMARY_EXTRA = ["crisis_year"]
@@ -107,7 +109,7 @@ def _audit(now, w, n_open_posts):
             s_zs, s_strain, s_exh, s_util, open_cases, emp_cases, overdue, lt2, mid, ge5)
 
 
-class Recorder:
+class Recorder(ResponseRecords):
     """The replication's events, weekly audits and counters (statistics window only,
     except the ``*_all`` case counters that the conservation checks use).
 
@@ -132,11 +134,7 @@ class Recorder:
         self.overdue = 0
         self.wait_sum = 0.0
         self.wait_n = 0
-        # the managers' response (model.sim.processes.response), in the window
-        self.bought = 0
-        self.overtime_hours = 0.0
-        self.cut_sum = 0.0
-        self.response_weeks = 0
+        self.start_response_counts()
 
     # -- events ------------------------------------------------------------------
 
@@ -211,20 +209,6 @@ class Recorder:
     def cases_handed_over(self, n: int) -> None:
         """``n`` hand-overs in the window (continuity breaks)."""
         self.handovers += n
-
-    def investigations_bought(self, n: int, in_window: bool) -> None:
-        """``n`` waiting investigations given to an external firm: closed for the unit
-        (in ``cases_closed`` too)."""
-        self.cases_closed_in_week(n, in_window)
-        if in_window:
-            self.bought += n
-
-    def response_week(self, cut: float, overtime_hours: float, in_window: bool) -> None:
-        """The week's cut of ongoing cases' hours and the overtime hours worked."""
-        if in_window:
-            self.cut_sum += cut
-            self.overtime_hours += overtime_hours
-            self.response_weeks += 1
 
     # -- weekly audit ------------------------------------------------------------
 
@@ -304,12 +288,7 @@ class Recorder:
         s["mean_wait_days"] = self.wait_sum / self.wait_n if self.wait_n else math.nan
         checks = year_checks(self.week_counts, col["queue_investigations"],
                              col["headcount"])
-        s["investigations_bought"] = self.bought
-        s["overtime_hours_per_fte"] = (self.overtime_hours / hc / years
-                                       if hc and hc > 0 else math.nan)
-        # weeks without a response are weeks with no cut
-        n_weeks = max(int(round(years * 52)), 1)
-        s["prioritised_share"] = self.cut_sum / n_weeks
+        self.response_summary(s, hc, years)
         s["crisis_year"] = first_crisis_year(checks, u.params.crisis)
         s["crisis"] = int(not math.isnan(s["crisis_year"]))
         if nweeks:

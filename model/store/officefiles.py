@@ -9,21 +9,22 @@ whatever the file's name). A first line ``sep=;`` (Excel's hint) names the separ
 Every value comes back as text (dates in cells as
 ``YYYY-MM-DD``), so the reader of the rows checks one kind of input. ``Dialect`` says
 how the file was read; error messages carry it, so a message about a value also says
-what the file looked like.
+what the file looked like, and a workbook's places are named as cells (``cell B7``).
+
+A report saved from an HR system has titles above its table ("Personalrapport",
+"Utskriftsdatum 2026-11-30") and blank rows: given ``is_header`` (does this row look like
+the header?), the reader takes the first such row among the first ``MAX_TITLE_ROWS``
+rows with values as the header (in a CSV file, with that line's separator) and keeps the
+rows above it in ``Dialect.titles``; when none does, the first row with values is the
+header, so the caller can say which columns it misses.
 
 Limits, checked while a file is read and before it is read whole, each refused in one
 line naming the file and the limit: the caller's byte limit and row limit (rows with
 values; ``model.config.hrimport`` allows 50 MB and 100,000 rows), ``MAX_COLUMNS`` header
 columns, ``MAX_ROW_CHARS`` characters in one row of a CSV file and ``MAX_LINES`` lines
-(Excel's last row). A workbook is a zip of XML parts and is checked before its sheet is
-parsed: at most ``MAX_PARTS`` parts, ``MAX_UNPACKED_BYTES`` unpacked (the sizes the zip
-declares, then the bytes counted while every part is unpacked once in blocks, since the
-declared sizes may lie), no part compressed more than ``MAX_RATIO``-fold (a zip bomb) and
-no document type declaration (``<!DOCTYPE``, where XML entities are declared: Excel
-never writes one, and entity expansion is how a small file becomes a huge document).
-A sheet whose declared size (its dimension, Excel's used range) spans more rows than
-the row limit is refused at once; otherwise its rows are counted while it is read
-streaming, its columns bounded.
+(Excel's last row). A workbook is checked before its sheet is parsed, and its sheet read
+streaming, by ``model.store.workbooks`` (``MAX_PARTS``, ``MAX_UNPACKED_BYTES`` and
+``MAX_RATIO`` are its limits).
 
 Writing: ``CSV_SEPARATOR``, ``CSV_DECIMAL`` and ``CSV_BOM`` are Swedish Excel's
 dialect (semicolon, decimal comma, UTF-8 after a byte-order mark so that Excel reads å,
@@ -33,17 +34,18 @@ dialect (semicolon, decimal comma, UTF-8 after a byte-order mark so that Excel r
 from __future__ import annotations
 
 import csv
-import io
+import itertools
 import re
-import struct
-import zipfile
-import zlib
-from dataclasses import dataclass
-from datetime import date, datetime, time
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import UserError
+from . import workbooks
 from .files import read_bytes
+from .workbooks import EXCEL_ROWS
+from .workbooks import MAX_PARTS as MAX_PARTS  # the workbook's limits, named here too
+from .workbooks import MAX_RATIO as MAX_RATIO
+from .workbooks import MAX_UNPACKED_BYTES as MAX_UNPACKED_BYTES
 
 # Swedish Excel's CSV dialect: semicolons, decimal commas, UTF-8 after a byte-order mark
 CSV_SEPARATOR = ";"
@@ -54,16 +56,8 @@ ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with a byte-order mark",
              "utf-16": "UTF-16", "cp1252": "Windows-1252"}
 MAX_COLUMNS = 200                   # columns of the header row
 MAX_ROW_CHARS = 100_000              # characters in one row of a CSV file
-MAX_LINES = 1_048_576                # lines of a CSV file, rows of a sheet (Excel's last row)
-EXCEL_ROWS = MAX_LINES
-MAX_UNPACKED_BYTES = 100_000_000     # an .xlsx is a zip: bounded before it is unpacked
-MAX_RATIO = 100                      # compression of one part (from 1 MB unpacked)
-MAX_PARTS = 1_000                    # parts (files) in a workbook's zip
-_RATIO_FROM = 1_000_000
-_SPARE_ROWS = 1_000                  # formatted rows without values a sheet may hold
-# a document type declaration (the only way to declare entities), as UTF-8 and UTF-16
-_DOCTYPE = tuple("<!DOCTYPE".encode(e) for e in ("ascii", "utf-16-le", "utf-16-be"))
-_DOCTYPE_TAIL = max(len(d) for d in _DOCTYPE) - 1
+MAX_LINES = EXCEL_ROWS               # lines of a CSV file, rows of a sheet (Excel's last row)
+MAX_TITLE_ROWS = 20                  # rows with values above a report's header row
 # one line of CSV text as newline="" splits it, at most MAX_ROW_CHARS + 1 characters
 _LINE = re.compile(r"[^\r\n]{0," + str(MAX_ROW_CHARS + 1) + r"}(?:\r\n|\r|\n)?")
 _ZIP = b"PK\x03\x04"
@@ -72,16 +66,28 @@ _OLE = b"\xd0\xcf\x11\xe0"          # the old binary .xls format
 
 @dataclass(frozen=True)
 class Dialect:
-    """How a file was read: ``xlsx``, or a CSV's encoding and separator."""
+    """How a file was read: ``xlsx``, or a CSV's encoding and separator; the row of the
+    header and the rows with values above it (a report's titles: (row, values))."""
     kind: str                       # csv | xlsx
     encoding: str = "utf-8"
     separator: str = ","
+    header_row: int = 1
+    titles: tuple = ()
 
     def describe(self) -> str:
+        below = f", header on row {self.header_row}" if self.header_row > 1 else ""
         if self.kind == "xlsx":
-            return "read as an .xlsx workbook, first sheet"
+            return f"read as an .xlsx workbook, first sheet{below}"
         return (f"read as {ENCODINGS[self.encoding]} text, separator "
-                f"{SEPARATORS[self.separator]} {self.separator!r}")
+                f"{SEPARATORS[self.separator]} {self.separator!r}{below}")
+
+    def place(self, row: int, column: int) -> str:
+        """Where a value is, as the file's reader sees it: ``cell B7`` in a workbook,
+        ``row 7, column 2`` in a text file (``column``: counted from 1)."""
+        if self.kind == "xlsx":
+            from openpyxl.utils import get_column_letter
+            return f"cell {get_column_letter(column)}{row}"
+        return f"row {row}, column {column}"
 
     @property
     def plain(self) -> bool:
@@ -122,11 +128,12 @@ def sniff_separator(header: str) -> str:
     return best if counts[best] else ","
 
 
-def read_table(path: str | Path, limit: int, max_rows: int
+def read_table(path: str | Path, limit: int, max_rows: int, is_header=None
                ) -> tuple[list[str], list[tuple[int, list[str]]], Dialect]:
     """The header, the rows as (row number in the file, values as text) and how the file
     was read. Rows whose values are all empty are skipped (Excel leaves them at the end);
-    a row with more values than the header is refused.
+    a row with more values than the header is refused. ``is_header``: a test of a row's
+    values that finds the header below a report's titles (module docstring).
 
     The limits (module docstring) are checked while the file is read, before it is read
     whole: at most ``limit`` bytes, ``max_rows`` rows with values, ``MAX_COLUMNS``
@@ -138,7 +145,7 @@ def read_table(path: str | Path, limit: int, max_rows: int
         raise UserError(f"{path}: looks like an old Excel workbook (.xls); allowed: save it "
                         "as an .xlsx workbook or as CSV")
     if data.startswith(_ZIP):
-        return _read_xlsx(data, path, max_rows)
+        return _read_xlsx(data, path, max_rows, is_header)
     text, enc = decode(data, path)
     del data                         # only the text is kept while the rows are read
     text = text[1:] if text.startswith("\ufeff") else text
@@ -148,46 +155,95 @@ def read_table(path: str | Path, limit: int, max_rows: int
     if hinted:                       # Excel's "sep=;" line names the separator
         dialect = Dialect("csv", enc, hinted.group(1))
         return _table(path, _csv_records(text, dialect, path, len(line), first_line=2),
-                      dialect, max_rows, skip_blank=False)
-    dialect = Dialect("csv", enc, sniff_separator(first))
+                      dialect, max_rows, skip_blank=is_header is not None,
+                      is_header=is_header)
+    dialect = Dialect("csv", enc, _header_separator(text, first, is_header))
     return _table(path, _csv_records(text, dialect, path, 0), dialect, max_rows,
-                  skip_blank=False)
+                  skip_blank=is_header is not None, is_header=is_header)
 
 
-def _table(path: Path, records, dialect: Dialect, max_rows: int, skip_blank: bool):
+def _header_separator(text: str, first: str, is_header) -> str:
+    """The separator of the first of the file's first lines that ``is_header`` takes for
+    the header (titles above a table may hold no separator), else of the first line."""
+    pos = 0
+    for _ in range(4 * MAX_TITLE_ROWS if is_header else 0):
+        line = _LINE.match(text, pos).group()
+        if not line:
+            break
+        pos += len(line)
+        sep = sniff_separator(line.rstrip("\r\n"))
+        if is_header([v.strip() for v in next(csv.reader([line], delimiter=sep), [])]):
+            return sep
+    return sniff_separator(first)
+
+
+def _blank(values) -> bool:
+    return not any(v.strip() for v in values)
+
+
+def _header(records, skip_blank: bool, is_header):
+    """The header row (row number, values), the title rows above it and the records
+    after it: the first row ``is_header`` accepts among the first ``MAX_TITLE_ROWS`` rows
+    with values, else the first row with values (the rest then read as data)."""
+    titles = []
+    for n, values in records:
+        if skip_blank and _blank(values):
+            continue                     # empty rows above a sheet's header
+        if is_header is None or is_header([v.strip() for v in values]):
+            return (n, values), titles, records
+        titles.append((n, values))
+        if len(titles) > MAX_TITLE_ROWS:
+            break
+    if not titles:
+        return None, [], records
+    return titles[0], [], itertools.chain(titles[1:], records)
+
+
+def _table(path: Path, records, dialect: Dialect, max_rows: int, skip_blank: bool,
+           is_header=None):
     """The header and the rows of ``records`` ((row number, values) of every row, the
     header's first), refused as soon as a limit is passed."""
-    header = None
+    head, titles, records = _header(iter(records), skip_blank, is_header)
+    if head is None or _blank(head[1]):
+        raise UserError(f"{path}: no header row; allowed: the column names on the first row")
+    dialect = replace(dialect, header_row=head[0], titles=tuple(
+        (n, tuple(v.strip() for v in values)) for n, values in titles))
+    header = list(head[1])
+    while skip_blank and header and not header[-1].strip():
+        header.pop()
+    if len(header) > MAX_COLUMNS:
+        raise UserError(f"{path}: the header row has {len(header)} columns; at most "
+                        f"{MAX_COLUMNS} allowed ({dialect.describe()})")
+    width = len(header)
     out = []
     for n, values in records:
-        if header is None:
-            if skip_blank and not any(v.strip() for v in values):
-                continue                 # empty rows above a sheet's header
-            header = list(values)
-            while skip_blank and header and not header[-1].strip():
-                header.pop()
-            if len(header) > MAX_COLUMNS:
-                raise UserError(f"{path}: the header row has {len(header)} columns; at most "
-                                f"{MAX_COLUMNS} allowed ({dialect.describe()})")
-            width = len(header)
-            continue
-        if not any(v.strip() for v in values):
+        if _blank(values):
             continue
         if len(out) >= max_rows:
             raise UserError(f"{path}: more than {max_rows:,} rows with values (stopped "
                             f"reading at row {n:,}); at most {max_rows:,} rows allowed")
         if len(values) > width and any(v.strip() for v in values[width:]):
-            raise UserError(f"{path}: row {n}, column {width + 1}: {len(values)} values but "
-                            f"the header has {width} columns{_quote_hint(dialect)} "
-                            f"({dialect.describe()})")
+            raise _beyond(path, dialect, n, values, width)
         out.append((n, [v.strip() for v in values[:width]] + [""] * (width - len(values))))
-    if not header or not any(h.strip() for h in header):
-        raise UserError(f"{path}: no header row; allowed: the column names on the first row")
     return [h.strip().lstrip("\ufeff") for h in header], out, dialect
 
 
+def _beyond(path: Path, dialect: Dialect, n: int, values, width: int) -> UserError:
+    """A row with values right of the header's last column."""
+    if dialect.kind == "xlsx":
+        j = width + next(i for i, v in enumerate(values[width:]) if v.strip())
+        return UserError(f"{path}: {dialect.place(n, j + 1)}: a value right of the table "
+                         f"(its header, row {dialect.header_row}, ends at "
+                         f"{dialect.place(dialect.header_row, width)}); allowed: values "
+                         f"under the header's columns, or move the note below the table "
+                         f"({dialect.describe()})")
+    return UserError(f"{path}: row {n}, column {width + 1}: {len(values)} values but the "
+                     f"header has {width} columns{_quote_hint(dialect)} "
+                     f"({dialect.describe()})")
+
+
 def _quote_hint(dialect: Dialect) -> str:
-    if dialect.kind == "csv" and dialect.separator == ",":
+    if dialect.separator == ",":
         return ("; a value holding a comma (a decimal comma such as 0,8, or a thousands "
                 "separator) must be in quotes, or save the file with semicolons")
     return f"; a value holding {dialect.separator!r} must be in quotes"
@@ -228,130 +284,7 @@ def _csv_records(text: str, dialect: Dialect, path: Path, start: int, first_line
                         f"({dialect.describe()})") from None
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return (value.date().isoformat() if value.time() == time(0)
-                else value.isoformat(sep=" "))
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def check_workbook(data: bytes, path: Path, max_rows: int = EXCEL_ROWS) -> None:
-    """Refuse a hostile or oversized workbook before its sheet is parsed: more than
-    ``MAX_PARTS`` parts (counted from the zip's end record, before its directory is
-    read), parts declared to unpack to more than ``MAX_UNPACKED_BYTES`` in all, a part
-    that compresses more than ``MAX_RATIO``-fold, and, unpacking every part in blocks up
-    to the same byte cap (a zip's sizes may lie), any part that declares a document type
-    (entities: Excel never writes them) and any sheet of more than ``max_rows`` rows
-    beyond the header and ``_SPARE_ROWS`` (its ``<row`` elements counted while unpacked,
-    so a sheet without a declared size is not handed whole to the parser)."""
-    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
-    if end >= 0 and len(data) >= end + 22:
-        parts = struct.unpack_from("<H", data, end + 10)[0]
-        if parts > MAX_PARTS:
-            raise UserError(f"{path}: the workbook holds {parts} parts; at most {MAX_PARTS} "
-                            "allowed (save the sheet as CSV)")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            infos = z.infolist()
-            if len(infos) > MAX_PARTS:
-                raise UserError(f"{path}: the workbook holds {len(infos)} parts; at most "
-                                f"{MAX_PARTS} allowed (save the sheet as CSV)")
-            declared = sum(i.file_size for i in infos)
-            if declared > MAX_UNPACKED_BYTES:
-                raise UserError(f"{path}: the workbook unpacks to {declared:,} bytes; at most "
-                                f"{MAX_UNPACKED_BYTES:,} allowed (save the sheet as CSV)")
-            for i in infos:
-                if i.file_size > _RATIO_FROM and i.file_size > MAX_RATIO * i.compress_size:
-                    raise UserError(
-                        f"{path}: part {i.filename!r} of the workbook unpacks "
-                        f"{i.file_size // max(i.compress_size, 1):,}-fold ({i.file_size:,} "
-                        f"bytes); at most {MAX_RATIO}-fold allowed (a zip bomb, or save the "
-                        "sheet as CSV)")
-            total = 0
-            for i in infos:
-                sheet = i.filename.startswith("xl/worksheets/")
-                rows = 0
-                with z.open(i) as part:
-                    tail = b""
-                    while True:
-                        try:
-                            block = part.read(1 << 20)
-                        except zipfile.BadZipFile as exc:
-                            raise UserError(
-                                f"{path}: part {i.filename!r} of the workbook does not "
-                                f"unpack to the {i.file_size:,} bytes its zip declares "
-                                f"({exc}); allowed: an .xlsx workbook saved by Excel, or "
-                                "a CSV file") from None
-                        if not block:
-                            break
-                        total += len(block)
-                        if total > MAX_UNPACKED_BYTES:
-                            raise UserError(f"{path}: the workbook unpacks to more than "
-                                            f"{MAX_UNPACKED_BYTES:,} bytes; at most "
-                                            f"{MAX_UNPACKED_BYTES:,} allowed (save the sheet "
-                                            "as CSV)")
-                        window = tail + block
-                        if sheet:
-                            rows += sum(window.count(t) - tail.count(t)
-                                        for t in (b"<row", b":row "))
-                            if rows > max_rows + 1 + _SPARE_ROWS:
-                                raise UserError(
-                                    f"{path}: the sheet holds more than "
-                                    f"{max_rows + _SPARE_ROWS:,} rows "
-                                    f"below the header; at most {max_rows:,} allowed "
-                                    "(save only the table, or save the sheet as CSV)")
-                        if any(d in window for d in _DOCTYPE):
-                            raise UserError(f"{path}: part {i.filename!r} of the workbook "
-                                            "declares a document type (XML entities); "
-                                            "allowed: an .xlsx workbook as Excel saves it, "
-                                            "or a CSV file")
-                        tail = window[-_DOCTYPE_TAIL:]
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError,
-            ValueError, EOFError, OSError, zlib.error) as exc:
-        raise _unreadable(path, exc) from None
-
-
-def _unreadable(path: Path, exc: Exception) -> UserError:
-    return UserError(f"{path}: not a readable .xlsx workbook ({type(exc).__name__}); "
-                     "allowed: an .xlsx workbook saved by Excel, or a CSV file")
-
-
-def _read_xlsx(data: bytes, path: Path, max_rows: int):
-    from xml.etree.ElementTree import ParseError
-
-    from openpyxl import load_workbook
-
-    check_workbook(data, path, max_rows)
-    errors = (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError,
-              IndexError, OSError, EOFError, ParseError, zlib.error)
-    try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except errors as exc:
-        raise _unreadable(path, exc) from None
-    try:
-        if not wb.worksheets:
-            raise UserError(f"{path}: the workbook has no sheet")
-        ws = wb.worksheets[0]
-        # the size the sheet declares (its <dimension>, Excel's used range): refused at
-        # once when it is too tall; when it is missing or lies, the rows are counted
-        if ws.max_row is not None and ws.max_row - (ws.min_row or 1) > max_rows:
-            raise UserError(f"{path}: the sheet spans {ws.max_row - (ws.min_row or 1) + 1:,} "
-                            f"rows (rows {ws.min_row or 1} to {ws.max_row}); at most "
-                            f"{max_rows:,} rows below the header allowed (if the rows "
-                            "below the table are empty, delete them in Excel, or save the "
-                            "sheet as CSV)")
-        # rows and columns bounded: openpyxl fills the gaps up to the row numbers the
-        # sheet gives, which need not be its real size
-        rows = ws.iter_rows(max_row=EXCEL_ROWS, max_col=MAX_COLUMNS + 1, values_only=True)
-        records = ((n, [_cell(v) for v in values]) for n, values in enumerate(rows, 1))
-        return _table(path, records, Dialect("xlsx"), max_rows, skip_blank=True)
-    except errors as exc:
-        raise _unreadable(path, exc) from None
-    finally:
-        wb.close()
+def _read_xlsx(data: bytes, path: Path, max_rows: int, is_header=None):
+    with workbooks.first_sheet(data, path, max_rows, MAX_COLUMNS) as records:
+        return _table(path, records, Dialect("xlsx"), max_rows, skip_blank=True,
+                      is_header=is_header)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import platform
 import subprocess
 import sys
@@ -58,3 +59,14 @@ def build_manifest(head: dict, sim, overrides: list[str], started: str, *,
     if t0 is not None:
         manifest["wall_seconds"] = round(time.perf_counter() - t0, 3)
     return {**manifest, **provenance(), **(tail or {})}
+
+
+def inputs_digest(inputs: dict) -> str:
+    """The hash of what decides a result's tables: ``inputs`` (the resolved scenarios,
+    with their seed, horizon and replications, the contents of their files and the
+    options that change the tables) with the package version and the commit of the
+    code. Stored in the manifest as ``inputs_sha256``: a re-run whose digest equals the
+    stored one reuses the stored result."""
+    text = json.dumps({**inputs, "version": __version__, "git_commit": git_commit()},
+                      sort_keys=True, default=str, ensure_ascii=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -10,6 +10,7 @@ from dash.exceptions import PreventUpdate
 
 from ...errors import UserError
 from .. import texts
+from ..catalogue.numbers import exact, typed
 from .brief import BriefMaker, scenarios
 from .i18n import LANGS, T, tr
 from .layout import comparison, lever_block, result_table, warning_box
@@ -31,6 +32,14 @@ def _session(session) -> str:
     """The page's session (given out by the server with the page); any other text
     counts as a page of its own, so the limits hold whatever the browser sends."""
     return session if isinstance(session, str) and 0 < len(session) <= 64 else "?"
+
+
+def _typed(value, lang: str):
+    """A box's text as a number where it is one (else the text, shown again as typed)."""
+    if isinstance(value, str):
+        number = typed(value, lang)
+        return value if number is None else number
+    return value
 
 
 def _values(ids, values) -> dict:
@@ -60,8 +69,11 @@ def register(app, st: AppState) -> None:
                   State(LEVER, "value"), State(LEVER, "id"))
     def _levers(measure, lang, restore, values, ids):
         lang, measure = _lang(lang), _measure(st, measure)
-        current = _values(ids, values)
         fired = {t["prop_id"].split(".")[0] for t in ctx.triggered or []}
+        # the boxes hold text as the reader wrote it: in the other language when the
+        # language has just been switched
+        written_in = next(x for x in LANGS if x != lang) if "lang" in fired else lang
+        current = {k: _typed(v, written_in) for k, v in _values(ids, values).items()}
         defaults = st.defaults(measure)
         if "restore" in fired and isinstance(restore, dict):
             chosen = {**defaults, **(restore.get("values") or {})}
@@ -91,6 +103,7 @@ def register(app, st: AppState) -> None:
         if not vals:
             raise PreventUpdate
         try:
+            vals = st.parse(measure, vals, lang)        # numbers, as the reader wrote them
             base, option = st.what_if(measure, vals, lang)
         except UserError as exc:
             return no_update, html.Div(f"{tr('bad_value', lang)}: {exc}",
@@ -129,7 +142,7 @@ def register(app, st: AppState) -> None:
         elif s["state"] == "refining":
             status = tr("refining", lang, n=s["n"], t=s["target"])
         else:
-            status = tr("done", lang, n=s["n"], y=f"{a.years:g}")
+            status = tr("done", lang, n=s["n"], y=exact(a.years, lang))
         status = html.Span(status, id="status-text", **{"data-state": s["state"],
                                                         "data-n": str(s["n"])})
         if a is None:
@@ -173,7 +186,7 @@ def register(app, st: AppState) -> None:
                         tr("select_one", lang) if action == "compare" else no_update)
             elif action == "save_yaml":
                 opt = _one(st, selected, lang)
-                path = st.book.save(opt)
+                path = st.book.save(opt, lang)
                 msg = tr("saved_to", lang, f=str(path),
                          cmd=f"python simulate.py run {path}")
             elif action == "use":
@@ -183,11 +196,11 @@ def register(app, st: AppState) -> None:
                 data = to_excel(st.book.all(), lang)
                 download = dcc.send_bytes(data, "options.xlsx")
             elif action == "load":
-                scenario = st.book.load(saved)
-                measure, values, exact = st.match(scenario)
+                scenario = st.book.load(saved, lang)
+                measure, values, matched = st.match(scenario)
                 restore = {"values": values}
                 msg = tr("loaded", lang, f=str(saved)) + (
-                    "" if exact else f" ({tr('no_measure_found', lang)})")
+                    "" if matched else f" ({tr('no_measure_found', lang)})")
         except UserError as exc:
             msg = html.Span(str(exc), className="message")
         items = st.book.all()
@@ -246,11 +259,11 @@ def _brief_msg(text: str, state: str) -> html.Div:
 
 
 def _keep(st: AppState, job, name, lang) -> str:
-    measure, values, option = st.job(job)
+    measure, values, option = st.job(job, lang)
     s = st.runner.status(job)
     if s["state"] != "done" or s["answer"] is None:
         raise UserError(tr("not_ready", lang))
-    opt = st.book.add(name, measure, values, option, s["answer"])
+    opt = st.book.add(name, measure, values, option, s["answer"], lang)
     return f"{opt.name}: {texts.title(option, lang)}"
 
 

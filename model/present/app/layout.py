@@ -10,6 +10,7 @@ from dash import dcc, html
 
 from ...sim.params import Scenario
 from .. import texts
+from ..catalogue.numbers import TYPED_MAX, exact
 from ..dashboard.i18n import fmt, payback_text, warning_text
 from .i18n import lever_help, lever_label, tr, unit_label
 from .levers import Lever
@@ -91,19 +92,24 @@ def lever_block(levers: list[Lever], values: dict, lang: str) -> list:
         step = str(int(lv.path.split(".")[-2]) + 1) if ".steps." in lv.path else None
         bounds = []
         if lv.low is not None:
-            bounds.append(("> " if lv.low_open else "≥ ") + fmt(lv.low, "num", lang))
+            bounds.append(("> " if lv.low_open else "≥ ") + exact(lv.low, lang, True))
         if lv.high is not None:
-            bounds.append("≤ " + fmt(lv.high, "num", lang))
+            bounds.append("≤ " + exact(lv.high, lang, True))
         extra = f"{tr('allowed', lang)} {', '.join(bounds)}" if bounds else ""
         if lv.plausible:
-            lo, hi = (fmt(x, "num", lang) for x in lv.plausible)
+            lo, hi = (exact(x, lang, True) for x in lv.plausible)
             extra += f"; {tr('plausible', lang)} {lo}–{hi}"
+        value = values.get(lv.key)
+        # a text box, so that a Swedish reader types a decimal comma (a number box takes
+        # the browser's locale, not the page's); the server reads it (state.check)
         out.append(html.Div(className="lever", children=[
             html.Label(f"{lever_label(lv.key, lang, step)} "
                        f"({unit_label(lv.unit, lang)})"),
-            dcc.Input(id={"type": "lever", "key": lv.key}, type="number",
-                      value=values.get(lv.key), debounce=True,
-                      step=1 if lv.integer else "any", name=lv.key),
+            dcc.Input(id={"type": "lever", "key": lv.key}, type="text",
+                      inputMode="numeric" if lv.integer else "decimal",
+                      value=exact(value, lang) if isinstance(value, (int, float))
+                      and not isinstance(value, bool) else value,
+                      debounce=True, name=lv.key, maxLength=TYPED_MAX),
             html.Div(className="help", children=[
                 lever_help(lv.key, lang, lv.help, step, lv.path), html.Br(), extra])]))
     return out

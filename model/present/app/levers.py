@@ -27,11 +27,7 @@ from ...errors import ScenarioError
 from ...sim.params import Scenario
 from ...sim.policies import SPECS
 from ..dashboard.brief import KEY_ASSUMPTIONS
-
-# the what-if's own caps (the schema's are for batch runs)
-MAX_YEARS = 20
-MAX_REPLICATIONS = 64
-MIN_REPLICATIONS = 2            # a paired interval needs two
+from .limits import MAX_REPLICATIONS, MAX_YEARS, MIN_REPLICATIONS  # noqa: F401 - the caps
 
 UNIT_PATHS = ("unit.posts", "cases.investigations.arrivals_per_year",
               "cases.ongoing.arrivals_per_year")
@@ -94,11 +90,11 @@ def make_lever(path: str, group: str, key: str | None = None,
     low, high, low_open = _bounds(info)
     rng = extra.get("assumption_range")
     plausible = (float(rng[0]), float(rng[1])) if isinstance(rng, list) else None
-    return Lever(key=key or path, path=path, group=group,
-                 unit=str(extra.get("unit") or unit or ""),
-                 help=info.description or "", low=low, high=high, low_open=low_open,
-                 integer=info.annotation is int, plausible=plausible,
-                 source=str(extra.get("source") or ""))
+    return capped(Lever(key=key or path, path=path, group=group,
+                        unit=str(extra.get("unit") or unit or ""),
+                        help=info.description or "", low=low, high=high,
+                        low_open=low_open, integer=info.annotation is int,
+                        plausible=plausible, source=str(extra.get("source") or "")))
 
 
 def assumption_levers() -> list[Lever]:
@@ -115,13 +111,26 @@ def unit_levers() -> list[Lever]:
     return [make_lever(p, "unit") for p in UNIT_PATHS]
 
 
+def capped(lever: Lever, low: float | None = None, high: float | None = None) -> Lever:
+    """``lever`` with the app's own bounds, its documented range cut to them: the page
+    shows, and the check allows, the same range."""
+    low = lever.low if low is None else low
+    high = lever.high if high is None else high
+    plausible = lever.plausible
+    if plausible is not None:
+        lo, hi = plausible
+        lo = lo if low is None else max(lo, low)
+        hi = hi if high is None else min(hi, high)
+        plausible = (lo, hi) if lo <= hi else None
+    return Lever(**{**lever.__dict__, "low": low, "high": high, "plausible": plausible})
+
+
 def run_levers() -> list[Lever]:
-    """Horizon and replications, capped for the app."""
-    years = make_lever("simulation.years", "run")
-    reps = make_lever("simulation.replications", "run")
-    return [Lever(**{**years.__dict__, "high": float(MAX_YEARS)}),
-            Lever(**{**reps.__dict__, "low": float(MIN_REPLICATIONS),
-                     "high": float(MAX_REPLICATIONS)})]
+    """Horizon and replications, capped for the app (the command line's ``app --years``
+    and ``--replications`` take the same caps, model.present.app.limits)."""
+    return [capped(make_lever("simulation.years", "run"), high=float(MAX_YEARS)),
+            capped(make_lever("simulation.replications", "run"),
+                   low=float(MIN_REPLICATIONS), high=float(MAX_REPLICATIONS))]
 
 
 def measure_levers(option: Scenario) -> list[Lever]:

@@ -24,7 +24,7 @@ from ...sim.params import Scenario
 from ...store.atomic import create_new, make_dirs
 from .. import texts, workbook
 from ..dashboard.i18n import payback_text, warning_text
-from .i18n import tr
+from .i18n import lever_label, tr
 from .results import LEVELS, MEASURES, Answer
 
 GENERATOR = "# Written by 'python simulate.py app': one option tried in the what-if app."
@@ -64,10 +64,10 @@ class OptionBook:
         self._lock = threading.Lock()
 
     def add(self, name, measure: str, values: dict, scenario: Scenario,
-            answer: Answer) -> Option:
+            answer: Answer, lang: str = "en") -> Option:
         with self._lock:
             if len(self._items) >= MAX_OPTIONS:
-                raise UserError(f"at most {MAX_OPTIONS} options")
+                raise UserError(tr("max_options", lang, k=MAX_OPTIONS))
             i = next(self._ids)
             opt = Option(i, clean_name(name, f"#{i}"), measure, dict(values), scenario,
                          answer)
@@ -90,7 +90,7 @@ class OptionBook:
             return list(self._items.values())
 
     # -- files ------------------------------------------------------------------
-    def save(self, opt: Option) -> Path:
+    def save(self, opt: Option, lang: str = "en") -> Path:
         """Write the option as a scenario file in the app's directory (a new file)."""
         make_dirs(self.directory)
         stem = slug(opt.name)
@@ -109,7 +109,7 @@ class OptionBook:
             check = load_scenario_text(text, target)
             if check.model_copy(update={"name": opt.scenario.name, "title":
                                         opt.scenario.title}) != opt.scenario:
-                raise UserError(f"{target}: the option does not survive being written")
+                raise UserError(tr("not_written", lang, f=str(target)))
             if create_new(target, text):
                 opt.files.append(target.name)
                 return target
@@ -129,10 +129,10 @@ class OptionBook:
                 continue
         return out
 
-    def load(self, name) -> Scenario:
+    def load(self, name, lang: str = "en") -> Scenario:
         """One of the app's saved files, chosen by its name in :meth:`saved`."""
         if name not in self.saved():
-            raise UserError(f"{name!r}: not one of the app's saved option files")
+            raise UserError(tr("not_saved_file", lang, f=repr(name)))
         return load_scenario(self.directory / name)
 
 
@@ -167,10 +167,19 @@ def option_rows(options: list[Option], lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _lever_header(key: str, lang: str) -> str:
+    """A lever's column: its short name in the reader's language, its path after it."""
+    step = key.split(".")[-2] if ".steps." in key else None
+    name = lever_label(key, lang, str(int(step) + 1) if step and step.isdigit() else None)
+    return f"{name} ({key})"
+
+
 def to_excel(options: list[Option], lang: str) -> bytes:
     """The option list as an Excel workbook (the export command's writer, so every text
     cell is formula-safe): results, and the lever values."""
-    levers = pd.DataFrame([{tr("name", lang): o.name, **o.values} for o in options])
+    levers = pd.DataFrame([{tr("name", lang): o.name,
+                            **{_lever_header(k, lang): v for k, v in o.values.items()}}
+                           for o in options])
     sheet_list = [("options", tr("options", lang)[:31], "", "", option_rows(options, lang),
                    None),
                   ("levers", tr("levers", lang)[:31], "", "", levers, None)]

@@ -48,6 +48,7 @@ class Answer:
     measures: dict[str, tuple[float, float, float]]
     service_flag: str
     base_flags: str = ""
+    base_n: int = 0                     # replications of the base's own column
     names: dict[str, tuple[str, str]] = field(default_factory=dict)  # lang -> names
     tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
     _figures: dict[str, dict] = field(default_factory=dict, repr=False)
@@ -77,18 +78,23 @@ def _names(base: Scenario, option: Scenario, lang: str) -> tuple[str, str]:
 
 
 def analyse(base_parts: list[dict], option_parts: list[dict], base: Scenario,
-            option: Scenario) -> Answer:
-    """The answer on the replications given (replication i of each, in order)."""
+            option: Scenario, base_all: list[dict] | None = None) -> Answer:
+    """The answer on the replications given (replication i of each, in order, paired).
+    ``base_all``: all the base's replications of the refined answer (by default those
+    given), on which the base's own column rests."""
     b = concat(base_parts, BASE)
     o = concat(option_parts, OPTION)
+    full = concat(base_all, BASE) if base_all else b
     tables = {t: pd.concat([b[t], o[t]], ignore_index=True) for t in b}
     years = option.simulation.years
-    comp = comparison_table(tables["summary"], kpis=[k for k, _ in LEVELS])
+    kpis = [k for k, _ in LEVELS]
+    comp = comparison_table(tables["summary"], kpis=kpis)
+    own = comparison_table(full["summary"], kpis=kpis).set_index("metric")
     levels: dict[str, dict] = {}
     for kpi, _ in LEVELS:
         rows = comp[comp.metric == kpi].set_index("scenario")
         ob = rows.loc[OPTION]
-        levels[kpi] = {"base": _triple(rows.loc[BASE]), "option": _triple(ob),
+        levels[kpi] = {"base": _triple(own.loc[kpi]), "option": _triple(ob),
                        "diff": (float(ob["diff"]), float(ob.diff_ci_low),
                                 float(ob.diff_ci_high))}
     cb = cost_benefit(tables["summary"], tables["costs"], years, tables["timeseries"])
@@ -97,9 +103,9 @@ def analyse(base_parts: list[dict], option_parts: list[dict], base: Scenario,
                 for m, _ in MEASURES}
     flag = str(cb.service_flag.iloc[0]) if len(cb) else ""
     return Answer(n=len(base_parts), years=years, levels=levels, measures=measures,
-                  service_flag=flag,
-                  base_flags=";".join(base_flags(tables["timeseries"], BASE,
-                                                 tables["summary"])),
+                  service_flag=flag, base_n=len(full["summary"]),
+                  base_flags=";".join(base_flags(full["timeseries"], BASE,
+                                                 full["summary"])),
                   names={lang: _names(base, option, lang) for lang in LANGS},
                   tables={"summary": tables["summary"], "costs": tables["costs"],
                           "cost_benefit": cb})

@@ -3,9 +3,9 @@ web server's threads.
 
 A what-if asks for replications 0..n-1 of the base and of the option with the same seed
 (common random numbers); replications already held (the cached base, an option tried
-before) are not run again. The first ``first`` are asked for first, so a first answer
-comes quickly and is refined as the others arrive; each stage is analysed on one thread
-of the runner. The work is bounded:
+before) are not run again. The option's first ``first`` come first, so a first answer
+comes quickly and is refined as the others arrive (the base's own column rests on all n
+from the first); each stage is analysed on one thread of the runner. The work is bounded:
 
 * one what-if per browser page (its session): a newer one supersedes it, and its
   replications stop, running ones included (within a fraction of a second);
@@ -98,8 +98,9 @@ def _nbytes(tables: dict) -> int:
 class WhatIfRunner:
     """Runs what-ifs on a process pool with a replication cache; see the module text.
 
-    ``analyse(base_tables, option_tables, base, option)`` turns the replications of a
-    stage (lists of per-replication table dicts, in replication order) into the answer.
+    ``analyse(base_tables, option_tables, base, option, base_all)`` turns a stage's paired
+    replications (per-replication table dicts, in order) into the answer; ``base_all``:
+    all the base's, for its own column.
     """
 
     def __init__(self, workers: int, analyse: Callable, first: int = 4,
@@ -207,12 +208,10 @@ class WhatIfRunner:
             self._admit(job, now)
             self._jobs[job.id] = job
             self._sessions[session] = job.id
-            lo = 0
-            for hi in stages:       # the first stage's replications first
-                for rep in range(lo, hi):
-                    for sc in (base, option):
-                        job.needs.append((cache_key(sc), rep, sc.simulation.seed))
-                lo = hi
+            # the first stage's pairs, the rest of the base (its column), the option's rest
+            order = ([(sc, r) for r in range(stages[0]) for sc in (base, option)]
+                     + [(sc, r) for sc in (base, option) for r in range(stages[0], n)])
+            job.needs = [(cache_key(sc), r, sc.simulation.seed) for sc, r in order]
             for key in {k for k, _, _ in job.needs}:
                 self._cache.setdefault(key, {})
                 self._cache.move_to_end(key)
@@ -323,11 +322,14 @@ class WhatIfRunner:
                 return
             base = self._cache.get(cache_key(job.base), {})
             opt = self._cache.get(cache_key(job.option), {})
+            full = job.stages[-1]
+            if not all(r in base for r in range(full)):
+                return                  # the base's column rests on all its replications
             for n in job.stages:
-                if n in job.answers or not all(r in base and r in opt for r in range(n)):
+                if n in job.answers or not all(r in opt for r in range(n)):
                     continue
                 job.answers[n] = None               # in progress
-                b = [base[r] for r in range(n)]
+                b = [base[r] for r in range(full)]
                 o = [opt[r] for r in range(n)]
                 self._thread.submit(self._answer, job, n, b, o)
 
@@ -336,7 +338,7 @@ class WhatIfRunner:
             job.answers.pop(n, None)
             return
         try:
-            result = self._analyse(b, o, job.base, job.option)
+            result = self._analyse(b[:n], o, job.base, job.option, b)
         except Exception as exc:  # noqa: BLE001 - shown to the user, the app goes on
             job.error = f"{type(exc).__name__}: {exc}"
             return

@@ -13,17 +13,20 @@ from ...config.scenario import load_scenario, validate_data
 from ...errors import ScenarioError, UserError
 from ...experiment import sizing
 from ...sim.params import Scenario
-from ..catalogue.numbers import written
+from ...sim.policies.working_time import DAY_HOURS, WorkingTime
+from ..catalogue.numbers import exact, typed, written
 from ..dashboard.data import load_results, resolved_base
-from ..dashboard.i18n import fmt
 from . import levers as L
 from .i18n import lever_label, tr
+from .limits import FIRST_REPLICATIONS
 from .options import OptionBook
 from .results import analyse
 from .runner import Busy, WhatIfRunner
 
 NO_MEASURE = "-"
-FIRST_REPLICATIONS = 4
+WORKING_TIME = "policies.working_time"
+# the parts of the paid day whose sum the 8-hour rule limits (the policy's own fields)
+DAY_PARTS = tuple(f for f in WorkingTime.model_fields if f.endswith("_hours_per_day"))
 # the app's latency target: a what-if whose refined answer is estimated (model.experiment.sizing,
 # as the command line sizes its work) to take longer on the app's workers is refused
 MAX_SECONDS = 60
@@ -91,38 +94,68 @@ class AppState:
         return values
 
     # -- a what-if ------------------------------------------------------------------
-    def check(self, lever: L.Lever, value, lang: str) -> None:
-        """The lever's own bounds, in the reader's language (the schema checks again)."""
+    def check(self, lever: L.Lever, value, lang: str) -> float:
+        """The lever's value as a number (typed text as the reader's language writes it:
+        1,05 in Swedish) within the lever's own bounds, in the reader's language (the
+        schema checks again)."""
         step = str(int(lever.path.split(".")[-2]) + 1) if ".steps." in lever.path else None
         name = lever_label(lever.key, lang, step)
+        if isinstance(value, str):
+            value = typed(value, lang)
         if isinstance(value, bool) or not isinstance(value, (int, float)) \
                 or not math.isfinite(value):
             raise ScenarioError(f"{name}: {tr('must_number', lang)}")
-        got = f" ({tr('got', lang)} {fmt(value, 'num', lang)})"
+        got = f" ({tr('got', lang)} {exact(value, lang, group=True)})"
         if lever.integer and value != int(value):
             raise ScenarioError(f"{name}: {tr('must_whole', lang)}{got}")
         if lever.low is not None and (value <= lever.low if lever.low_open
                                       else value < lever.low):
             key = "must_gt" if lever.low_open else "must_ge"
-            raise ScenarioError(f"{name}: {tr(key, lang, v=fmt(lever.low, 'num', lang))}"
+            raise ScenarioError(f"{name}: {tr(key, lang, v=exact(lever.low, lang, True))}"
                                 f"{got}")
         if lever.high is not None and value > lever.high:
-            raise ScenarioError(f"{name}: {tr('must_le', lang, v=fmt(lever.high, 'num', lang))}"
+            raise ScenarioError(f"{name}: {tr('must_le', lang, v=exact(lever.high, lang, True))}"
                                 f"{got}")
+        return float(value)
+
+    def parse(self, measure: str, values: dict, lang: str) -> dict[str, float]:
+        """The browser's values of this what-if's levers as numbers, each checked
+        against its lever's bounds (others are ignored); then the rules between levers
+        (the working day), all in the reader's language."""
+        levers = self.common_levers() + self.measure_levers(measure)
+        known = {lv.key: lv for lv in levers}
+        clean = {key: self.check(known[key], value, lang)
+                 for key, value in values.items() if key in known}
+        self._working_day(measure, clean, lang)
+        return clean
+
+    def _working_day(self, measure: str, values: dict, lang: str) -> None:
+        """The working-time measure's rule about the sum: client, competence and recovery
+        hours together fill at most the paid day (the schema's rule, said as one)."""
+        keys = [f"{WORKING_TIME}.{f}" for f in DAY_PARTS]
+        if not any(k in values for k in keys):
+            return
+        full = {**self.defaults(measure), **values}
+        if not all(full.get(k) is not None for k in keys):
+            return
+        hours = [float(full[k]) for k in keys]
+        if sum(hours) <= DAY_HOURS + 1e-9:
+            return
+        raise ScenarioError(tr(
+            "day_sum", lang, names=" + ".join(lever_label(k, lang) for k in keys),
+            max=exact(DAY_HOURS, lang), total=exact(round(sum(hours), 6), lang),
+            parts=" + ".join(exact(h, lang) for h in hours)))
 
     def what_if(self, measure: str, values: dict, lang: str) -> tuple[Scenario, Scenario]:
         """(base, option) from the browser's values, validated; ScenarioError else."""
         levers = self.common_levers() + self.measure_levers(measure)
-        known = {lv.key: lv for lv in levers}
-        clean = {}
-        for key, value in values.items():
-            lever = known.get(key)
-            if lever is None:
-                continue                    # not a lever of this what-if: ignored
-            self.check(lever, value, lang)
-            clean[key] = value
+        clean = self.parse(measure, values, lang)
         names = {lv.key: lever_label(lv.key, lang) for lv in levers}
-        base, option = L.build(self.base, self.measures.get(measure), clean, names)
+        try:
+            base, option = L.build(self.base, self.measures.get(measure), clean, names)
+        except ScenarioError as exc:
+            # a rule of the schema between values that no lever's own check covers
+            raise ScenarioError(tr("rule", lang, detail=str(exc))) from None
         self.size(base, option, lang)
         return base, option
 
@@ -171,11 +204,11 @@ class AppState:
             for old in [j for j in self.jobs if j < job - 100]:
                 del self.jobs[old]
 
-    def job(self, job) -> tuple[str, dict, Scenario]:
+    def job(self, job, lang: str = "en") -> tuple[str, dict, Scenario]:
         try:
             return self.jobs[int(job)]
         except (KeyError, TypeError, ValueError):
-            raise UserError("no what-if yet") from None
+            raise UserError(tr("no_job", lang)) from None
 
     def match(self, scenario: Scenario) -> tuple[str, dict, bool]:
         """A loaded option as (measure, lever values, exact): the first measure that

@@ -104,16 +104,21 @@ COLUMN_WORDS: dict[str, Text] = {
     # cost-benefit measures (the rows of cost_benefit)
     "policy_cost_per_year": Text("Åtgärdens egen kostnad per år (kr)",
                                  "The measure's own cost per year (SEK)"),
-    "saving_recruitment_per_year": Text("Besparing rekrytering per år (kr)",
-                                        "Saving on recruitment per year (SEK)"),
-    "saving_consultants_per_year": Text("Besparing konsulter per år (kr)",
-                                        "Saving on consultants per year (SEK)"),
-    "saving_sick_pay_per_year": Text("Besparing sjuklön och rehabilitering per år (kr)",
-                                     "Saving on sick pay and rehabilitation per year (SEK)"),
-    "saving_crisis_response_per_year": Text(
-        "Besparing övertid, köpta utredningar och tillfälliga gruppledare per år (kr)",
-        "Saving on overtime, bought investigations and temporary team leaders per year "
-        "(SEK)"),
+    "recruitment_cost_change_per_year": Text(
+        "Rekrytering, förändring av kostnaden per år (kr; + dyrare, - billigare)",
+        "Recruitment, change in cost per year (SEK; + costs more, - saves)"),
+    "consultants_cost_change_per_year": Text(
+        "Konsulter, förändring av kostnaden per år (kr; + dyrare, - billigare)",
+        "Consultants, change in cost per year (SEK; + costs more, - saves)"),
+    "sick_pay_cost_change_per_year": Text(
+        "Sjuklön och rehabilitering, förändring av kostnaden per år (kr; + dyrare, "
+        "- billigare)",
+        "Sick pay and rehabilitation, change in cost per year (SEK; + costs more, - saves)"),
+    "crisis_response_cost_change_per_year": Text(
+        "Övertid, köpta utredningar och tillfälliga gruppledare, förändring av kostnaden "
+        "per år (kr; + dyrare, - billigare)",
+        "Overtime, bought investigations and temporary team leaders, change in cost per "
+        "year (SEK; + costs more, - saves)"),
     "payroll_change_per_year": Text("Förändring lönekostnad per år (kr)",
                                     "Change in payroll per year (SEK)"),
     "paid_time_off_casework_per_year": Text("Betald tid från klientarbetet per år (kr)",
@@ -206,10 +211,12 @@ DETAIL_WORDS: dict[str, Text] = {
 # table -> its sheet name (at most 31 characters) and its description
 TABLE_WORDS: dict[str, tuple[Text, Text]] = {
     "cost_benefit": (Text("Kostnad och nytta", "Cost and benefit"), Text(
-        "Per scenario och mått: medelvärde och 95 %-intervall av kostnader, besparingar och "
-        "effekter jämfört med basen, med varning för verksamheten.",
-        "Per scenario and measure: mean and 95% interval of costs, savings and effects against the"
-        " base, with the service warning.")),
+        "Per scenario och mått: medelvärde och 95 %-intervall av kostnader och effekter "
+        "jämfört med basen, med varning för verksamheten. En kostnad är positiv: en "
+        "förändring över noll kostar mer, under noll sparar pengar.",
+        "Per scenario and measure: mean and 95% interval of costs and effects against the "
+        "base, with the service warning. A cost is positive: a change above zero costs "
+        "more, below zero saves money.")),
     "comparison": (Text("Jämförelse", "Comparison"), Text(
         "Per scenario och mått: medelvärde med 95 %-intervall och den parvisa skillnaden mot "
         "basen.",
@@ -291,6 +298,9 @@ EXPORT_WORDS: dict[str, Text] = {
     "title": Text("Titel", "Title"),
     "column": Text("Kolumn", "Column"),
     "file": Text("Fil", "File"),
+    "scenario_name": Text("Scenariots namn (dess fil)", "The scenario's name (its file)"),
+    "against": Text("{kind} mot {base}", "{kind} against {base}"),
+    "folder": Text("katalog {name}", "directory {name}"),
     "glossary": Text("Varje kolumns svenska rubrik och dess engelska namn.",
                      "Each column's Swedish header and its English name."),
     "kind_run": Text("körning", "run"),

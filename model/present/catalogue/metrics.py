@@ -182,6 +182,17 @@ METRICS: tuple[Metric, ...] = (
            "hinna med väntande ärenden (andel av ärendenas timmar per vecka).",
            "How much of ongoing cases' time the managers cut on average to reach the "
            "waiting cases (share of the cases' weekly hours).", ".1%"),
+    _count("ongoing_bought", "Köpt uppföljning av pågående ärenden",
+           "Ongoing cases bought out",
+           "Väntande pågående ärenden som cheferna lämnade till ett externt företag för "
+           "resten av ärendets tid när kön växte, under hela perioden.",
+           "Waiting ongoing cases the managers gave to an external firm for the rest of "
+           "their time when the queue grew, over the whole period."),
+    Metric("borrowed_fte", Text("Inlånad personal", "Staff borrowed"),
+           Text("Personal som lånades från andra enheter när kön växte, i genomsnitt "
+                "under perioden, i heltidstjänster.",
+                "Staff borrowed from other units when the queue grew, on average over the "
+                "period, in full-time posts."), "num1", unit=Text("årsarbetare", "FTE")),
 )
 _BY_NAME = {m.name: m for m in METRICS}
 

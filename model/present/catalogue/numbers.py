@@ -5,6 +5,8 @@ hyphen-minus, which Babel's Swedish locale data would replace by U+2212)."""
 from __future__ import annotations
 
 import math
+import re
+from decimal import Decimal
 
 from .sentences import SENTENCES
 
@@ -80,6 +82,45 @@ def written(text: str, lang: str, thousands: str = "\u00a0") -> str:
     if lang == "en":
         return text
     return text.replace(",", thousands).replace(".", ",")
+
+
+def exact(value: float, lang: str, group: bool = False) -> str:
+    """A number with every digit of its shortest form, never in scientific notation
+    (a value of a trillion or more is rounded to a whole number), as the reader types it
+    into a box: 1,05 / 1.05; ``group``: thousands
+    separated (1 000 000 / 1,000,000), for a range shown beside the box."""
+    d = Decimal(repr(float(value))).normalize()
+    if d.adjusted() >= 12:
+        d = Decimal(round(float(value)))
+    text = format(d, ",f" if group else "f")
+    if text in ("-0", "-0.0"):
+        text = "0"
+    return written(text, lang)
+
+
+TYPED_MAX = 40                      # characters of a typed number
+_PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_EN_GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
+
+
+def typed(text: str, lang: str) -> float | None:
+    """The number a reader typed, as their language writes it, or None when it is not
+    one: Swedish takes a decimal comma (1,05; a decimal point too), English a decimal
+    point with commas only between groups of three (1,050.5); both take spaces between
+    the groups (41 000) and a minus sign. Never scientific notation, NaN or infinity."""
+    t = str(text).strip()
+    if not t or len(t) > TYPED_MAX:
+        return None
+    t = t.replace("\u2212", "-")
+    for space in (" ", "\u00a0", "\u202f", "\u2009"):
+        t = t.replace(space, "")
+    if lang == "sv":
+        t = t.replace(",", ".")
+    elif _EN_GROUPED.fullmatch(t):
+        t = t.replace(",", "")
+    if not _PLAIN.fullmatch(t):
+        return None
+    return float(t)
 
 
 def whole_percent(share: float, lang: str) -> str:

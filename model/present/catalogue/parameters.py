@@ -22,7 +22,7 @@ UNITS_SV = {
     "probability": "sannolikhet", "share of posts": "andel av tjänsterna",
     "share of salary": "andel av lönen", "groups": "grupper",
     "HR per +1 SD": "riskkvot per +1 standardavvikelse", "RR": "relativ risk",
-    "RR per unit": "relativ risk per enhet", "SD": "standardavvikelser",
+    "RR per unit": "relativ risk per enhet", "SD": "standardavvikelser", "units": "enheter",
     "SEK per SEK of labour cost": "kr per kr arbetskostnad",
     "SEK/month per FTE": "kr/månad per årsarbetare",
     "cases/year per 1,000 children": "ärenden/år per 1 000 barn",

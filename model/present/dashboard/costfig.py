@@ -23,7 +23,8 @@ CATEGORY_COLOURS = {"salaries": "#0072B2", "sick_leave": "#E69F00", "mentoring":
                     "rampup_lost_output": "#CC79A7", "recruitment": "#56B4E9",
                     "consultants": "#D55E00", "rehabilitation": "#999933",
                     "policy_overstaffing": "#332288", "overtime": "#882E72",
-                    "bought_investigations": "#5D4037", "leadership": "#6A3D9A"}
+                    "bought_investigations": "#5D4037", "leadership": "#6A3D9A",
+                    "bought_follow_up": "#8D6E63", "borrowed_staff": "#455A64"}
 # budget categories without a fixed colour (policies' own costs and paid time)
 EXTRA_COLOURS = ["#332288", "#7F3C8D", "#3969AC", "#11A579", "#E73F74", "#F2B701",
                  "#80BA5A", "#008695"]

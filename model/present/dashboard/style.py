@@ -11,14 +11,15 @@ import html
 
 from ..catalogue.numbers import PLOTLY_SEPARATORS
 
-# 26 distinct colours, readable on white: Okabe & Ito (2008) first (colour-blind safe),
+# 30 distinct colours, readable on white: Okabe & Ito (2008) first (colour-blind safe),
 # then Paul Tol's "muted" scheme, then darker picks from plotly's Dark24 that differ
 # from both. Dashes and markers change only after the palette has been used once, so
-# the 26 first scenarios differ by colour alone and later ones also by line and marker.
+# the 30 first scenarios differ by colour alone and later ones also by line and marker.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000",
            "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933",
            "#AA4499", "#CC6677", "#661100", "#FB0D0D", "#DA16FF", "#778AAE", "#B68100",
-           "#A777F1", "#A0522D", "#6C7C32", "#888888", "#FC0080"]
+           "#A777F1", "#A0522D", "#6C7C32", "#888888", "#FC0080", "#1CA71C", "#2E91E5",
+           "#862A16", "#511CFB"]
 DASHES = ["solid", "dash", "dot", "dashdot"]
 SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "star"]
 # Plotly's ``separators`` per language (decimal mark, then thousands separator)

@@ -25,13 +25,20 @@ responses rise with it, each from its own trigger, each with its limit and its c
    lower the span of control (Umeå 2014, after 18 of 38 left: "ledarskapet stärktes",
    seed 002), at ``leadership_salary_sek_per_month`` each, until the exits fall below
    half the trigger.
-5. **Bought investigations**, when that is not enough: investigations waiting beyond
+5. **Staff borrowed from other units**: from ``borrow_from_months``, colleagues of other
+   units, up to ``borrow_share`` of the posts in client hours, take the oldest waiting
+   investigations, at their pay.
+6. **Bought work**, when that is not enough: investigations waiting beyond
    ``buy_above_months`` of intake are given, oldest first, to an external investigation
-   firm at ``bought_investigation_sek`` each; their work counts as capacity in the
-   economic view while they run.
+   firm at ``bought_investigation_sek`` each, and ongoing cases waiting beyond
+   ``buy_ongoing_above_months`` to an external firm at the consultants' price per client
+   hour; their work counts as capacity in the economic view while they run.
+7. **The hand-over ceiling**: a leaver's cases go to colleagues only up to
+   ``handover_max_utilisation`` times their hours; the rest wait at the front of the
+   queue for the responses above.
 
-Not modelled here (see docs/MODEL.md): deadline extensions for special reasons and
-staff borrowed from other units.
+Not modelled here (see docs/MODEL.md): deadline extensions for special reasons (they
+change an investigation's legal status, not the work it needs).
 """
 
 from __future__ import annotations
@@ -44,13 +51,15 @@ from .base import NonNeg, P, PosFloat, Share, Strict
 class Response(Strict):
     enabled: bool = P(True, "flag", "Managers act when cases wait or many leave: "
                       "prioritisation, overtime, consultants beyond the usual cap, temporary "
-                      "team leaders and bought investigations (false: nobody acts, the model "
-                      "of earlier versions).",
+                      "team leaders, staff borrowed from other units, bought work and a "
+                      "ceiling on hand-overs (false: nobody acts, the model of earlier "
+                      "versions).",
                       assumption="behaviour of real units (DOMAIN.md, 'Service pressure "
                                  "in real units')",
                       sv="Chefer agerar när ärenden väntar eller många slutar: prioritering, "
-                         "övertid, konsulter utöver taket, tillfälliga gruppledare och köpta "
-                         "utredningar (falskt: ingen agerar).")
+                         "övertid, konsulter utöver taket, tillfälliga gruppledare, lånad "
+                         "personal, köpt arbete och ett tak vid omfördelning (falskt: ingen "
+                         "agerar).")
     prioritise_from_months: NonNeg = P(
         0.1, "months of intake", "Waiting cases, in months of intake, at which the "
         "managers start to cut ongoing cases' weekly hours.", assumption=(0.05, 0.3),
@@ -133,12 +142,39 @@ class Response(Strict):
     leadership_salary_sek_per_month: NonNeg = P(
         45_000, "SEK/month", "Salary of one temporary team leader.",
         assumption=(42_000, 50_000), le=1e6, sv="Lön för en tillfällig gruppledare.")
+    handover_max_utilisation: float = P(
+        1.25, "load / available hours", "Ceiling on a colleague's load when a leaver's or "
+        "long-sick worker's cases are handed over: the managers protect the staff who stay, "
+        "and the cases above it wait at the front of the queue, where the other responses "
+        "take them.", assumption=(1.0, 1.5), ge=1, le=10,
+        sv="Tak för en kollegas belastning när en avgående eller långtidssjuk medarbetares "
+           "ärenden fördelas om: över taket väntar ärendena först i kön.")
+    borrow_from_months: PosFloat = P(
+        0.5, "months of intake", "Waiting cases, in months of intake, from which staff are "
+        "borrowed from other units of the municipality (adult services, reception, other "
+        "districts) to take waiting investigations; they are given back when the pressure "
+        "falls below half of it, once their investigations are done.",
+        assumption=(0.25, 1.0), le=12,
+        sv="Väntande ärenden, i månader av inflödet, från vilka personal lånas från andra "
+           "enheter för att ta väntande utredningar.")
+    borrow_share: Share = P(
+        0.1, "share of posts", "Most staff borrowed at once, in client hours as a share of "
+        "the posts' (the lending units have their own caseloads).", assumption=(0.0, 0.2),
+        sv="Mest inlånad personal samtidigt, i klienttimmar som andel av tjänsternas.")
     buy_above_months: PosFloat = P(
         0.5, "months of intake", "Waiting investigations, in months of the "
         "investigation intake, above which the oldest are bought from an external "
         "investigation firm.", assumption=(0.25, 1.0), le=12,
         sv="Väntande utredningar, i månader av utredningsinflödet, över vilka de äldsta "
            "köps av ett externt utredningsföretag.")
+    buy_ongoing_above_months: PosFloat = P(
+        1.0, "months of intake", "Waiting ongoing cases, in months of the ongoing-case "
+        "intake, above which the oldest are handed to an external firm for the rest of "
+        "their weeks (follow-up of placements and family homes is bought from "
+        "consultancies), at the consultants' price per client hour.",
+        assumption=(0.5, 2.0), le=12,
+        sv="Väntande pågående ärenden, i månader av inflödet, över vilka de äldsta lämnas "
+           "till ett externt företag för resten av sina veckor, till konsulternas timpris.")
     bought_investigation_sek: NonNeg = P(
         75_000, "SEK", "Price of one investigation bought from an external firm.",
         assumption=(50_000, 120_000), le=1e7,

@@ -173,6 +173,21 @@ class Strain(Strict):
                                      "återhämtningstid.")
 
 
+    scale_bound_sd: PosFloat = P(
+        3.0, "SD", "Farthest demand, control, manager support and colleague support can lie "
+        "from the reference, in SD either way: the questionnaires that measure them have "
+        "ends (the Swedish Demand-Control Questionnaire scores each item 1-4), and the "
+        "hazard ratios per SD were estimated within them, so the model does not extrapolate "
+        "beyond.", assumption=(2.5, 4.0), le=20,
+        sv="Längsta avstånd från referensen, i SD åt båda hållen, som krav, kontroll, "
+           "chefsstöd och kollegialt stöd kan nå: enkäterna som mäter dem har ändpunkter.")
+    exhaustion_max: PosFloat = P(
+        3.0, "units", "Highest exhaustion a worker can reach (burnout inventories end too; "
+        "about ten times the baseline unit's mean, beyond which the hazard ratio per unit "
+        "is not observed).", assumption=(2.0, 4.0), le=100,
+        sv="Högsta utmattning en medarbetare kan nå (utmattningsskalor har också ett tak).")
+
+
 class DCS(Strict):
     demand: Demand = Field(default_factory=Demand)
     control: Control = Field(default_factory=Control)

@@ -11,13 +11,14 @@ weekly need; a case that has waited ``relax_after_days`` may go to any eligible 
 with spare hours, and then, whatever the rule, to the one with the most spare hours
 (the best fit for a case nobody could take), so no case stays unassignable because of
 its size or the rule. Cases still waiting past ``relax_after_days`` (only when no
-eligible worker has any spare hours) are counted weekly (``unassigned_past_relax``). Otherwise cases
-wait in the queue (investigations first, then ongoing
-cases; handed-back cases first, then oldest first). A case is skipped in O(1) when the
-largest spare among the workers it may go to is below its need, so a long queue in an
-overloaded unit costs little. When a worker leaves or falls ill for long, their cases
-go to colleagues even if that overloads them; each hand-over is a continuity break and
-is counted.
+eligible worker has any spare hours) are counted weekly (``unassigned_past_relax``).
+Otherwise cases wait in the queue (investigations first, then ongoing cases; handed-back
+cases first, then oldest first). A case is skipped in O(1) when the largest spare among
+the workers it may go to is below its need, so a long queue in an overloaded unit costs
+little. When a worker leaves or falls ill for long, their cases go to colleagues even if
+that overloads them, up to the managers' ceiling (``response.handover_max_utilisation``
+times their hours); the rest go to the front of the queue. Each hand-over is a
+continuity break and is counted.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from ..jit import entry, kernel
 
 # the rules' numbers at the compiled boundary (``choose``); Python uses ``RULES``
 MOST_SPARE, LEAST_CASES, ROUND_ROBIN = 0, 1, 2
+NO_CAP = 1e9        # a hand-over ceiling no load reaches (the managers do not act)
 
 
 class AssignmentRule:
@@ -109,13 +111,17 @@ def assign_week(u) -> None:
 
 
 def hand_over(u, k: int) -> None:
-    """Give all cases of worker ``k`` to colleagues (overload allowed)."""
+    """Give all cases of worker ``k`` to colleagues, overload allowed up to the managers'
+    ceiling (``response.handover_max_utilisation``; none when the managers do not act);
+    the cases nobody can take under it go to the front of their queue."""
     b = u.book
     if not u.staff.ncases[k]:
         return
+    r = u.response
+    cap = float(r.cfg.handover_max_utilisation) if r.enabled else NO_CAP
     u.rr_pointer, n = _hand_over(
         k, float(u.env.now), b.f, b.i, b.live[:b.n_live], u.views[PoolColumns],
-        u.views[cb.Holdings], u.rule, u.rr_pointer)
+        u.views[cb.Holdings], u.rule, u.rr_pointer, cap)
     if u.in_window(u.env.now):
         u.recorder.cases_handed_over(n)
         u.ledger.book_service(u, handovers=n)
@@ -222,11 +228,11 @@ def _assign(now, f, i, live, w, h, rule, rr):
 
 
 @entry
-def _hand_over(k, now, f, i, live, w, h, rule, rr):
+def _hand_over(k, now, f, i, live, w, h, rule, rr, cap):
     present, unshielded = _pools(now, w, rule.shield_newcomers)
     present[k] = False
     unshielded[k] = False
-    spare = w.avail - h.load
+    spare = w.avail * cap - h.load
     n = 0
     for c in live:
         if not i[c, cb.OPEN] or i[c, cb.OWNER] != k:
@@ -234,8 +240,8 @@ def _hand_over(k, now, f, i, live, w, h, rule, rr):
         cb.detach(f, i, c, h)
         i[c, cb.HANDOVERS] += 1
         n += 1
-        j, rr = choose(rule.code, spare, unshielded if i[c, cb.COMPLEX] else present, 0.0,
-                       h.ncases, rr, False)
+        j, rr = choose(rule.code, spare, unshielded if i[c, cb.COMPLEX] else present,
+                       f[c, cb.WEEKLY], h.ncases, rr, cap < NO_CAP)
         if j < 0:        # nobody can take it: to the front of its queue
             f[c, cb.QKEY] = f[c, cb.ARRIVAL] - cb.FRONT
         else:

@@ -13,10 +13,18 @@ team leaders are set here too; see the parameters' module).
   more client hours this week, within what is left of the calendar year's limit; the
   phases pass adds them to the available hours, the strain pass to demand, the ledger
   pays them;
+* **borrowed staff**: from ``borrow_from_months`` (until the pressure falls below half
+  of it) colleagues of other units, up to ``borrow_share`` of the posts in client hours,
+  take the oldest waiting investigations that fit their hours and see them through;
+  the ledger pays their hours at the unit's mean pay with on-costs;
 * **bought investigations**: waiting investigations above ``buy_above_months`` of the
   month's investigation intake are closed, oldest first, as given to an external firm;
-  the ledger pays for them and counts their hours as capacity while they run (their
-  nominal weeks).
+* **bought follow-up**: waiting ongoing cases above ``buy_ongoing_above_months`` of the
+  month's ongoing intake go, oldest first, to an external firm for the rest of their
+  nominal weeks, at the consultants' price per client hour.
+
+The hours of borrowed staff and of bought work count as capacity in the economic view
+while the cases run (their nominal weeks).
 
 No random numbers are drawn, so common random numbers across options still hold.
 """
@@ -64,8 +72,11 @@ class Response:
         self.overtime = np.zeros(n_slots)      # overtime hours this week, per slot
         self.used = np.zeros(n_slots)          # overtime hours this calendar year
         self.year = 0
-        self.running: deque = deque()          # bought investigations: (end day, hours/week)
+        self.running: deque = deque()          # bought cases: (end day, hours/week)
         self.bought_hours_week = 0.0           # their hours this week
+        self.lent: deque = deque()             # cases of borrowed staff: (end, hours/week)
+        self.borrowing = False                 # staff borrowed from other units
+        self.borrowed_hours_week = 0.0
         self.pressure = 0.0
         self.crisis_consultants = False        # consultants beyond the usual cap allowed
         self.crisis_from: float | None = None  # day they may start (decided, lead time)
@@ -83,9 +94,9 @@ class Response:
         self.used[k] = 0.0
 
     def extra_hours(self) -> float:
-        """Hours of work this week beyond the staff's own: overtime and bought
-        investigations (capacity in the economic view)."""
-        return float(self.overtime.sum()) + self.bought_hours_week
+        """Hours of work this week beyond the staff's own: overtime, borrowed staff and
+        bought cases (capacity in the economic view)."""
+        return float(self.overtime.sum()) + self.bought_hours_week + self.borrowed_hours_week
 
 
 def respond(u) -> bool:
@@ -104,16 +115,23 @@ def respond(u) -> bool:
     month_inv, month_all = inv_day * DAYS_PER_MONTH, (inv_day + ong_day) * DAYS_PER_MONTH
     r.pressure = (n_inv + n_ong) / month_all if month_all > 0 else 0.0
     counted = u.in_window(now)
-    # bought investigations first: the queue the other responses see is what is left
+    # borrowed staff first, then bought work: the queue the other responses see is what
+    # is left
+    n_inv -= _borrow(u, cfg, now, counted)
     keep = int(np.floor(cfg.buy_above_months * month_inv))
     if n_inv > keep and month_inv > 0:
-        bought, hours = _buy(u.book.f, u.book.i, live, now - WEEK, n_inv - keep)
-        for end, weekly in zip((now + hours[:, 1] * WEEK).tolist(), hours[:, 0].tolist()):
-            r.running.append((end, weekly))
+        bought = _close(u, r.running, cb.INVESTIGATION, now, n_inv - keep, np.inf)[0]
         u.ledger.add(now, "bought_investigations", bought * cfg.bought_investigation_sek)
         u.recorder.investigations_bought(bought, counted)
-        r.pressure = (n_inv - bought + n_ong) / month_all
-    r.running = deque(sorted(x for x in r.running if x[0] > now))
+        n_inv -= bought
+    keep = int(np.floor(cfg.buy_ongoing_above_months * ong_day * DAYS_PER_MONTH))
+    if n_ong > keep and ong_day > 0:
+        bought, hours = _close(u, r.running, cb.ONGOING, now, n_ong - keep, np.inf)
+        u.ledger.add(now, "bought_follow_up", hours * _hour_price(u.params))
+        u.recorder.ongoing_bought(bought, counted)
+        n_ong -= bought
+    r.pressure = (n_inv + n_ong) / month_all if month_all > 0 else 0.0
+    r.running = deque(x for x in r.running if x[0] > now)
     r.bought_hours_week = sum(w for _, w in r.running)
     # prioritisation: one cut for every ongoing case
     cut = cfg.prioritise_max_cut * ramp(r.pressure, cfg.prioritise_from_months,
@@ -158,6 +176,56 @@ def respond(u) -> bool:
     return False
 
 
+def _client_hours(params) -> float:
+    """Client hours a week of one full-time post."""
+    wt = params.work_time
+    return wt.hours_per_week * wt.client_work_share
+
+
+def _hour_price(params) -> float:
+    """The consultants' price of one client hour."""
+    return (params.consultants.cost_sek_per_month * 12.0 / 52.0
+            / max(_client_hours(params), 1e-9))
+
+
+def _close(u, into: deque, kind: int, now: float, n: int, hours: float
+           ) -> tuple[int, float]:
+    """Close up to ``n`` of the oldest waiting cases of ``kind`` whose weekly hours fit in
+    ``hours`` (see ``_take``), add them to ``into`` as (end day, hours/week); their count
+    and their hours over their nominal weeks."""
+    live = u.book.live[:u.book.n_live]
+    taken, h = _take(u.book.f, u.book.i, live, now - WEEK, kind, n, hours)
+    for end, weekly in zip((now + h[:, 1] * WEEK).tolist(), h[:, 0].tolist()):
+        into.append((end, weekly))
+    return taken, float((h[:, 0] * h[:, 1]).sum())
+
+
+def _borrow(u, cfg, now: float, counted: bool) -> int:
+    """Staff borrowed from other units take waiting investigations that fit their hours;
+    how many they took this week (see the module docstring)."""
+    r = u.response
+    if r.pressure >= cfg.borrow_from_months:
+        r.borrowing = True
+    elif r.pressure < cfg.borrow_from_months / 2:
+        r.borrowing = False
+    r.lent = deque(x for x in r.lent if x[0] > now)
+    taken = 0
+    budget = cfg.borrow_share * u.n_base_positions * _client_hours(u.params)
+    free = budget - sum(w for _, w in r.lent)
+    if r.borrowing and free > 0:
+        taken = _close(u, r.lent, cb.INVESTIGATION, now, u.book.n_live, free)[0]
+        u.recorder.cases_closed_in_week(taken, counted)
+    r.borrowed_hours_week = sum(w for _, w in r.lent)
+    if r.borrowed_hours_week:
+        s = u.staff
+        emp = s.active & ~s.consultant
+        pay = float(s.salary[emp].mean()) if emp.any() else 0.0
+        fte = r.borrowed_hours_week / max(_client_hours(u.params), 1e-9)
+        u.ledger.add(now, "borrowed_staff", weekly_pay(pay, fte, u.params.pay.employer_oncost))
+        u.recorder.borrowed_week(fte, counted)
+    return taken
+
+
 @entry
 def _waiting(f, i, live, before):
     """Open cases waiting for a handler that arrived by day ``before``: (investigations,
@@ -173,26 +241,33 @@ def _waiting(f, i, live, before):
 
 
 @entry
-def _buy(f, i, live, before, n):
-    """Close the ``n`` oldest waiting investigations that arrived by day ``before``
-    (given to an external firm); their count and, per case, (weekly hours, nominal
-    weeks left)."""
+def _take(f, i, live, before, kind, n, hours):
+    """Close up to ``n`` of the oldest waiting cases of ``kind`` that arrived by day
+    ``before``, skipping those whose weekly hours no longer fit in ``hours``; their count
+    and, per case, (weekly hours, nominal weeks left)."""
     ids = np.empty(live.size, np.int64)
     m = 0
     for c in live:
-        if i[c, cb.OPEN] and i[c, cb.OWNER] < 0 and i[c, cb.KIND] == cb.INVESTIGATION \
+        if i[c, cb.OPEN] and i[c, cb.OWNER] < 0 and i[c, cb.KIND] == kind \
                 and f[c, cb.ARRIVAL] <= before:
             ids[m] = c
             m += 1
     ids = ids[:m]
-    ids = ids[np.argsort(f[ids, cb.QKEY], kind="mergesort")][:n]
-    hours = np.zeros((ids.size, 2))
-    for j in range(ids.size):
-        c = ids[j]
+    ids = ids[np.argsort(f[ids, cb.QKEY], kind="mergesort")]
+    out = np.zeros((min(ids.size, n), 2))
+    t = 0
+    left = hours
+    for c in ids:
+        if t >= n:
+            break
+        if f[c, cb.WEEKLY] > left:
+            continue
         i[c, cb.OPEN] = 0
-        hours[j, 0] = f[c, cb.WEEKLY]
-        hours[j, 1] = f[c, cb.REMAINING]
-    return ids.size, hours
+        left -= f[c, cb.WEEKLY]
+        out[t, 0] = f[c, cb.WEEKLY]
+        out[t, 1] = f[c, cb.REMAINING]
+        t += 1
+    return t, out[:t]
 
 
 @entry

@@ -120,6 +120,8 @@ class StrainCoefficients(NamedTuple):
     recovery_per_hour: float
     exhaustion_gain: float        # per week
     threshold: float
+    bound: float                  # SD either way the four z-scores stay within
+    exhaustion_max: float
 
 
 def strain_coefficients(dcs) -> StrainCoefficients:
@@ -140,7 +142,8 @@ def strain_coefficients(dcs) -> StrainCoefficients:
         w_control=st.control_weight, w_manager=st.manager_weight,
         w_colleague=st.colleague_weight, recovery_per_week=st.recovery_per_week,
         recovery_per_hour=st.recovery_per_hour,
-        exhaustion_gain=st.exhaustion_gain_per_week, threshold=st.threshold)
+        exhaustion_gain=st.exhaustion_gain_per_week, threshold=st.threshold,
+        bound=st.scale_bound_sd, exhaustion_max=st.exhaustion_max)
 
 
 @kernel
@@ -208,6 +211,12 @@ def update(u) -> None:
     u.zm = zm
 
 
+@kernel
+def _within(z, bound):
+    """``z`` kept within the scales' ends, ``bound`` SD either way."""
+    return min(max(z, -bound), bound)
+
+
 @entry
 def _update(now, w, fx, q, week):
     n = w.active.size
@@ -247,19 +256,21 @@ def _update(now, w, fx, q, week):
                + week.complex_weight * cshare * (1 - ex_ctrl)
                + q.overdue_weight * w.n_overdue[k]
                + week.overtime_weight * week.overtime[k] / full)
-        z_d = (dem - q.demand_reference) / q.demand_sd + q.demand_shift
+        z_d = _within((dem - q.demand_reference) / q.demand_sd + q.demand_shift, q.bound)
         ctrl = (ex_ctrl - q.overload_erosion * max(0.0, u - 1.0)
                 + q.competence_gain * fx.competence_h[k] + fx.control_boost[k])
-        z_c = (ctrl - q.control_reference) / q.control_sd + q.control_shift
+        z_c = _within((ctrl - q.control_reference) / q.control_sd + q.control_shift, q.bound)
         experienced = (not w.consultant[k]) and exper >= q.experienced_years
         share = (n_exp - 1) / denom if experienced else n_exp / denom
         z_s = (0.5 * (share - q.reference_share) / q.share_per_sd + z_stab
                - q.mentor_sd * (1.0 - w.mentee_cover[k]) + fx.support_boost[k]
                + q.support_shift)
+        z_s = _within(z_s, q.bound)
         z_m = week.zm
         if not w.consultant[k]:
             into = (tenure_years(now, w.hire_day[k]) + w.intro_offset[k]) / q.newcomer_gap_years
             z_m -= q.newcomer_gap * max(0.0, 1.0 - into) * (1.0 - fx.gap_met[k])
+        z_m = _within(z_m, q.bound)
         s = q.w_demand * z_d - q.w_control * z_c - q.w_manager * z_m - q.w_colleague * z_s
         w.zd[k] = z_d
         w.zm[k] = z_m
@@ -271,4 +282,5 @@ def _update(now, w, fx, q, week):
             w.exh[k] = 0.0
         else:
             recovery = min(1.0, q.recovery_per_week + q.recovery_per_hour * fx.recovery_h[k])
-            w.exh[k] = w.exh[k] * (1.0 - recovery) + q.exhaustion_gain * max(0.0, s - q.threshold)
+            w.exh[k] = min(w.exh[k] * (1.0 - recovery)
+                           + q.exhaustion_gain * max(0.0, s - q.threshold), q.exhaustion_max)

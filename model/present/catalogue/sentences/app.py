@@ -36,13 +36,31 @@ APP: dict[str, Text] = {
     "app.high": Text("övre gräns", "upper bound"),
     "app.levers": Text("Reglage", "Levers"),
     "app.running": Text("Räknar …", "Running …"),
-    "app.refining": Text("Första svar på {n} replikeringar; förfinas till {t} i bakgrunden …",
-                         "First answer on {n} replications; refining to {t} in the background …"),
+    "app.refining": Text("Första svar på {n} replikeringar (basen på alla {t}); förfinas "
+                         "till {t} i bakgrunden …",
+                         "First answer on {n} replications (the base on all {t}); refining "
+                         "to {t} in the background …"),
     "app.done": Text("Intervallen vilar på {n} parade replikeringar × {y} år.",
                      "Intervals rest on {n} paired replications × {y} years."),
     "app.bad_value": Text("Ogiltigt värde, inget kördes", "Invalid value, nothing was run"),
     "app.failed": Text("Körningen misslyckades", "The run failed"),
-    "app.must_number": Text("måste vara ett tal", "must be a number"),
+    "app.must_number": Text("måste vara ett tal, t.ex. 1,05", "must be a number, e.g. 1.05"),
+    "app.day_sum": Text(
+        "{names} får tillsammans vara högst {max} timmar om dagen (en betald arbetsdag); "
+        "nu {parts} = {total}",
+        "{names} may together be at most {max} hours a day (one paid working day); now "
+        "{parts} = {total}"),
+    "app.rule": Text(
+        "Värdena går inte ihop: modellens regler godtar inte den här kombinationen; "
+        "ändra tillbaka det senaste värdet",
+        "The values do not fit together: {detail}"),
+    "app.no_job": Text("Ingen tänk om-fråga ännu", "No what-if yet"),
+    "app.max_options": Text("Högst {k} alternativ i listan; ta bort något först",
+                            "At most {k} options in the list; delete one first"),
+    "app.not_written": Text("{f}: alternativet blir inte detsamma när det skrivs som fil",
+                            "{f}: the option does not survive being written"),
+    "app.not_saved_file": Text("{f}: inte en av appens sparade alternativfiler",
+                               "{f}: not one of the app's saved option files"),
     "app.must_whole": Text("måste vara ett heltal", "must be a whole number"),
     "app.must_ge": Text("måste vara minst {v}", "must be at least {v}"),
     "app.must_gt": Text("måste vara större än {v}", "must be greater than {v}"),

@@ -153,6 +153,39 @@ CLI: dict[str, Text] = {
         "tjänster och chefer)",
         "this unit's queue is not stable over the horizon (check its inflow against its "
         "posts and managers)"),
+    "cli.reused": Text(
+        "{out}: det sparade resultatet har samma indata (scenariernas innehåll, "
+        "slumpfrö, period, replikeringar och verktygets version; beräknat {when}) och "
+        "visas igen utan att räknas om; --force räknar om",
+        "{out}: the stored result has the same inputs (the scenarios' contents, seed, "
+        "horizon, replications and the tool's version; computed {when}) and is shown "
+        "again without recomputing; --force recomputes"),
+    "cli.settings": Text("{y} år efter {w} års insvängning med {r} replikeringar",
+                         "{y} years after {w} warm-up years with {r} replications"),
+    "cli.calibrated_over": Text(
+        "Obs: {file} kalibrerades över {fit}, men här körs {now}: basen visar då "
+        "kanske inte den personalomsättning den anpassades till (omsättningen beror på "
+        "perioden, mest nära en tippunkt, och anpassningens medelvärde på antalet "
+        "replikeringar); som vid kalibreringen: {flags}",
+        "Note: {file} was calibrated over {fit}, but this runs {now}: the base may "
+        "not show the turnover it was fitted to (turnover depends on the horizon, most "
+        "near a tipping point, and the fit's mean on its replications); as calibrated: "
+        "{flags}"),
+    "cli.crisis_share": Text(
+        "Obs: {k} av {n} körningar av {name} ({p}) var kriskörningar: något år passerade "
+        "minst {o} av utredningarna fyramånadersgränsen, väntade utredningar motsvarade "
+        "{q} månaders inflöde, minst {t} av personalen slutade eller minst {b} av "
+        "utredningarna köptes; ett medelvärde blandar sådana kollapser med vanliga "
+        "framtider, så läs körningarna en och en (dashboardens diagram över varje "
+        "körning){more}",
+        "Note: {k} of {n} runs of {name} ({p}) were crisis runs: in some year at least "
+        "{o} of the investigations passed the four-month limit, the investigations "
+        "waiting reached {q} months of intake, at least {t} of the staff left or at least "
+        "{b} of the investigations were bought; a mean mixes such collapses with "
+        "ordinary futures, so read the runs one by one (the dashboard's chart of each "
+        "run){more}"),
+    "cli.crisis_options": Text("; alternativens andelar står i kolumnen Kris",
+                               "; the options' shares are in the Crisis column"),
     # what a measure applied to another base adds (compare --base; model.present.measure_text)
     "cli.measure_above": Text("{n} tjänst(er) utöver budget", "{n} post(s) above the budget"),
     "cli.measure_of": Text("{share} av {posts}, avrundat uppåt", "{share} of {posts}, rounded up"),

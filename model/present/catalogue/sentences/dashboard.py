@@ -204,6 +204,12 @@ DASHBOARD: dict[str, Text] = {
     "dashboard.cat_overtime": Text("Övertid när kön växer", "Overtime when the queue grows"),
     "dashboard.cat_bought_investigations": Text("Köpta utredningar när kön växer",
                                                 "Investigations bought when the queue grows"),
+    "dashboard.cat_bought_follow_up": Text("Köpt uppföljning av pågående ärenden när kön "
+                                           "växer", "Follow-up of ongoing cases bought when "
+                                           "the queue grows"),
+    "dashboard.cat_borrowed_staff": Text("Personal lånad från andra enheter när kön växer",
+                                         "Staff borrowed from other units when the queue "
+                                         "grows"),
     "dashboard.cat_leadership": Text("Tillfälliga gruppledare när många slutar",
                                      "Temporary team leaders when many leave"),
     "dashboard.cat_policy_overstaffing": Text("Tjänster utöver budget", "Posts above budget"),
