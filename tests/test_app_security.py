@@ -165,9 +165,10 @@ def test_an_oversized_what_if_is_refused_naming_the_limit(state):
                                        "simulation.replications": 16}, "en")
 
 
-def _big(state, posts=1500, years=5.0):
-    """A what-if whose replications each take many seconds (built past the app's
-    sizing, which would refuse it, to have replications running long)."""
+def _big(state, posts=4000, years=15.0):
+    """A what-if whose replications each take many seconds (about 8 s in-process on
+    one core; built past the app's sizing, which would refuse it, to have
+    replications running long)."""
     base, option = state.what_if("six_plus_two", {**state.defaults("six_plus_two"),
                                                   LEVER: 5}, "en")
     upd = {"unit": base.unit.model_copy(update={"posts": posts}),
@@ -246,17 +247,17 @@ def test_one_what_if_per_page_and_a_bounded_queue(state, monkeypatch):
                      state.replications)
     runner.start()
     try:
-        base, option = _big(state, posts=1000)
+        base, option = _big(state, posts=4000)
         a1 = st.submit(base, option, "a", "en")
         a2 = st.submit(base, option.model_copy(update={"name": "other"}), "a", "en")
         assert a2 != a1 and runner._jobs[a1].cancelled     # one what-if per page
-        b_base, b_opt = _big(state, posts=1001)
+        b_base, b_opt = _big(state, posts=4001)
         b = st.submit(b_base, b_opt, "b", "en")
         live = [j.id for j in runner._live()]
         assert sorted(live) == sorted([a2, b])
         for job in (a2, b):                     # both pages watch their what-ifs
             runner.status(job)
-        c_base, c_opt = _big(state, posts=1002)
+        c_base, c_opt = _big(state, posts=4002)
         for lang, words in (("sv", "Appen räknar redan på 2 tänk om-frågor från andra "
                                    "sidor (högst 2 åt gången)"),
                             ("en", "The app is already working on 2 what-ifs from other "
