@@ -21,7 +21,7 @@ import signal
 import sys
 
 from model.cli import app, reports, runs, sweeps, units
-from model.cli.common import EXIT_INT, EXIT_TERM, EXIT_USER, Terminated
+from model.cli.common import EXIT_INT, EXIT_TERM, EXIT_USER, Terminated, execution
 from model.cli.parser import build_parser
 from model.errors import clean
 
@@ -46,6 +46,7 @@ def main(argv=None) -> int:
 
     signal.signal(signal.SIGTERM, _on_term)
     try:
+        execution(args)
         return {"run": runs.cmd_run, "compare": runs.cmd_compare, "breakeven": runs.cmd_breakeven,
                 "dashboard": reports.cmd_dashboard, "report": reports.cmd_report,
                 "sweep": sweeps.cmd_sweep, "collect": sweeps.cmd_collect,

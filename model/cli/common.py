@@ -74,6 +74,9 @@ def _simulation_options(p) -> None:
                    help="override a parameter, e.g. --set unit.posts=44 (repeatable)")
     p.add_argument("--workers", type=_count("--workers"),
                    help="parallel processes (default: all cores)")
+    p.add_argument("--batch", type=_count("--batch"), metavar="N",
+                   help="replications per batch sent to a worker (default: chosen from "
+                        "the work and memory; the tables do not depend on it)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
@@ -116,6 +119,13 @@ def _overrides(args) -> list[str]:
             shown = value if isinstance(value, int) else f"{value:g}"
             overrides.append(Override(f"{path}={value}", f"--{flag.replace('_', '-')} {shown}"))
     return overrides
+
+
+def execution(args) -> None:
+    """Settings of how this process runs replications (``--batch``)."""
+    if getattr(args, "batch", None):
+        from ..experiment import batches
+        batches.set_batch(args.batch)
 
 
 def _note(line: str) -> None:

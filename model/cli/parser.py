@@ -46,6 +46,8 @@ def main_job_text() -> tuple[str, str]:
         "  --years Y, --warmup-years W, --seed S, --set PATH=VALUE\n"
         "                      the horizon, the seed, any parameter\n"
         "  --workers N         parallel processes (default: all cores)\n"
+        "  --batch N           replications per batch sent to a worker (default: chosen\n"
+        "                      from the work; the tables do not depend on it)\n"
         "  --out DIR           another result directory\n"
         "  --force             recompute even when the stored result has the same inputs\n"
         "  --quiet             no progress bar\n"

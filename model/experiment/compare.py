@@ -21,7 +21,7 @@ import pandas as pd
 from ..errors import UserError
 from ..sim.metrics import SUMMARY_KPIS
 from ..sim.params import Scenario
-from . import psa, run_scenario
+from . import psa, run_scenarios
 from .costbenefit import cost_benefit, payback_year  # noqa: F401 - the comparison's API
 from .intervals import (
     kpi_ci,
@@ -42,8 +42,8 @@ def run_comparison(scenarios: list[Scenario], seed: int, replications: int, work
         dup = sorted({n for n in names if names.count(n) > 1})
         raise UserError(f"scenario names must differ within a comparison; repeated: "
                         f"{', '.join(dup)}")
-    parts = [run_scenario(sc, replications=replications, seed=seed, workers=workers,
-                          progress=progress) for sc in scenarios]
+    # every scenario's replications in one pool: no worker waits between scenarios
+    parts = run_scenarios(scenarios, replications, seed, workers, progress)
     return {name: pd.concat([p[name] for p in parts], ignore_index=True)
             for name in parts[0]}
 

@@ -37,7 +37,7 @@ from ..config import uncertain
 from ..errors import UserError
 from ..sim.metrics import frame, join_columns
 from ..sim.params import Scenario
-from . import TABLES, _columns, run_on_pool
+from . import TABLES, batches
 from .intervals import wilson
 
 MIN_DRAWS = 24             # fewer draws cannot support the regression behind EVPPI
@@ -77,10 +77,6 @@ def plan(scenarios: list[Scenario], draws: int, seed: int
                                               "value"])
 
 
-def _job(name: str, text: str, rep: int, seed: int):
-    return name, rep, _columns(text, rep, seed)
-
-
 def screen_counts(screen: pd.DataFrame | None) -> tuple[int, int]:
     """(left out, examined): the candidate draws up to the last one kept, and how many of
     them the screen left out (the candidates after it were not needed)."""
@@ -88,18 +84,6 @@ def screen_counts(screen: pd.DataFrame | None) -> tuple[int, int]:
         return 0, 0
     examined = int(np.flatnonzero(screen.kept.to_numpy())[-1]) + 1
     return examined - int(screen.kept.sum()), examined
-
-
-def _execute(jobs: list, workers: int, scheduler: str | None, done) -> None:
-    """Run ``(function, args)`` jobs serially, on the pool or on Dask."""
-    if scheduler:
-        from . import run_on_dask
-        run_on_dask(scheduler, workers, jobs, done)
-    elif workers <= 1:
-        for fn, args in jobs:
-            done(fn(*args))
-    else:
-        run_on_pool(workers, jobs, done)
 
 
 def run(scenarios: list[Scenario], seed: int, draws: int, per_draw: int, workers: int = 1,
@@ -120,17 +104,19 @@ def run(scenarios: list[Scenario], seed: int, draws: int, per_draw: int, workers
     texts, draws_table = plan(scenarios, tried, seed)
     results: dict[str, dict[int, dict]] = {sc.name: {} for sc in scenarios}
 
-    def done(item):
-        name, rep, cols = item
-        results[name][rep] = cols
-        if progress:
-            progress(1)
+    def done(key, rep, cols):
+        results[key[0]][rep] = cols
+
+    size = batches.post_years(scenarios)
+
+    def execute(items):
+        # (scenario, draw) keys: a batch sends each drawn scenario's text once
+        batches.run_replications(items, seed, workers, done, size, progress, scheduler)
 
     base = scenarios[0].name
     turnover = np.full(tried, np.nan)
     if plausible:
-        _execute([(_job, (base, texts[(base, c)], c * per_draw, seed)) for c in range(tried)],
-                 workers, scheduler, done)
+        execute([((base, c), texts[(base, c)], c * per_draw) for c in range(tried)])
         for c in range(tried):
             turnover[c] = float(results[base][c * per_draw]["summary"]["turnover_rate"][0])
         ok = np.flatnonzero((turnover >= plausible[0]) & (turnover <= plausible[1]))
@@ -146,9 +132,8 @@ def run(scenarios: list[Scenario], seed: int, draws: int, per_draw: int, workers
     else:
         kept = list(range(draws))
     reps = [c * per_draw + j for c in kept for j in range(per_draw)]
-    jobs = [(_job, (sc.name, texts[(sc.name, rep // per_draw)], rep, seed))
-            for rep in reps for sc in scenarios if rep not in results[sc.name]]
-    _execute(jobs, workers, scheduler, done)
+    execute([((sc.name, rep // per_draw), texts[(sc.name, rep // per_draw)], rep)
+             for rep in reps for sc in scenarios if rep not in results[sc.name]])
     parts = [{name: frame(join_columns([results[sc.name][r].pop(name) for r in reps]))
               for name in TABLES} for sc in scenarios]
     tables = {name: pd.concat([p[name] for p in parts], ignore_index=True) for name in TABLES}
