@@ -29,13 +29,14 @@ from benchmarks.bench_replication import DEFAULT_REF, _baseline, time_reference 
 from model.experiment import batches, compare, run_scenario  # noqa: E402
 from model.sim.workforce import older_objects_frozen  # noqa: E402
 
-_PEAK = ("import resource, sys; sys.path.insert(0, {root!r}); "
+_HELD = ("import gc, sys; sys.path.insert(0, {root!r}); "
          "from benchmarks.bench_replication import _baseline; "
          "from model.experiment import batches; "
+         "rss = lambda: int(open('/proc/self/statm').read().split()[1]) * 4096; "
          "sc = _baseline(40, 10); text = sc.model_dump_json(); "
-         "batches.run_batch({{0: text}}, [(0, 0)], 1); "
+         "batches.run_batch({{0: text}}, [(0, 0)], 1); gc.collect(); before = rss(); "
          "kept = batches.run_batch({{0: text}}, [(0, r) for r in range({n})], 1); "
-         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+         "gc.collect(); print(rss() - before)")
 
 
 def batch_ms(size: int, rounds: int = 3) -> float:
@@ -51,39 +52,46 @@ def batch_ms(size: int, rounds: int = 3) -> float:
     return statistics.median(walls) * 1000
 
 
-def peak_mib(n: int) -> float:
-    """Peak resident memory of a fresh process holding a batch of ``n`` replications."""
-    out = subprocess.run([sys.executable, "-c", _PEAK.format(root=str(ROOT), n=n)],
+def held_mib(n: int) -> float:
+    """Resident memory a fresh process gains by running and holding a batch of ``n``
+    replications (their tables, as a worker holds them until the batch is sent), per
+    replication."""
+    out = subprocess.run([sys.executable, "-c", _HELD.format(root=str(ROOT), n=n)],
                          check=True, capture_output=True, text=True).stdout
-    return int(out.split()[-1]) / 1024
+    return int(out.split()[-1]) / 2**20 / n
 
 
-def comparison(reps: int, years: float, workers: int) -> None:
+def comparison(reps: int, years: float, workers: int, each: bool = True) -> float:
+    """The main job's comparison on ``workers`` workers (and, with ``each``, scenario
+    after scenario first); prints and returns the one pool's wall time."""
     from model.cli.runs import MAIN_POLICIES
     from model.config.scenario import load_scenario
     common = [f"simulation.years={years}", f"simulation.replications={reps}"]
     scenarios = [load_scenario(ROOT / "scenarios" / "baseline.yaml", common)] + [
         load_scenario(ROOT / "scenarios" / f"{name}.yaml", common) for name in MAIN_POLICIES]
-    # scenario after scenario, one pool each (the engine before batches)
-    t, busy = time.perf_counter(), 0.0
-    for sc in scenarios:
-        run_scenario(sc, workers=workers)
-        busy += batches.last_pool.busy_seconds
-    wall_each = time.perf_counter() - t
+    if each:
+        # scenario after scenario, one pool each (the engine before batches)
+        t, busy = time.perf_counter(), 0.0
+        for sc in scenarios:
+            run_scenario(sc, workers=workers)
+            busy += batches.last_pool.busy_seconds
+        wall_each = time.perf_counter() - t
     t = time.perf_counter()
     tables = compare.run_comparison(scenarios, scenarios[0].simulation.seed, reps, workers)
     wall_one = time.perf_counter() - t
     pool = batches.last_pool
     print(f"comparison of {len(scenarios)} scenarios x {reps} replications x {years:g} "
           f"years on {workers} workers:")
-    print(f"  scenario after scenario: {wall_each:6.1f} s, workers busy "
-          f"{busy / (workers * wall_each):.0%}")
+    if each:
+        print(f"  scenario after scenario: {wall_each:6.1f} s, workers busy "
+              f"{busy / (workers * wall_each):.0%}")
     print(f"  one pool, {pool.batches} batches: {wall_one:6.1f} s, workers busy "
           f"{pool.busy_share:.0%}")
     t = time.perf_counter()
     compare.with_analysis(tables, scenarios[0].simulation)
     print(f"  the analysis after the runs (comparison, cost-benefit, CEAC): "
           f"{time.perf_counter() - t:.1f} s")
+    return wall_one
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,9 +111,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"one replication {label} (40 posts, 10 years): {ms:6.1f} ms{ratio}")
     if ref:
         print(f"reference prototype (40 posts, 10 years): {ref:6.1f} ms")
-    small, big = peak_mib(1), peak_mib(args.batch)
-    print(f"peak memory: batch of 1 {small:.0f} MiB, batch of {args.batch} {big:.0f} MiB: "
-          f"{(big - small) / (args.batch - 1):.1f} MiB per replication held")
+    print(f"memory held per replication in a batch of {args.batch}: "
+          f"{held_mib(args.batch):.2f} MiB (resident set gained, tables held)")
     comparison(args.reps, args.years, args.workers)
     return 0
 

@@ -1,12 +1,15 @@
-"""Scaling of one replication with posts and years, 1-core vs 2-core throughput, and
-peak memory of a large run.
+"""Scaling of one replication with posts and years, 1-core vs 2-core throughput, peak
+memory of a large run, and the main job's comparison in one pool of batches on 2
+workers (how busy they are) and, on a machine with 16 cores or more, on 16 (the
+speed-up over 2).
 
-    python benchmarks/bench_scaling.py [--reps N]
+    python benchmarks/bench_scaling.py [--reps N] [--comparison-reps R]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -47,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--throughput-reps", type=int, default=100)
     ap.add_argument("--rounds", type=int, default=9,
                     help="serial/parallel rounds for the core speed-up")
+    ap.add_argument("--comparison-reps", type=int, default=16,
+                    help="replications of each scenario in the comparison (0: skip it)")
     args = ap.parse_args(argv)
     ms_per_rep(10, 1, 1)             # warm-up: load (or compile) the compiled passes
     base = ms_per_rep(40, 10, args.reps)
@@ -83,6 +88,14 @@ def main(argv: list[str] | None = None) -> int:
     peak = int(out.split()[-1]) / 1024
     print(f"400 posts x 30 years x 10 replications: peak memory {peak:.0f} MiB, "
           f"{time.perf_counter() - t:.0f} s")
+    if args.comparison_reps:
+        from benchmarks.bench_batch import comparison
+        two = comparison(args.comparison_reps, 10, 2, each=False)
+        if (os.cpu_count() or 1) >= 16:
+            many = comparison(args.comparison_reps, 10, 16, each=False)
+            print(f"the comparison on 16 workers: {two / many:.1f}x faster than on 2")
+        else:
+            print(f"the comparison on 16 workers: not measured ({os.cpu_count()} cores)")
     return 0
 
 

@@ -2,6 +2,7 @@
 (a LocalCluster with 2 workers), and the scaling efficiency against serial.
 
     python benchmarks/bench_sweep.py [--points N] [--replications R] [--years Y]
+                                     [--pool-only]
 
 Each executor runs the same grid sweep (default chunk size, 8 runs per stored chunk)
 into a fresh temporary directory; the tables are checked to be identical.
@@ -42,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--points", type=int, default=24)
     ap.add_argument("--replications", type=int, default=4)
     ap.add_argument("--years", type=float, default=5)
+    ap.add_argument("--pool-only", action="store_true",
+                    help="only the process pool (a long sweep: its runs per second and the "
+                         "time 10^5 replications would take)")
     args = ap.parse_args(argv)
     posts = ", ".join(str(30 + i) for i in range(args.points))
     text = (f"base: {ROOT / 'scenarios' / 'baseline.yaml'}\nreplications: {args.replications}\n"
@@ -53,6 +57,12 @@ def main(argv: list[str] | None = None) -> int:
     from model.config.scenario import load_scenario
     from model.sim.workforce import Model
     Model(load_scenario(ROOT / "scenarios" / "baseline.yaml", ["simulation.years=1"])).run()
+    if args.pool_only:
+        with tempfile.TemporaryDirectory() as d:
+            rate, table = run(text, Path(d), "pool", 2, None)
+        print(f"process pool, 2:     {rate:6.2f} runs/s over {len(table):,} runs; 10^5 "
+              f"replications would take {1e5 / rate / 60:.0f} min at this rate")
+        return 0
     with tempfile.TemporaryDirectory() as d:      # (above: load the compiled loops once)
         tmp = Path(d)
         serial, t0 = run(text, tmp, "serial", 1, None)

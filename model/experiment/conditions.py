@@ -34,7 +34,7 @@ import math
 import pandas as pd
 
 from ..sim.params import Scenario
-from . import run_scenario
+from . import run_on_pool, run_scenario
 from .breakeven import find_root
 from .intervals import mean_ci
 
@@ -142,7 +142,27 @@ def what_must_be_true(base: Scenario, scenarios: list[Scenario],
     if options:
         base_summary = run_scenario(_horizon(base, base, replications, years),
                                     workers=workers)["summary"]
-        for option in options:
-            rows += threshold_rows(base, option, parameter, replications, workers, xtol,
-                                   base_summary, log, years)
+        if workers > 1 and len(options) > 1 and log is None:
+            # the options' searches are independent: one per worker at a time, each
+            # serial (a search's evaluations are a few short replications, too small
+            # to share out), so no worker waits between evaluations
+            found: dict[int, list[dict]] = {}
+            run_on_pool(min(workers, len(options)),
+                        [(_option_rows, (i, base.model_dump_json(), opt.model_dump_json(),
+                                         parameter, replications, xtol, base_summary,
+                                         years)) for i, opt in enumerate(options)],
+                        lambda res: found.__setitem__(*res))
+            rows = [row for i in range(len(options)) for row in found[i]]
+        else:
+            for option in options:
+                rows += threshold_rows(base, option, parameter, replications, workers,
+                                       xtol, base_summary, log, years)
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _option_rows(i, base_json, option_json, parameter, replications, xtol, base_summary,
+                 years):
+    """Worker: one option's rows, its search run serially."""
+    return i, threshold_rows(Scenario.model_validate_json(base_json),
+                             Scenario.model_validate_json(option_json), parameter,
+                             replications, 1, xtol, base_summary, None, years)

@@ -33,6 +33,7 @@ The bootstrap uses a fixed seed, so tables are reproducible.
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -79,22 +80,33 @@ def bootstrap_mean_ci(values, level: float = 0.95) -> tuple[float, float, float]
     return float(m), float(lo), float(hi)
 
 
-def bootstrap_rows_ci(x: np.ndarray, level: float = 0.95, chunk: int = 64) -> np.ndarray:
+def bootstrap_rows_ci(x: np.ndarray, level: float = 0.95) -> np.ndarray:
     """``bootstrap_mean_ci`` of every row of a matrix (rows without NaNs), vectorised:
-    the same resampling indices as the one-row function, so each row's interval equals
-    its own. Returns an array (rows x 3) of mean, low, high."""
+    the same resamples for every row (each row's interval equals its own). A resample
+    is held as how often it draws each replication, so its means are one matrix
+    product (rows x replications times replications x resamples), not a gather of
+    rows x resamples x replications values. Returns an array (rows x 3) of mean,
+    low, high."""
     n = x.shape[1]
     out = np.empty((x.shape[0], 3))
     out[:, 0] = x.mean(axis=1)
     if n < 2:
         out[:, 1:] = math.nan
         return out
-    idx = np.random.default_rng(BOOTSTRAP_SEED).integers(0, n, size=(BOOTSTRAP_SAMPLES, n))
-    q = [50 * (1 - level), 50 * (1 + level)]
-    for start in range(0, x.shape[0], chunk):
-        means = x[start:start + chunk][:, idx].mean(axis=2)
-        out[start:start + chunk, 1:] = np.percentile(means, q, axis=1).T
+    means = (x @ _resample_counts(n).T) / n
+    out[:, 1:] = np.percentile(means, [50 * (1 - level), 50 * (1 + level)], axis=1).T
     return out
+
+
+@functools.lru_cache(maxsize=16)
+def _resample_counts(n: int) -> np.ndarray:
+    """How often each of the bootstrap's resamples of ``n`` values draws each value
+    (resamples x values; the same for every call with ``n``)."""
+    idx = np.random.default_rng(BOOTSTRAP_SEED).integers(0, n, size=(BOOTSTRAP_SAMPLES, n))
+    counts = np.zeros((BOOTSTRAP_SAMPLES, n))
+    np.add.at(counts, (np.arange(BOOTSTRAP_SAMPLES)[:, None], idx), 1.0)
+    counts.flags.writeable = False
+    return counts
 
 
 def skewness(values) -> float:
