@@ -17,7 +17,7 @@ import pandas as pd
 from ..sim.metrics import SUMMARY_KPIS, frame, join_columns
 from ..sim.params import Scenario
 from ..sim.workforce import Model, older_objects_frozen
-from . import batches
+from . import batches, sizing
 from .intervals import kpi_ci, level_ci, mean_ci  # noqa: F401 - used from here too
 from .pools import (  # noqa: F401 - the package's API
     _as_scenario,
@@ -72,7 +72,7 @@ def _run_scenarios(scenarios, replications, seed, workers, progress):
     def done(s, rep, cols):
         results[s][rep] = cols
 
-    batches.run_replications(items, seed, workers, done, batches.post_years(scenarios),
+    batches.run_replications(items, seed, workers, done, sizing.post_years(scenarios),
                              progress)
     # tables travel and are joined as numpy columns: much cheaper than DataFrames; each
     # table's parts are let go as soon as it is built (peak memory of large runs)

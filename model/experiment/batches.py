@@ -136,9 +136,3 @@ def run_replications(items: list[Item], seed: int, workers: int,
         run_on_pool(min(workers, len(jobs)), jobs, done)
     last_pool = PoolStats(min(workers, len(jobs)), len(jobs), len(items),
                           time.perf_counter() - t, busy[0])
-
-
-def post_years(scenarios) -> float:
-    """The largest posts x simulated years among the scenarios (one replication's size)."""
-    return max(sc.unit.posts * (sc.simulation.years + sc.simulation.warmup_years)
-               for sc in scenarios)

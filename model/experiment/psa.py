@@ -37,7 +37,7 @@ from ..config import uncertain
 from ..errors import UserError
 from ..sim.metrics import frame, join_columns
 from ..sim.params import Scenario
-from . import TABLES, batches
+from . import TABLES, batches, sizing
 from .intervals import wilson
 
 MIN_DRAWS = 24             # fewer draws cannot support the regression behind EVPPI
@@ -107,11 +107,12 @@ def run(scenarios: list[Scenario], seed: int, draws: int, per_draw: int, workers
     def done(key, rep, cols):
         results[key[0]][rep] = cols
 
-    size = batches.post_years(scenarios)
+    post_years = sizing.post_years(scenarios)
 
     def execute(items):
         # (scenario, draw) keys: a batch sends each drawn scenario's text once
-        batches.run_replications(items, seed, workers, done, size, progress, scheduler)
+        batches.run_replications(items, seed, workers, done, post_years, progress,
+                                 scheduler)
 
     base = scenarios[0].name
     turnover = np.full(tried, np.nan)

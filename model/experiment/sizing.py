@@ -68,13 +68,19 @@ def memory_cap() -> float:
     return min(MAX_MEMORY_BYTES, total / 2)
 
 
+def post_years(scenarios) -> float:
+    """The largest posts x simulated years (warm-up included) among the scenarios: the
+    size of one replication."""
+    return max(sc.unit.posts * (sc.simulation.years + sc.simulation.warmup_years)
+               for sc in scenarios)
+
+
 def replications(scenarios, replications: int, evaluations: int = 1,
                  held: str = "all") -> Work:
     """The work of running ``replications`` of each scenario, ``evaluations`` times
     (a search); ``held``: 'all' tables kept (run, compare) or 'one' evaluation's."""
     scenarios = list(scenarios)
-    post_years = max(sc.unit.posts * (sc.simulation.years + sc.simulation.warmup_years)
-                     for sc in scenarios)
+    size = post_years(scenarios)
     posts = max(sc.unit.posts for sc in scenarios)
     first = scenarios[0]
     what = (f"{replications:,} replications x {len(scenarios) * evaluations:,} "
@@ -85,7 +91,7 @@ def replications(scenarios, replications: int, evaluations: int = 1,
             f"{first.simulation.years + first.simulation.warmup_years:g} years")
     runs = replications * len(scenarios) * evaluations
     held_runs = replications * (len(scenarios) if held == "all" else 1)
-    return Work(what, runs, post_years, held_runs, posts=posts)
+    return Work(what, runs, size, held_runs, posts=posts)
 
 
 def what_if(scenarios, replications_each: int, workers: int) -> Work:
