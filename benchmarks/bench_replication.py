@@ -2,9 +2,12 @@
 SimPy reference prototype measured in the same run (speed reported as a ratio).
 
     python benchmarks/bench_replication.py [--reps N] [--reference PATH] [--profile]
+                                           [--kernels]
 
-``--profile`` adds the top hotspots of the project's replications (cProfile, by own
-time; the profiler itself slows the Python parts, so read shares, not milliseconds).
+``--profile`` adds the wall time of each step of the model (each step timed by a thin
+wrapper). ``--kernels`` adds the time spent inside the compiled weekly kernels (numba),
+calls and all: the weekly arithmetic itself, the floor that a replication cannot go
+below however its Python orchestration, events and random draws are arranged.
 
 The reference prototype lives outside the project (../shared/bench/); it is imported
 from there, never copied.
@@ -110,6 +113,70 @@ def profile(reps: int) -> None:
     print(f"| whole run (`Model.run`) | {total / reps * 1000:.1f} | 100% |")
 
 
+def kernels(reps: int) -> None:
+    """Time inside the compiled kernels (``model.sim.jit.entry``): each kernel's class is
+    swapped for one whose call is timed, after a warm-up replication has compiled them.
+    The time includes numba's unboxing of the arguments (named tuples of arrays), the
+    cost of crossing into compiled code; the wrapper's own cost (measured on a no-op of
+    the same shape) is taken off."""
+    import gc
+    from collections import defaultdict
+
+    from model.sim import jit
+
+    sc = _baseline(40, 10)
+    Model(sc, reps + 1).run()           # compile (or load) every kernel and swap it in
+    spent: dict[str, float] = defaultdict(float)
+    calls: dict[str, int] = defaultdict(int)
+    clock = time.perf_counter
+
+    def timed_call(fast, name):
+        def call(self, *args):
+            t = clock()
+            try:
+                return fast(*args)
+            finally:
+                spent[name] += clock() - t
+                calls[name] += 1
+        return call
+
+    found = [k for k in gc.get_objects() if isinstance(k, jit.entry)]
+    saved = [(k, k.__class__) for k in found]
+    for k in found:
+        cls = k.__class__
+        k.__class__ = type(f"timed_{k.__name__}", (cls,),
+                           {"__call__": timed_call(cls.__call__, k.__name__)})
+    try:
+        t0 = clock()
+        with older_objects_frozen():
+            for r in range(reps):
+                Model(sc, r).run()
+        total = clock() - t0
+    finally:
+        for k, cls in saved:
+            k.__class__ = cls
+    # the wrapper's own cost per call, on a no-op called the same way
+    probe = type("probe", (), {"__call__": timed_call(lambda: None, "_probe")})()
+    n = 100_000
+    for _ in range(n):
+        probe()
+    per_call = spent.pop("_probe") / n
+    calls.pop("_probe")
+    ncalls = sum(calls.values())
+    inside = sum(spent.values()) - ncalls * per_call
+    print(f"\ntime inside the compiled kernels ({reps} replications, {len(found)} kernels; "
+          "the timer's own cost per call taken off):")
+    print("| kernel | calls per replication | ms per replication |\n|---|---|---|")
+    for name, sec in sorted(spent.items(), key=lambda kv: -kv[1])[:12]:
+        net = sec - calls[name] * per_call
+        print(f"| `{name}` | {calls[name] / reps:,.0f} | {net / reps * 1000:.2f} |")
+    print(f"| all kernels | {ncalls / reps:,.0f} | {inside / reps * 1000:.1f} |")
+    rest = total - inside
+    print(f"whole replication {total / reps * 1000:.1f} ms (timers included); inside the "
+          f"kernels {inside / reps * 1000:.1f} ms; the rest (Python's weekly steps, SimPy "
+          f"events, random draws, tables) {rest / reps * 1000:.1f} ms")
+
+
 def time_reference(path: Path, reps: int):
     spec = importlib.util.spec_from_file_location("reference_prototype", path)
     mod = importlib.util.module_from_spec(spec)
@@ -123,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reps", type=int, default=10)
     ap.add_argument("--reference", type=Path, default=DEFAULT_REF)
     ap.add_argument("--profile", action="store_true", help="also print the top hotspots")
+    ap.add_argument("--kernels", action="store_true",
+                    help="also print the time inside the compiled kernels")
     args = ap.parse_args(argv)
     print(f"machine: {platform.processor() or platform.machine()}, "
           f"Python {platform.python_version()}")
@@ -137,6 +206,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"reference prototype not found at {args.reference}; ratio not reported")
     if args.profile:
         profile(args.reps)
+    if args.kernels:
+        kernels(args.reps)
     return 0
 
 
