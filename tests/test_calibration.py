@@ -178,3 +178,22 @@ def test_calibrate_a_list_item_such_as_the_tenure_shape(tmp_path, capsys):
     assert 1.0 <= bands[0].multiplier <= 2.5
     kept = load_scenario(CAL / "national.yaml").attrition.tenure_multipliers[1:]
     assert [b.multiplier for b in bands[1:]] == [b.multiplier for b in kept]  # the rest kept
+
+
+@pytest.mark.parametrize("fitted, edge", [(0.0464, "low"), (0.155, "high"), (0.10, None)])
+def test_a_fit_at_an_end_of_its_range_is_warned_of(fitted, edge):
+    import pandas as pd
+
+    from model.present.calibration_text import report_lines
+    report = pd.DataFrame([{"target": "turnover_rate", "value": 0.3, "tolerance": 0.02,
+                            "simulated": 0.29, "ci_low": 0.28, "ci_high": 0.30, "met": True}])
+    lines = report_lines(load_scenario(BASELINE),
+                         [("attrition.baseline_hazard_per_year", 0.04, 0.16)], [fitted],
+                         report)
+    warned = [line for line in lines if line.startswith("Warning: ")]
+    if edge is None:
+        assert not warned
+    else:
+        assert len(warned) == 1
+        assert f"lies at the {edge} end of the range searched (0.04 to 0.16)" in warned[0]
+        assert "--params PATH=LOW:HIGH" in warned[0]

@@ -311,8 +311,12 @@ def test_only_case_carrying_titles_are_posts_and_managers_go_to_the_unit(importe
     _, _, rows = _table()
     assert scen["unit"] == {"posts": _posts(rows, EXPORTED), "managers": 1}
     assert len(scen["initial_state"]["staff"]) == 22
+    # the full-time equivalents said are those of the staff written (some part-time)
+    fte = sum(s["fte"] for s in scen["initial_state"]["staff"])
+    assert fte < 22
     assert _line(lines, "Posts: ") == (
-        "Posts: 22 case-carrying staff employed on 2026-11-30 (Socialsekreterare 20, "
+        f"Posts: 22 case-carrying staff employed on 2026-11-30, {hrstaff._number(fte)} "
+        "full-time equivalents (Socialsekreterare 20, "
         "1:e socialsekreterare 2); not counted as posts: Enhetschef 1 (manager -> "
         "unit.managers = 1), Administratör 1 (administrator), Samordnare 2 (coordinator).")
     assert _line(lines, "Exit reasons: ") == (
@@ -412,6 +416,80 @@ def test_an_export_date_that_is_no_date_is_said_and_today_used(tmp_path, capsys)
     assert _line(lines, "Reference date") == (
         f"Reference date {date.today()}: today (row 2, column 1: 'Utskriftsdatum 30 nov "
         "2026' is no date YYYY-MM-DD); --as-of YYYY-MM-DD sets another.")
+
+
+def test_an_export_date_inside_a_workbooks_title_is_the_reference_date(imported, tmp_path,
+                                                                      capsys):
+    # "…, uttag 2026-11-30" in the title and no date row: as a report titled so is saved
+    book = _workbook(tmp_path / "rapport.xlsx")
+    wb = openpyxl.load_workbook(book)
+    ws = wb.active
+    title = "Personalrapport – IFO Barn och unga, Socialförvaltningen, uttag 2026-11-30"
+    ws["A1"] = title
+    ws["A2"] = ws["B2"] = None
+    wb.save(book)
+    scen, _, lines = _import(capsys, book, tmp_path / "u.yaml")
+    # a long title is shown by its last 60 characters, up to the date
+    assert _line(lines, "Reference date") == (
+        f"Reference date 2026-11-30: the export date the file states (cell A1: "
+        f"'…{title[-60:]}'); --as-of YYYY-MM-DD sets another.")
+    assert scen["initial_state"] == imported[0]["initial_state"]
+
+
+@pytest.mark.parametrize("title, taken", [
+    ("Anställda och avslutade 2026-11-30", date(2026, 11, 30)),
+    ("Personalrapport 2026-11-30, jämfört med 2025-11-30", None),   # two dates: neither
+])
+def test_a_reports_only_title_date_is_taken_and_said_so(tmp_path, capsys, title, taken):
+    _, header, rows = _table()
+    staff = _csv(tmp_path / "p.csv", [title, ""], header, rows)
+    _, _, lines = _import(capsys, staff, tmp_path / "u.yaml")
+    if taken:
+        assert _line(lines, "Reference date") == (
+            f"Reference date {taken}: the only date in the report's title (row 1, column "
+            f"1: {title!r}), taken as the day the report was taken out; --as-of YYYY-MM-DD "
+            "sets another.")
+    else:
+        assert _line(lines, "Reference date").startswith(
+            f"Reference date {date.today()}: today (the file states no export date)")
+
+
+def test_the_hint_of_an_old_export_ignores_planned_fixed_term_ends(tmp_path, capsys):
+    # an old report without its export date: its latest date that is no planned end of a
+    # fixed-term contract (2020-03-31) is offered as the day it may have been taken out
+    staff = _csv(tmp_path / "p.csv", [], [
+        "Anst.nr", "Befattning", "Anställningsform", "Sysselsättningsgrad",
+        "Anställningsdatum", "Slutdatum", "Avgångsorsak"], [
+        dict(zip(("Anst.nr", "Befattning", "Anställningsform", "Sysselsättningsgrad",
+                  "Anställningsdatum", "Slutdatum", "Avgångsorsak"), r)) for r in (
+            ("1", "Socialsekreterare", "Tillsvidare", "100,00", "2015-02-01", "", ""),
+            ("2", "Socialsekreterare", "Tillsvidare", "75,00", "2016-09-01", "", ""),
+            ("3", "Socialsekreterare", "Tillsvidare", "100,00", "2017-01-09", "2020-03-31",
+             "Egen begäran"),
+            ("4", "Socialsekreterare", "Visstid", "100,00", "2018-08-20", "2021-06-30",
+             "Visstid upphör"))])
+    _, _, lines = _import(capsys, staff, tmp_path / "u.yaml")
+    assert _line(lines, "Reference date").endswith(
+        "The file's latest date is 2020-03-31, "
+        f"{(date.today() - date(2020, 3, 31)).days / 365.25:.1f} years earlier: if it was "
+        "taken out then, give --as-of 2020-03-31.")
+
+
+def test_the_next_step_it_prints_is_the_guides_and_works(tmp_path, capsys):
+    out = tmp_path / "unit.yaml"
+    _, _, lines = _import(capsys, EXPORT, out)
+    mine = tmp_path / "unit_now.yaml"
+    targets = hrimport.targets_path(out)
+    line = _line(lines, "Next: ")
+    assert "keep it as personal data" in _line(lines, "Privacy: ")
+    assert f"e.g. {mine} (docs/USER_GUIDE.md, 'Your own unit', step 2)" in line
+    assert f"python simulate.py validate {mine}" in line
+    assert f"python simulate.py calibrate {mine} {targets}" in line
+    # the guide's step 2 and 3, as the line says: a file that extends the import
+    mine.write_text("extends: unit.yaml\nname: unit_now\nunit:\n  posts: 24\n",
+                    encoding="utf-8")
+    code, text, err = cli(["validate", mine], capsys)
+    assert code == 0 and "ok (unit_now)" in text, err
 
 
 def test_a_window_before_year_one_is_refused_in_one_line(tmp_path, capsys):

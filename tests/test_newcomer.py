@@ -17,6 +17,7 @@ import simulate
 from conftest import BASELINE, SCENARIOS, cli, one_line_error
 from model.cli import runs
 from model.config import names
+from model.errors import UserError
 
 FAST = ["--replications", "2", "--years", "1", "--warmup-years", "0", "--quiet",
         "--workers", "1"]
@@ -70,7 +71,8 @@ def test_a_name_that_matches_nothing_lists_the_names_closest_first(capsys):
     assert code == 2
     one_line_error(err, "six_plus_tw: file not found, and no bundled scenario is named "
                         "'six_plus_tw'")
-    listed = err.split("(closest first): ")[1].split(" (see --help)")[0].split(", ")
+    listed = (err.split("(closest first): ")[1].split(" (see --help)")[0]
+              .split("; your own units")[0].split(", "))
     assert listed[:2] == ["six_plus_two", "six_plus_two_no_redesign"]
     assert {p.stem for p in SCENARIOS.glob("*.yaml")} <= set(listed)
     # a path with a folder is not looked up by name, but the names are still listed
@@ -79,6 +81,22 @@ def test_a_name_that_matches_nothing_lists_the_names_closest_first(capsys):
     except SystemExit as exc:
         code, err = exc.code, capsys.readouterr().err
     assert code == 2 and "closest first): reflection_day, " in err
+
+
+def test_own_units_are_named_apart_and_their_targets_files_are_no_scenarios(
+        tmp_path, monkeypatch):
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "myunit.yaml").write_text(f"extends: {BASELINE}\nname: myunit\n")
+    (own / "myunit_targets.yaml").write_text("targets: []\n")
+    monkeypatch.setattr(names, "FOLDERS", (SCENARIOS, own))
+    assert Path(names.resolve("myunit")).resolve() == own / "myunit.yaml"
+    with pytest.raises(UserError) as e:
+        names.resolve("myunit_targets")
+    msg = str(e.value)
+    bundled, mine = msg.split("(closest first): ")[1].split("; your own units (scenarios/own/): ")
+    assert mine == "myunit"
+    assert "myunit" not in bundled.split(", ") and "six_plus_two" in bundled.split(", ")
 
 
 # -- a re-run with the same inputs ------------------------------------------------------------
@@ -133,6 +151,24 @@ def test_a_comparison_is_reused_with_its_pages(tmp_path, capsys):
     code, _, err = cli(["compare", BASELINE, SCENARIOS / "specialists.yaml", "--out", out,
                         *FAST], capsys)
     assert code == 0 and "same inputs" not in err
+
+
+def test_a_reused_comparison_says_that_its_brief_has_no_pdf(tmp_path, capsys, monkeypatch):
+    from model.present.dashboard import pdf
+
+    def no_browser():
+        raise pdf.NoBrowser("no Chromium found")
+    monkeypatch.setattr(pdf, "browser", no_browser)
+    out = tmp_path / "c"
+    argv = ["compare", BASELINE, SCENARIOS / "reflection_day.yaml", "--out", out, *FAST,
+            "--brief"]
+    code, first, err = cli(argv, capsys)
+    assert code == 0, err
+    assert "PDF not written: no Chromium found" in first
+    code, again, err = cli(argv, capsys)
+    assert code == 0 and "same inputs" in err
+    assert "PDF not written with this result" in again and "--force" in again
+    assert not list(out.glob("*.pdf"))
 
 
 # -- compare against a calibrated unit ------------------------------------------------------

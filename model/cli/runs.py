@@ -230,10 +230,15 @@ def cmd_compare(args) -> int:
             _write_briefs(out, targets, args)
         else:
             from ..present.console_text import say
+            from ..present.dashboard import pdf
             for lang, t in targets.items():
                 for page in (t, t.with_suffix(".pdf")):
                     if _current(page, out):
                         print(f"{say('brief_word', args.lang)} ({lang}): {page}")
+            if not any(_current(t.with_suffix(".pdf"), out) for t in targets.values()):
+                how = pdf.HOW_TO.replace(" and run the report command again", "")
+                print(f"PDF not written with this result (no browser was found when it was "
+                      f"made); to get it, {how} and run again with --force")
     return 0
 
 

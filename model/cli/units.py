@@ -98,7 +98,16 @@ def cmd_import_hr(args) -> int:
     sc = load_scenario(out)
     print(f"Scenario for {clean(sc.name)}: {out} ({int(sc.unit.posts)} case-carrying posts)")
     print(f"Observed targets: {tpath}")
-    print(f"Next: python simulate.py calibrate {out} {tpath}")
+    print("Privacy: the unit's file holds each person's tenure, employment level, age and "
+          "salary, without name or number; in a small unit these can still point to a "
+          "person, so keep it as personal data (scenarios/own/ is kept out of version "
+          "control; share results, not this file).")
+    mine = out.with_name(f"{out.stem}_now.yaml")
+    print(f"Next: say what the export does not know (budgeted posts, consultants now) in a "
+          f"file that extends this one, e.g. {mine} (docs/USER_GUIDE.md, 'Your own unit', "
+          f"step 2); check it with: python simulate.py validate {mine}; then fit the quit "
+          f"hazard to the observed exits with: python simulate.py calibrate {mine} {tpath} "
+          f"(or to your present turnover: --turnover 0.30)")
     return 0
 
 

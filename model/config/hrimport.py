@@ -210,16 +210,24 @@ def _reference(f: HRFile, staff: list[dict], as_of: date | None) -> Reference:
     stated = export_date(f)
     if as_of is not None:
         return Reference(as_of, " (--as-of)", f"Reference date {as_of} (--as-of).")
-    if stated and stated.day:
+    if stated and stated.day and stated.labelled:
         return Reference(stated.day, f" (the export date, {stated.place})",
                          f"Reference date {stated.day}: the export date the file states "
                          f"({stated.place}: {stated.text!r}){other}.")
+    if stated and stated.day:
+        return Reference(stated.day, f" (the date in the report's title, {stated.place})",
+                         f"Reference date {stated.day}: the only date in the report's "
+                         f"title ({stated.place}: {stated.text!r}), taken as the day the "
+                         f"report was taken out{other}.")
     today = date.today()
     why = ("the file states no export date" if stated is None else
            f"{stated.place}: {stated.text!r} is no date YYYY-MM-DD")
     line = f"Reference date {today}: today ({why}){other}."
-    latest = max((d for s in staff for d in (s["hire"], s["exit"]) if d and d <= today),
-                 default=None)
+    # planned ends of fixed-term contracts are known long before they come: not a sign
+    # of when the report was taken out
+    latest = max((d for s in staff
+                  for d in (s["hire"], s["exit"] if s.get("reason") != "fixed_term_end" else None)
+                  if d and d <= today), default=None)
     if latest and _years(latest, today) > STALE_YEARS:
         line += (f" The file's latest date is {latest}, {_years(latest, today):.1f} years "
                  f"earlier: if it was taken out then, give --as-of {latest}.")

@@ -222,27 +222,57 @@ _LABELS = {normal(label) for label in EXPORT_DATE_LABELS}
 @dataclass(frozen=True)
 class Stated:
     """A date a report states above its table: the date (None when the label's value is
-    not a date), where, and the text as written."""
+    not a date), where, the text as written, and how it was found (``labelled``: after an
+    export-date label; else the only date in the report's titles)."""
     day: date | None
     place: str
     text: str
+    labelled: bool = True
+
+
+def _day(text: str) -> date | None:
+    m = _ISO.match(text.strip())
+    try:
+        return datetime.strptime(m.group(), "%Y-%m-%d").date() if m else None
+    except ValueError:
+        return None
+
+
+def _labelled_inside(text: str) -> re.Match | None:
+    """The first date in ``text`` right after a label ("IFO Barn och unga, uttag
+    2025-03-31"): one to three words before it that the vocabulary knows."""
+    for m in _ISO.finditer(text):
+        words = text[:m.start()].split()
+        if any(normal(" ".join(words[-k:])) in _LABELS for k in (1, 2, 3) if len(words) >= k):
+            return m
+    return None
 
 
 def export_date(f: HRFile) -> Stated | None:
-    """The export date a report's title rows state ("Utskriftsdatum 2026-11-30", or the
-    label in one cell and the date in the next), else None."""
-    for n, values in f.dialect.titles:
-        cells = [(j, v) for j, v in enumerate(values) if v]
-        for i, (j, text) in enumerate(cells):
-            label = re.split(r"\d", text, maxsplit=1)[0]
-            if normal(label) not in _LABELS:
-                continue
-            rest = text[len(label):] or (cells[i + 1][1] if i + 1 < len(cells) else "")
-            place = f.dialect.place(n, j + 1)
-            m = _ISO.match(rest.strip())
-            try:
-                day = datetime.strptime(m.group(), "%Y-%m-%d").date() if m else None
-            except ValueError:
-                day = None
-            return Stated(day, place, " ".join(v for _, v in cells[i:i + 2])[:60])
+    """The export date a report's title rows state, else None. In order: a cell that
+    starts with a label ("Utskriftsdatum 2026-11-30", or the label in one cell and the
+    date in the next); a label right before a date inside a title ("Personalrapport IFO,
+    uttag 2025-03-31"); else, when the titles hold one date and one only, that date
+    (``labelled`` False: the reference line says it was taken from the title)."""
+    cells = [(n, j, v) for n, values in f.dialect.titles
+             for j, v in enumerate(values) if v]
+    for i, (n, j, text) in enumerate(cells):
+        label = re.split(r"\d", text, maxsplit=1)[0]
+        if normal(label) not in _LABELS:
+            continue
+        after = cells[i + 1][2] if i + 1 < len(cells) and cells[i + 1][0] == n else ""
+        rest = text[len(label):] or after
+        shown = " ".join(t for t in (text, after if rest is after else "") if t)
+        return Stated(_day(rest), f.dialect.place(n, j + 1), shown[:60])
+    for n, j, text in cells:
+        m = _labelled_inside(text)
+        if m and _day(m.group()):
+            cut = max(0, m.end() - 60)
+            return Stated(_day(m.group()), f.dialect.place(n, j + 1),
+                          ("…" if cut else "") + text[cut:m.end()])
+    dated = [(n, j, text, _day(m.group())) for n, j, text in cells
+             for m in _ISO.finditer(text) if _day(m.group())]
+    if len({d for *_, d in dated}) == 1:
+        n, j, text, day = dated[0]
+        return Stated(day, f.dialect.place(n, j + 1), text[:60], labelled=False)
     return None

@@ -144,11 +144,13 @@ TITLE_ENDINGS: dict[str, str] = {
 }
 
 # -- the export date ----------------------------------------------------------------------
-# a label in a report's title rows followed (in its cell or the next) by a date
-# YYYY-MM-DD: the day the report was taken out, the import's reference date
+# a label in a report's title rows followed (in its cell or the next, or inside a title:
+# "IFO Barn och unga, uttag 2025-03-31") by a date YYYY-MM-DD: the day the report was
+# taken out, the import's reference date. Titles with one date and no label: that date.
 EXPORT_DATE_LABELS: tuple[str, ...] = (
     "utskriftsdatum", "utskrivet", "utskriven", "utskrift", "datum för utskrift",
-    "rapportdatum", "uttagsdatum", "uttaget", "datum för uttag", "exportdatum",
+    "rapportdatum", "uttagsdatum", "uttag", "uttaget", "datum för uttag", "utdrag",
+    "exportdatum", "per", "avser", "t.o.m.",
     "exporterad", "skapad", "framtagen", "körd", "körningsdatum", "datum", "printed",
     "print date", "report date", "export date", "exported", "created", "run date", "as of",
     "date")

@@ -22,13 +22,15 @@ SUFFIXES = (".yaml", ".yml")
 
 def bundled() -> dict[str, Path]:
     """Name -> file of every scenario that can be named without its path (the first
-    folder of ``FOLDERS`` that holds a name wins)."""
+    folder of ``FOLDERS`` that holds a name wins). The targets file ``import-hr`` writes
+    beside an own unit (``NAME_targets.yaml``) is no scenario and is left out."""
     out: dict[str, Path] = {}
     for folder in FOLDERS:
         if not folder.is_dir():
             continue
         for path in sorted(folder.iterdir()):
-            if path.suffix.lower() in SUFFIXES and path.is_file():
+            if path.suffix.lower() in SUFFIXES and path.is_file() \
+                    and not path.stem.endswith("_targets"):
                 out.setdefault(path.stem, path)
     return out
 
@@ -53,7 +55,10 @@ def resolve(arg: str) -> str:
         except ValueError:              # another drive
             return str(known[stem])
         return found if not found.startswith("..") else str(known[stem])
-    listed = ", ".join(closest_first(stem, known)) or "none"
+    own = [n for n, p in known.items() if p.parent == FOLDERS[1]]
+    listed = ", ".join(closest_first(stem, [n for n in known if n not in own])) or "none"
+    if own:
+        listed += f"; your own units (scenarios/own/): {', '.join(closest_first(stem, own))}"
     raise UserError(f"{arg}: file not found, and no bundled scenario is named {stem!r}; "
                     f"the scenarios that can be named without their path (closest first): "
                     f"{listed}")

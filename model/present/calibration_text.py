@@ -11,19 +11,30 @@ import yaml
 
 from .console import digits, plain
 
+# a fitted value this close to an end of its range (as a share of the range) is warned of
+EDGE_SHARE = 0.10
+
 
 def report_lines(scenario, params, best, report: pd.DataFrame) -> list[str]:
     """What a calibration found: each parameter, each target against its simulated mean."""
     sim = scenario.simulation
     lines = ["", f"Calibration of {scenario.name} ({sim.replications} replications x "
                  f"{sim.years:g} years, seed {sim.seed}; common random numbers):"]
+    edges = []
     for (p, lo, hi), v in zip(params, best):
         lines.append(f"  {p} = {digits(v)}   (searched {plain(lo)} to {plain(hi)})")
+        if hi > lo and min(v - lo, hi - v) <= EDGE_SHARE * (hi - lo):
+            edges.append(f"{p} = {digits(v)} lies at the {'low' if v - lo < hi - v else 'high'}"
+                         f" end of the range searched ({plain(lo)} to {plain(hi)})")
     lines.append("Targets (observed value, tolerance) against simulated mean (95 % interval):")
     for r in report.itertuples():
         lines.append(f"  {r.target}: {digits(r.value)} ± {digits(r.tolerance)} vs "
                      f"{digits(r.simulated, 4)} ({digits(r.ci_low, 4)} – {digits(r.ci_high, 4)})"
                      f"  {'met' if r.met else 'NOT met'}")
+    for edge in edges:
+        lines.append(f"Warning: {edge}: the best value may lie beyond it, or the "
+                     "parameter is not what moves the targets; widen the range (--params "
+                     "PATH=LOW:HIGH) or check the targets before trusting the fit.")
     if not report.met.all():
         lines.append("Not every target is met: the file written holds the best values found, "
                      "not a calibrated unit. A wide interval means too few replications "
