@@ -561,3 +561,22 @@ def test_brief_and_dashboard_say_whether_the_service_is_priced(comparison_dir, t
     assert "not priced" in views_html(res, "en")
     res.manifest["scenarios"][0]["resolved"]["economics"]["overdue_investigation_sek"] = 20000
     assert "20 000 kr per utredning" in views_html(res, "sv").replace("\xa0", " ")
+
+
+def test_probabilities_in_the_ranking_are_shown_at_the_precision_of_their_runs(
+        comparison_dir):
+    # 3 replications: a chance in steps of 5 %, never "0 %" or "100 %" and no decimals
+    # (catalogue.numbers.chance), in the table the dashboard and the brief share
+    from model.present.dashboard import data as D
+    from model.present.dashboard.tables import RANKING_COLUMNS, ranking_rows
+    res = D.load_results(comparison_dir)
+    keys = [k for k, *_ in RANKING_COLUMNS]
+    for lang, pattern in (("sv", r"^(< 5|> 95|\d{1,2}5?0?)\u00a0%"),
+                          ("en", r"^(< 5|> 95|\d{1,2}5?0?)%")):
+        for row in ranking_rows(res, lang):
+            for key in ("col_p_saves", "col_p_crisis"):
+                text, _ = row["cells"][keys.index(key)]
+                assert re.match(pattern, text), (key, text)
+                number = re.match(r"^(\d+)", text)
+                if number:
+                    assert int(number.group(1)) % 5 == 0 and "," not in text.split("%")[0]

@@ -184,7 +184,9 @@ def cmd_compare(args) -> int:
             _note(line)
     compare.require_pairs(sim)
     out = Path(args.out) if args.out else DEFAULT_RESULTS / f"compare_{_safe_name(base.name)}"
-    _check_size(sizing.replications(scenarios, sim.replications), args)
+    screened = args.uncertainty * (psa.OVERSAMPLE - 1) if args.uncertainty else 0
+    _check_size(sizing.comparison(scenarios, sim.replications, screened,
+                                  pages=args.dashboard or args.brief), args)
     workers = args.workers or experiment.default_workers()
     inputs = [p for f in files for p in source_files(f)]
     digest = _digest("comparison", scenarios, files, on_base=on_base,
@@ -199,7 +201,6 @@ def cmd_compare(args) -> int:
             tables = stored[0]
         else:
             # under uncertainty the base's first run of every candidate draw comes first
-            screened = args.uncertainty * (psa.OVERSAMPLE - 1) if args.uncertainty else 0
             with progress_bar(sim.replications * len(scenarios) + screened, args.quiet,
                               "compare") as bar:
                 tables, manifest = jobs.comparison(

@@ -14,6 +14,9 @@ The figures come from docs/PERFORMANCE.md (2-core x86_64 machine):
 * a sweep holds the resolved scenario of every point (a few times its JSON text) and one
   row of results per run.
 
+Workers share a machine's cores at ``PARALLEL_EFFICIENCY`` each, and a comparison that
+writes its pages adds its serial analysis (``SERIAL_SECONDS_PER_SCENARIO``).
+
 Work whose estimate passes the cap (half the machine's memory and at most 8 GiB, or 12
 hours) is refused in one line before anything runs, unless ``--allow-large`` is given;
 work estimated at more than a minute is announced in one line.
@@ -33,6 +36,15 @@ SECONDS_PER_POST_SQUARED_YEAR = 2.6e-6     # per post of the unit, per post-year
 BYTES_PER_POST_YEAR = 1_800
 BYTES_PER_SWEEP_ROW = 300
 SCENARIO_BYTES_PER_JSON_BYTE = 4
+# workers on a machine's cores do not each run as fast as one alone (shared memory
+# bandwidth and clock, the parent collecting tables): the main job on 2 workers ran its
+# 1,152 replications in 92 s where one core's figures above give 136 s of work, 0.74 of
+# the ideal (docs/PERFORMANCE.md, 2026-12-05)
+PARALLEL_EFFICIENCY = 0.75
+# a comparison's serial work after its runs, per scenario compared, when it writes its
+# pages: analysis, bootstrap, conditions search, replacement-cost probe, dashboard and
+# briefs took 26.7 s for the main job's 22 scenarios (docs/PERFORMANCE.md, 2026-12-05)
+SERIAL_SECONDS_PER_SCENARIO = 1.2
 MAX_SECONDS = 12 * 3600
 MAX_MEMORY_BYTES = 8 * 2**30
 ANNOUNCE_SECONDS = 60
@@ -49,11 +61,14 @@ class Work:
     held_runs: int           # replications whose tables are in memory at once
     extra_bytes: float = 0   # other memory (a sweep's point scenarios and result rows)
     posts: float = 0         # the unit's posts (a post-year costs more in a larger unit)
+    serial_seconds: float = 0  # work after the runs that one process does
 
     def seconds(self, workers: int) -> float:
         per_run = SECONDS_PER_REPLICATION + self.post_years * (
             SECONDS_PER_POST_YEAR + SECONDS_PER_POST_SQUARED_YEAR * self.posts)
-        return self.runs * per_run / max(1, min(workers, self.runs))
+        w = max(1, min(workers, self.runs))
+        speed = w * (PARALLEL_EFFICIENCY if w > 1 else 1.0)
+        return self.runs * per_run / speed + self.serial_seconds
 
     def memory_bytes(self) -> float:
         return self.held_runs * self.post_years * BYTES_PER_POST_YEAR + self.extra_bytes
@@ -92,6 +107,18 @@ def replications(scenarios, replications: int, evaluations: int = 1,
     runs = replications * len(scenarios) * evaluations
     held_runs = replications * (len(scenarios) if held == "all" else 1)
     return Work(what, runs, size, held_runs, posts=posts)
+
+
+def comparison(scenarios, replications_each: int, screened: int = 0,
+               pages: bool = False) -> Work:
+    """The work of a comparison: ``replications_each`` of every scenario, the
+    ``screened`` first runs of the base's candidate draws that the uncertainty analysis
+    leaves out, and with ``pages`` (dashboard or brief) the serial work after the runs."""
+    scenarios = list(scenarios)
+    work = replications(scenarios, replications_each)
+    serial = SERIAL_SECONDS_PER_SCENARIO * len(scenarios) if pages else 0.0
+    return Work(work.what, work.runs + screened, work.post_years, work.held_runs,
+                posts=work.posts, serial_seconds=serial)
 
 
 def what_if(scenarios, replications_each: int, workers: int) -> Work:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import math
 
+from ..catalogue.numbers import chance
 from . import data as D
 from .i18n import COST_KPIS, KPI, fmt, payback_text, ranking_rule, t, warning_text
 
@@ -18,8 +19,8 @@ RANKING_COLUMNS = [
     ("col_net_budget", "net_cost_budget_sek_per_year", "net_cost_budget_sek_per_year", "tkr"),
     ("col_net_economic", "net_cost_economic_sek_per_year", "net_cost_economic_sek_per_year",
      "tkr"),
-    ("col_p_saves", "p_saves_economic", "p_saves_economic", "pct"),
-    ("col_p_crisis", "p_crisis", "p_crisis", "pct"),
+    ("col_p_saves", "p_saves_economic", "p_saves_economic", "chance"),
+    ("col_p_crisis", "p_crisis", "p_crisis", "chance"),
     ("col_per_exit", "cost_per_avoided_exit", "cost_per_avoided_exit", "tkr"),
 ]
 
@@ -41,10 +42,15 @@ def heading(text: str) -> str:
     return out
 
 
-def _interval(lo, hi, kind, lang) -> str:
+def _shown(value, kind: str, lang: str, runs: int) -> str:
+    """A cell's number; a probability at the precision its runs support (``chance``)."""
+    return chance(value, runs, lang) if kind == "chance" else fmt(value, kind, lang)
+
+
+def _interval(lo, hi, kind, lang, runs: int = 0) -> str:
     if not (isinstance(lo, float) and math.isfinite(lo) and math.isfinite(hi)):
         return ""
-    return f"{fmt(lo, kind, lang)} – {fmt(hi, kind, lang)}"
+    return f"{_shown(lo, kind, lang, runs)} – {_shown(hi, kind, lang, runs)}"
 
 
 def ranking_rows(res, lang: str) -> list[dict] | None:
@@ -55,16 +61,17 @@ def ranking_rows(res, lang: str) -> list[dict] | None:
     if table is None:
         return None
     rows = []
+    runs = int(res.manifest.get("replications") or 0)
     for r in table.itertuples(index=False):
         warning = warning_text(r.service_flag, lang)
         cells = []
         for _, col, measure, kind in RANKING_COLUMNS:
             value = getattr(r, col)
             _, lo, hi = D.measure(res, r.scenario, measure)
-            text = fmt(value, kind, lang)
+            text = _shown(value, kind, lang, runs)
             if col == "p_saves_economic" and warning:
                 text += " \u26a0"
-            cells.append((text, _interval(lo, hi, kind, lang)))
+            cells.append((text, _interval(lo, hi, kind, lang, runs)))
         rows.append({"rank": int(r.rank), "scenario": r.scenario,
                      "title": res.title(r.scenario, lang), "cells": cells,
                      "warning": warning, "flag": r.service_flag})
