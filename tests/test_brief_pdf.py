@@ -7,6 +7,7 @@ get the PDF when no Chromium is there."""
 
 from __future__ import annotations
 
+import html
 import re
 from contextlib import contextmanager
 
@@ -264,12 +265,17 @@ def test_each_column_of_the_detail_table_holds_its_own_measure(eight_options):
     heads = re.findall(r"<th>(.*?)</th>", table)
     rows = re.findall(r"<tr data-scenario='([^']+)'[^>]*>(.*?)</tr>", table)
     assert rows
+    from model.present.catalogue.numbers import chance
+    runs = int(res.manifest.get("replications") or 0)
     measures = {"col_per_exit": ("cost_per_avoided_exit", "tkr"),
-                "col_p_crisis": ("p_crisis", "pct")}
+                "col_p_crisis": ("p_crisis", "chance")}
     for key, (measure, kind) in measures.items():
         col = 2 + DETAIL_COLUMNS.index(key)
         assert t(key, "en") in heads[col].replace("\u00ad", "")
         for scen, body in rows:
             cell = re.findall(r"<td>(.*?)</td>", body)[col]
-            value = fmt(D.measure(res, scen, measure)[0], kind, "en")
+            mean = D.measure(res, scen, measure)[0]
+            # a chance at the precision of its runs (catalogue.numbers.chance)
+            value = (html.escape(chance(mean, runs, "en")) if kind == "chance"
+                     else fmt(mean, kind, "en"))
             assert cell.startswith(value), (key, scen, cell, value)
