@@ -86,14 +86,14 @@ def posts_lines(current: list[dict], ref, has_titles: bool, unit: dict) -> list[
     """What was counted as a case-carrying post on the reference date and what was not,
     and the titles not in the vocabulary."""
     carrying = [s for s in current if carries_cases(s)]
+    fte = _number(sum(s["fte"] for s in carrying))
     if not has_titles:
-        return [f"Posts: {len(carrying)} staff employed on {ref}, "
-                f"{_number(sum(s['fte'] for s in carrying))} full-time equivalents, all "
-                "counted as case-carrying (no title column such as Befattning)."]
+        return [f"Posts: {len(carrying)} staff employed on {ref}, {fte} full-time "
+                "equivalents, all counted as case-carrying (no title column such as "
+                "Befattning)."]
     by_title = Counter(s["title"] or "(no title)" for s in carrying)
-    fte = sum(s["fte"] for s in carrying)
     line = (f"Posts: {len(carrying)} case-carrying staff employed on {ref}, "
-            f"{_number(fte)} full-time equivalents ({_counted(by_title)})")
+            f"{fte} full-time equivalents ({_counted(by_title)})")
     others = [s for s in current if not carries_cases(s)]
     if others:
         parts = []
