@@ -580,3 +580,8 @@ def test_probabilities_in_the_ranking_are_shown_at_the_precision_of_their_runs(
                 number = re.match(r"^(\d+)", text)
                 if number:
                     assert int(number.group(1)) % 5 == 0 and "," not in text.split("%")[0]
+        # the KPI cards' chance of saving, likewise
+        from model.present.dashboard.tables import kpi_cards
+        shown = [item["value"] for card in kpi_cards(res, lang)[1:]
+                 for item in card["items"] if item["key"] == "p_saves_economic"]
+        assert shown and all(re.match(pattern, v) for v in shown), shown

@@ -25,7 +25,7 @@ KPI = {
                              "crisis"))},
     **{key: (CARDS[key], CARDS[key + "_help"], kind)
        for key, kind in (("net_cost_budget", "tkr"), ("net_cost_economic", "tkr"),
-                         ("p_saves_economic", "pct"), ("payback", "payback"))},
+                         ("p_saves_economic", "chance"), ("payback", "payback"))},
 }
 # the cards' cost items (comparisons only)
 COST_KPIS = ("net_cost_budget", "net_cost_economic", "p_saves_economic", "payback")

@@ -149,6 +149,7 @@ def kpi_cards(res, lang) -> list[dict]:
     money)."""
     kt = D.kpi_table(res)
     comparison = D.cost_benefit(res) is not None
+    runs = int(res.manifest.get("replications") or 0)
     cards = []
     for i, scen in enumerate(res.scenarios):
         warning = warning_text(D.service_flag(res, scen), lang) if i > 0 else ""
@@ -164,9 +165,8 @@ def kpi_cards(res, lang) -> list[dict]:
                 value = payback_text(r["mean"], lang) if i > 0 else t("na", lang)
                 ci = ""
             else:
-                value = fmt(r["mean"], kind, lang)
-                ci = (f"{fmt(r.low, kind, lang)} – {fmt(r.high, kind, lang)}"
-                      if math.isfinite(r.low) else "")
+                value = _shown(r["mean"], kind, lang, runs)
+                ci = _interval(float(r.low), float(r.high), kind, lang, runs)
             if key in COST_KPIS and i == 0:
                 ci = t("base", lang)
                 if key in ("p_saves_economic", "payback"):
