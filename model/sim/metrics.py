@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .crisis import WeekCounts, first_crisis_year, year_checks
-from .entities import WEEK
+from .entities import DAYS_PER_YEAR, WEEK
 from .jit import entry
 from .records import CostRow, EventRow, WeekRow, kinds_of
 from .response_records import ResponseRecords
@@ -145,12 +145,13 @@ class Recorder(ResponseRecords):
         if now < u.warmup_end:
             return
         st = u.staff
-        held = k >= 0 and bool(st.active[k])
-        tenure = tenure_years(now, st.hire_day[k]) if held else math.nan
-        self.events.append(EventRow(
-            day=now, year=u.ledger.year_of(now), event=name,
-            worker_id=int(st.wid[k]) if held else -1, slot=int(k), detail=detail,
-            tenure_years=float(tenure), value=float(value)))
+        if k >= 0 and st.active[k]:
+            # tenure as ``tenure_years`` computes it, without a call into the compiled code
+            worker, tenure = int(st.wid[k]), (now - float(st.hire_day[k])) / DAYS_PER_YEAR
+        else:
+            worker, tenure = -1, math.nan
+        self.events.append(EventRow(now, u.ledger.year_of(now), name, worker, int(k),
+                                    detail, tenure, float(value)))
 
     def hire(self, u, k, kind):
         if u.env.now >= u.warmup_end:
@@ -174,18 +175,20 @@ class Recorder(ResponseRecords):
                 self.retirements += 1
             else:
                 self.resignations += 1
-            if tenure_years(now, u.staff.hire_day[k]) < 2:
+            if (now - float(u.staff.hire_day[k])) / DAYS_PER_YEAR < 2:
                 self.exits_first_2y += 1
         self.event(u, "exit", k, reason)
 
     # -- cases -------------------------------------------------------------------
 
-    def cases_arrived_in_week(self, n: int, in_window: bool,
-                              investigations: bool = False) -> None:
-        """``n`` new cases arrived (counted in the window, and in ``*_all`` always);
-        ``investigations``: they are investigations (the crisis check's intake)."""
-        self.cases_arrived += n if in_window else 0
-        self.investigations_arrived += n if in_window and investigations else 0
+    def cases_arrived_in_week(self, n_inv: int, n_ong: int, in_window: bool) -> None:
+        """``n_inv`` new investigations and ``n_ong`` new ongoing cases arrived (counted
+        in the window, and in ``*_all`` always; the investigations are the crisis
+        check's intake)."""
+        n = n_inv + n_ong
+        if in_window:
+            self.cases_arrived += n
+            self.investigations_arrived += n_inv
         self.cases_arrived_all += n
 
     def cases_closed_in_week(self, n: int, in_window: bool) -> None:
@@ -221,26 +224,20 @@ class Recorder(ResponseRecords):
             float(now), u.views[AuditColumns], u.open_positions)
         n_emp = int(n_emp)
         per = 1.0 / n_emp if n_emp else math.nan
-        q_inv, q_ong, overdue_q, _ = u.book.queue_stats()
+        q_inv, q_ong, overdue_q, past_relax = u.book.queue_audit(float(now),
+                                                                 u.rule.relax_after_days)
         year = u.ledger.year_of(now - 1e-9)
         self.week_counts.append(WeekCounts(year, self.overdue, self.deadlines_reached,
                                            self.investigations_arrived, self.exits,
                                            self.bought))
+        # positional, in WeekRow's field order (a keyword call costs more, weekly)
         self.ts.append(WeekRow(
-            week=int(round(now / WEEK)), day=now, year=year,
-            headcount=n_emp, fte=fte, vacancies=int(vacant), consultants=int(n_cons),
-            on_notice=int(on_notice), sick_absent=absent, intending_share=n_int * per,
-            demand_z=s_zd * per, control_z=s_zc * per, manager_support_z=float(u.zm),
-            colleague_support_z=s_zs * per, strain=s_strain * per, exhaustion=s_exh * per,
-            utilisation=s_util * per, queue_investigations=q_inv, queue_ongoing=q_ong,
-            open_cases=int(open_cases), caseload_per_worker=emp_cases * per,
-            overdue_open=int(overdue) + overdue_q,
-            mentor_hours=float(u.mentor_hours_total),
-            mentor_coverage=float(u.mentor_coverage), tenure_lt2=lt2, tenure_2to5=mid,
-            tenure_5plus=ge5, exits_cum=self.exits, hires_cum=self.hires,
-            posts_open=u.open_positions,
-            unassigned_past_relax=u.book.waiting_longer_than(float(now),
-                                                             u.rule.relax_after_days)))
+            int(round(now / WEEK)), now, year, n_emp, fte, int(vacant), int(n_cons),
+            int(on_notice), absent, n_int * per, s_zd * per, s_zc * per, float(u.zm),
+            s_zs * per, s_strain * per, s_exh * per, s_util * per, q_inv, q_ong,
+            int(open_cases), emp_cases * per, int(overdue) + overdue_q,
+            float(u.mentor_hours_total), float(u.mentor_coverage), lt2, mid, ge5,
+            self.exits, self.hires, u.open_positions, past_relax))
 
     # -- tables -----------------------------------------------------------------
 

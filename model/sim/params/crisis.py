@@ -29,7 +29,8 @@ class Crisis(Strict):
         "with overdue child investigations, one in five had 20 % or more past four "
         "months; that worst fifth is taken as a unit in crisis (the model's baseline "
         "has about 0.1 %). Stockholm 2018: 33 % across the city, 36 % in Skärholmen "
-        "(the city's social services report, Stockholm Direkt 16 May 2019).", sv="Andel utredningar över fyramånadersgränsen under ett år "
+        "(the city's social services report, Stockholm Direkt 16 May 2019).",
+        sv="Andel utredningar över fyramånadersgränsen under ett år "
         "som gör året till ett krisår.", assumption=(0.10, 0.30), gt=0)
     queue_months: PosFloat = P(
         1.0, "months of intake", "Investigations waiting for a caseworker, as months of "

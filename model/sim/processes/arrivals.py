@@ -20,7 +20,7 @@ import numpy as np
 
 from .. import casebook as cb
 from ..entities import DAYS_PER_YEAR, WEEK
-from ..jit import entry
+from ..jit import entry, kernel
 
 
 class Inflow:
@@ -40,14 +40,6 @@ class Inflow:
             return self.shares
         return [s * fx.inflow_factor.get((self.kind, x), 1.0)
                 for s, x in zip(self.shares, self.names)]
-
-    def counts(self, g, lam: float, fx) -> list[int]:
-        """Poisson counts per class for a week with total intensity ``lam``."""
-        if lam <= 0:
-            return [0] * len(self.names)
-        shares = self.shares_under(fx)
-        # one scalar draw per class: the same numbers as one vector draw, less overhead
-        return [int(g.poisson(lam * s)) for s in shares]
 
 
 class Classes(NamedTuple):
@@ -72,13 +64,7 @@ class Terms(NamedTuple):
     limit: float            # days to the legal deadline
 
 
-def _append(book: cb.CaseBook, kind: int, counts, days, scale, remaining, classes,
-            factor, divisor, limit) -> None:
-    book.reserve(days.size)
-    book.n, book.n_live, book.n_inv = _add(
-        book.arrays, book.n, book.n_live, book.n_inv,
-        NewCases(np.array(counts, np.int64), days, scale, remaining), classes,
-        Terms(kind, float(factor), float(divisor), float(limit)))
+_NONE = NewCases(np.zeros(0, np.int64), np.zeros(0), np.zeros(0), np.zeros(0))
 
 
 def weekly_arrivals(u) -> None:
@@ -100,13 +86,17 @@ def weekly_arrivals(u) -> None:
                * WEEK / DAYS_PER_YEAR)
     fx = u.fx
     flow_i, flow_o = u.inflow
-    u.response.intake_per_day = (lam_inv * sum(flow_i.shares_under(fx)) / WEEK,
-                                 lam_ong * sum(flow_o.shares_under(fx)) / WEEK)
-    counts_i = flow_i.counts(g, lam_inv, fx)
-    counts_o = flow_o.counts(g, lam_ong, fx)
+    shares_i, shares_o = flow_i.shares_under(fx), flow_o.shares_under(fx)
+    u.response.intake_per_day = (lam_inv * sum(shares_i) / WEEK,
+                                 lam_ong * sum(shares_o) / WEEK)
+    counts_i = _counts(g, lam_inv, shares_i)
+    counts_o = _counts(g, lam_ong, shares_o)
     ni, no = sum(counts_i), sum(counts_o)
-    counted = u.in_window(now)
-    recorder = u.recorder
+    if not ni + no:
+        return
+    # the draws in a fixed order: investigations' days and hours, then ongoing cases'
+    new_i = new_o = _NONE
+    nominal = fx.nominal_weeks or inv.nominal_weeks
     if ni:
         days = now - WEEK * g.random(ni)
         cv = inv.hours_cv
@@ -115,20 +105,42 @@ def weekly_arrivals(u) -> None:
             mult = g.gamma(shape, 1.0 / shape, ni)
         else:
             mult = np.ones(ni)
-        nominal = fx.nominal_weeks or inv.nominal_weeks
-        _append(u.book, cb.INVESTIGATION, counts_i, days, mult, np.full(ni, float(nominal)),
-                flow_i.classes, fx.hours_factor, nominal, inv.legal_limit_days)
-        recorder.cases_arrived_in_week(ni, counted, investigations=True)
+        new_i = NewCases(np.array(counts_i, np.int64), days, mult,
+                         np.full(ni, float(nominal)))
     if no:
         days = now - WEEK * g.random(no)
         dur = g.exponential(ong.mean_duration_weeks * WEEK, no)   # days, from assignment
-        _append(u.book, cb.ONGOING, counts_o, days, np.ones(no), dur, flow_o.classes,
-                u.response.ongoing_factor, 1.0, np.inf)
-        recorder.cases_arrived_in_week(no, counted)
+        new_o = NewCases(np.array(counts_o, np.int64), days, np.ones(no), dur)
+    book = u.book
+    book.reserve(ni + no)
+    book.n, book.n_live, book.n_inv = _add(
+        book.arrays, book.n, book.n_live, book.n_inv,
+        new_i, flow_i.classes,
+        Terms(cb.INVESTIGATION, float(fx.hours_factor), float(nominal),
+              float(inv.legal_limit_days)),
+        new_o, flow_o.classes,
+        Terms(cb.ONGOING, float(u.response.ongoing_factor), 1.0, np.inf))
+    u.recorder.cases_arrived_in_week(ni, no, u.in_window(now))
+
+
+def _counts(g, lam: float, shares: list[float]) -> list[int]:
+    """Poisson counts per class for a week with total intensity ``lam``: one scalar draw
+    per class (the same numbers as one vector draw, less overhead)."""
+    if lam <= 0:
+        return [0] * len(shares)
+    return [int(g.poisson(lam * s)) for s in shares]
 
 
 @entry
-def _add(book, n, n_live, n_inv, new, classes, terms):
+def _add(book, n, n_live, n_inv, new_i, classes_i, terms_i, new_o, classes_o, terms_o):
+    """Append a week's investigations, then its ongoing cases, each kind in order of
+    arrival (see ``_add_kind``)."""
+    n, n_live, n_inv = _add_kind(book, n, n_live, n_inv, new_i, classes_i, terms_i)
+    return _add_kind(book, n, n_live, n_inv, new_o, classes_o, terms_o)
+
+
+@kernel
+def _add_kind(book, n, n_live, n_inv, new, classes, terms):
     """Append a week's cases of one kind in order of arrival. Draw ``j`` belongs to
     class ``cls`` by the counts; weekly hours ``value[cls] * scale[j] * factor / divisor``
     (investigations: hours spread over the nominal weeks; ongoing: hours per week)."""
