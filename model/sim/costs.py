@@ -224,6 +224,11 @@ def _effects(fx, n: int) -> PayrollEffects:
                           rows({x: fx.policy_lost[x] for x in fx.policy_time}))
 
 
+def _categories(fx, _n: int) -> tuple[str, ...]:
+    """The payroll's categories, in the order of ``_payroll_week``'s totals."""
+    return PAYROLL + tuple(f"time_{x}" for x in fx.policy_time)
+
+
 def work_shortfall(need: float, capacity: float, measure_posts: float) -> tuple[float, float]:
     """Posts of work lost this week: (vacancy, measures). ``need``: budgeted posts;
     ``capacity``: FTE in post; ``measure_posts``: work measures took away and did not
@@ -279,12 +284,11 @@ class Ledger:
         if not self.in_window(u.env.now):
             return
         fx = u.fx
-        names = list(fx.policy_time)
         totals, lost, fulltime_pay, in_post, measure_lost_h = _payroll_week(
             float(u.env.now), u.views[PayrollColumns], u.phase_table.capacity,
             fx.tuple_of(_effects, u.n_slots), u.n_base_positions, self.terms)
         y = self.year_of(u.env.now - WEEK)
-        for cat, total in zip(PAYROLL + tuple(f"time_{x}" for x in names), totals.tolist()):
+        for cat, total in zip(fx.tuple_of(_categories, 0), totals.tolist()):
             if total:
                 self.sek[(y, cat)] += total
         for cat, total in zip(LOST, lost.tolist()):

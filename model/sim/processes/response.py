@@ -70,6 +70,8 @@ class Response:
         self.enabled = bool(self.cfg.enabled)
         self.cut = 0.0                         # cut of ongoing cases' weekly hours
         self.overtime = np.zeros(n_slots)      # overtime hours this week, per slot
+        self.overtime_on = False               # any of them non-zero
+        self.overtime_total = 0.0              # their sum
         self.used = np.zeros(n_slots)          # overtime hours this calendar year
         self.year = 0
         self.running: deque = deque()          # bought cases: (end day, hours/week)
@@ -96,7 +98,7 @@ class Response:
     def extra_hours(self) -> float:
         """Hours of work this week beyond the staff's own: overtime, borrowed staff and
         bought cases (capacity in the economic view)."""
-        return float(self.overtime.sum()) + self.bought_hours_week + self.borrowed_hours_week
+        return self.overtime_total + self.bought_hours_week + self.borrowed_hours_week
 
 
 def respond(u) -> bool:
@@ -131,8 +133,9 @@ def respond(u) -> bool:
         u.recorder.ongoing_bought(bought, counted)
         n_ong -= bought
     r.pressure = (n_inv + n_ong) / month_all if month_all > 0 else 0.0
-    r.running = deque(x for x in r.running if x[0] > now)
-    r.bought_hours_week = sum(w for _, w in r.running)
+    if r.running:
+        r.running = deque(x for x in r.running if x[0] > now)
+        r.bought_hours_week = sum(w for _, w in r.running)
     # prioritisation: one cut for every ongoing case
     cut = cfg.prioritise_max_cut * ramp(r.pressure, cfg.prioritise_from_months,
                                         cfg.prioritise_full_months)
@@ -147,12 +150,16 @@ def respond(u) -> bool:
         r.year = year
     hours = cfg.overtime_max_hours_per_week * ramp(r.pressure, cfg.overtime_from_months,
                                                    cfg.overtime_full_months)
-    r.overtime[:] = 0.0
+    r.overtime_total = 0.0
+    if hours > 0 or r.overtime_on:
+        r.overtime[:] = 0.0
+        r.overtime_on = hours > 0
     if hours > 0:
         _overtime(now, u.views[OvertimeColumns], hours, cfg.overtime_max_hours_per_year,
                   r.used, r.overtime)
         u.ledger.book_overtime(u, r.overtime, cfg.overtime_pay_factor)
-    u.recorder.response_week(r.cut, float(r.overtime.sum()), counted)
+        r.overtime_total = float(r.overtime.sum())
+    u.recorder.response_week(r.cut, r.overtime_total, counted)
     # leadership strengthened while people leave (exits of the last 52 weeks per post)
     exits = len(u.exit_days_52w) / max(u.n_base_positions, 1)
     if exits >= cfg.leadership_from_turnover:
@@ -208,7 +215,8 @@ def _borrow(u, cfg, now: float, counted: bool) -> int:
         r.borrowing = True
     elif r.pressure < cfg.borrow_from_months / 2:
         r.borrowing = False
-    r.lent = deque(x for x in r.lent if x[0] > now)
+    if r.lent:
+        r.lent = deque(x for x in r.lent if x[0] > now)
     taken = 0
     budget = cfg.borrow_share * u.n_base_positions * _client_hours(u.params)
     free = budget - sum(w for _, w in r.lent)
