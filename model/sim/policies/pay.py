@@ -126,10 +126,13 @@ class SalaryLadderPolicy(Policy):
     def _limited(self, u, i, st, eligible, now) -> np.ndarray:
         held = self.holders[i]
         wid = u.staff.wid
+        # the slot of each worker in post (worker ids are unique among them)
+        slot_of = dict(zip(wid[u.staff.active].tolist(),
+                           np.flatnonzero(u.staff.active).tolist()))
         # drop holders who left, lost eligibility, or whose term ended
         for w in list(held):
-            slot = np.flatnonzero(u.staff.active & (wid == w))
-            if slot.size == 0 or not eligible[slot[0]]:
+            k = slot_of.get(w)
+            if k is None or not eligible[k]:
                 del held[w]
             elif st.term_years and now >= held[w]:
                 held[w] = now + st.term_years * DAYS_PER_YEAR        # renewed while eligible
@@ -140,8 +143,7 @@ class SalaryLadderPolicy(Policy):
             for k in cand[:free]:
                 held[int(wid[k])] = now + (st.term_years or 1e9) * DAYS_PER_YEAR
         out = np.zeros(u.n_slots, bool)
-        for w in held:
-            out |= u.staff.active & (wid == w)
+        out[[slot_of[w] for w in held if w in slot_of]] = True
         return out
 
     def apply(self, u, fx: Effects) -> None:
