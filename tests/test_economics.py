@@ -278,3 +278,23 @@ def test_the_validation_section_gives_six_plus_two_a_verdict_at_each_productivit
     assert gains == sorted(gains) and gains[0] == 0 and gains[-1] == 0.35
     assert [r[0] for r in rows if r[1]] == ["0.15"]
     assert int(rows[0][2]) > int(rows[-1][2])
+
+
+def test_under_drawn_assumptions_the_replacement_probe_is_paired_with_the_base_at_its_own():
+    """Under drawn assumptions each base replication ran with assumptions of its own,
+    while the probe keeps the scenario's: pairing them would mix the assumptions'
+    effect into the cost of an exit. The figure must be the one a base run at the
+    scenario's assumptions gives, whatever the drawn runs' costs were."""
+    from model.config.scenario import load_scenario
+    from model.experiment import run_scenario
+    base = load_scenario(SCENARIOS / "baseline.yaml",
+                         ["simulation.years=2", "simulation.warmup_years=0.5",
+                          "simulation.replications=3"])
+    fixed = run_scenario(base)
+    expected = replacement.unit_replacement_cost(fixed, base)
+    drawn = {k: v.copy() for k, v in fixed.items()}
+    drawn["summary"]["draw"] = np.arange(len(drawn["summary"]))
+    drawn["costs"]["sek"] = drawn["costs"]["sek"] * 3.0      # futures unlike the probe's
+    got = replacement.unit_replacement_cost(drawn, base)
+    pd.testing.assert_frame_equal(got.reset_index(drop=True),
+                                  expected.reset_index(drop=True))

@@ -169,6 +169,15 @@ def test_a_comparison_under_uncertainty_writes_the_decision_tables(capsys, tmp_p
     assert cli(["dashboard", a], capsys)[0] == 0
     page = (a / "dashboard.html").read_text(encoding="utf-8")
     assert 'data-i18n="intro_psa"' in page and 'data-i18n="intro"' not in page
+    # the cards' intervals of levels are the spread of the futures, as that intro and
+    # the brief say (not the narrower interval of the mean)
+    from model.experiment.intervals import spread_interval
+    from model.present.dashboard.data import kpi_table, load_results
+    kt = kpi_table(load_results(a)).set_index(["scenario", "kpi"])
+    base = summary[summary.scenario == summary.scenario.iloc[0]]
+    m, lo, hi = spread_interval(base.draw.to_numpy())(base.turnover_rate.to_numpy(float))
+    card = kt.loc[(base.scenario.iloc[0], "turnover_rate")]
+    assert (card["low"], card["high"]) == pytest.approx((lo, hi))
 
 
 def test_draws_are_kept_only_where_the_base_shows_a_turnover_units_show(tmp_path):

@@ -26,9 +26,17 @@ def probe_of(scenario):
 
 def unit_replacement_cost(tables: dict, base, workers: int = 1) -> pd.DataFrame:
     """The unit's replacement cost for a comparison whose base is ``base``: the probe is
-    run and paired with the base's replications in ``tables``."""
+    run and paired with the base's replications in ``tables``. Under drawn assumptions
+    (a ``draw`` column) each of those ran with assumptions of its own while the probe
+    keeps the scenario's, so the pair would mix the assumptions' effect into the
+    difference: the base is then run again at the scenario's assumptions, and the
+    figure is the unit's at those (chance only)."""
     from . import run_scenario
-    mine = {k: tables[k][tables[k].scenario == base.name] for k in ("summary", "costs")}
+    summary = tables["summary"]
+    if "draw" in summary.columns and summary["draw"].notna().any():
+        mine = run_scenario(base, workers=workers)
+    else:
+        mine = {k: tables[k][tables[k].scenario == base.name] for k in ("summary", "costs")}
     probe = run_scenario(probe_of(base), workers=workers)
     return marginal_replacement_cost(mine, probe)
 

@@ -157,7 +157,7 @@ METRICS: tuple[Metric, ...] = (
            "Om enheten hamnade i kris något år (som standard: minst 20 % av "
            "utredningarna över fyramånadersgränsen, en kö av utredningar på minst en "
            "månads inflöde, avgångar på minst 60 % av de anställda eller minst 15 % av "
-           "årets utredningar köpta externt; gränserna står i scenariots crisis-block); "
+           "årets utredningar köpta externt; gränserna anges i scenariots krisinställningar); "
            "medelvärdet är risken för kris.",
            "Whether the unit fell into crisis in any year (by default: at least 20 % of "
            "investigations past the four-month limit, a queue of investigations of at "

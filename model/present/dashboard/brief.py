@@ -223,7 +223,8 @@ CSS = """
 @page{size:A4;margin:12mm}
 body{font-family:Arial,Helvetica,sans-serif;max-width:186mm;margin:8mm auto;color:#111;
 font-size:9.5pt}
-h1{font-size:14pt;margin:0 0 3pt 0}h2{font-size:11pt;margin:7pt 0 3pt 0}
+h1{font-size:14pt;margin:0 0 3pt 0}h1.part{font-size:12pt;margin:0 0 4pt 0}
+h2{font-size:11pt;margin:7pt 0 3pt 0}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:1.5pt 2.5pt;
 text-align:left;vertical-align:top;font-size:7.5pt}th{background:#eef;hyphens:manual}
 .neutral{border-left:4px solid #0072B2;padding:3pt 8pt;background:#f4f8fb;font-size:8.5pt}
@@ -282,7 +283,7 @@ def render_brief(res: Results, lang: str = "sv", sensitivity: pd.DataFrame | Non
     detail = _decision_table(res, lang, titles)
     ceac = decide.ceac_svg(res, lang, titles, decide.top_options(res)) if detail else ""
     method = [
-        f"<h2>{html.escape(w('method_h', lang))}</h2>",
+        f"<h1 class='part'>{html.escape(w('method_h', lang))}</h1>",
         (f"<h2>{html.escape(w('detail_h', lang))}</h2>{detail}"
          f"<p class='note'>{html.escape(t('negative_cheaper', lang))} "
          f"{html.escape(metric('crisis').label[lang])}: "

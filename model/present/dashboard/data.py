@@ -16,7 +16,8 @@ import numpy as np
 import pandas as pd
 
 from ...errors import UserError
-from ...experiment.intervals import bootstrap_rows_ci, kpi_ci, level_ci
+from ...experiment.intervals import bootstrap_rows_ci, kpi_ci, level_ci, spread_interval
+from ...sim.metrics import BINARY_KPIS
 from ...store import MAX_MANIFEST_BYTES
 from ...store.files import read_text
 
@@ -297,8 +298,13 @@ def kpi_table(res: Results) -> pd.DataFrame:
     rows = []
     for i, scen in enumerate(res.scenarios):
         cur = s[s.scenario == scen]
+        # under drawn assumptions a level's interval is the spread of the futures, as
+        # the basis line and the brief say (a probability keeps its Wilson interval)
+        spread = spread_interval(cur["draw"].to_numpy()) if "draw" in cur else None
         for k in (k for k in LEVEL_KPIS if k in cur.columns):   # crisis: newer results
-            m, lo, hi = kpi_ci(k, cur[k].to_numpy(float))
+            values = cur[k].to_numpy(float)
+            m, lo, hi = (spread(values) if spread is not None and k not in BINARY_KPIS
+                         else kpi_ci(k, values))
             rows.append({"scenario": scen, "kpi": k, "mean": m, "low": lo, "high": hi})
         if cost_benefit(res) is None:
             continue
@@ -318,7 +324,6 @@ def cost_turnover_points(res: Results) -> pd.DataFrame:
     """Turnover and cost per year (both views) per scenario, means with bootstrap
     intervals (levels: they stay within their bounds), or under uncertainty in the
     assumptions the spread of the futures."""
-    from ...experiment.intervals import spread_interval
     s = res.tables["summary"]
     rows = []
     for scen in res.scenarios:

@@ -139,7 +139,10 @@ def _replacement_item(res, lang: str) -> str:
         lo=fmt(r.loc["total", "ci_low"], "tkr", lang),
         hi=fmt(r.loc["total", "ci_high"], "tkr", lang), year=PRICE_YEAR,
         johren=fmt(r.loc["johren", "sek_per_exit"], "tkr", lang),
-        knock=fmt(r.loc["knock_on", "sek_per_exit"], "tkr", lang))
+        knock=fmt(r.loc["knock_on", "sek_per_exit"], "tkr", lang),
+        cash=(fmt(r.loc["cash", "sek_per_exit"], "tkr", lang) if "cash" in r.index
+              else t("na", lang)),
+        runs=int(res.manifest.get("replications") or 0))
     return f'<li class="replacement-cost">{html.escape(text)}</li>'
 
 

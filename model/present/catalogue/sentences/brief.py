@@ -44,7 +44,7 @@ BRIEF: dict[str, Text] = {
         "This brief describes simulated consequences of the options under the stated "
         "assumptions. It makes no recommendation."),
     "brief.appendix_h": Text("STRESS-DES-checklista", "STRESS-DES checklist"),
-    "brief.method_h": Text("Metod", "Method"),
+    "brief.method_h": Text("Metod och resultat i detalj", "Method and detailed results"),
     "brief.detail_h": Text("Varje alternativ i detalj", "Each option in detail"),
     "brief.run_on": Text("Körd {date}.", "Run on {date}."),
     "brief.base_line": Text(

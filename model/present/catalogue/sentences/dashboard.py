@@ -118,11 +118,15 @@ DASHBOARD: dict[str, Text] = {
         "Enhetens ersättningskostnad: en extra avgång kostar {total} ({lo} – {hi}) i den "
         "personalekonomiska kalkylen, i {year} års priser. Johréns block (rekrytering, "
         "introduktion, upplärning, vakans och avgång) ger {johren}, följdeffekterna "
-        "(sjukfrånvaro, senare rekryteringar, lönekostnad) {knock}; tillsammans summan.",
+        "(sjukfrånvaro, senare rekryteringar, lönekostnad) {knock}; tillsammans summan. "
+        "I budgetkalkylen (kassaflöde) kostar den {cash}. Siffran gäller scenariots egna "
+        "antaganden, och intervallet räknar bara slumpen ({runs} parvisa körningar).",
         "The unit's replacement cost: one extra exit costs {total} ({lo} – {hi}) in the "
         "economic view, in {year} prices. Johrén's blocks (recruitment, introduction, "
         "training-in, vacancy and exit) give {johren}, the knock-on effects (sick leave, "
-        "later recruitment, payroll) {knock}; together the sum."),
+        "later recruitment, payroll) {knock}; together the sum. In the budget view (cash "
+        "flow) it costs {cash}. The figure holds at the scenario's own assumptions, and "
+        "its interval counts chance only ({runs} paired runs)."),
     "dashboard.economic_additions": Text("Personalekonomisk: tillägg för förlorat arbete",
                                          "Economic (personnel economics): added value "
                                          "of work lost"),
