@@ -198,3 +198,25 @@ def test_the_validation_section_measures_the_baselines_tipping_points():
     assert len(rows) == 4 and sum("inflow" in r for r in rows) == 2
     for _k, n, share, lo, hi in re.findall(r"(\d+) of (\d+) \((\d+)%, (\d+)-(\d+)%\)", text):
         assert int(n) == 4 and int(lo) <= int(share) <= int(hi)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_brief_and_dashboard_warn_of_a_base_in_crisis_as_the_console_does(lang):
+    """A base in crisis in one run in ten or more is warned of on page one too, not only
+    on the console: a committee reads the brief."""
+    from pathlib import Path
+
+    from model.present.dashboard import decision
+    from model.present.dashboard.data import Results
+    ts = pd.DataFrame({"scenario": "base", "replication": 0, "week": np.arange(60),
+                       "queue_investigations": 5.0, "queue_ongoing": 2.0,
+                       "overdue_open": 0.0, "headcount": 40, "day": np.arange(60) * 7.0})
+    for crisis_base, warned in ((_ones(0, 7), True), (_ones(), False)):
+        res = Results(Path("."), "comparison", {}, {
+            "summary": _summary(np.zeros(N), crisis_base, _ones()), "timeseries": ts},
+            ["base", "other"])
+        text = decision.base_warning_html(res, lang)
+        assert bool(text) is warned
+        if warned:
+            assert {"sv": "kris i minst en körning av tio",
+                    "en": "crisis in at least one run in ten"}[lang] in text

@@ -222,7 +222,7 @@ def base_warning_html(res, lang: str) -> str:
     ts = res.table("timeseries")
     if ts is None or res.kind != "comparison":
         return ""
-    flags = base_flags(ts, res.scenarios[0])
+    flags = base_flags(ts, res.scenarios[0], res.table("summary"))
     if not flags:
         return ""
     words = "; ".join(T[f"flag_{c}"][lang] if f"flag_{c}" in T else c for c in flags)

@@ -22,11 +22,11 @@ DECISION: dict[str, Text] = {
         "with a service warning are not counted."),
     "decision.base_unstable": Text(
         "Varning redan i basen: {w}. Alla alternativ jämförs alltså med en enhet vars kö "
-        "inte är stabil under perioden (i en del av framtiderna); kontrollera basens "
-        "inflöde, tjänster och chefer innan alternativen jämförs.",
+        "eller bemanning inte är stabil under perioden (i en del av körningarna); "
+        "kontrollera basens inflöde, tjänster och chefer innan alternativen jämförs.",
         "Warning in the base itself: {w}. Every option is therefore compared with a unit "
-        "whose queue is not stable over the period (in some of the futures); check the "
-        "base's inflow, posts and managers before comparing the options."),
+        "whose queue or staffing is not stable over the period (in some of the runs); "
+        "check the base's inflow, posts and managers before comparing the options."),
     "decision.decisive_h": Text("Vad måste vara sant?", "What must be true?"),
     "decision.decisive_note": Text(
         "För de främsta alternativen: det osäkra antagande som betyder mest för "
