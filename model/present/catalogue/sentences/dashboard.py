@@ -169,9 +169,12 @@ DASHBOARD: dict[str, Text] = {
     "dashboard.col_service": Text("Verksamheten", "Service"),
     "dashboard.negative_cheaper": Text(
         "Negativ nettokostnad = billigare än basen. – = inte definierat (åtgärden har "
-        "ingen kontantkostnad eller undviker inte säkert några avgångar).",
+        "ingen egen kontantutgift: betald tid från klientarbetet är lön som betalas ändå "
+        "och räknas i den personalekonomiska kalkylen; eller så undviker den inte säkert "
+        "några avgångar).",
         "Negative net cost = cheaper than the base. n/a = not defined (the measure has "
-        "no cash cost or does not avoid exits with confidence)."),
+        "no cash outlay of its own: paid time off client work is pay paid anyway and is "
+        "counted in the economic view; or it does not avoid exits with confidence)."),
     "dashboard.service_ok": Text("ingen varning", "no warning"),
     "dashboard.warning_prefix": Text("VARNING FÖR VERKSAMHETEN", "SERVICE WARNING"),
     "dashboard.warning_suffix": Text("en besparing här är ingen rekommendation",
@@ -192,7 +195,8 @@ DASHBOARD: dict[str, Text] = {
     "dashboard.flag_crisis_risk": Text("enheten hamnar i kris i minst en körning av tio",
                                        "the unit falls into crisis in at least one run "
                                        "in ten"),
-    "dashboard.payback_none": Text("ingen kontantkostnad", "no cash cost"),
+    "dashboard.payback_none": Text("ingen kontantutgift att tjäna in",
+                                   "no cash outlay to earn back"),
     "dashboard.payback_never": Text("inte inom perioden", "not within the period"),
     "dashboard.payback_first": Text("från år 1", "from year 1"),
     "dashboard.payback_year": Text("år {n}", "year {n}"),
