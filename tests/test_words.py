@@ -15,6 +15,8 @@ import string
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 from model.present.catalogue import METRICS, Text, parameters
 from model.present.catalogue.sentences import SENTENCES
@@ -238,3 +240,15 @@ def test_every_policy_names_its_cost_in_the_catalogue():
     missing = [spec.key for spec in policies.SPECS
                if f"dashboard.pol_{spec.key}" not in SENTENCES]
     assert not missing
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_page_one_shows_a_count_bound_near_zero_on_its_side_of_zero(lang):
+    """'Avoids exits' needs the interval above zero: a bound of 0.0175 must not read
+    0,0 beside one of -0.01 that also reads 0,0."""
+    from model.present.dashboard.tables import bound
+    dec = "," if lang == "sv" else "."
+    assert bound(0.0175, "num1", lang) == f"0{dec}02"
+    assert bound(-0.012, "num1", lang) == f"-0{dec}01"
+    assert bound(0.0, "num1", lang) == f"0{dec}0"
+    assert bound(1.84, "num1", lang) == f"1{dec}8"

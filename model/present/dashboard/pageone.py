@@ -15,7 +15,7 @@ from ..catalogue.numbers import chance
 from ..catalogue.sentences import sentences
 from . import data as D
 from .i18n import fmt
-from .tables import heading
+from .tables import bound, heading
 
 W = sentences("pageone")
 
@@ -58,7 +58,8 @@ def _cell(res, scen: str, measure: str, kind: str, lang: str, runs: int, draws: 
     show = (lambda v: _amount(v, lang)) if kind == "k" else (lambda v: fmt(v, kind, lang))
     out = html.escape(show(mean))
     if lo == lo and hi == hi:
-        out += f"<span class='ci'>{html.escape(show(lo))} – {html.escape(show(hi))}</span>"
+        out += (f"<span class='ci'>{html.escape(bound(lo, kind, lang, show))} – "
+                f"{html.escape(bound(hi, kind, lang, show))}</span>")
     return out
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import math
 
-from ..catalogue.numbers import chance
+from ..catalogue.numbers import chance, significant
 from . import data as D
 from .i18n import COST_KPIS, KPI, fmt, payback_text, ranking_rule, t, warning_text
 
@@ -47,10 +47,21 @@ def _shown(value, kind: str, lang: str, runs: int) -> str:
     return chance(value, runs, lang) if kind == "chance" else fmt(value, kind, lang)
 
 
+def bound(value: float, kind: str, lang: str, show=None) -> str:
+    """An interval bound as ``show`` writes it, except a count's bound that is not zero
+    but would read 0,0: it gets one significant digit, so that whether the interval
+    lies above zero (the ranking's 'avoids exits') can be read ("0,02", "-0,01")."""
+    if kind == "num1" and value != 0 and abs(value) < 0.05:
+        return significant(value, lang, 1)
+    return (show or (lambda v: fmt(v, kind, lang)))(value)
+
+
 def _interval(lo, hi, kind, lang, runs: int = 0) -> str:
     if not (isinstance(lo, float) and math.isfinite(lo) and math.isfinite(hi)):
         return ""
-    return f"{_shown(lo, kind, lang, runs)} – {_shown(hi, kind, lang, runs)}"
+    def show(v):
+        return _shown(v, kind, lang, runs)
+    return f"{bound(lo, kind, lang, show)} – {bound(hi, kind, lang, show)}"
 
 
 def ranking_rows(res, lang: str) -> list[dict] | None:
