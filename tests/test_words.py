@@ -252,3 +252,14 @@ def test_page_one_shows_a_count_bound_near_zero_on_its_side_of_zero(lang):
     assert bound(-0.012, "num1", lang) == f"-0{dec}01"
     assert bound(0.0, "num1", lang) == f"0{dec}0"
     assert bound(1.84, "num1", lang) == f"1{dec}8"
+
+
+def test_what_must_be_true_writes_a_share_as_a_percentage_and_other_values_with_units():
+    """The page-one table of decisive assumptions writes shares as the other pages do
+    (10,3 %, not 0,103) and other values with their unit."""
+    from model.present.dashboard.decision import parameter_value
+    gain = "policies.working_time.productivity_gain"
+    assert parameter_value(0.103, gain, "sv") == "10,3\u00a0%"
+    assert parameter_value(0.15, gain, "en") == "15%"
+    assert parameter_value(0.25, "response.overtime_from_months", "sv") == \
+        "0,25 månaders inflöde"

@@ -102,12 +102,23 @@ def _value(v: float, lang: str) -> str:
     return significant(v, lang)
 
 
-def _with_unit(text: str, path: str, lang: str) -> str:
+def _unit(path: str) -> str:
     info = _FIELDS.get(path) or _FIELDS.get(path.rsplit(".", 1)[0])
-    unit = ((info.json_schema_extra or {}).get("unit") if info is not None else None) or ""
-    shown = unit_label(unit, lang)
+    return ((info.json_schema_extra or {}).get("unit") if info is not None else None) or ""
+
+
+def _with_unit(text: str, path: str, lang: str) -> str:
+    shown = unit_label(_unit(path), lang)
     return f"{text} {shown}" if shown and shown not in ("share", "andel", "factor",
                                                         "faktor") else text
+
+
+def parameter_value(v: float, path: str, lang: str) -> str:
+    """An assumption's value as the committee reads it: a share as a percentage (as
+    the pages write shares), any other value with its unit."""
+    if _unit(path) == "share":
+        return significant(100.0 * v, lang) + ("\u00a0%" if lang == "sv" else "%")
+    return _with_unit(_value(v, lang), path, lang)
 
 
 def decisive_html(res, lang: str, titles: dict[str, str], top: list[str]) -> str:
@@ -124,9 +135,10 @@ def decisive_html(res, lang: str, titles: dict[str, str], top: list[str]) -> str
                 else w("no_flip", lang))
         body.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in (
             titles.get(r["scenario"], r["scenario"]), parameter_name(r["parameter"], lang),
-            _with_unit(_value(r["current"], lang), r["parameter"], lang),
-            _with_unit(flip, r["parameter"], lang) if math.isfinite(r["flip"]) else flip,
-            fmt(r["evppi"], "sek", lang))) + "</tr>")
+            parameter_value(r["current"], r["parameter"], lang),
+            parameter_value(r["flip"], r["parameter"], lang) if math.isfinite(r["flip"])
+            else flip,
+            fmt(r["evppi"], "tkr", lang))) + "</tr>")
     return (f"<h2 id='decisive'>{html.escape(w('decisive_h', lang))}</h2>"
             f"<p class='note'>{html.escape(w('decisive_note', lang))}</p>"
             "<table class='decisive'><thead><tr>"
