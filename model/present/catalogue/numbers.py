@@ -70,6 +70,14 @@ def significant(value, lang: str, digits: int = 3) -> str:
     return text.replace(",", "\u00a0").replace(".", ",") if lang == "sv" else text
 
 
+def share_percent(value, lang: str, digits: int = 3) -> str:
+    """A share as a percentage with ``digits`` significant digits: 0.103 -> '10,3 %'
+    in Swedish, '10.3%' in English."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return NA[lang]
+    return significant(100.0 * value, lang, digits) + ("\u00a0%" if lang == "sv" else "%")
+
+
 def number(value: float, lang: str) -> str:
     """A count or duration: 10.0 -> '10', 2.5 -> '2,5' in Swedish."""
     text = f"{value:g}"

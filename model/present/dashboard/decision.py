@@ -12,7 +12,7 @@ import math
 import pandas as pd
 
 from ...config.fields import leaves
-from ..catalogue.numbers import significant
+from ..catalogue.numbers import share_percent, significant
 from ..catalogue.parameters import SHORT_NAMES, description, first_sentence, unit_label
 from ..catalogue.sentences import sentences
 from . import data as D
@@ -117,7 +117,7 @@ def parameter_value(v: float, path: str, lang: str) -> str:
     """An assumption's value as the committee reads it: a share as a percentage (as
     the pages write shares), any other value with its unit."""
     if _unit(path) == "share":
-        return significant(100.0 * v, lang) + ("\u00a0%" if lang == "sv" else "%")
+        return share_percent(v, lang)
     return _with_unit(_value(v, lang), path, lang)
 
 
