@@ -252,3 +252,22 @@ def test_a_run_says_when_some_of_its_replications_were_crisis_runs(tmp_path, cap
     assert code == 0
     assert "Obs: 2 av 2 körningar av Nuläge (ingen åtgärd) (100 %) var kriskörningar" in out
     assert "alternativens andelar står i kolumnen Kris" in out
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_a_comparison_with_its_pages_ends_with_the_next_steps(tmp_path, capsys, monkeypatch,
+                                                              lang):
+    """After the pages are written the console says what to do next, as the guide's
+    steps go: read the brief, bring in one's own unit, the app."""
+    from model.present.dashboard import pdf
+
+    def no_browser():
+        raise pdf.NoBrowser("no Chromium found")
+    monkeypatch.setattr(pdf, "browser", no_browser)
+    code, out, err = cli(["compare", BASELINE, SCENARIOS / "reflection_day.yaml", "--out",
+                          tmp_path / "c", *FAST, "--brief", "--dashboard", "--lang", lang],
+                         capsys)
+    assert code == 0, err
+    last = out.strip().splitlines()[-1]
+    assert last.startswith({"en": "Next:", "sv": "Nästa steg:"}[lang])
+    assert "import-hr" in last and "--base scenarios/own/" in last and "app" in last

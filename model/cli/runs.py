@@ -240,6 +240,9 @@ def cmd_compare(args) -> int:
                 how = pdf.HOW_TO.replace(" and run the report command again", "")
                 print(f"PDF not written with this result (no browser was found when it was "
                       f"made); to get it, {how} and run again with --force")
+    if args.brief and args.dashboard:
+        from ..present.console_text import say
+        print(f"\n{say('next_steps', args.lang)}")
     return 0
 
 

@@ -148,6 +148,16 @@ CLI: dict[str, Text] = {
     "cli.dashboard_written": Text("Dashboard (öppna i en webbläsare, fungerar utan nät)",
                                   "Dashboard (open in a browser, works offline)"),
     "cli.brief_word": Text("Underlag till nämnden", "Committee brief"),
+    "cli.next_steps": Text(
+        "Nästa steg: läs underlaget (sidan 1 är beslutsunderlaget) och öppna dashboarden; "
+        "för er egen enhet: python simulate.py import-hr personalrapport.csv, därefter "
+        "python simulate.py --base scenarios/own/<enhet>.yaml (docs/USER_GUIDE.md); "
+        "provsvar under ett sammanträde: python simulate.py app.",
+        "Next: read the brief (page 1 is the decision page) and open the dashboard; for "
+        "your own unit: python simulate.py import-hr staff_report.csv, then python "
+        "simulate.py --base scenarios/own/<unit>.yaml (docs/USER_GUIDE.md); what-ifs "
+        "during a meeting: python simulate.py app; add --lang sv for this console in "
+        "Swedish."),
     "cli.queue_unstable": Text(
         "enhetens kö är inte stabil under perioden (jämför dess inflöde med dess "
         "tjänster och chefer)",
