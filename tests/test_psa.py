@@ -178,6 +178,11 @@ def test_a_comparison_under_uncertainty_writes_the_decision_tables(capsys, tmp_p
     m, lo, hi = spread_interval(base.draw.to_numpy())(base.turnover_rate.to_numpy(float))
     card = kt.loc[(base.scenario.iloc[0], "turnover_rate")]
     assert (card["low"], card["high"]) == pytest.approx((lo, hi))
+    # and the brief's STRESS-DES checklist names draws and the spread, not replications
+    from model.present.dashboard.stress import stress_des
+    checklist = stress_des(load_results(a), "en")
+    assert "24 draws of the uncertain assumptions" in checklist
+    assert "Student-t" not in checklist and "span of the futures" in checklist
 
 
 def test_draws_are_kept_only_where_the_base_shows_a_turnover_units_show(tmp_path):

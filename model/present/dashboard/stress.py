@@ -64,6 +64,9 @@ def _items(res: Results, lang: str, titles: list[str]) -> list[tuple[str, str, s
     def n(v):
         return _num(v, lang)
 
+    # under drawn assumptions the runs are draws, and the intervals their spread
+    psa = m.get("uncertainty") if (m.get("uncertainty") or {}).get("draws") else None
+
     def say(key: str, **kw) -> str:
         return W[key][lang].format(**kw)
 
@@ -77,7 +80,11 @@ def _items(res: Results, lang: str, titles: list[str]) -> list[tuple[str, str, s
         "stress_aims": say("stress_aims", names=", ".join(titles)),
         "stress_warmup": say("stress_warmup", n=n(m.get("warmup_years"))),
         "stress_length": say("stress_length", n=n(m.get("years"))),
-        "stress_estimation": say("stress_estimation", n=m.get("replications")),
+        "stress_estimation": (
+            say("stress_estimation_psa", d=psa["draws"], r=psa.get("per_draw") or 1,
+                x=psa.get("screened_out") or 0, n=psa.get("candidates") or psa["draws"])
+            if psa else say("stress_estimation", n=m.get("replications"))),
+        "stress_algorithms": say("stress_algorithms_psa" if psa else "stress_algorithms"),
         "stress_sampling": say("stress_sampling", seed=m.get("seed")),
         # the items whose text is the same in every language (names, versions)
         "data": "SCB/SSR, Tham 2007, FoUI 81:2017 (Kiruna), Försäkringskassan, SKR, "

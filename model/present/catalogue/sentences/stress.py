@@ -53,9 +53,10 @@ STRESS: dict[str, Text] = {
         "Wilson intervals for probabilities"),
     "brief.stress_components_h": Text("Komponenter", "Components"),
     "brief.stress_components": Text(
-        "handläggare och ärenden; {posts} tjänster, {managers} chefer; köer: utredningar, "
-        "pågående ärenden; avgång: egen uppsägning, annan arbetsgivare, pension",
-        "workers and cases; {posts} posts, {managers} managers; queues: investigations, "
+        "handläggare och ärenden; tjänster: {posts}, chefer: {managers}; köer: "
+        "utredningar, pågående ärenden; avgång: egen uppsägning, annan arbetsgivare, "
+        "pension",
+        "workers and cases; posts: {posts}, managers: {managers}; queues: investigations, "
         "ongoing cases; exit: resignation, another employer, retirement"),
     "brief.stress_data_h": Text("Datakällor", "Data sources"),
     "brief.stress_preprocessing_h": Text("Förbehandling", "Pre-processing"),
@@ -83,6 +84,27 @@ STRESS: dict[str, Text] = {
         "jämförelser)",
         "{n} replications, 95% intervals, the same random numbers for every option "
         "(paired comparisons)"),
+    "brief.stress_estimation_psa": Text(
+        "{d} dragningar av de osäkra antagandena (PERT- eller likformiga fördelningar "
+        "över deras dokumenterade intervall) med {r} körning(ar) var, samma dragningar "
+        "och slumptal för alla alternativ (parvisa jämförelser); {x} av {n} dragningar "
+        "uteslöts när basens personalomsättning låg utanför det enheten visar; "
+        "intervallen är spannet där 95 % av framtiderna hamnar (2,5:e till 97,5:e "
+        "percentilen av dragningarnas medelvärden)",
+        "{d} draws of the uncertain assumptions (PERT or uniform distributions over "
+        "their documented ranges) with {r} run(s) each, the same draws and random "
+        "numbers for every option (paired comparisons); {x} of {n} draws were left out "
+        "where the base's turnover lay outside what the unit shows; the intervals are "
+        "the span in which 95% of the futures fall (2.5th to 97.5th percentile of the "
+        "draws' means)"),
+    "brief.stress_algorithms_psa": Text(
+        "veckovisa slumpdragningar med p = 1 − exp(−h·dt); gammafördelade ärendestorlekar; "
+        "lognormal rekryteringstid; probabilistisk känslighetsanalys med spannet av "
+        "framtiderna som intervall, Wilson-intervall för sannolikheter, EVPPI för värdet "
+        "av säker kunskap",
+        "weekly draws with p = 1 − exp(−h·dt); gamma case sizes; lognormal time to hire; "
+        "probabilistic sensitivity analysis with the span of the futures as intervals, "
+        "Wilson intervals for probabilities, EVPPI for the value of knowing"),
     "brief.stress_software_h": Text("Programvara", "Software"),
     "brief.stress_sampling_h": Text("Slumptal", "Random sampling"),
     "brief.stress_sampling": Text(
