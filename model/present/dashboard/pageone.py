@@ -26,6 +26,7 @@ COLUMNS = [
     ("col_economic", "net_cost_economic_sek_per_year", "k"),
     ("col_budget", "net_cost_budget_sek_per_year", "k"),
     ("col_time", "paid_time_off_casework_per_year", "k"),
+    ("col_saves", "p_saves_economic", "chance"),
     ("col_best", "p_best", "chance"),
     ("col_crisis", "p_crisis", "chance"),
 ]

@@ -20,6 +20,7 @@ RANKING_COLUMNS = [
     ("col_net_economic", "net_cost_economic_sek_per_year", "net_cost_economic_sek_per_year",
      "tkr"),
     ("col_p_saves", "p_saves_economic", "p_saves_economic", "chance"),
+    ("col_p_best", "p_best", "p_best", "chance"),
     ("col_p_crisis", "p_crisis", "p_crisis", "chance"),
     ("col_per_exit", "cost_per_avoided_exit", "cost_per_avoided_exit", "tkr"),
 ]
@@ -82,6 +83,9 @@ def ranking_rows(res, lang: str) -> list[dict] | None:
             text = _shown(value, kind, lang, runs)
             if col == "p_saves_economic" and warning:
                 text += " \u26a0"
+            if col == "p_best" and warning:      # an option with a warning is not ranked best
+                cells.append(("–", ""))
+                continue
             cells.append((text, _interval(lo, hi, kind, lang, runs)))
         rows.append({"rank": int(r.rank), "scenario": r.scenario,
                      "title": res.title(r.scenario, lang), "cells": cells,

@@ -159,6 +159,8 @@ DASHBOARD: dict[str, Text] = {
                                        "Net cost per year: Economic (personnel economics)"),
     "dashboard.col_p_crisis": Text("Risk för kris (andel körningar)",
                                    "Risk of a crisis (share of runs)"),
+    "dashboard.col_p_best": Text("Chans att vara bäst (personalekonomisk)",
+                                 "Chance of being best (economic)"),
     "dashboard.col_p_saves": Text("Sannolikhet att spara pengar (personalekonomisk)",
                                   "Probability of saving money (economic)"),
     "dashboard.col_per_exit": Text("Kostnad per undviken avgång (personalekonomisk)",

@@ -16,6 +16,7 @@ PAGEONE: dict[str, Text] = {
                                "Net cash cost (SEK thousand/year)"),
     "pageone.col_time": Text("Betald tid från klientarbetet (tkr/år)",
                              "Paid time off casework (SEK thousand/year)"),
+    "pageone.col_saves": Text("Chans att spara pengar", "Chance of saving money"),
     "pageone.col_best": Text("Chans att vara bäst", "Chance of being best"),
     "pageone.col_crisis": Text("Risk för kris", "Risk of a crisis"),
     "pageone.col_service": Text("Verksamheten", "Service"),
@@ -32,15 +33,18 @@ PAGEONE: dict[str, Text] = {
         "besparing. Under varje värde står intervallet. Fetstil: alternativet minskar "
         "avgångarna även i intervallets nedre ände. Betald tid från klientarbetet är "
         "lön för tid som åtgärden flyttar från ärendena; den del som inte tas igen "
-        "räknas som förlorat arbete i den personalekonomiska kostnaden. Chans att vara "
-        "bäst: andelen framtider där alternativet har lägst personalekonomisk "
+        "räknas som förlorat arbete i den personalekonomiska kostnaden. Chans att spara "
+        "pengar: andelen framtider där alternativet kostar mindre än basen i den "
+        "personalekonomiska kalkylen. Chans att vara bäst: andelen framtider där alternativet har lägst personalekonomisk "
         "nettokostnad bland basen och alternativen utan varning. Risk för kris: andelen "
         "framtider med ett år i kris (se metodsidan).",
         "Amounts in thousands of kronor a year against the base; a negative amount is a "
         "saving. Under each value stands its interval. Bold: the option avoids exits "
         "even at the lower end of its interval. Paid time off casework is the pay for "
         "time the measure moves away from cases; the part not recovered counts as work "
-        "lost in the economic cost. Chance of being best: the share of futures in which "
+        "lost in the economic cost. Chance of saving money: the share of futures in "
+        "which the option costs less than the base in the economic view. Chance of "
+        "being best: the share of futures in which "
         "the option has the lowest economic net cost among the base and the options "
         "without a warning. Risk of a crisis: the share of futures with a year in "
         "crisis (see the method page)."),
