@@ -35,7 +35,8 @@ PAGEONE: dict[str, Text] = {
         "lön för tid som åtgärden flyttar från ärendena; den del som inte tas igen "
         "räknas som förlorat arbete i den personalekonomiska kostnaden. Chans att spara "
         "pengar: andelen framtider där alternativet kostar mindre än basen i den "
-        "personalekonomiska kalkylen. Chans att vara bäst: andelen framtider där alternativet har lägst personalekonomisk "
+        "personalekonomiska kalkylen. Chans att vara bäst: andelen framtider där "
+        "alternativet har lägst personalekonomisk "
         "nettokostnad bland basen och alternativen utan varning. Risk för kris: andelen "
         "framtider med ett år i kris (se metodsidan).",
         "Amounts in thousands of kronor a year against the base; a negative amount is a "
