@@ -263,3 +263,20 @@ def test_what_must_be_true_writes_a_share_as_a_percentage_and_other_values_with_
     assert parameter_value(0.15, gain, "en") == "15%"
     assert parameter_value(0.25, "response.overtime_from_months", "sv") == \
         "0,25 månaders inflöde"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_result_with_fixed_assumptions_says_so_as_a_warning_with_the_way_out(lang):
+    """Chance-only intervals look certain: page one's basis line is then a warning and
+    names how to draw the assumptions; under drawn assumptions it is a plain note."""
+    from pathlib import Path
+
+    from model.present.dashboard import decision
+    from model.present.dashboard.data import Results
+    fixed = Results(Path("."), "comparison", {"replications": 20}, {})
+    drawn = Results(Path("."), "comparison",
+                    {"replications": 48, "uncertainty": {"draws": 48, "per_draw": 1}}, {})
+    assert "warning" in decision.basis_class(fixed)
+    assert "warning" not in decision.basis_class(drawn)
+    text = decision.basis_text(fixed, lang)
+    assert "--uncertainty 48" in text and "20" in text

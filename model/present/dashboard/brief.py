@@ -271,7 +271,8 @@ def render_brief(res: Results, lang: str = "sv", sensitivity: pd.DataFrame | Non
             f"<h2 id='ranking'>{html.escape(t('ranking_h', lang))}</h2>",
             f"<p class='base'>{_base_line(res, lang, titles)}</p>",
             decide.base_warning_html(res, lang),
-            f"<p class='note basis'>{html.escape(decide.basis_text(res, lang))}</p>",
+            f"<p class='{decide.basis_class(res)}'>"
+            f"{html.escape(decide.basis_text(res, lang))}</p>",
             table, pageone.notes_html(res, lang),
             f"<p class='note'>{html.escape(rule)}</p>",
             decide.decisive_html(res, lang, titles, top)]

@@ -158,6 +158,12 @@ def basis_text(res, lang: str) -> str:
     return w("basis_fixed", lang, r=res.manifest.get("replications"))
 
 
+def basis_class(res) -> str:
+    """The basis line's style: a warning where the assumptions were held fixed (its
+    intervals count chance only, and the page has no 'what must be true')."""
+    return "note basis" if draws_of(res) else "note basis warning"
+
+
 def top_options(res, n: int = 3) -> list[str]:
     """The first ``n`` options of the ranking without a service warning."""
     table = D.ranking_table(res)

@@ -264,7 +264,8 @@ def _ranking(res: Results) -> str:
     top = decision.top_options(res)
     blocks = "".join(f'<div class="only-{lang}">{decision.base_warning_html(res, lang)}'
                      f'{ranking_html(res, lang)}'
-                     f'<p class="note">{html.escape(decision.basis_text(res, lang))}</p>'
+                     f'<p class="{decision.basis_class(res)}">'
+                     f'{html.escape(decision.basis_text(res, lang))}</p>'
                      f'{decision.decisive_html(res, lang, _lang_titles(res, lang), top)}'
                      f'{views_html(res, lang)}</div>' for lang in LANGS)
     return (f'<section id="ranking"><h2 data-i18n="ranking_h">'

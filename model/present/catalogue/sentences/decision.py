@@ -55,7 +55,12 @@ DECISION: dict[str, Text] = {
         "an interval is the span in which 95% of these futures fall."),
     "decision.basis_fixed": Text(
         "Intervall och sannolikheter räknar bara slumpen ({r} körningar): antagandena "
-        "hålls fasta, så osäkerheten i dem syns inte här.",
+        "hålls fasta, så osäkerheten i dem syns inte här, och en rangordning eller en "
+        "chans som ser säker ut kan vända om ett antagande är fel. Med osäkra antaganden "
+        "dragna (compare --uncertainty 48) visar underlaget även vad som måste vara sant.",
         "Intervals and probabilities count chance only ({r} runs): the assumptions are "
-        "held fixed, so their uncertainty does not show here."),
+        "held fixed, so their uncertainty does not show here, and a ranking or a chance "
+        "that looks certain may turn if an assumption is wrong. With the uncertain "
+        "assumptions drawn (compare --uncertainty 48) the brief also shows what must be "
+        "true."),
 }
