@@ -158,9 +158,12 @@ def test_conditions_fragment_says_when_the_condition_cannot_be_met():
     row = dict.fromkeys(conditions.COLUMNS, math.nan)
     row.update(scenario="seven_hours", parameter="productivity_gain", metric="mean_queue",
                status="never", current=0.05, holds=False, low=0.0, high=0.35,
-               evaluations=2, replications=4)
+               evaluations=2, replications=4, years=5.0)
     html = page.conditions_html(pd.DataFrame([row]), "en")
     assert "not within 0.0%–35.0%" in html and "warned" in html
+    # the runs behind it are named, and that they count chance only
+    assert "4 paired replications × 5 years per value tried" in html
+    assert "count chance only" in html
     assert page.conditions_html(pd.DataFrame(columns=conditions.COLUMNS), "sv") == ""
 
 

@@ -13,6 +13,7 @@ import pandas as pd
 
 from .. import texts
 from ..catalogue import metric
+from ..catalogue.numbers import number
 from ..catalogue.sentences import sentences
 from .i18n import LANGS, fmt
 
@@ -88,13 +89,15 @@ def conditions_html(table: pd.DataFrame | None, lang: str,
                     + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     parameter = str(table["parameter"].iloc[0])
     n = int(table["replications"].iloc[0])
+    y = float(table["years"].iloc[0]) if "years" in table.columns else math.nan
+    years = number(y, lang) if math.isfinite(y) else "–"
     return (f'<h3>{html.escape(w("heading", lang))}</h3>'
             f'<p>{html.escape(w("intro", lang))} {html.escape(w("parameter", lang))}: '
             f'{html.escape(W.get(parameter, {}).get(lang, parameter))}.</p>'
             '<table class="conditions"><thead><tr>'
             + "".join(f"<th>{html.escape(h)}</th>" for h in head)
             + "</tr></thead><tbody>" + "".join(body) + "</tbody></table>"
-            f'<p class="note">{html.escape(w("note", lang).format(n=n))}</p>')
+            f'<p class="note">{html.escape(w("note", lang).format(n=n, y=years))}</p>')
 
 
 def conditions_block(table: pd.DataFrame | None,

@@ -326,9 +326,13 @@ DASHBOARD: dict[str, Text] = {
     "conditions.parameter": Text("Sökt parameter", "Parameter searched"),
     "conditions.no": Text("nej", "no"),
     "conditions.note": Text(
-        "{n} replikeringar per värde; en produktivitetsvinst på 33 % (8/6 − 1) betyder "
-        "att hela dagens arbetsmängd klaras på sex timmar.",
-        "{n} replications per value; a productivity gain of 33% (8/6 − 1) means the "
+        "{n} parvisa replikeringar × {y} år per prövat värde, med övriga antaganden "
+        "fasta på scenariots värden (en kortare sökning än huvudkörningens, så intervallen "
+        "räknar bara slumpen); en produktivitetsvinst på 33 % (8/6 − 1) betyder att hela "
+        "dagens arbetsmängd klaras på sex timmar.",
+        "{n} paired replications × {y} years per value tried, with the other assumptions "
+        "held at the scenario's values (a shorter search than the main run's, so the "
+        "intervals count chance only); a productivity gain of 33% (8/6 − 1) means the "
         "whole of today's load is done in six hours."),
     # the committee brief's own sentences: sentences/brief.py
     # the dashboard's cost cards (model.present.dashboard.tables)
