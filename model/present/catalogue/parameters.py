@@ -121,6 +121,15 @@ SHORT_NAMES: dict[str, Text] = {
     "policies.recruitment_support.time_to_hire_factor":
         Text("Rekryteringstid (faktor)", "Time to hire (factor)"),
     "unit.posts": Text("Tjänster", "Posts"),
+    "dcs.strain.scale_bound_sd":
+        Text("Hur långt arbetsmiljöskalorna når (SD åt båda hållen)",
+             "How far the work-environment scales reach (SD either way)"),
+    "dcs.demand.backlog_weight":
+        Text("Största krav som en växande kö lägger på personalen",
+             "Largest demand a growing queue puts on the staff"),
+    "response.buy_ongoing_above_months":
+        Text("Kö av pågående ärenden (månader) då de köps externt",
+             "Queue of ongoing cases (months) from which they are bought externally"),
     "cases.investigations.arrivals_per_year":
         Text("Nya utredningar per år", "New investigations per year"),
     "cases.ongoing.arrivals_per_year":

@@ -124,7 +124,7 @@ def _sensitivity(res: Results, sens: pd.DataFrame | None, lang: str) -> str:
         top = (evppi.groupby("parameter").influence_sek_per_year.max()
                .sort_values(ascending=False).head(5))
         items = "".join(f"<li>{html.escape(decide.parameter_name(p, lang))}: "
-                        f"{html.escape(fmt(v, 'sek', lang))}</li>" for p, v in top.items())
+                        f"{html.escape(fmt(v, 'tkr', lang))}</li>" for p, v in top.items())
         return f"<p>{html.escape(w('sens_psa', lang, d=draws))}</p><ol>{items}</ol>"
     from ...config.paramdoc import leaves
     from ...sim.params import Scenario

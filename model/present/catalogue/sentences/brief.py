@@ -28,11 +28,11 @@ BRIEF: dict[str, Text] = {
     "brief.sens_psa": Text(
         "Varje antagande med ett dokumenterat intervall drogs i {d} dragningar och ingår "
         "i intervallen och chanserna på första sidan. De som flyttar alternativens "
-        "personalekonomiska nettokostnad mest (största påverkan över alternativen, kr per "
-        "år):",
+        "personalekonomiska nettokostnad mest (största påverkan över alternativen, tkr "
+        "per år):",
         "Every assumption with a documented range was drawn in {d} draws and is part of "
         "the intervals and chances on page one. Those that move the options' economic net "
-        "cost most (largest influence over the options, SEK a year):"),
+        "cost most (largest influence over the options, thousand SEK a year):"),
     "brief.sens_none": Text(
         "Ingen känslighetsanalys ingår i detta underlag. Dessa antaganden saknar direkt "
         "källa och bör varieras (parametersvep) innan beslut:",
