@@ -280,3 +280,29 @@ def test_a_result_with_fixed_assumptions_says_so_as_a_warning_with_the_way_out(l
     assert "warning" not in decision.basis_class(drawn)
     text = decision.basis_text(fixed, lang)
     assert "--uncertainty 48" in text and "20" in text
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_what_must_be_true_says_when_no_assumption_turns_an_option(lang):
+    """An option whose verdict no drawn assumption turns gets no 'decisive assumption'
+    at a value of 0 kr (it read as if one existed); one that flips keeps its row."""
+    from pathlib import Path
+
+    import pandas as pd
+
+    from model.present.dashboard import decision
+    from model.present.dashboard.data import Results
+    gain = "policies.working_time.productivity_gain"
+    evppi = pd.DataFrame([
+        {"scenario": "a", "parameter": gain, "evppi_sek_per_year": 2e5, "flip_value": 0.1,
+         "influence_sek_per_year": 9e6},
+        {"scenario": "b", "parameter": gain, "evppi_sek_per_year": 0.0,
+         "flip_value": float("nan"), "influence_sek_per_year": 1e5}])
+    res = Results(Path("."), "comparison", {"uncertainty": {"draws": 48}},
+                  {"evppi": evppi}, ["base", "a", "b"])
+    text = decision.decisive_html(res, lang, {"a": "A", "b": "B"}, ["a", "b"])
+    none = {"sv": "inget av de osäkra antagandena", "en": "none of the uncertain"}[lang]
+    row_b = text.split("<td>B</td>")[1].split("</tr>")[0]
+    row_a = text.split("<td>A</td>")[1].split("</tr>")[0]
+    assert none in row_b
+    assert none not in row_a and "200" in row_a

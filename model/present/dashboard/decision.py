@@ -131,6 +131,12 @@ def decisive_html(res, lang: str, titles: dict[str, str], top: list[str]) -> str
             w("col_flip", lang), w("col_evppi", lang)]
     body = []
     for r in rows:
+        if not math.isfinite(r["flip"]) and not r["evppi"] > 0:
+            # nothing drawn turns the verdict: no assumption is decisive
+            body.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in (
+                titles.get(r["scenario"], r["scenario"]), w("none_decisive", lang),
+                "–", w("no_flip", lang), fmt(0.0, "tkr", lang))) + "</tr>")
+            continue
         flip = (_value(r["flip"], lang) if math.isfinite(r["flip"])
                 else w("no_flip", lang))
         body.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in (

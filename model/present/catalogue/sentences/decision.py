@@ -40,6 +40,9 @@ DECISION: dict[str, Text] = {
     "decision.col_assumed": Text("Antaget värde", "Assumed value"),
     "decision.col_flip": Text("Slutsatsen vänder vid", "The verdict flips at"),
     "decision.col_evppi": Text("Värde av säker kunskap per år", "Value of knowing, per year"),
+    "decision.none_decisive": Text(
+        "inget av de osäkra antagandena vänder slutsatsen inom sitt intervall",
+        "none of the uncertain assumptions turns the verdict within its range"),
     "decision.no_flip": Text("vänder inte inom intervallet",
                              "does not flip within the range"),
     "decision.basis_psa": Text(
