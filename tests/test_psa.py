@@ -210,3 +210,17 @@ def test_draws_are_kept_only_where_the_base_shows_a_turnover_units_show(tmp_path
     assert summary.set_index("draw").turnover_rate.loc[kept.draw].between(lo, hi).all()
     with pytest.raises(UserError, match="0%-0%"):
         psa.run(scs, seed=5, draws=24, per_draw=1, plausible=(0.0, 0.001))
+
+
+def test_the_redesign_share_of_shorter_hours_is_drawn_unless_the_option_is_defined_by_it():
+    """How much of the freed time a unit finds by redesign is not measured, so it is an
+    uncertain assumption (drawn); the options defined without redesign hold it at 0."""
+    from model.config.scenario import load_scenario
+    path = "policies.working_time.redesign_share"
+
+    def drawn(name):
+        return {u.path for u in uncertain.specs_for(load_scenario(ROOT / "scenarios"
+                                                                  / f"{name}.yaml"))}
+    assert path in drawn("six_plus_two") and path in drawn("six_and_half_hours")
+    assert path not in drawn("six_plus_two_no_redesign")
+    assert path not in drawn("seven_hours")

@@ -54,7 +54,9 @@ class WorkingTime(PolicyBase):
         "cut; the rest falls on client and non-client work in proportion (0: client time "
         "simply cut).", source="Sundsvall 6+2 (seed 000): extensive preparation \"för att "
         "klara befintlig belastning och nuvarande arbetsuppgifter inom den nya "
-        "arbetstiden\"; the share itself assumption (0-1)",
+        "arbetstiden\"; the share itself assumption (0-1): how much a unit achieves is "
+        "not measured, so it is drawn in the uncertainty analysis",
+        assumption=(0.0, 1.0),
         sv="Andel av den frigjorda tiden som hittas genom att göra om arbete utan klienter "
            "(administration, möten, dokumentation) innan klienttiden minskas.")
     productivity_gain: NonNeg = P(0.05, "share", "More client work done per client hour "

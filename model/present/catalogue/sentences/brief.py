@@ -26,12 +26,20 @@ BRIEF: dict[str, Text] = {
     "brief.sens_from": Text("Från känslighetsanalysen (totalt Sobol-index eller Morris μ*):",
                             "From the sensitivity analysis (total Sobol index or Morris μ*):"),
     "brief.sens_psa": Text(
-        "Varje antagande med ett dokumenterat intervall drogs i {d} dragningar och ingår "
-        "i intervallen och chanserna på första sidan. De som flyttar alternativens "
+        "Varje osäkert antagande med ett dokumenterat intervall drogs i {d} dragningar och "
+        "ingår i intervallen och chanserna på första sidan. Fasta, inte dragna: det "
+        "kommunen själv bestämmer eller vet (enhetens storlek och inflöde, åtgärdernas "
+        "omfattning och pris, konsulternas pris), tabeller (lönesteg, faser) och värdet "
+        "av förlorat arbete (1 × lönekostnaden; valideringsrapporten visar 1,25 och 1,5). "
+        "De som flyttar alternativens "
         "personalekonomiska nettokostnad mest (största påverkan över alternativen, tkr "
         "per år):",
-        "Every assumption with a documented range was drawn in {d} draws and is part of "
-        "the intervals and chances on page one. Those that move the options' economic net "
+        "Every uncertain assumption with a documented range was drawn in {d} draws and is "
+        "part of the intervals and chances on page one. Held fixed, not drawn: what the "
+        "municipality decides or knows (the unit's size and inflow, the measures' scale "
+        "and price, the consultants' price), tables (salary steps, phases) and the value "
+        "of work lost (1 × its labour cost; the validation report shows 1.25 and 1.5). "
+        "Those that move the options' economic net "
         "cost most (largest influence over the options, thousand SEK a year):"),
     "brief.sens_none": Text(
         "Ingen känslighetsanalys ingår i detta underlag. Dessa antaganden saknar direkt "
