@@ -125,3 +125,18 @@ def test_an_unstable_base_is_flagged_on_its_own():
     calm = run_comparison([scenario("simulation.years=2", "simulation.warmup_years=0.5")],
                           seed=5, replications=4)
     assert costbenefit.base_flags(calm["timeseries"], "baseline") == []
+
+
+def test_cost_per_avoided_exit_follows_the_interval_the_tables_show():
+    """Under drawn assumptions the exits-avoided interval shown is the spread of the
+    futures; a cost per avoided exit is defined only where that interval lies above
+    zero, not where only the narrower interval of the mean does."""
+    from model.experiment.costbenefit import _cost_per_avoided_exit
+    from model.experiment.intervals import spread_interval
+    avoided = np.array([1.0] * 40 + [-1.0] * 8)          # mean 0.67; 1 in 6 futures below 0
+    net = np.full(avoided.size, 1e5)
+    rng = np.random.default_rng(0)
+    chance_only = _cost_per_avoided_exit("x", net, avoided, 10.0, rng, True)
+    spread = _cost_per_avoided_exit("x", net, avoided, 10.0, rng, True, spread_interval())
+    assert np.isfinite(chance_only["mean"])
+    assert np.isnan(spread["mean"])
