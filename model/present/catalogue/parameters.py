@@ -121,6 +121,9 @@ SHORT_NAMES: dict[str, Text] = {
     "policies.recruitment_support.time_to_hire_factor":
         Text("Rekryteringstid (faktor)", "Time to hire (factor)"),
     "unit.posts": Text("Tjänster", "Posts"),
+    "policies.working_time.redesign_share":
+        Text("Andel av den frigjorda tiden som hittas genom omställning av arbetet utan "
+             "klienter", "Share of the freed time found by redesigning non-client work"),
     "dcs.strain.scale_bound_sd":
         Text("Hur långt arbetsmiljöskalorna når (SD åt båda hållen)",
              "How far the work-environment scales reach (SD either way)"),

@@ -116,7 +116,7 @@ def _with_unit(text: str, path: str, lang: str) -> str:
 def parameter_value(v: float, path: str, lang: str) -> str:
     """An assumption's value as the committee reads it: a share as a percentage (as
     the pages write shares), any other value with its unit."""
-    if _unit(path) == "share":
+    if _unit(path) == "share" or _unit(path).startswith("share of "):
         return share_percent(v, lang)
     return _with_unit(_value(v, lang), path, lang)
 

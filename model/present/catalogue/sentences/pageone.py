@@ -37,7 +37,9 @@ PAGEONE: dict[str, Text] = {
         "pengar: andelen framtider där alternativet kostar mindre än basen i den "
         "personalekonomiska kalkylen. Chans att vara bäst: andelen framtider där "
         "alternativet har lägst personalekonomisk "
-        "nettokostnad bland basen och alternativen utan varning. Risk för kris: andelen "
+        "nettokostnad bland basen och alternativen utan varning; med en körning per "
+        "framtid räknas också slumpen in, så basen blir nästan aldrig bäst: läs den "
+        "tillsammans med chansen att spara pengar. Risk för kris: andelen "
         "framtider med ett år i kris (se metodsidan).",
         "Amounts in thousands of kronor a year against the base; a negative amount is a "
         "saving. Under each value stands its interval. Bold: the option avoids exits "
@@ -47,6 +49,8 @@ PAGEONE: dict[str, Text] = {
         "which the option costs less than the base in the economic view. Chance of "
         "being best: the share of futures in which "
         "the option has the lowest economic net cost among the base and the options "
-        "without a warning. Risk of a crisis: the share of futures with a year in "
+        "without a warning; with one run per future chance counts too, so the base is "
+        "almost never best: read it beside the chance of saving money. Risk of a "
+        "crisis: the share of futures with a year in "
         "crisis (see the method page)."),
 }
