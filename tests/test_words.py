@@ -307,3 +307,11 @@ def test_what_must_be_true_says_when_no_assumption_turns_an_option(lang):
     row_a = text.split("<td>A</td>")[1].split("</tr>")[0]
     assert none in row_b
     assert none not in row_a and "200" in row_a
+
+
+def test_a_chance_half_way_between_two_steps_rounds_up():
+    """12.5 % of 48 futures is 6 of 48: it reads 15 %, not 10 % (round half to even)."""
+    from model.present.catalogue.numbers import chance
+    assert chance(6 / 48, 48, "en") == "15%"
+    assert chance(0.125, 48, "sv") == "15\u00a0%"
+    assert chance(0.12, 48, "en") == "10%"

@@ -57,7 +57,7 @@ def chance(value, n: int, lang: str) -> str:
     elif pct < step / 2:
         text = f"< {step}"
     else:
-        text = f"{step * round(pct / step):.0f}"
+        text = f"{step * math.floor(pct / step + 0.5):.0f}"   # halves up, not to even
     return text + ("\u00a0%" if lang == "sv" else "%")
 
 
