@@ -293,8 +293,7 @@ def cost_benefit(summary: pd.DataFrame, costs: pd.DataFrame, years: float,
                          "mean": k / len(trend["queue"]), "ci_low": lo, "ci_high": hi,
                          "interval": "wilson"})
         pays = float(np.mean(d_policy)) > 0
-        mine.append(_cost_per_avoided_exit(scen, net_econ, avoided, years, rng, pays,
-                                           spread or paired_ci))
+        mine.append(_cost_per_avoided_exit(scen, net_econ, avoided, years, rng, pays, spread))
         for measure, view in (("payback_year", None), ("payback_year_budget", "budget")):
             mine.append(_payback(scen, measure, costs, base, n_years, view, rng, pays))
         crisis, raised = crisis_rows(scen, s, b)
@@ -308,12 +307,11 @@ def cost_benefit(summary: pd.DataFrame, costs: pd.DataFrame, years: float,
 
 def _cost_per_avoided_exit(scen, net, avoided, years, rng, pays: bool,
                            interval=paired_ci) -> dict:
-    """Economic net cost per exit avoided: a ratio of means with a bootstrap percentile
-    interval, defined only for a measure that costs money and avoids exits with
-    confidence: the interval of exits avoided that the tables show (``interval``: under
-    drawn assumptions the spread of the futures) excludes zero."""
+    """Economic net cost per exit avoided (ratio of means, bootstrap interval), only for
+    a measure that costs money and whose exits-avoided ``interval`` (the one the tables
+    show) lies above zero."""
     n = len(net)
-    _, av_lo, _ = interval(avoided)
+    _, av_lo, _ = (interval or paired_ci)(avoided)
     defined = pays and avoided.mean() > 0 and (n < 2 or av_lo > 0)
     ratio = (net.mean() * years / avoided.mean()) if defined else math.nan
     lo = hi = math.nan
