@@ -258,6 +258,12 @@ def test_compare_writes_the_unit_replacement_cost_and_the_views_name_it(tmp_path
     text = views_html(load_results(out), lang)
     assert 'class="replacement-cost"' in text
     assert {"en": "2023 prices", "sv": "2023 års priser"}[lang] in text
+    # the knock-on sum is broken down, so a crisis response or a younger staff's pay
+    # inside it can be seen
+    from model.present.dashboard.i18n import block_label
+    for block in rc[(rc.part == "block") & (rc.kind == "knock_on")].block:
+        label = block_label(block, lang)
+        assert label[:1].lower() + label[1:] in text.replace("&#x27;", "'"), block
 
 
 def test_the_main_job_asks_for_the_replacement_cost():

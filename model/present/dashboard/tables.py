@@ -10,7 +10,7 @@ import math
 
 from ..catalogue.numbers import chance, significant
 from . import data as D
-from .i18n import COST_KPIS, KPI, fmt, payback_text, ranking_rule, t, warning_text
+from .i18n import COST_KPIS, KPI, block_label, fmt, payback_text, ranking_rule, t, warning_text
 
 # (column heading key, ranking column, cost-benefit measure for the interval, format)
 RANKING_COLUMNS = [
@@ -140,6 +140,18 @@ def views_html(res, lang: str) -> str:
             f'{_replacement_item(res, lang)}</ul>')
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _knock_on_parts(rc) -> list[tuple[str, float]]:
+    """The knock-on blocks of a replacement cost, largest effect first (a reader sees
+    what the knock-on sum nets: a crisis response's cost, a younger staff's pay)."""
+    k = rc[(rc.part == "block") & (rc.kind == "knock_on")]
+    k = k.reindex(k.sek_per_exit.abs().sort_values(ascending=False).index)
+    return list(zip(k.block, k.sek_per_exit.astype(float)))
+
+
 def _replacement_item(res, lang: str) -> str:
     """The unit's replacement cost (the main job's probe), when the result has it."""
     from ...experiment.prices import PRICE_YEAR
@@ -157,7 +169,9 @@ def _replacement_item(res, lang: str) -> str:
         knock=fmt(r.loc["knock_on", "sek_per_exit"], "tkr", lang),
         cash=(fmt(r.loc["cash", "sek_per_exit"], "tkr", lang) if "cash" in r.index
               else t("na", lang)),
-        runs=int(res.manifest.get("replications") or 0))
+        runs=int(res.manifest.get("replications") or 0),
+        parts="; ".join(f"{_lower_first(block_label(b, lang))} {fmt(v, 'tkr', lang)}"
+                        for b, v in _knock_on_parts(rc)))
     return f'<li class="replacement-cost">{html.escape(text)}</li>'
 
 

@@ -118,13 +118,13 @@ DASHBOARD: dict[str, Text] = {
         "Enhetens ersättningskostnad: en extra avgång kostar {total} ({lo} – {hi}) i den "
         "personalekonomiska kalkylen, i {year} års priser. Johréns block (rekrytering, "
         "introduktion, upplärning, vakans och avgång) ger {johren}, följdeffekterna "
-        "(sjukfrånvaro, senare rekryteringar, lönekostnad) {knock}; tillsammans summan. "
+        "{knock} ({parts}); tillsammans summan. "
         "I budgetkalkylen (kassaflöde) kostar den {cash}. Siffran gäller scenariots egna "
         "antaganden, och intervallet räknar bara slumpen ({runs} parvisa körningar).",
         "The unit's replacement cost: one extra exit costs {total} ({lo} – {hi}) in the "
         "economic view, in {year} prices. Johrén's blocks (recruitment, introduction, "
-        "training-in, vacancy and exit) give {johren}, the knock-on effects (sick leave, "
-        "later recruitment, payroll) {knock}; together the sum. In the budget view (cash "
+        "training-in, vacancy and exit) give {johren}, the knock-on effects {knock} "
+        "({parts}); together the sum. In the budget view (cash "
         "flow) it costs {cash}. The figure holds at the scenario's own assumptions, and "
         "its interval counts chance only ({runs} paired runs)."),
     "dashboard.economic_additions": Text("Personalekonomisk: tillägg för förlorat arbete",
@@ -249,7 +249,10 @@ DASHBOARD: dict[str, Text] = {
     "dashboard.block_training_in": Text("Upplärning", "Training-in"),
     "dashboard.block_vacancy_exit": Text("Vakans och avgång", "Vacancy and exit"),
     "dashboard.block_sick_leave": Text("Sjukfrånvaro", "Sick leave"),
-    "dashboard.block_payroll": Text("Ordinarie lönekostnad", "Ordinary payroll"),
+    "dashboard.block_payroll": Text("Ordinarie lönekostnad (yngre personal kostar mindre)",
+                                    "Ordinary payroll (a younger staff costs less)"),
+    "dashboard.block_recruitment_market": Text("Senare rekryteringar (sämre rekryteringsläge)",
+                                               "Later recruitment (a harder market)"),
     "dashboard.block_measures": Text("Åtgärder", "Measures"),
     "dashboard.block_service": Text("Verksamheten", "Service"),
     "dashboard.block_crisis_response": Text("Förstärkt ledning när många slutar",
