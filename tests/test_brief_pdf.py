@@ -279,3 +279,14 @@ def test_each_column_of_the_detail_table_holds_its_own_measure(eight_options):
             value = (html.escape(chance(mean, runs, "en")) if kind == "chance"
                      else fmt(mean, kind, "en"))
             assert cell.startswith(value), (key, scen, cell, value)
+
+
+def test_page_one_states_the_size_behind_a_warning_of_a_rise():
+    """'more past 4 months' alone hides whether the rise is 0.2 or 20 points: the mean
+    change it rests on stands beside it."""
+    from model.present.dashboard.pageone import short_warning
+    sizes = {"overdue_share_up": 0.0021, "turnover_up": 0.013}
+    assert short_warning("overdue_share_up;turnover_up", "sv", sizes) == \
+        "omsättning upp (+1,3 pe), fler över 4 mån. (+0,2 pe)"
+    assert short_warning("overdue_share_up", "en", sizes) == "more past 4 months (+0.2 pp)"
+    assert short_warning("queue_growing", "en", sizes) == "queue grows"

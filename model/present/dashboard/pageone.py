@@ -64,12 +64,21 @@ def _cell(res, scen: str, measure: str, kind: str, lang: str, runs: int, draws: 
     return out
 
 
-def short_warning(flag: str, lang: str) -> str:
+# the warnings whose size page one states beside them: the mean change they rest on
+SIZED = {"overdue_share_up": "overdue_share_change", "turnover_up": "turnover_rate_change"}
+
+
+def short_warning(flag: str, lang: str, sizes: dict[str, float] | None = None) -> str:
     """The service warning in a few words ('' for none): its two gravest parts and how
-    many more there are (the method page and the dashboard name them all)."""
+    many more there are (the method page and the dashboard name them all); ``sizes``:
+    the mean change behind a warning of ``SIZED``, stated beside it (in pp)."""
     codes = [c for c in (flag or "").split(";") if c]
     codes.sort(key=lambda c: list(FLAGS).index(c) if c in FLAGS else len(FLAGS))
-    words = [w(FLAGS[c], lang) if c in FLAGS else c for c in codes[:SHOWN_FLAGS]]
+    sizes = sizes or {}
+    words = [(w(FLAGS[c], lang) if c in FLAGS else c)
+             + (f" ({w('flag_size', lang, d=fmt(sizes[c], 'pp', lang))})"
+                if c in sizes else "")
+             for c in codes[:SHOWN_FLAGS]]
     if len(codes) > SHOWN_FLAGS:
         words.append(w("flag_more", lang, n=len(codes) - SHOWN_FLAGS))
     return ", ".join(words)
@@ -97,7 +106,9 @@ def table_html(res, lang: str, titles: dict[str, str]) -> str:
                     "avoids_exits":
                 text = f"<strong>{text}</strong>"
             cells.append(text)
-        warning = short_warning(r.service_flag, lang)
+        warning = short_warning(r.service_flag, lang, {
+            c: D.measure(res, r.scenario, m)[0] for c, m in SIZED.items()
+            if c in str(r.service_flag or "")})
         cells.append(f"<span class='warning'>\u26a0 {html.escape(warning)}</span>" if warning
                      else html.escape(w("ok", lang)))
         cls = " class='warned'" if warning else ""

@@ -26,6 +26,7 @@ PAGEONE: dict[str, Text] = {
     "pageone.flag_overdue_share_up": Text("fler över 4 mån.", "more past 4 months"),
     "pageone.flag_crisis_response_up": Text("nödåtgärder", "emergency measures"),
     "pageone.flag_turnover_up": Text("omsättning upp", "turnover up"),
+    "pageone.flag_size": Text("{d} pe", "{d} pp"),
     "pageone.flag_crisis_risk_up": Text("krisrisk upp", "crisis risk up"),
     "pageone.flag_more": Text("+{n} till", "+{n} more"),
     "pageone.columns_note": Text(
