@@ -212,7 +212,7 @@ def test_draws_are_kept_only_where_the_base_shows_a_turnover_units_show(tmp_path
         psa.run(scs, seed=5, draws=24, per_draw=1, plausible=(0.0, 0.001))
 
 
-def test_the_redesign_share_of_shorter_hours_is_drawn_unless_the_option_is_defined_by_it():
+def test_the_redesign_share_and_the_consultants_price_are_drawn_where_not_defined():
     """How much of the freed time a unit finds by redesign is not measured, so it is an
     uncertain assumption (drawn); the options defined without redesign hold it at 0."""
     from model.config.scenario import load_scenario
@@ -224,3 +224,6 @@ def test_the_redesign_share_of_shorter_hours_is_drawn_unless_the_option_is_defin
     assert path in drawn("six_plus_two") and path in drawn("six_and_half_hours")
     assert path not in drawn("six_plus_two_no_redesign")
     assert path not in drawn("seven_hours")
+    # the consultants' price, which drives the savings of options that fill posts, is
+    # drawn over its documented range (2-3x an employee's cost)
+    assert "consultants.cost_sek_per_month" in drawn("baseline")

@@ -133,7 +133,9 @@ class Consultants(Strict):
                                     "taket tillåter.")
     cost_sek_per_month: NonNeg = P(127_000, "SEK/month", "Cost of one full-time "
                                    "consultant.", source="Härjedalen 2018; Hultsfred 2024 "
-                                   "~130,000 (DOMAIN.md)", le=1e8,
+                                   "~130,000; typically 2-3x an employee's ~51,000 with "
+                                   "on-costs, the range (DOMAIN.md)", le=1e8,
+                                   interval=(102_000, 153_000),
                                    sv="Kostnad för en konsult på heltid.")
     experience_years: NonNeg = P(10.0, "years", "Experience of a consultant: agencies "
                                  "place experienced social workers (sets their control "

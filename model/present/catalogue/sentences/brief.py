@@ -29,7 +29,7 @@ BRIEF: dict[str, Text] = {
         "Varje osäkert antagande med ett dokumenterat intervall drogs i {d} dragningar och "
         "ingår i intervallen och chanserna på första sidan. Fasta, inte dragna: det "
         "kommunen själv bestämmer eller vet (enhetens storlek och inflöde, åtgärdernas "
-        "omfattning och pris, konsulternas pris), tabeller (lönesteg, faser) och värdet "
+        "omfattning och pris), tabeller (lönesteg, faser) och värdet "
         "av förlorat arbete (1 × lönekostnaden; valideringsrapporten visar 1,25 och 1,5). "
         "De som flyttar alternativens "
         "personalekonomiska nettokostnad mest (största påverkan över alternativen, tkr "
@@ -37,7 +37,7 @@ BRIEF: dict[str, Text] = {
         "Every uncertain assumption with a documented range was drawn in {d} draws and is "
         "part of the intervals and chances on page one. Held fixed, not drawn: what the "
         "municipality decides or knows (the unit's size and inflow, the measures' scale "
-        "and price, the consultants' price), tables (salary steps, phases) and the value "
+        "and price), tables (salary steps, phases) and the value "
         "of work lost (1 × its labour cost; the validation report shows 1.25 and 1.5). "
         "Those that move the options' economic net "
         "cost most (largest influence over the options, thousand SEK a year):"),
