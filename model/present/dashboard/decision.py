@@ -116,7 +116,8 @@ def _with_unit(text: str, path: str, lang: str) -> str:
 def parameter_value(v: float, path: str, lang: str) -> str:
     """An assumption's value as the committee reads it: a share as a percentage (as
     the pages write shares), any other value with its unit."""
-    if _unit(path) == "share" or _unit(path).startswith("share of "):
+    unit = _unit(path)
+    if unit == "share" or unit.startswith("share of "):
         return share_percent(v, lang)
     return _with_unit(_value(v, lang), path, lang)
 
@@ -152,15 +153,25 @@ def decisive_html(res, lang: str, titles: dict[str, str], top: list[str]) -> str
             + "</tr></thead><tbody>" + "".join(body) + "</tbody></table>")
 
 
+def draw_counts(res) -> dict[str, int] | None:
+    """The runs behind a result under drawn assumptions, as the sentences name them:
+    ``d`` draws, ``r`` runs per draw, ``x`` of ``n`` candidate draws left out (None
+    with the assumptions fixed)."""
+    draws = draws_of(res)
+    if not draws:
+        return None
+    u = res.manifest.get("uncertainty") or {}
+    return {"d": draws, "r": u.get("per_draw") or 1, "x": u.get("screened_out") or 0,
+            "n": u.get("candidates") or draws}
+
+
 def basis_text(res, lang: str) -> str:
     """What the intervals and chances of this result count, in one sentence."""
-    draws = draws_of(res)
-    if draws:
+    counts = draw_counts(res)
+    if counts:
         u = res.manifest.get("uncertainty") or {}
         lo, hi = u.get("plausible_base_turnover") or (math.nan, math.nan)
-        return w("basis_psa", lang, d=draws, r=u.get("per_draw") or 1,
-                 x=u.get("screened_out") or 0, n=u.get("candidates") or draws,
-                 lo=whole_pct(lo, lang), hi=whole_pct(hi, lang))
+        return w("basis_psa", lang, **counts, lo=whole_pct(lo, lang), hi=whole_pct(hi, lang))
     return w("basis_fixed", lang, r=res.manifest.get("replications"))
 
 

@@ -9,6 +9,7 @@ from ..catalogue.numbers import written
 from ..catalogue.sentences import sentences
 from . import data as D
 from .data import Results
+from .decision import draw_counts
 from .i18n import fmt
 
 # the checklist's items in order: number, the id of its heading and the id of its text
@@ -65,7 +66,7 @@ def _items(res: Results, lang: str, titles: list[str]) -> list[tuple[str, str, s
         return _num(v, lang)
 
     # under drawn assumptions the runs are draws, and the intervals their spread
-    psa = m.get("uncertainty") if (m.get("uncertainty") or {}).get("draws") else None
+    psa = draw_counts(res)
 
     def say(key: str, **kw) -> str:
         return W[key][lang].format(**kw)
@@ -81,9 +82,8 @@ def _items(res: Results, lang: str, titles: list[str]) -> list[tuple[str, str, s
         "stress_warmup": say("stress_warmup", n=n(m.get("warmup_years"))),
         "stress_length": say("stress_length", n=n(m.get("years"))),
         "stress_estimation": (
-            say("stress_estimation_psa", d=psa["draws"], r=psa.get("per_draw") or 1,
-                x=psa.get("screened_out") or 0, n=psa.get("candidates") or psa["draws"])
-            if psa else say("stress_estimation", n=m.get("replications"))),
+            say("stress_estimation_psa", **psa) if psa
+            else say("stress_estimation", n=m.get("replications"))),
         "stress_algorithms": say("stress_algorithms_psa" if psa else "stress_algorithms"),
         "stress_sampling": say("stress_sampling", seed=m.get("seed")),
         # the items whose text is the same in every language (names, versions)
