@@ -166,9 +166,11 @@ class Staff:
         self.consultant[n_positions:] = True
         self._initial = [(getattr(self, c.name), c.initial) for c in COLUMNS
                          if c.name not in FIXED]
+        self.version = 0    # counts the slots emptied or filled (who holds which post)
 
     def reset(self, k: int) -> None:
         """Slot ``k`` empty: every column at its initial value (the slot kind stays)."""
+        self.version += 1
         for column, initial in self._initial:
             column[k] = initial
 

@@ -96,6 +96,7 @@ class Unit:
         self.recorder = Recorder()
         self.policies = policies.build(self)
         self.fx = policies.Effects(self.n_slots, scenario)
+        self.fx_version, self.fx_until = -1, -np.inf   # when ``fx`` was computed, for how long
 
     def in_window(self, day: float) -> bool:
         """Whether ``day`` is in the statistics window (after the warm-up)."""

@@ -33,15 +33,29 @@ def build(unit) -> list[Policy]:
     return out
 
 
+# effects are recomputed from this close before a policy's next change (days): the
+# day computed for a threshold may differ from the day a tenure reaches it by rounding
+CHANGE_MARGIN = 1e-6
+
+
 def update(u) -> None:
-    """Recompute the week's effects from every policy in force (without policies the
-    neutral effects built with the unit stay as they are)."""
+    """The week's effects from every policy in force (without policies the neutral
+    effects built with the unit stay as they are). They are recomputed only when they
+    may have changed: a post was filled or emptied since they were computed, or a
+    policy's next change (``Policy.next_change``: a roll-out group starting, a holder
+    crossing a tenure threshold) has come. Otherwise the week keeps the effects, and
+    the kernels' tuples built from them (``Effects.tuple_of``), of the week before."""
     if not u.policies:
+        return
+    now = u.env.now
+    if u.staff.version == u.fx_version and now + CHANGE_MARGIN < u.fx_until:
         return
     fx = Effects(u.n_slots, u.params)
     for pol in u.policies:
         pol.apply(u, fx)
     u.fx = fx
+    u.fx_version = u.staff.version
+    u.fx_until = min(pol.next_change(u) for pol in u.policies)
 
 
 def book_costs(u) -> None:

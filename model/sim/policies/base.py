@@ -137,6 +137,32 @@ class Policy:
     def mask(self, u) -> np.ndarray:
         return self.slot_group < self.started_groups(u.env.now)
 
+    def next_change(self, u) -> float:
+        """The first day after today on which ``apply`` may give other effects while
+        the same workers hold the same posts: here the next group's start (a policy
+        whose effects follow its holders' tenure or experience adds the next threshold
+        one of them crosses). Never later than the true day: effects are recomputed
+        from that day on (``model.sim.policies.update``)."""
+        now = u.env.now
+        if now < self.start:
+            return self.start
+        started = self.started_groups(now)
+        if self.interval <= 0 or started >= self.groups:
+            return np.inf
+        return self.start + started * self.interval
+
+    def next_crossing(self, u, years, experience: bool = False) -> float:
+        """The first day, from today on, on which an employee's tenure (or experience,
+        with ``experience``) reaches one of ``years``; a day a hair before today counts
+        too (a threshold met today, perhaps by rounding alone, is looked at again)."""
+        emp = u.staff.employees()
+        start = u.staff.hire_day[emp]
+        if experience:
+            start = start - u.staff.prior[emp] * DAYS_PER_YEAR
+        days = start[:, None] + np.asarray(years, float)[None, :] * DAYS_PER_YEAR
+        days = days[days > u.env.now - 1.0]
+        return float(days.min()) if days.size else np.inf
+
     def apply(self, u, fx: Effects) -> None:  # pragma: no cover - interface
         raise NotImplementedError
 

@@ -127,6 +127,13 @@ class IntroductionPolicy(Policy):
                               fx.gap_met)
         self.session_hours = float(hours.sum())
 
+    def next_change(self, u) -> float:
+        c = self.cfg
+        months = (12, 24, c.reflection_early_months, c.reflection_until_months,
+                  c.reduced_load_months, c.shield_complex_years * 12.0)
+        return min(super().next_change(u),
+                   self.next_crossing(u, [m / 12.0 for m in months]))
+
     def cost_week(self, u, fx: Effects) -> float:
         hours = self.session_hours
         if hours <= 0:

@@ -157,6 +157,15 @@ class SalaryLadderPolicy(Policy):
             holds = np.isin(self.step_held, limited) & mask
             fx.control_boost += np.where(holds, self.cfg.career_control_gain, 0.0)
 
+    def next_change(self, u) -> float:
+        steps = self.cfg.steps
+        years = [s.min_years for s in steps] + [s.max_years for s in steps
+                                                 if s.max_years is not None]
+        out = min(super().next_change(u), self.next_crossing(u, years, experience=True))
+        if any(s.after_introduction for s in steps):
+            out = min(out, self.next_crossing(u, [u.phase_table.intro_years]))
+        return out
+
     def cost_week(self, u, fx: Effects) -> float:
         emp = u.staff.employees()
         # supplements are pay: one week of them, with on-cost, over the employees' FTE
