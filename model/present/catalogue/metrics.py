@@ -93,8 +93,10 @@ METRICS: tuple[Metric, ...] = (
            Text("Genomsnittligt antal inhyrda socialsekreterare.",
                 "Average number of agency social workers."), "num1"),
     _share("overdue_share", "Utredningar över tidsgränsen", "Overdue investigations",
-           "Andel utredningar som inte var klara inom lagens fyra månader.",
-           "Share of investigations not finished within the legal four months.", ".1%"),
+           "Andel utredningar som inte var klara inom lagens fyra månader "
+           "(socialtjänstlagen 2025:400, 20 kap. 3 §).",
+           "Share of investigations not finished within the legal four months (Social "
+           "Services Act 2025:400, chapter 20, section 3).", ".1%"),
     _money("total_cost_sek", "Total kostnad, budget", "Total cost, budget",
            "Utbetalningar under hela perioden.", "Cash paid over the whole period."),
     _money("economic_cost_sek", "Total kostnad, personalekonomisk", "Total cost, economic",

@@ -92,9 +92,18 @@ class Attrition(Strict):
                                       sv="Tillägg till risken att rekryteras bort av "
                                       "grannkommuner och bemanningsföretag, per år.",
                                       assumption=(0.0, 0.1), le=10)
-    notice_period_weeks: NonNeg = P(4, "weeks", "Notice served after resigning.",
-                                    assumption=(4, 12), le=52, decision=True,
-                                    sv="Uppsägningstid efter en egen uppsägning.")
+    notice_period_weeks: NonNeg = P(4, "weeks", "Notice served after resigning. 4 weeks is "
+                                    "LAS's one month, the floor; the municipal agreement "
+                                    "AB gives three months after twelve months' "
+                                    "employment (Kommunalarbetaren 31 July 2013, citing "
+                                    "AB; not checked against AB's current text), and a "
+                                    "leaver may be released earlier by agreement.",
+                                    assumption=(4, 13), le=52, decision=True,
+                                    sv="Uppsägningstid efter en egen uppsägning. 4 veckor "
+                                       "är lagens (LAS) en månad, golvet; kommunernas "
+                                       "avtal AB ger tre månader efter tolv månaders "
+                                       "anställning, och den som slutar kan släppas "
+                                       "tidigare efter överenskommelse.")
     retirement_age: float = P(65, "years of age", "Age at which a worker retires.",
                               assumption=(63, 69), gt=18, le=80, decision=True,
                               sv="Ålder då en medarbetare går i pension.")
@@ -194,14 +203,18 @@ class SickLeave(Strict):
                                       sv="Sjukfall som väntas vara längre än så här lämnar "
                                          "medarbetarens ärenden till kollegor.")
     sick_pay_share: Share = P(0.8, "share of salary", "Sick pay the employer pays for "
-                              "days 1-14 (sjuklön).", source="Sjuklönelagen (80%)",
+                              "days 1-14 (sjuklön; the qualifying deduction, karensavdrag, "
+                              "is not taken off).", source="Sjuklönelagen (80%)",
                               sv="Sjuklön som arbetsgivaren betalar för dag 1–14, som andel av "
                                  "lönen.")
     employer_pay_days: float = P(14, "days", "Days of a spell paid by the employer; "
-                                 "later days are paid by Försäkringskassan.",
+                                 "later days are paid by Försäkringskassan. A supplement "
+                                 "the collective agreement (AB) may add after day 14 is "
+                                 "not counted (assumption: not found in the sources).",
                                  source="Sjuklönelagen", ge=0, le=365,
                                  sv="Dagar av ett sjukfall som arbetsgivaren betalar; senare "
-                                    "dagar betalar Försäkringskassan.")
+                                    "dagar betalar Försäkringskassan. Ett tillägg som "
+                                    "kollektivavtalet (AB) kan ge efter dag 14 räknas inte.")
     rehabilitation_sek_per_long_spell: NonNeg = P(
         8_000, "SEK", "Employer's cash cost of rehabilitation per spell over 14 days "
         "(occupational health service, rehabilitation meetings, adjustments).",

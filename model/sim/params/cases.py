@@ -68,10 +68,13 @@ class Investigations(Strict):
                                "about +18%/year).", source="FoUI 81:2017 (Kiruna)",
                                ge=-0.5, le=1.0, decision=True,
                                sv="Årlig ökning av inflödet.")
-    legal_limit_days: PosFloat = P(120, "days", "Statutory time limit for an "
-                                   "investigation (4 months).", source="SoL 11 kap. 2 §",
-                                   le=3650,
-                                   sv="Lagstadgad tidsgräns för en utredning (fyra månader).")
+    legal_limit_days: PosFloat = P(
+        120, "days", "Statutory time limit for an investigation concerning a child (4 "
+        "months from its start; extended only for special reasons, for a stated time).",
+        source="socialtjänstlag (2025:400) 20 kap. 3 § (before 1 July 2025 SoL 2001:453 "
+        "11 kap. 2 §)", le=3650,
+        sv="Lagstadgad tidsgräns för en utredning om ett barn (fyra månader från det att "
+           "den inleddes; förlängs bara vid särskilda skäl, för viss tid).")
     nominal_weeks: PosFloat = P(12, "weeks", "Weeks over which an investigation's "
                                 "hours are spread when its handler is not overloaded.",
                                 assumption=(4, 16), le=104, decision=True,

@@ -5,8 +5,8 @@ A replication is a crisis run when, in any year of the statistics window, at lea
 of these holds (each judged on that year alone):
 
 * the **overdue share**: the share of investigations whose statutory four-month limit
-  (SoL 2001:453 11 kap. 2 § until 30 June 2025; the new socialtjänstlag, prop.
-  2024/25:89, since 1 July 2025) came in that year while they were still open reaches
+  (socialtjänstlag 2025:400, 20 kap. 3 §, since 1 July 2025; before it SoL 2001:453
+  11 kap. 2 §) came in that year while they were still open reaches
   ``overdue_share``;
 * the **queue**: the investigations waiting for a caseworker, averaged over the year's
   weeks, reach ``queue_months`` months of that year's investigation intake;

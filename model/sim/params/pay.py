@@ -103,10 +103,12 @@ class Economics(Strict):
            "utöver mentorernas timmar, per timme av den nyanställdas bortfall; Johréns "
            "inlärningsblock.")
     overdue_investigation_sek: NonNeg = P(
-        0, "SEK", "Price put on one investigation over the legal limit (SoL 11 kap. 2 §) "
-        "in the economic view; 0 leaves the service unpriced (it is reported on its own).",
+        0, "SEK", "Price put on one investigation over the legal limit (socialtjänstlagen "
+        "2025:400, 20 kap. 3 §) in the economic view; 0 leaves the service unpriced (it "
+        "is reported on its own).",
         assumption=(0, 50_000), le=1e7, decision=True,
-        sv="Pris på en utredning över lagens tidsgräns (SoL 11 kap. 2 §) i den "
+        sv="Pris på en utredning över lagens tidsgräns (socialtjänstlagen 2025:400, 20 kap. "
+           "3 §) i den "
            "samhällsekonomiska bilden; 0 lämnar servicen oprissatt (den redovisas för sig).")
     handover_sek: NonNeg = P(
         0, "SEK", "Price put on one case hand-over (a continuity break for a child or "
