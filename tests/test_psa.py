@@ -227,3 +227,40 @@ def test_the_redesign_share_and_the_consultants_price_are_drawn_where_not_define
     # the consultants' price, which drives the savings of options that fill posts, is
     # drawn over its documented range (2-3x an employee's cost)
     assert "consultants.cost_sek_per_month" in drawn("baseline")
+
+
+def test_the_screen_runs_only_the_candidates_it_needs_and_keeps_the_same_draws(monkeypatch):
+    """The screen runs candidates in rounds until it has enough plausible draws: the
+    draws kept and every table are those of screening all candidates at once, with fewer
+    runs."""
+    from model.experiment import batches, psa
+    scs = [scenario("simulation.years=1", "simulation.warmup_years=0.5")]
+    runs = []
+    real = batches.run_replications
+
+    def counting(items, *a, **k):
+        runs.append(len(items))
+        return real(items, *a, **k)
+
+    monkeypatch.setattr(batches, "run_replications", counting)
+    rounds = psa.run(scs, seed=5, draws=24, per_draw=1)
+    screened_in_rounds = sum(runs[:-1])
+    runs.clear()
+    monkeypatch.setattr(psa, "screen_round", lambda *a: 24 * psa.OVERSAMPLE)
+    at_once = psa.run(scs, seed=5, draws=24, per_draw=1)
+    assert runs[0] == 24 * psa.OVERSAMPLE
+    assert screened_in_rounds < 24 * psa.OVERSAMPLE
+    for name in ("summary", "costs", "draws"):
+        pd.testing.assert_frame_equal(rounds[name], at_once[name], check_exact=True)
+    both = rounds["screen"].base_turnover.notna()
+    assert (rounds["screen"].kept == at_once["screen"].kept).all()
+    assert np.array_equal(rounds["screen"].base_turnover[both],
+                          at_once["screen"].base_turnover[both])
+    assert both.sum() == screened_in_rounds
+
+
+def test_a_screen_round_asks_for_what_the_acceptance_seen_so_far_needs():
+    from model.experiment.psa import screen_round
+    assert screen_round(48, 0, 0, 2) == 48 * 12 // 10 + 1 + 2      # all accepted so far
+    assert screen_round(10, 30, 60, 1) == 24 + 1                    # half accepted
+    assert screen_round(10, 0, 40, 1) == 48 + 1                     # floor at one in four

@@ -86,6 +86,15 @@ def screen_counts(screen: pd.DataFrame | None) -> tuple[int, int]:
     return examined - int(screen.kept.sum()), examined
 
 
+def screen_round(needed: int, kept: int, examined: int, workers: int) -> int:
+    """How many more candidates the screen runs to find ``needed`` more plausible draws:
+    at the acceptance seen so far (all, before any is run; at least one in four), with a
+    fifth more and a run per worker to spare. The draws kept are the first plausible
+    candidates in order whatever the rounds, so rounds only save the runs not needed."""
+    rate = max(kept / examined if examined else 1.0, 0.25)
+    return int(np.ceil(needed / rate * 1.2)) + max(workers, 1)
+
+
 def run(scenarios: list[Scenario], seed: int, draws: int, per_draw: int, workers: int = 1,
         progress=None, scheduler: str | None = None,
         plausible: tuple[float, float] | None | str = "base") -> dict[str, pd.DataFrame]:
@@ -94,9 +103,10 @@ def run(scenarios: list[Scenario], seed: int, draws: int, per_draw: int, workers
     and ``screen`` (every candidate draw, the base's first-run turnover, kept or not).
 
     With ``plausible`` (low, high), ``OVERSAMPLE`` times as many candidate draws are made
-    and the base's first run of each is run first; the first ``draws`` candidates whose
-    turnover lies in the range are kept (in candidate order, so the result does not
-    depend on the workers). Too few plausible candidates is an error naming the range.
+    and the base's first run of each is run first, in rounds (``screen_round``) until
+    enough are found; the first ``draws`` candidates whose turnover lies in the range are
+    kept (in candidate order, so the result depends neither on the workers nor on the
+    rounds). Too few plausible candidates is an error naming the range.
     ``"base"``: the base's own ``simulation.plausible_turnover``; None: no screen."""
     if plausible == "base":
         plausible = tuple(scenarios[0].simulation.plausible_turnover)
@@ -115,18 +125,26 @@ def run(scenarios: list[Scenario], seed: int, draws: int, per_draw: int, workers
                                  scheduler)
 
     base = scenarios[0].name
-    turnover = np.full(tried, np.nan)
+    turnover = np.full(tried, np.nan)       # NaN: a candidate the screen did not need
     if plausible:
-        execute([((base, c), texts[(base, c)], c * per_draw) for c in range(tried)])
-        for c in range(tried):
-            turnover[c] = float(results[base][c * per_draw]["summary"]["turnover_rate"][0])
-        ok = np.flatnonzero((turnover >= plausible[0]) & (turnover <= plausible[1]))
+        examined = 0
+        ok = np.empty(0, int)
+        while ok.size < draws and examined < tried:
+            chunk = range(examined, min(tried, examined + screen_round(
+                draws - ok.size, ok.size, examined, workers)))
+            execute([((base, c), texts[(base, c)], c * per_draw) for c in chunk])
+            for c in chunk:
+                turnover[c] = float(results[base][c * per_draw]["summary"]["turnover_rate"][0])
+            examined = chunk.stop
+            ok = np.flatnonzero((turnover >= plausible[0]) & (turnover <= plausible[1]))
         if ok.size < draws:
             raise UserError(
                 f"--uncertainty {draws}: only {ok.size} of {tried} draws of the assumptions "
                 f"give the base a turnover within {plausible[0]:.0%}-{plausible[1]:.0%} a "
                 "year (simulation.plausible_turnover, the range the unit shows); check the "
                 "base, its uncertainty block or that range")
+        if progress and examined < tried:
+            progress(tried - examined)      # the candidates not needed count as done
         kept = [int(c) for c in ok[:draws]]
         for c in set(range(tried)) - set(kept):      # screened out: not part of the result
             results[base].pop(c * per_draw, None)
