@@ -188,7 +188,7 @@ def test_breakeven_command_finds_a_supplement(tmp_path, capsys):
     out = tmp_path / "be"
     code = simulate.main(["breakeven", str(SCENARIOS / "pay_supplement_jonkoping.yaml"),
                           "--param", "policies.salary_ladder.steps.0.supplement_sek_per_month",
-                          "--low", "0", "--high", "6000", "--target", "turnover_rate=0.15",
+                          "--low", "0", "--high", "6000", "--target", "turnover_rate=0.115",
                           "--out", str(out), "--years", "2", "--warmup-years", "0.5",
                           "--replications", "4", "--quiet"])
     assert code == 0

@@ -183,8 +183,9 @@ def test_trainees_accrue_tenure_and_experience_for_the_days_they_work(days):
     """A trainee hire brings the trainee period at its days a week (Värmdö: at least one)
     as experience and as tenure in the unit: one year at one day a week is 0.2 years,
     still inside the introduction; at five days a week a whole year, past it."""
+    # five years, so a trainee hired in the window has time to pass a phase boundary
     sc = _policy("trainees", "attrition.baseline_hazard_per_year=0.3",
-                 f"policies.trainees.days_per_week={days}")
+                 f"policies.trainees.days_per_week={days}", "simulation.years=5")
     t = Model(sc, 0).run()
     ev = t["events"]
     hires = ev[ev.event == "hire"]
