@@ -126,6 +126,15 @@ def test_import_of_the_example_files(tmp_path, capsys):
     targets, tdir = calibration.load_targets(tmp_path / "my_unit_targets.yaml")
     assert {t.metric for t in targets} >= {"turnover_rate"}
     assert calibration.targets_for(out, targets, tdir)
+    # the file of today that the import's 'Next:' line suggests extends the import: the
+    # observed exits apply to it (the nearest file in its chain that has targets)
+    now = tmp_path / "my_unit_now.yaml"
+    now.write_text("extends: my_unit.yaml\nname: my_unit_now\nunit: {posts: 30}\n")
+    assert calibration.targets_for(now, targets, tdir) == calibration.targets_for(
+        out, targets, tdir)
+    assert not calibration.targets_for(BASELINE, targets, tdir)   # not a file of the unit
+    printed = capsys.readouterr().out
+    assert f"calibrate {now} {tmp_path / 'my_unit_targets.yaml'}" in printed
 
 
 def test_observed_exit_rates_on_a_known_history(tmp_path):
@@ -197,3 +206,36 @@ def test_a_fit_at_an_end_of_its_range_is_warned_of(fitted, edge):
         assert len(warned) == 1
         assert f"lies at the {edge} end of the range searched (0.04 to 0.16)" in warned[0]
         assert "--params PATH=LOW:HIGH" in warned[0]
+
+
+def test_a_unit_fitted_to_a_low_turnover_is_not_screened_out_as_implausible(tmp_path):
+    """The uncertainty screen keeps draws whose base turnover lies in
+    simulation.plausible_turnover (default 10-35 %). A unit fitted to its own 8.7 % must
+    not have its own turnover screened out: the calibrated file widens the range to the
+    target's band plus two standard deviations of one run."""
+    import pandas as pd
+
+    from model.present.calibration_text import delta_text
+    # 20 replications whose mean has the 95 % interval 0.080-0.092: one run's sd 0.0137
+    report = pd.DataFrame([{"target": "t", "metric": "turnover_rate", "value": 0.0866,
+                            "tolerance": 0.0707, "simulated": 0.086, "ci_low": 0.080,
+                            "ci_high": 0.092, "met": True}])
+    low, high = calibration.plausible_range((0.10, 0.35), report, 20)
+    sd = 0.012 / (2 * 1.96) * math.sqrt(20)
+    assert low == pytest.approx(max(0.0, 0.0866 - 0.0707 - 2 * sd), abs=1e-3)
+    assert high == 0.35 and low < 0.0866
+    # a target inside the range, with room, changes nothing
+    inside = report.assign(value=0.22, tolerance=0.01, ci_low=0.21, ci_high=0.23)
+    assert calibration.plausible_range((0.10, 0.35), inside, 20) is None
+    # no turnover target: nothing to widen
+    assert calibration.plausible_range((0.10, 0.35), report.assign(metric="x"), 20) is None
+    # the calibrated delta file carries the range, and it loads
+    unit = tmp_path / "unit.yaml"
+    unit.write_text(f"extends: {BASELINE}\nname: unit\n")
+    sc = load_scenario(unit)
+    out = tmp_path / "unit_calibrated.yaml"
+    out.write_text(delta_text(out, unit, [("attrition.baseline_hazard_per_year", 0.005, 0.5)],
+                              [0.03], report, "unit", sc.simulation))
+    fitted = load_scenario(out)
+    assert tuple(fitted.simulation.plausible_turnover) == (low, high)
+    assert fitted.attrition.baseline_hazard_per_year == pytest.approx(0.03)

@@ -27,8 +27,9 @@ def cmd_calibrate(args) -> int:
         targets, tdir = calibration.load_targets(args.targets)
         mine = calibration.targets_for(Path(args.scenario), targets, tdir)
     if not mine:
-        raise UserError(f"{args.targets}: no target applies to {args.scenario} (targets name "
-                        "their scenario relative to the targets file)")
+        raise UserError(f"{args.targets}: no target applies to {args.scenario} nor to a file "
+                        "it extends (targets name their scenario relative to the targets "
+                        "file)")
     overrides = _overrides(args)
     base = load_scenario(args.scenario, overrides)
     params = calibration.parse_params(args.params or (

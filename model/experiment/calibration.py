@@ -108,9 +108,35 @@ def turnover_target(scenario: Path, rate: float) -> Target:
                   source="given with calibrate --turnover")
 
 
+def plausible_range(current: tuple[float, float], report: pd.DataFrame,
+                    replications: int) -> tuple[float, float] | None:
+    """The turnover the uncertainty analysis's screen must let through for a unit fitted
+    to a turnover target (``simulation.plausible_turnover``): its range widened, where
+    needed, to the target's band plus two standard deviations of one run's turnover (the
+    screen judges one run), so that the unit's own observed turnover is never screened
+    out as implausible. None where the range already holds it."""
+    rows = report[report["metric"] == "turnover_rate"]
+    if rows.empty:
+        return None
+    r = rows.iloc[0]
+    one_run = (r.ci_high - r.ci_low) / (2 * 1.96) * math.sqrt(max(replications, 1))
+    spread = r.tolerance + 2 * (one_run if math.isfinite(one_run) else 0.0)
+    low = round(float(max(0.0, min(current[0], r.value - spread))), 3)
+    high = round(float(max(current[1], r.value + spread)), 3)
+    return None if (low, high) == (round(current[0], 3), round(current[1], 3)) else (low, high)
+
+
 def targets_for(scenario: Path, targets: list[Target], base_dir: Path) -> list[Target]:
-    key = Path(scenario).resolve()
-    return [t for t in targets if (base_dir / t.scenario).resolve() == key]
+    """The targets that name ``scenario``; where none does, those of the nearest file it
+    extends (``my_unit_now.yaml`` extending an import is fitted to the import's observed
+    exits: what it adds, the posts and consultants of today, is the same unit)."""
+    from ..config.scenario import source_files
+    for path in source_files(scenario):
+        key = Path(path).resolve()
+        mine = [t for t in targets if (base_dir / t.scenario).resolve() == key]
+        if mine:
+            return mine
+    return []
 
 
 def evaluate(tables, targets: list[Target]) -> pd.DataFrame:

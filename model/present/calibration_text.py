@@ -98,6 +98,12 @@ def delta_text(out: Path, scenario_path: Path, params, best, report: pd.DataFram
         for part in parts[:-1]:
             node = node.setdefault(part, {})
         node[parts[-1]] = float(f"{v:.6g}")
+    screen = None
+    if sim is not None:
+        from ..experiment.calibration import plausible_range
+        screen = plausible_range(tuple(sim.plausible_turnover), report, sim.replications)
+    if screen is not None:
+        data.setdefault("simulation", {})["plausible_turnover"] = list(screen)
     lines = [f"# Calibrated by: python simulate.py calibrate (fitted: "
              f"{', '.join(p for p, _, _ in params)})"]
     if sim is not None:
@@ -110,6 +116,10 @@ def delta_text(out: Path, scenario_path: Path, params, best, report: pd.DataFram
         lines.append(f"#   {r.target}: {digits(r.value)} vs {digits(r.simulated, 4)} "
                      f"[{digits(r.ci_low, 4)}, {digits(r.ci_high, 4)}] "
                      f"{'met' if r.met else 'NOT met'}")
+    if screen is not None:
+        lines += [f"# simulation.plausible_turnover widened to {screen[0]:g}-{screen[1]:g} so "
+                  "that the uncertainty analysis", "# keeps the futures in which the unit "
+                  "shows its own turnover (the target's band and one run's spread)."]
     body = yaml.safe_dump({"extends": rel, "name": f"{name}_calibrated", **data},
                           sort_keys=False, allow_unicode=True)
     return "\n".join(lines) + "\n" + body
