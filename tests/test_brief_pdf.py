@@ -243,10 +243,13 @@ def test_every_main_job_option_stands_on_page_one_and_no_amount_wraps(
 
 
 def test_page_one_names_the_two_gravest_warnings_and_counts_the_rest():
+    # more investigations past the law's limit first: a '+1 more' must not hide it
     from model.present.dashboard.pageone import short_warning
     flag = "queue_growing;overdue_growing;overdue_share_up;turnover_up;crisis_risk_up"
-    assert short_warning(flag, "sv") == "krisrisk upp, omsättning upp, +3 till"
-    assert short_warning(flag, "en").startswith("crisis risk up, turnover up, +3 more")
+    assert short_warning(flag, "sv") == "fler över 4 mån., krisrisk upp, +3 till"
+    assert short_warning(flag, "en").startswith("more past 4 months, crisis risk up, +3 more")
+    assert short_warning("crisis_risk_up;turnover_up;overdue_share_up", "sv").startswith(
+        "fler över 4 mån.")
     assert short_warning("queue_growing", "en") == "queue grows"
     assert short_warning("", "sv") == ""
 
@@ -287,6 +290,6 @@ def test_page_one_states_the_size_behind_a_warning_of_a_rise():
     from model.present.dashboard.pageone import short_warning
     sizes = {"overdue_share_up": 0.0021, "turnover_up": 0.013}
     assert short_warning("overdue_share_up;turnover_up", "sv", sizes) == \
-        "omsättning upp (+1,3 pe), fler över 4 mån. (+0,2 pe)"
+        "fler över 4 mån. (+0,2 pe), omsättning upp (+1,3 pe)"
     assert short_warning("overdue_share_up", "en", sizes) == "more past 4 months (+0.2 pp)"
     assert short_warning("queue_growing", "en", sizes) == "queue grows"

@@ -30,9 +30,10 @@ COLUMNS = [
     ("col_best", "p_best", "chance"),
     ("col_crisis", "p_crisis", "chance"),
 ]
-# service warning -> its few words, the gravest first (page 1 names the first two)
-FLAGS = {"crisis_risk_up": "flag_crisis_risk_up", "turnover_up": "flag_turnover_up",
-         "overdue_share_up": "flag_overdue_share_up",
+# service warning -> its few words, the gravest first (page 1 names the first two): more
+# investigations past the law's four months first, the breach a committee answers for
+FLAGS = {"overdue_share_up": "flag_overdue_share_up",
+         "crisis_risk_up": "flag_crisis_risk_up", "turnover_up": "flag_turnover_up",
          "crisis_response_up": "flag_crisis_response_up", "queue_growing": "flag_queue_growing",
          "overdue_growing": "flag_overdue_growing"}
 SHOWN_FLAGS = 2

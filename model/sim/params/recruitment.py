@@ -83,12 +83,12 @@ class Recruitment(Strict):
         sv="Tid från annons till den nyanställdas första arbetsdag (inklusive dennes "
            "uppsägningstid).")
     failure_probability: float = P(0.2, "probability", "Chance a recruitment round finds "
-                                   "nobody and is re-advertised, at the reference "
-                                   "attractiveness (see recruitment.market).",
+                                   "nobody and is re-advertised, for a unit as attractive "
+                                   "to applicants as today's (the market block scales it).",
                                    assumption=(0.05, 0.4), ge=0, le=0.95,
                                    sv="Risk att en rekryteringsomgång inte hittar någon och "
-                                      "annonseras om, vid referensattraktiviteten (se "
-                                      "recruitment.market).")
+                                      "annonseras om, för en enhet som är lika attraktiv "
+                                      "för sökande som i dag.")
     new_graduate_share: Share = P(0.5, "share", "Share of hires who are new graduates "
                                   "(no prior experience) at the reference "
                                   "attractiveness.", source="SSR: ~7,000 new hires "

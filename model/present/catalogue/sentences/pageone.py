@@ -41,7 +41,9 @@ PAGEONE: dict[str, Text] = {
         "nettokostnad bland basen och alternativen utan varning; med en körning per "
         "framtid räknas också slumpen in, så basen blir nästan aldrig bäst: läs den "
         "tillsammans med chansen att spara pengar. Risk för kris: andelen "
-        "framtider med ett år i kris (se metodsidan).",
+        "framtider med ett år i kris (se metodsidan). Fler över 4 mån.: fler utredningar "
+        "om barn än i basen blev inte klara inom lagens fyra månader (socialtjänstlagen "
+        "2025:400, 20 kap. 3 §); pe: procentenheter.",
         "Amounts in thousands of kronor a year against the base; a negative amount is a "
         "saving. Under each value stands its interval. Bold: the option avoids exits "
         "even at the lower end of its interval. Paid time off casework is the pay for "
@@ -53,5 +55,7 @@ PAGEONE: dict[str, Text] = {
         "without a warning; with one run per future chance counts too, so the base is "
         "almost never best: read it beside the chance of saving money. Risk of a "
         "crisis: the share of futures with a year in "
-        "crisis (see the method page)."),
+        "crisis (see the method page). More past 4 months: more investigations concerning "
+        "children than in the base were not finished within the law's four months (Social "
+        "Services Act 2025:400, chapter 20, section 3); pp: percentage points."),
 }
