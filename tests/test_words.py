@@ -315,3 +315,16 @@ def test_a_chance_half_way_between_two_steps_rounds_up():
     assert chance(6 / 48, 48, "en") == "15%"
     assert chance(0.125, 48, "sv") == "15\u00a0%"
     assert chance(0.12, 48, "en") == "10%"
+
+
+def test_the_ends_of_a_chances_interval_are_rounded_outwards():
+    """A crisis risk of 0-7.4 % read '< 5 % – 5 %' while the dashboard's figure said 7.4:
+    the interval shown must hold the one computed, so its ends round outwards."""
+    from model.present.catalogue.numbers import chance
+    from model.present.dashboard.tables import _interval
+    assert chance(0.074, 48, "en", "high") == "10%"
+    assert chance(0.074, 48, "en", "low") == "5%"
+    assert chance(0.03, 48, "en", "low") == "< 5%" and chance(0.03, 48, "en", "high") == "5%"
+    assert chance(0.97, 48, "en", "high") == "> 95%"
+    assert _interval(0.0, 0.074, "chance", "sv", 48) == "< 5\u00a0% – 10\u00a0%"
+    assert chance(0.074, 48, "en") == "5%"      # a point estimate still to the nearest step

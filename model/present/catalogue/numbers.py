@@ -44,10 +44,12 @@ def fmt(value, kind: str, lang: str) -> str:
     return s
 
 
-def chance(value, n: int, lang: str) -> str:
+def chance(value, n: int, lang: str, side: str | None = None) -> str:
     """A probability estimated from ``n`` runs or draws, at the precision they support:
     steps of 5 % below 100, of 1 % from 100; never 0 % or 100 %, which no finite sample
-    shows ("< 5 %", "> 95 %")."""
+    shows ("< 5 %", "> 95 %"). ``side``: the lower (``"low"``) or upper (``"high"``) end
+    of an interval, rounded outwards so that the interval shown holds the one computed
+    (an upper end of 7,4 % reads 10 %, not 5 %)."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)) or n < 1:
         return NA[lang]
     step = 5 if n < 100 else 1
@@ -56,6 +58,12 @@ def chance(value, n: int, lang: str) -> str:
         text = f"> {100 - step}"
     elif pct < step / 2:
         text = f"< {step}"
+    elif side == "high":
+        up = step * math.ceil(pct / step - 1e-9)
+        text = f"> {100 - step}" if up >= 100 else f"{up:.0f}"
+    elif side == "low":
+        down = step * math.floor(pct / step + 1e-9)
+        text = f"< {step}" if down < step else f"{down:.0f}"
     else:
         text = f"{step * math.floor(pct / step + 0.5):.0f}"   # halves up, not to even
     return text + ("\u00a0%" if lang == "sv" else "%")

@@ -60,6 +60,9 @@ def bound(value: float, kind: str, lang: str, show=None) -> str:
 def _interval(lo, hi, kind, lang, runs: int = 0) -> str:
     if not (isinstance(lo, float) and math.isfinite(lo) and math.isfinite(hi)):
         return ""
+    if kind == "chance":            # a probability's ends rounded outwards
+        return f"{chance(lo, runs, lang, 'low')} – {chance(hi, runs, lang, 'high')}"
+
     def show(v):
         return _shown(v, kind, lang, runs)
     return f"{bound(lo, kind, lang, show)} – {bound(hi, kind, lang, show)}"
