@@ -33,7 +33,7 @@ from .data import Results
 from .i18n import fmt, payback_text, ranking_rule, t
 from .stress import stress_des
 from .svgchart import Point, cost_turnover_svg
-from .tables import RANKING_COLUMNS, heading, ranking_rows, views_html
+from .tables import RANKING_COLUMNS, heading, ranking_rows, service_ok, views_html
 
 # the brief's sentences (model.present.catalogue.sentences, ``brief.*``)
 W = sentences("brief")
@@ -172,7 +172,7 @@ def _decision_table(res: Results, lang: str, titles: dict[str, str]) -> str:
         cells.append(html.escape(pb) + (" <span class='warning'>⚠</span>" if r["warning"]
                                         else ""))
         cells.append(f"<span class='warning'>{html.escape(r['warning'])}</span>"
-                     if r["warning"] else html.escape(t("service_ok", lang)))
+                     if r["warning"] else html.escape(service_ok(res, r["scenario"], lang)))
         cls = " class='warned'" if r["warning"] else ""
         body.append(f"<tr data-scenario='{html.escape(r['scenario'])}'{cls}>"
                     + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")

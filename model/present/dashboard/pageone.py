@@ -15,7 +15,7 @@ from ..catalogue.numbers import chance
 from ..catalogue.sentences import sentences
 from . import data as D
 from .i18n import fmt
-from .tables import bound, heading
+from .tables import bound, heading, unsure_conditions
 
 W = sentences("pageone")
 
@@ -95,6 +95,7 @@ def table_html(res, lang: str, titles: dict[str, str]) -> str:
     runs = int(res.manifest.get("replications") or 0)
     head = ["#", w("col_option", lang)] + [w(k, lang) for k, _, _ in COLUMNS] + [
         w("col_service", lang)]
+    unsure = unsure_conditions(res)
     body = []
     for r in ranked.itertuples(index=False):
         moved = abs(D.measure(res, r.scenario, "paid_time_off_casework_per_year")[0]) >= 500
@@ -111,7 +112,7 @@ def table_html(res, lang: str, titles: dict[str, str]) -> str:
             c: D.measure(res, r.scenario, m)[0] for c, m in SIZED.items()
             if c in str(r.service_flag or "")})
         cells.append(f"<span class='warning'>\u26a0 {html.escape(warning)}</span>" if warning
-                     else html.escape(w("ok", lang)))
+                     else html.escape(w("ok_unsure" if r.scenario in unsure else "ok", lang)))
         cls = " class='warned'" if warning else ""
         body.append(f"<tr data-scenario='{html.escape(r.scenario)}'{cls}>"
                     + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
@@ -121,5 +122,14 @@ def table_html(res, lang: str, titles: dict[str, str]) -> str:
 
 
 def notes_html(res, lang: str) -> str:
-    """What the columns mean, in one paragraph."""
-    return f"<p class='note'>{html.escape(w('columns_note', lang))}</p>"
+    """What the columns mean, in one paragraph (and what an uncertain condition is, where
+    an option without a warning has one)."""
+    ranked = D.ranking_table(res)
+    unwarned = set()
+    if ranked is not None:
+        unwarned = {r.scenario for r in ranked.itertuples(index=False)
+                    if not short_warning(r.service_flag, lang)}
+    note = w("columns_note", lang)
+    if unwarned & unsure_conditions(res):
+        note += " " + w("unsure_note", lang)
+    return f"<p class='note'>{html.escape(note)}</p>"

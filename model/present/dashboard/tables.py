@@ -57,6 +57,25 @@ def bound(value: float, kind: str, lang: str, show=None) -> str:
     return (show or (lambda v: fmt(v, kind, lang)))(value)
 
 
+def unsure_conditions(res) -> set[str]:
+    """The options whose queue or turnover holds only under a condition (the conditions
+    search: a productivity gain or redesign share) that their assumed value meets within
+    its interval, not beyond it, or not at all."""
+    from .conditions import verdict
+    table = res.table("conditions")
+    if table is None or table.empty:
+        return set()
+    return {r.scenario for r in table.itertuples(index=False) if verdict(r) != "yes"}
+
+
+def service_ok(res, scenario: str, lang: str, unsure: set[str] | None = None) -> str:
+    """The service cell of an option without a warning: 'no warning', or 'no warning,
+    condition uncertain' where its queue or turnover rests on an uncertain condition."""
+    if unsure is None:
+        unsure = unsure_conditions(res)
+    return t("service_ok_unsure" if scenario in unsure else "service_ok", lang)
+
+
 def _interval(lo, hi, kind, lang, runs: int = 0) -> str:
     if not (isinstance(lo, float) and math.isfinite(lo) and math.isfinite(hi)):
         return ""
@@ -105,6 +124,7 @@ def ranking_html(res, lang: str) -> str:
     head = [t("col_rank", lang), t("col_option", lang)] + [
         t(key, lang) for key, *_ in RANKING_COLUMNS] + [t("col_service", lang)]
     body = []
+    unsure = unsure_conditions(res)
     for r in rows:
         cells = [str(r["rank"]), f"<strong>{html.escape(r['title'])}</strong>"]
         for value, ci in r["cells"]:
@@ -113,7 +133,7 @@ def ranking_html(res, lang: str) -> str:
         if r["warning"]:
             cells.append(f'<span class="warning">{html.escape(r["warning"])}</span>')
         else:
-            cells.append(html.escape(t("service_ok", lang)))
+            cells.append(html.escape(service_ok(res, r["scenario"], lang, unsure)))
         cls = ' class="warned"' if r["warning"] else ""
         body.append(f'<tr data-scenario="{html.escape(r["scenario"])}"'
                     f' data-flag="{html.escape(r["flag"])}"{cls}>'

@@ -178,6 +178,10 @@ DASHBOARD: dict[str, Text] = {
         "no cash outlay of its own: paid time off client work is pay paid anyway and is "
         "counted in the economic view; or it does not avoid exits with confidence)."),
     "dashboard.service_ok": Text("ingen varning", "no warning"),
+    "dashboard.service_ok_unsure": Text(
+        "ingen varning, villkor osäkert (se ”Vad måste gälla för kortare arbetstid?”)",
+        "no warning, condition uncertain (see 'What must be true for shorter working "
+        "time?')"),
     "dashboard.warning_prefix": Text("VARNING FÖR VERKSAMHETEN", "SERVICE WARNING"),
     "dashboard.warning_suffix": Text("en besparing här är ingen rekommendation",
                                      "a saving here is not a recommendation"),

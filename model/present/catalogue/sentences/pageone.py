@@ -21,6 +21,15 @@ PAGEONE: dict[str, Text] = {
     "pageone.col_crisis": Text("Risk för kris", "Risk of a crisis"),
     "pageone.col_service": Text("Verksamheten", "Service"),
     "pageone.ok": Text("ingen varning", "no warning"),
+    "pageone.ok_unsure": Text("ingen varning, villkor osäkert*", "no warning, condition "
+                              "uncertain*"),
+    "pageone.unsure_note": Text(
+        "* Kön eller personalomsättningen hålls bara om produktivitetsvinsten (eller "
+        "omställningen) når ett värde vars intervall rymmer det antagna värdet: se ”Vad "
+        "måste gälla för kortare arbetstid?”.",
+        "* The queue or turnover holds only if the productivity gain (or the redesign) "
+        "reaches a value whose interval holds the assumed one: see 'What must be true for "
+        "shorter working time?'."),
     "pageone.flag_queue_growing": Text("kön växer", "queue grows"),
     "pageone.flag_overdue_growing": Text("försenade växer", "overdue grow"),
     "pageone.flag_overdue_share_up": Text("fler över 4 mån.", "more past 4 months"),
