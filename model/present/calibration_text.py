@@ -12,8 +12,9 @@ import yaml
 from .console import digits, plain
 
 # a fitted value this close to an end of its range (as a share of the range) is warned of
+# when a target is missed; one at the end (AT_EDGE_SHARE) whether or not they are met
 EDGE_SHARE = 0.10
-AT_EDGE_SHARE = 0.01     # ... and at it, whether or not the targets are met
+AT_EDGE_SHARE = 0.01
 
 
 def report_lines(scenario, params, best, report: pd.DataFrame) -> list[str]:
