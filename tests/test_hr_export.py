@@ -213,7 +213,7 @@ def test_exit_reasons_are_mapped_to_the_models_reasons(given, form, expected):
 
 def test_the_vocabulary_is_consistent():
     assert set(REASONS.values()) == set(hrstaff.REASON_WORDS)
-    assert set(EMPLOYMENT_FORMS.values()) == {"open_ended", "fixed_term"}
+    assert set(EMPLOYMENT_FORMS.values()) == {"open_ended", "fixed_term", "consultant"}
     assert set(TITLE_ENDINGS.values()) | set(TITLE_WORDS.values()) == set(ROLES)
     # no phrase means two things once normalised
     for table in (REASONS, EMPLOYMENT_FORMS, TITLE_ENDINGS):
@@ -490,6 +490,33 @@ def test_the_next_step_it_prints_is_the_guides_and_works(tmp_path, capsys):
                     encoding="utf-8")
     code, text, err = cli(["validate", mine], capsys)
     assert code == 0 and "ok (unit_now)" in text, err
+    # and step 4 as the line says: the import's observed targets apply to the file of
+    # today that extends it (they name the import)
+    from model.experiment import calibration
+    found, tdir = calibration.load_targets(targets)
+    assert calibration.targets_for(mine, found, tdir)
+    assert {t.metric for t in calibration.targets_for(mine, found, tdir)} >= {"turnover_rate"}
+
+
+def test_a_consultant_row_is_a_post_filled_by_a_consultant_not_a_member_of_staff(
+        tmp_path, capsys):
+    """A report that lists an agency social worker (Anställningsform 'Konsult') on a
+    case-carrying post: the post counts, the person is a consultant now, not one of the
+    unit's staff, and not part of its exit rates."""
+    titles, header, rows = _table()
+    _, _, base_lines = _import(capsys, EXPORT, tmp_path / "a.yaml")
+    base = yaml.safe_load((tmp_path / "a.yaml").read_text(encoding="utf-8"))
+    consultant = {**rows[-1], "Anst.nr": "9901", "Befattning": "Socialsekreterare",
+                  "Anställningsform": "Konsult", "Anställningsdatum": "2026-09-01",
+                  "Slutdatum": "", "Avgångsorsak": ""}
+    scen, _, lines = _import(capsys, _csv(tmp_path / "k.csv", titles, header,
+                                          rows + [consultant]), tmp_path / "k.yaml")
+    assert scen["unit"]["posts"] == base["unit"]["posts"] + 1
+    assert scen["initial_state"]["consultants"] == 1
+    assert len(scen["initial_state"]["staff"]) == len(base["initial_state"]["staff"])
+    assert "consultants (agency workers, not staff of the unit): 1" in _line(lines, "Posts: ")
+    assert not any("Forms of employment not in the vocabulary" in x for x in lines)
+    assert "consultants" not in base["initial_state"]
 
 
 def test_a_window_before_year_one_is_refused_in_one_line(tmp_path, capsys):

@@ -277,7 +277,8 @@ def build(staff_path, inflow_path, out: Path, as_of: date | None = None,
             member["salary_sek_per_month"] = s["salary"]
         check_member(f, s, member, ref.day, ref.note)
         members.append(member)
-    unit = {"posts": len(current)}
+    hired = sum(1 for s in employed if hrstaff.consultant(s))
+    unit = {"posts": len(current) + hired}
     for r, field in hrstaff.MAPPED.items():
         n = sum(1 for s in employed if s["role"] == r)
         if n:
@@ -289,7 +290,8 @@ def build(staff_path, inflow_path, out: Path, as_of: date | None = None,
                   **{field: {lang: text.format(name=name, file=Path(staff_path).name,
                                                ref=ref.day) for lang, text in by_lang.items()}
                      for field, by_lang in (words or {}).items()},
-                  "unit": unit, "initial_state": {"staff": members}}
+                  "unit": unit, "initial_state": {"staff": members, **(
+                      {"consultants": hired} if hired else {})}}
     fin = None
     if inflow_path:
         fin, flow = _read_inflow(Path(inflow_path))

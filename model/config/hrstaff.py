@@ -43,8 +43,15 @@ def role(title: str) -> str | None:
 
 
 def carries_cases(s: dict) -> bool:
-    """A case-carrying post: a caseworker's title, one not in the vocabulary, or none."""
-    return s["role"] in (None, "caseworker")
+    """A case-carrying employee: a caseworker's title, one not in the vocabulary, or none,
+    and not a consultant."""
+    return s["role"] in (None, "caseworker") and not consultant(s)
+
+
+def consultant(s: dict) -> bool:
+    """An agency worker on a case-carrying post (Anställningsform Konsult, Inhyrd ...):
+    not staff of the unit; the post counts, the person counts as a consultant now."""
+    return s["role"] in (None, "caseworker") and form(s.get("form", "")) == "consultant"
 
 
 def reason(given: str) -> str | None:
@@ -53,7 +60,8 @@ def reason(given: str) -> str | None:
 
 
 def form(given: str) -> str | None:
-    """``open_ended`` or ``fixed_term`` for a form of employment as written, else None."""
+    """``open_ended``, ``fixed_term`` or ``consultant`` for a form of employment as
+    written, else None."""
     return _FORMS.get(normal(given))
 
 
@@ -103,6 +111,11 @@ def posts_lines(current: list[dict], ref, has_titles: bool, unit: dict) -> list[
                 to = f" -> unit.{MAPPED[r]} = {unit[MAPPED[r]]}" if r in MAPPED else ""
                 parts.append(f"{_counted(titles)} ({ROLE_WORDS[r]}{to})")
         line += "; not counted as posts: " + ", ".join(parts)
+    hired = [s for s in current if consultant(s)]
+    if hired:
+        line += (f"; consultants (agency workers, not staff of the unit): {len(hired)}, "
+                 f"their posts counted (unit.posts = {unit['posts']}) and they as "
+                 f"consultants now (initial_state.consultants = {len(hired)})")
     lines = [line + "."]
     unknown = Counter(s["title"] for s in carrying if s["title"] and s["role"] is None)
     if unknown:

@@ -96,7 +96,9 @@ REASONS: dict[str, str] = {
 
 # -- forms of employment ------------------------------------------------------------------
 # a fixed-term employment's exit is a contract's end unless its reason says resignation
-# or retirement; a form not listed is read as open-ended and named in one line.
+# or retirement; a form not listed is read as open-ended and named in one line. A
+# consultant (an agency worker) is not staff of the unit: the post they fill counts, and
+# they count as a consultant now (initial_state.consultants), not in the staff list.
 EMPLOYMENT_FORMS: dict[str, str] = {
     **dict.fromkeys((
         "open-ended", "permanent", "tillsvidare", "tillsvidareanställning",
@@ -108,6 +110,10 @@ EMPLOYMENT_FORMS: dict[str, str] = {
         "särskild visstid", "särskild visstidsanställning", "tidsbegränsad",
         "tidsbegränsad anställning", "vikariat", "vikarie", "projektanställning",
         "säsongsanställning"), "fixed_term"),
+    **dict.fromkeys((
+        "consultant", "agency", "agency worker", "konsult", "inhyrd", "inhyrd konsult",
+        "inhyrd personal", "hyrsocionom", "bemanning", "bemanningsföretag",
+        "bemanningskonsult"), "consultant"),
 }
 
 # -- job titles ---------------------------------------------------------------------------
