@@ -115,7 +115,7 @@ def plausible_range(current: tuple[float, float], report: pd.DataFrame,
     needed, to the target's band plus two standard deviations of one run's turnover (the
     screen judges one run), so that the unit's own observed turnover is never screened
     out as implausible. None where the range already holds it."""
-    rows = report[report["metric"] == "turnover_rate"]
+    rows = report[report["metric"] == "turnover_rate"] if "metric" in report else report[:0]
     if rows.empty:
         return None
     r = rows.iloc[0]
