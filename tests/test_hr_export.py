@@ -620,3 +620,20 @@ def test_no_test_reads_the_scenario_folder_whole():
              if whole.search(line) and p.name != Path(__file__).name
              and p.name not in READ_THE_FOLDER]
     assert not found, found
+
+
+def test_a_salary_written_with_its_currency_is_read(tmp_path, capsys):
+    """HR reports write '54 800 kr' as often as '54 800': the currency is dropped."""
+    titles, header, rows = _table()
+    plain, _, _ = _import(capsys, EXPORT, tmp_path / "a.yaml")
+    units = (" kr", " SEK", ":-", " kr.")
+    for i, r in enumerate(rows):              # every row, each way of writing it in turn
+        if r["Månadslön"]:
+            r["Månadslön"] += units[i % len(units)]
+    priced, _, _ = _import(capsys, _csv(tmp_path / "k.csv", titles, header, rows),
+                           tmp_path / "k.yaml")
+    assert priced["initial_state"]["staff"] == plain["initial_state"]["staff"]
+    assert all("salary_sek_per_month" in m for m in priced["initial_state"]["staff"])
+    rows[0]["Månadslön"] = "54 800 euro"
+    _refused(capsys, _csv(tmp_path / "e.csv", titles, header, rows), tmp_path,
+             "Månadslön", "is not a number")

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -98,7 +99,8 @@ def _read_staff(path: Path) -> tuple[HRFile, list[dict], bool]:
             if exit_ else None,
             "title": r.get("title", ""), "role": hrstaff.role(r.get("title", "")),
             "form": r.get("employment_form", ""), "fte": levels[i],
-            "salary": _optional(f, i, r, "monthly_salary", 0, 1e7),
+            "salary": _optional(f, i, {**r, "monthly_salary": _no_currency(
+                r.get("monthly_salary", ""))}, "monthly_salary", 0, 1e7),
             "prior": _optional(f, i, r, "prior_experience", 0, 60),
             "birth_year": _whole(_optional(f, i, r, "birth_year", 1900, 2100)),
             "age": _optional(f, i, r, "age", 0, 120), "row": i})
@@ -107,6 +109,11 @@ def _read_staff(path: Path) -> tuple[HRFile, list[dict], bool]:
 
 def _optional(f: HRFile, i: int, r: dict, col: str, low: float, high: float):
     return read_number(f, i, col, r[col], low, high) if r.get(col) else None
+
+
+def _no_currency(text: str) -> str:
+    """A salary as written without its currency ('54 800 kr', 'SEK 54 800', '54 800:-')."""
+    return re.sub(r"(?i)^\s*(sek|kr)\s+|\s*(kr\.?|sek|:-)\s*$", "", text or "")
 
 
 def _whole(v: float | None) -> int | None:
