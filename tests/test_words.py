@@ -328,3 +328,13 @@ def test_the_ends_of_a_chances_interval_are_rounded_outwards():
     assert chance(0.97, 48, "en", "high") == "> 95%"
     assert _interval(0.0, 0.074, "chance", "sv", 48) == "< 5\u00a0% – 10\u00a0%"
     assert chance(0.074, 48, "en") == "5%"      # a point estimate still to the nearest step
+
+
+def test_runs_are_counted_in_words_not_with_a_bracketed_plural():
+    """'1 körning(ar)' read as a form, not a sentence: the count takes its own word."""
+    from model.present.catalogue.numbers import runs_text
+    from model.present.catalogue.sentences import SENTENCES
+    assert runs_text(1, "sv") == "1 körning" and runs_text(4, "sv") == "4 körningar"
+    assert runs_text(1, "en") == "1 run" and runs_text(2, "en") == "2 runs"
+    for key, text in SENTENCES.items():
+        assert "(ar)" not in text["sv"] and "run(s)" not in text["en"], key

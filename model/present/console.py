@@ -14,7 +14,7 @@ from ..experiment import summarise
 from ..experiment.costbenefit import ranking
 from ..experiment.costsigns import change_measure
 from .catalogue import metric
-from .catalogue.numbers import chance
+from .catalogue.numbers import chance, runs_text
 from .console_text import DEFAULT_LANG, number, say
 from .console_text import fmt as lfmt
 
@@ -260,7 +260,8 @@ def comparison_lines(scenarios: list, tables: dict, out, lang: str = DEFAULT_LAN
     lines = ["", say("header", lang, n=len(scenarios), base=clean(titles[base.name]),
                      r=sim.replications, y=number(sim.years, lang),
                      w=number(sim.warmup_years, lang), s=sim.seed),
-             say("intervals_psa", lang, d=draws, r=sim.replications // max(draws, 1),
+             say("intervals_psa", lang, d=draws,
+                 runs=runs_text(sim.replications // max(draws, 1), lang),
                  **_screen_counts(tables, sim, lang))
              if draws else say("intervals_fixed", lang),
              service_pricing_line(base.economics, lang)]

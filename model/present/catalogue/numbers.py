@@ -69,6 +69,15 @@ def chance(value, n: int, lang: str, side: str | None = None) -> str:
     return text + ("\u00a0%" if lang == "sv" else "%")
 
 
+RUNS = {"sv": ("körning", "körningar"), "en": ("run", "runs")}
+
+
+def runs_text(n, lang: str) -> str:
+    """'1 körning', '2 körningar' ('1 run', '2 runs')."""
+    n = int(n)
+    return f"{n} {RUNS[lang][0 if n == 1 else 1]}"
+
+
 def significant(value, lang: str, digits: int = 3) -> str:
     """A parameter value with ``digits`` significant digits (large ones whole, with
     thousands separated): 0,109 and 1 250 in Swedish, 0.109 and 1,250 in English."""

@@ -22,7 +22,7 @@ import pandas as pd
 from ...experiment.intervals import level_ci, spread_interval
 from .. import texts
 from ..catalogue import metric
-from ..catalogue.numbers import date_text
+from ..catalogue.numbers import date_text, runs_text
 from ..catalogue.parameters import DIST_WORDS, SHORT_NAMES
 from ..catalogue.sentences import sentences
 from ..console_text import number
@@ -251,7 +251,7 @@ def render_brief(res: Results, lang: str = "sv", sensitivity: pd.DataFrame | Non
     titles = option_titles(res, lang)
     draws = decide.draws_of(res)
     period = (w("period_psa", lang, d=draws,
-                r=(m.get("uncertainty") or {}).get("per_draw") or 1,
+                runs=runs_text((m.get("uncertainty") or {}).get("per_draw") or 1, lang),
                 y=num(m.get("years"), lang), w=num(m.get("warmup_years"), lang),
                 s=m.get("seed")) if draws else
               w("period", lang, r=m.get("replications"), y=num(m.get("years"), lang),

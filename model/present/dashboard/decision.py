@@ -12,7 +12,7 @@ import math
 import pandas as pd
 
 from ...config.fields import leaves
-from ..catalogue.numbers import share_percent, significant
+from ..catalogue.numbers import runs_text, share_percent, significant
 from ..catalogue.parameters import SHORT_NAMES, description, first_sentence, unit_label
 from ..catalogue.sentences import sentences
 from . import data as D
@@ -171,7 +171,8 @@ def basis_text(res, lang: str) -> str:
     if counts:
         u = res.manifest.get("uncertainty") or {}
         lo, hi = u.get("plausible_base_turnover") or (math.nan, math.nan)
-        return w("basis_psa", lang, **counts, lo=whole_pct(lo, lang), hi=whole_pct(hi, lang))
+        return w("basis_psa", lang, **counts, runs=runs_text(counts["r"], lang),
+                 lo=whole_pct(lo, lang), hi=whole_pct(hi, lang))
     return w("basis_fixed", lang, r=res.manifest.get("replications"))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from ..catalogue.numbers import written
+from ..catalogue.numbers import runs_text, written
 from ..catalogue.sentences import sentences
 from . import data as D
 from .data import Results
@@ -82,7 +82,7 @@ def _items(res: Results, lang: str, titles: list[str]) -> list[tuple[str, str, s
         "stress_warmup": say("stress_warmup", n=n(m.get("warmup_years"))),
         "stress_length": say("stress_length", n=n(m.get("years"))),
         "stress_estimation": (
-            say("stress_estimation_psa", **psa) if psa
+            say("stress_estimation_psa", **psa, runs=runs_text(psa["r"], lang)) if psa
             else say("stress_estimation", n=m.get("replications"))),
         "stress_algorithms": say("stress_algorithms_psa" if psa else "stress_algorithms"),
         "stress_sampling": say("stress_sampling", seed=m.get("seed")),

@@ -69,9 +69,9 @@ BRIEF: dict[str, Text] = {
         "Numbers are the ranks\nin the table above.\nBelow zero: cheaper\nthan the base. "
         "Red edge:\nservice warning."),
     "brief.period_psa": Text(
-        "{d} dragningar av de osäkra antagandena × {r} körning(ar) × {y} år efter {w} års "
+        "{d} dragningar av de osäkra antagandena × {runs} × {y} år efter {w} års "
         "insvängning, slumpfrö {s}.",
-        "{d} draws of the uncertain assumptions × {r} run(s) × {y} years after {w} "
+        "{d} draws of the uncertain assumptions × {runs} × {y} years after {w} "
         "warm-up years, seed {s}."),
     "brief.period": Text("{r} replikeringar × {y} år efter {w} års insvängning, slumpfrö {s}.",
                          "{r} replications × {y} years after {w} warm-up years, seed {s}."),

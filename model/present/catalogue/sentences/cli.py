@@ -41,12 +41,12 @@ CLI: dict[str, Text] = {
         "(add --uncertainty N to draw them as well)."),
     "cli.intervals_psa": Text(
         "Intervallen och chanserna räknar både slumpen och de osäkra antagandena: {d} "
-        "dragningar av antagandena, {r} körning(ar) per dragning, samma dragningar för "
+        "dragningar av antagandena, {runs} per dragning, samma dragningar för "
         "alla alternativ; {x} av {n} dragningar uteslöts för att basens "
         "personalomsättning låg utanför den enheten visar ({lo}–{hi} per år); ett intervall "
         "är spannet där 95 % av dessa framtider hamnar.",
         "The intervals and chances count both chance and the uncertain assumptions: {d} "
-        "draws of the assumptions, {r} run(s) per draw, the same draws for every option; "
+        "draws of the assumptions, {runs} per draw, the same draws for every option; "
         "{x} of {n} draws were left out because the base's turnover lay outside what the "
         "unit shows ({lo}-{hi} a year); an interval is the span in which 95% of these "
         "futures fall."),

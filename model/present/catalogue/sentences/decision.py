@@ -47,12 +47,12 @@ DECISION: dict[str, Text] = {
                              "does not flip within the range"),
     "decision.basis_psa": Text(
         "Intervall och sannolikheter räknar både slumpen och de osäkra antagandena: "
-        "{d} dragningar av antagandena med {r} körning(ar) var, samma för alla "
+        "{d} dragningar av antagandena med {runs} var, samma för alla "
         "alternativ; {x} av {n} dragningar uteslöts för att basens personalomsättning låg "
         "utanför den enheten visar ({lo}–{hi} per år); ett intervall är spannet där 95 % "
         "av dessa framtider hamnar.",
         "Intervals and probabilities count both chance and the uncertain assumptions: "
-        "{d} draws of the assumptions with {r} run(s) each, the same for every option; "
+        "{d} draws of the assumptions with {runs} each, the same for every option; "
         "{x} of {n} draws were left out because the base's turnover lay outside what the "
         "unit shows ({lo}-{hi} a year); "
         "an interval is the span in which 95% of these futures fall."),

@@ -86,13 +86,13 @@ STRESS: dict[str, Text] = {
         "(paired comparisons)"),
     "brief.stress_estimation_psa": Text(
         "{d} dragningar av de osäkra antagandena (PERT- eller likformiga fördelningar "
-        "över deras dokumenterade intervall) med {r} körning(ar) var, samma dragningar "
+        "över deras dokumenterade intervall) med {runs} var, samma dragningar "
         "och slumptal för alla alternativ (parvisa jämförelser); {x} av {n} dragningar "
         "uteslöts när basens personalomsättning låg utanför det enheten visar; "
         "intervallen är spannet där 95 % av framtiderna hamnar (2,5:e till 97,5:e "
         "percentilen av dragningarnas medelvärden)",
         "{d} draws of the uncertain assumptions (PERT or uniform distributions over "
-        "their documented ranges) with {r} run(s) each, the same draws and random "
+        "their documented ranges) with {runs} each, the same draws and random "
         "numbers for every option (paired comparisons); {x} of {n} draws were left out "
         "where the base's turnover lay outside what the unit shows; the intervals are "
         "the span in which 95% of the futures fall (2.5th to 97.5th percentile of the "
