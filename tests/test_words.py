@@ -261,6 +261,8 @@ def test_what_must_be_true_writes_a_share_as_a_percentage_and_other_values_with_
     gain = "policies.working_time.productivity_gain"
     assert parameter_value(0.103, gain, "sv") == "10,3\u00a0%"
     assert parameter_value(0.15, gain, "en") == "15%"
+    assert parameter_value(0.0933, gain, "sv") == "9,3\u00a0%"       # not 9,33: one decimal
+    assert parameter_value(0.345, "recruitment.failure_probability", "sv") == "34,5\u00a0%"
     assert parameter_value(0.4, "policies.working_time.redesign_share", "en") == "40%"
     assert parameter_value(0.25, "response.overtime_from_months", "sv") == \
         "0,25 månaders inflöde"

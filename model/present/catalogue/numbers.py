@@ -88,11 +88,12 @@ def significant(value, lang: str, digits: int = 3) -> str:
 
 
 def share_percent(value, lang: str, digits: int = 3) -> str:
-    """A share as a percentage with ``digits`` significant digits: 0.103 -> '10,3 %'
-    in Swedish, '10.3%' in English."""
+    """A share as a percentage with ``digits`` significant digits and at most one
+    decimal: 0.103 -> '10,3 %' in Swedish, '10.3%' in English; 0.0933 -> '9,3 %'."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return NA[lang]
-    return significant(100.0 * value, lang, digits) + ("\u00a0%" if lang == "sv" else "%")
+    pct = float(f"{100.0 * value:.{digits}g}")
+    return significant(round(pct, 1), lang, digits) + ("\u00a0%" if lang == "sv" else "%")
 
 
 def number(value: float, lang: str) -> str:

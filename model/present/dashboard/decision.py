@@ -117,7 +117,7 @@ def parameter_value(v: float, path: str, lang: str) -> str:
     """An assumption's value as the committee reads it: a share as a percentage (as
     the pages write shares), any other value with its unit."""
     unit = _unit(path)
-    if unit == "share" or unit.startswith("share of "):
+    if unit in ("share", "probability") or unit.startswith("share of "):
         return share_percent(v, lang)
     return _with_unit(_value(v, lang), path, lang)
 
