@@ -195,6 +195,11 @@ def _bad_xlsx(fte: str) -> bytes:
     ("dmy.csv", f"{SV_HEADER}\r\nÅsa;15.01.2020;;;1;40000;0;1970\r\n".encode("cp1252"),
      ["row 2, column Anställningsdatum (hire_date)", "'15.01.2020' is not a date",
       "allowed: YYYY-MM-DD", "day.month.year", "Windows-1252", "semicolon"]),
+    ("slashes.csv", f"{SV_HEADER}\r\nÅsa;10/06/2019;;;1;40000;0;1970\r\n".encode("cp1252"),
+     ["'10/06/2019' is not a date", "day/month/year or month/day/year"]),
+    ("worded.csv", f"{SV_HEADER}\r\nÅsa;2020-01-01;;;Deltid 75 %;40000;0;1970\r\n"
+     .encode("cp1252"), ["column Sysselsättningsgrad (fte)", "'Deltid 75 %' is not a number",
+                         "a percentage such as 75 %"]),
     ("percent.csv", f"{SV_HEADER}\r\nÅsa;2020-01-01;;;80;40000;0;1970\r\n"
      "Bo;2020-01-01;;;0,5;40000;0;1970\r\n".encode("cp1252"),
      ["row 3, column Sysselsättningsgrad (fte)", "'0,5' among percentages (row 2: '80')",

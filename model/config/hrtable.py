@@ -153,7 +153,10 @@ def read_date(f: HRFile, n: int, col: str, text: str) -> date:
         except ValueError:
             pass
     hint = ""
-    if _DMY.match(text):
+    if _DMY.match(text) and "/" in text:
+        hint = ("; it looks like day/month/year or month/day/year: format the column as "
+                "ÅÅÅÅ-MM-DD in Excel")
+    elif _DMY.match(text):
         hint = "; it looks like day.month.year: format the column as ÅÅÅÅ-MM-DD in Excel"
     elif text.isdigit() and 20000 <= int(text) <= 80000:
         hint = "; it looks like an Excel date number: format the column as a date"
@@ -200,6 +203,9 @@ def employment_levels(f: HRFile, col: str = "fte") -> tuple[dict[int, float], bo
     texts = {n: r[col].strip() for n, r in f.rows}
     for n, text in texts.items():
         if text.endswith("%"):
+            if plain_number(text[:-1]) is None:       # say the value as written, % and all
+                raise f.fail(n, col, f"{text!r} is not a number; allowed: a percentage "
+                             "such as 75 % or a share such as 0,75")
             out[n] = read_number(f, n, col, text[:-1], 0, 100, low_open=True) / 100
         else:
             plain[n] = read_number(f, n, col, text, 0, 100, low_open=True)
