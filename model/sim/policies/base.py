@@ -153,8 +153,8 @@ class Policy:
 
     def next_crossing(self, u, years, experience: bool = False) -> float:
         """The first day, from today on, on which an employee's tenure (or experience,
-        with ``experience``) reaches one of ``years``; a day a hair before today counts
-        too (a threshold met today, perhaps by rounding alone, is looked at again)."""
+        with ``experience``) reaches one of ``years``; a day in the last one counts too
+        (a threshold met today, perhaps by rounding alone, is looked at again)."""
         emp = u.staff.employees()
         start = u.staff.hire_day[emp]
         if experience:
