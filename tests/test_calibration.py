@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 
 import simulate
@@ -243,3 +244,12 @@ def test_a_unit_fitted_to_a_low_turnover_is_not_screened_out_as_implausible(tmp_
     fitted = load_scenario(out)
     assert tuple(fitted.simulation.plausible_turnover) == (low, high)
     assert fitted.attrition.baseline_hazard_per_year == pytest.approx(0.03)
+
+
+def test_consultant_share_is_consultant_fte_per_budgeted_post():
+    # two replications: 2 consultant FTE on 40 posts, and 1 FTE on a unit whose posts
+    # go from 20 to 30 (mean 25): 5 % and 4 % of posts
+    summary = pd.DataFrame({"replication": [0, 1], "consultant_fte": [2.0, 1.0]})
+    ts = pd.DataFrame({"replication": [0, 0, 1, 1], "posts_open": [40, 40, 20, 30]})
+    share = calibration.METRICS["consultant_share"]({"summary": summary, "timeseries": ts})
+    assert share.loc[0] == pytest.approx(0.05) and share.loc[1] == pytest.approx(0.04)

@@ -50,6 +50,13 @@ def _first_year_exit_share(tables) -> pd.Series:
     return n.reindex(head.index, fill_value=0) / head.where(head > 0)
 
 
+def _consultant_share(tables) -> pd.Series:
+    """Consultant full-time equivalents per budgeted post (the mean over the window)."""
+    posts = tables["timeseries"].groupby("replication").posts_open.mean()
+    fte = tables["summary"].set_index("replication").consultant_fte
+    return fte / posts.reindex(fte.index).where(lambda p: p > 0)
+
+
 METRICS: dict[str, Callable] = {
     **{k: (lambda key: (lambda tables: tables["summary"].set_index("replication")[key]))(k)
        for k in SUMMARY_KPIS},
@@ -57,6 +64,7 @@ METRICS: dict[str, Callable] = {
     "exit_rate_2to5": _exit_rate_band(2, 5),
     "exit_rate_5plus": _exit_rate_band(5, 1e9),
     "first_year_exit_share": _first_year_exit_share,
+    "consultant_share": _consultant_share,
 }
 
 
