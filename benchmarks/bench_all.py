@@ -1,10 +1,11 @@
 """The whole benchmark suite in one run: one replication beside the reference prototype
-(with the profile), scaling with posts and years, 1 vs 2 cores, peak memory, and sweep
-throughput serial / process pool / Dask, and the what-if app's latency.
+(with the profile), scaling with posts and years, 1 vs 2 cores, peak memory, the memory
+of whole commands against their estimates, sweep throughput serial / process pool /
+Dask, and the what-if app's latency.
 
     python benchmarks/bench_all.py
 
-Takes about three minutes on a 2-core machine. The figures are recorded in
+Takes about four minutes on a 2-core machine. The figures are recorded in
 docs/PERFORMANCE.md.
 """
 
@@ -15,12 +16,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import bench_app, bench_replication, bench_scaling, bench_sweep  # noqa: E402
+from benchmarks import (  # noqa: E402
+    bench_app,
+    bench_memory,
+    bench_replication,
+    bench_scaling,
+    bench_sweep,
+)
 
 
 def main() -> int:
     parts = [("one replication", bench_replication.main, ["--reps", "10", "--profile"]),
              ("scaling, cores and memory", bench_scaling.main, []),
+             ("memory of whole commands", bench_memory.main, ["--quick"]),
              ("sweeps", bench_sweep.main, []),
              ("what-if app latency", bench_app.main, [])]
     worst = 0

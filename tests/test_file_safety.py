@@ -313,6 +313,15 @@ def test_size_estimates_follow_the_benchmark_figures():
     main = sizing.comparison([base] * 22, 48, screened=96, pages=True)
     assert 95 < main.seconds(2) < 150
     assert main.seconds(2) > sizing.comparison([base] * 22, 48).seconds(2) + 20
+    # memory of the whole command (benchmarks/bench_memory.py, process and workers): a
+    # small run is mostly the libraries (270-285 MiB measured); the main job with its
+    # pages peaked at 2.2-2.5 GiB, against 0.85 GiB of tables alone
+    small = sizing.replications([base], 16)
+    assert 270 * 2**20 < small.command_bytes() < 400 * 2**20
+    assert small.command_bytes() - small.memory_bytes() == sizing.PROCESS_BYTES
+    assert 2.2 * 2**30 < main.command_bytes() < 3.0 * 2**30
+    no_pages = sizing.comparison([base] * 22, 48)
+    assert 1.3 * 2**30 < no_pages.command_bytes() < main.command_bytes()
     # over the cap: refused unless allowed; a long run is announced in one line
     huge = sizing.replications([sc], 100_000)
     said = []

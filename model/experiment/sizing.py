@@ -8,18 +8,24 @@ The figures come from docs/PERFORMANCE.md (2-core x86_64 machine):
   the larger the unit (its cases grow with the posts, and assigning a case looks at
   every post): about 25 ms per replication plus post-years x (0.09 ms + 2.6 us x
   posts), a little above the benchmark's fit so that the estimate errs on the long side;
-* memory: 10 replications of 400 posts x 30 years peak at ~500 MiB, ~280 MiB of it the
-  libraries: ~20 MiB per replication held, ~1.8 kB per post-year (the tables of a run
-  are held in memory until written);
+* memory (``benchmarks/bench_memory.py``, the proportional set size of a command and
+  its workers together): a process with the libraries and a small run's tables,
+  ~350 MiB (``PROCESS_BYTES``); the tables of every replication held until written,
+  ~1.8 kB per post-year (10 replications of 400 posts x 30 years: 519 MiB); a
+  comparison holds its analysis beside its tables (x ``ANALYSIS_FACTOR``) and, when it
+  writes its dashboard and briefs, the pages' data (x ``PAGES_FACTOR``) and the browser
+  that prints the PDF (``PAGES_BYTES``): the main job, 22 scenarios x 48 draws, took
+  2.5 GiB in all against 0.85 GiB of tables;
 * a sweep holds the resolved scenario of every point (a few times its JSON text) and one
   row of results per run.
 
 Workers share a machine's cores at ``PARALLEL_EFFICIENCY`` each, and a comparison that
 writes its pages adds its serial analysis (``SERIAL_SECONDS_PER_SCENARIO``).
 
-Work whose estimate passes the cap (half the machine's memory and at most 8 GiB, or 12
-hours) is refused in one line before anything runs, unless ``--allow-large`` is given;
-work estimated at more than a minute is announced in one line.
+Work whose estimate passes the cap (three quarters of the machine's memory and at most
+8 GiB, or 12 hours) is refused in one line before anything runs, unless
+``--allow-large`` is given; work estimated at more than a minute is announced in one
+line.
 """
 
 from __future__ import annotations
@@ -34,6 +40,18 @@ SECONDS_PER_REPLICATION = 0.025
 SECONDS_PER_POST_YEAR = 9e-5
 SECONDS_PER_POST_SQUARED_YEAR = 2.6e-6     # per post of the unit, per post-year
 BYTES_PER_POST_YEAR = 1_800
+# a command's own process and workers before their tables: the interpreter and the
+# libraries (numpy, pandas, pyarrow, numba, plotly): 16 replications of the 40-post unit
+# took 347 MiB in all (benchmarks/bench_memory.py, 2026-12-06)
+PROCESS_BYTES = 360 * 2**20
+# a comparison's analysis (paired tables, bootstrap, cost-benefit) beside its tables:
+# 22 scenarios x 48 replications, 0.85 GiB of tables by the figure above, took 1.3 GiB
+ANALYSIS_FACTOR = 1.4
+# ... and while it writes its dashboard and briefs, the pages' data (x PAGES_FACTOR) and
+# the browser that prints the PDF briefs (PAGES_BYTES): the main job took 2.5 GiB in
+# all, 4 scenarios x 16 replications 0.9 GiB
+PAGES_FACTOR = 2.0
+PAGES_BYTES = 600 * 2**20
 BYTES_PER_SWEEP_ROW = 300
 SCENARIO_BYTES_PER_JSON_BYTE = 4
 # workers on a machine's cores do not each run as fast as one alone (shared memory
@@ -62,6 +80,8 @@ class Work:
     extra_bytes: float = 0   # other memory (a sweep's point scenarios and result rows)
     posts: float = 0         # the unit's posts (a post-year costs more in a larger unit)
     serial_seconds: float = 0  # work after the runs that one process does
+    memory_factor: float = 1.0  # what the work holds beside its tables, per table byte
+    pages_bytes: float = 0      # the browser printing a comparison's PDF briefs
 
     def seconds(self, workers: int) -> float:
         per_run = SECONDS_PER_REPLICATION + self.post_years * (
@@ -71,16 +91,22 @@ class Work:
         return self.runs * per_run / speed + self.serial_seconds
 
     def memory_bytes(self) -> float:
-        return self.held_runs * self.post_years * BYTES_PER_POST_YEAR + self.extra_bytes
+        """The memory the work adds to a running process (the app's budget)."""
+        return (self.held_runs * self.post_years * BYTES_PER_POST_YEAR * self.memory_factor
+                + self.extra_bytes)
+
+    def command_bytes(self) -> float:
+        """The memory of a command doing the work: its process and what the work adds."""
+        return PROCESS_BYTES + self.memory_bytes() + self.pages_bytes
 
 
 def memory_cap() -> float:
-    """Half of this machine's memory, at most 8 GiB."""
+    """Three quarters of this machine's memory, at most 8 GiB."""
     try:
         total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     except (ValueError, OSError, AttributeError):
         total = 2 * MAX_MEMORY_BYTES
-    return min(MAX_MEMORY_BYTES, total / 2)
+    return min(MAX_MEMORY_BYTES, total * 3 / 4)
 
 
 def post_years(scenarios) -> float:
@@ -118,7 +144,9 @@ def comparison(scenarios, replications_each: int, screened: int = 0,
     work = replications(scenarios, replications_each)
     serial = SERIAL_SECONDS_PER_SCENARIO * len(scenarios) if pages else 0.0
     return Work(work.what, work.runs + screened, work.post_years, work.held_runs,
-                posts=work.posts, serial_seconds=serial)
+                posts=work.posts, serial_seconds=serial,
+                memory_factor=PAGES_FACTOR if pages else ANALYSIS_FACTOR,
+                pages_bytes=PAGES_BYTES if pages else 0.0)
 
 
 def what_if(scenarios, replications_each: int, workers: int) -> Work:
@@ -156,7 +184,7 @@ def _duration(s: float) -> str:
 def check(work: Work, workers: int, allow_large: bool,
           say: Callable[[str], None]) -> None:
     """Refuse work over the cap (unless ``allow_large``); announce work over a minute."""
-    seconds, memory, cap = work.seconds(workers), work.memory_bytes(), memory_cap()
+    seconds, memory, cap = work.seconds(workers), work.command_bytes(), memory_cap()
     estimate = (f"about {_duration(seconds)} on {workers} core(s) and {_size(memory)} of "
                 f"memory ({work.what})")
     if (memory > cap or seconds > MAX_SECONDS) and not allow_large:
