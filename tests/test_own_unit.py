@@ -15,7 +15,7 @@ import pytest
 import simulate
 from conftest import BASELINE, SCENARIOS, scenario
 from model.cli import runs
-from model.config.capacity import expected_load
+from model.config.capacity import expected_load, span_note, span_z
 from model.config.measures import load_on_base
 from model.config.scenario import load_scenario
 from model.errors import ScenarioError
@@ -120,6 +120,24 @@ def test_validate_and_run_report_utilisation_and_warn_when_unstable(tmp_path, ca
     assert "118%" in warn[0] and "cannot be stable" in warn[0]
     code, out, _ = _main(["run", crowded, "--out", tmp_path / "r", *TINY], capsys)
     assert code == 0 and "118%" in out and "cannot be stable" in out
+
+
+def test_a_unit_made_larger_without_its_managers_is_told_of_its_span_of_control(
+        tmp_path, capsys):
+    # the baseline's 40 posts and 2 managers: 20 staff per manager, z = -(20 - 15) / 7.5;
+    # 80 posts and still 2 managers: 40, z = -3.3, beyond the note's -2
+    assert span_z(scenario()) == pytest.approx((20, -2 / 3))
+    assert span_note(scenario()) == ""
+    assert span_z(scenario("unit.posts=80"))[1] == pytest.approx(-10 / 3)
+    assert span_note(scenario("unit.posts=80", "unit.managers=4")) == ""
+    assert span_note(scenario("unit.posts=80", "unit.team_leaders=4")) == ""   # 80 / 4
+    code, out, _ = _main(["run", BASELINE, "--set", "unit.posts=80",
+                          "--out", tmp_path / "r", *TINY], capsys)
+    note = [ln for ln in out.splitlines() if "span of control" in ln]
+    assert code == 0 and len(note) == 1 and "40 staff per manager" in note[0]
+    assert "unit.managers" in note[0]
+    code, out, _ = _main(["run", BASELINE, "--out", tmp_path / "s", *TINY], capsys)
+    assert code == 0 and "span of control" not in out
 
 
 # -- 2. measures on any base ----------------------------------------------------------------

@@ -264,3 +264,22 @@ def test_a_screen_round_asks_for_what_the_acceptance_seen_so_far_needs():
     assert screen_round(48, 0, 0, 2) == 48 * 12 // 10 + 1 + 2      # all accepted so far
     assert screen_round(10, 30, 60, 1) == 24 + 1                    # half accepted
     assert screen_round(10, 0, 40, 1) == 48 + 1                     # floor at one in four
+
+
+def test_a_failed_screen_names_the_bases_turnover_and_an_extreme_span_of_control(
+        tmp_path, capsys):
+    # nothing lies in a range of 0-1 % a year: the screen fails after its 24 x OVERSAMPLE
+    # candidates, and the error says where the base's turnover was (its median over the
+    # candidates examined) and, for 80 posts with the baseline's 2 managers, the span
+    argv = ["compare", "baseline", "six_plus_two", "--uncertainty", "24", "--years", "1",
+            "--warmup-years", "0", "--quiet", "--workers", "2", "--out", tmp_path / "x",
+            "--set", "simulation.plausible_turnover=[0.0, 0.01]"]
+    code, _, err = cli([*argv, "--set", "unit.posts=80"], capsys)
+    assert code == 2
+    one_line_error(err, f"only 0 of {24 * psa.OVERSAMPLE} draws")
+    median = float(err.split("median over the draws was ")[1].split("%")[0])
+    assert median > 1
+    assert "span of control 40 staff per manager" in err and "unit.managers" in err
+    code, _, err = cli(argv, capsys)
+    assert code == 2 and "median over the draws" in err and "span of control" not in err
+    assert not (tmp_path / "x").exists()

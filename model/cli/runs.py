@@ -121,7 +121,7 @@ def crisis_line(summary, scenario, name: str, lang: str, options: bool = False) 
 
 def cmd_run(args) -> int:
     from .. import experiment
-    from ..config.capacity import utilisation_line
+    from ..config.capacity import start_lines
     from ..config.scenario import load_scenario, source_files
     from ..experiment import costbenefit, jobs, sizing
     from ..present.console import print_summary, progress_bar, warning_text
@@ -135,7 +135,8 @@ def cmd_run(args) -> int:
     digest = _digest("run", [scenario], [args.scenario])
     _check_size(sizing.replications([scenario], reps), args)
     workers = args.workers or experiment.default_workers()
-    print(clean(utilisation_line(scenario, scenario.name)))
+    for line in start_lines(scenario, scenario.name):
+        print(clean(line))
     _calibration_note(args.scenario, scenario.simulation, args)
     with _claim(out, "run", args, inputs=source_files(args.scenario)) as target:
         stored = _stored(out, "run", digest, args)
@@ -160,7 +161,7 @@ def cmd_run(args) -> int:
 def cmd_compare(args) -> int:
     from .. import experiment
     from ..config import measures
-    from ..config.capacity import utilisation_line
+    from ..config.capacity import start_lines
     from ..config.scenario import load_scenario, source_files
     from ..experiment import compare, jobs, psa, sizing
     from ..present import measure_text
@@ -193,7 +194,8 @@ def cmd_compare(args) -> int:
                      conditions=args.conditions, draws=args.uncertainty,
                      per_draw=args.per_draw if args.uncertainty else None,
                      replacement_cost=args.replacement_cost)
-    print(clean(utilisation_line(base, base.name)))
+    for line in start_lines(base, base.name):
+        print(clean(line))
     _calibration_note(files[0], sim, args)
     with _claim(out, "comparison", args, inputs=inputs) as target:
         stored = _stored(out, "comparison", digest, args)

@@ -113,7 +113,7 @@ def cmd_import_hr(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    from ..config.capacity import utilisation_line
+    from ..config.capacity import start_lines
     from ..config.scenario import load_scenario
     from ..errors import ScenarioError
 
@@ -122,7 +122,8 @@ def cmd_validate(args) -> int:
         try:
             sc = load_scenario(f, args.set)
             print(clean(f"{f}: ok ({sc.name})"))
-            print(clean("  " + utilisation_line(sc, "the unit")))
+            for line in start_lines(sc, "the unit"):
+                print(clean("  " + line))
         except ScenarioError as exc:
             print(clean(str(exc)), file=sys.stderr)
             bad += 1

@@ -64,6 +64,34 @@ def expected_load(sc: Scenario) -> Load:
     return Load(demand, posts * per_fte, staffed * per_fte)
 
 
+def span_z(sc: Scenario) -> tuple[float, float]:
+    """The span of control with every post filled (staff per manager equivalent) and the
+    manager-support z-score it gives (the staff measures add are left out)."""
+    unit, ms = sc.unit, sc.dcs.manager_support
+    span = unit.posts / (unit.managers + unit.team_leader_weight * unit.team_leaders)
+    return span, -(span - ms.reference_span) / ms.span_per_sd
+
+
+def span_note(sc: Scenario) -> str:
+    """A clause for a span of control far above the reference (manager support more than
+    two standard deviations down), else ''. The managers do not grow with the posts, so a
+    unit made larger with ``--set unit.posts`` alone lands here."""
+    span, z = span_z(sc)
+    if z >= -2:
+        return ""
+    return (f"span of control {span:.0f} staff per manager, manager support {-z:.1f} SD "
+            f"below that of the reference span of {sc.dcs.manager_support.reference_span:g} "
+            "(unit.managers and unit.team_leaders do not grow with unit.posts: set them too "
+            "for a larger unit)")
+
+
+def start_lines(sc: Scenario, label: str) -> list[str]:
+    """The lines a command prints about a scenario before it runs: its expected
+    utilisation, and a note when its span of control is far above the reference."""
+    note = span_note(sc)
+    return [utilisation_line(sc, label)] + ([f"note {label}: {note}"] if note else [])
+
+
 def utilisation_line(sc: Scenario, label: str) -> str:
     """One line: the expected utilisation at the start, and a warning when the queue
     cannot be stable (or has little room)."""

@@ -138,11 +138,16 @@ def run(scenarios: list[Scenario], seed: int, draws: int, per_draw: int, workers
             examined = chunk.stop
             ok = np.flatnonzero((turnover >= plausible[0]) & (turnover <= plausible[1]))
         if ok.size < draws:
+            from ..config.capacity import span_note
+            seen = turnover[~np.isnan(turnover)]
+            span = span_note(scenarios[0])
             raise UserError(
                 f"--uncertainty {draws}: only {ok.size} of {tried} draws of the assumptions "
                 f"give the base a turnover within {plausible[0]:.0%}-{plausible[1]:.0%} a "
-                "year (simulation.plausible_turnover, the range the unit shows); check the "
-                "base, its uncertainty block or that range")
+                "year (simulation.plausible_turnover, the range the unit shows; the base's "
+                f"median over the draws was {np.median(seen):.0%}); "
+                + (f"the base has a {span}; " if span else "")
+                + "check the base, its uncertainty block or that range")
         if progress and examined < tried:
             progress(tried - examined)      # the candidates not needed count as done
         kept = [int(c) for c in ok[:draws]]
