@@ -318,7 +318,8 @@ def test_a_service_warning_sits_in_its_ranking_row_and_beside_its_payback(flagge
     assert re.search(r'data-kpi="payback".*?</div>\s*<div class="kpi-warning warning" '
                      rf'data-for="payback">⚠ {re.escape(html.escape(warning))}</div>',
                      after_payback, flags=re.S)
-    no_cash = {"sv": "ingen kontantutgift att tjäna in", "en": "no cash outlay to earn back"}[lang]
+    no_cash = {"sv": "ingen egen kontantutgift (se nettokostnaden)",
+               "en": "no cash outlay of its own (see the net cost)"}[lang]
     assert no_cash in after_payback.split("kpi-warning")[0]
     # the brief: the ranking row and the results row (payback, probability) warn
     brief = tmp_path / "brief.html"
@@ -412,7 +413,7 @@ def test_every_cost_category_and_block_has_both_languages():
         assert block_label(block, "sv") != block and block_label(block, "en") != block
     # the Swedish ranking rule translates the model's rule: review it when that changes
     assert RANKING_RULE == RANKING_RULE_TRANSLATED
-    assert payback_text(math.nan, "sv") == "ingen kontantutgift att tjäna in"
+    assert payback_text(math.nan, "sv") == "ingen egen kontantutgift (se nettokostnaden)"
     assert payback_text(math.inf, "en") == "not within the period"
 
 

@@ -201,8 +201,8 @@ DASHBOARD: dict[str, Text] = {
     "dashboard.flag_crisis_risk": Text("enheten hamnar i kris i minst en körning av tio",
                                        "the unit falls into crisis in at least one run "
                                        "in ten"),
-    "dashboard.payback_none": Text("ingen kontantutgift att tjäna in",
-                                   "no cash outlay to earn back"),
+    "dashboard.payback_none": Text("ingen egen kontantutgift (se nettokostnaden)",
+                                   "no cash outlay of its own (see the net cost)"),
     "dashboard.payback_never": Text("inte inom perioden", "not within the period"),
     "dashboard.payback_first": Text("från år 1", "from year 1"),
     "dashboard.payback_year": Text("år {n}", "year {n}"),
