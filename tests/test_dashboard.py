@@ -509,6 +509,10 @@ def test_numbers_that_round_to_zero_are_never_shown_as_minus_zero():
     assert fmt(-0.04, "num", "en") == "0.0"
     assert fmt(-0.004, "pct", "en") == "-0.4%"      # a real negative value keeps its sign
     assert fmt(-1234.0, "sek", "sv") == "-1\u00a0234\u00a0kr"
+    # thousands of kronor on page one are whole however small: 47,8 tkr beside 1 583 tkr
+    # claimed a precision the intervals do not have
+    assert fmt(47.8, "whole", "sv") == "48" and fmt(-0.3, "whole", "en") == "0"
+    assert fmt(-4198.2, "whole", "sv") == "-4\u00a0198" and fmt(1583.4, "whole", "en") == "1,583"
 
 
 @pytest.mark.slow

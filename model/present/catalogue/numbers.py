@@ -23,7 +23,8 @@ def fmt(value, kind: str, lang: str) -> str:
         s = fmt(value / 1000.0, "sek", lang)
         return s.replace("\u00a0kr", "\u00a0tkr") if lang == "sv" else s + "k"
     # a value that rounds to zero is shown as 0, never -0 (e.g. an interval bound -0.0004)
-    digits = 1 if kind in ("pct", "pp", "num1") or (kind != "sek" and abs(value) < 100) else 0
+    digits = 1 if kind in ("pct", "pp", "num1") or (
+        kind not in ("sek", "whole") and abs(value) < 100) else 0
     if round(100 * value if kind in ("pct", "pp") else value, digits) == 0:
         value = 0.0
     if kind == "pp":
@@ -37,6 +38,8 @@ def fmt(value, kind: str, lang: str) -> str:
         return (s.replace(",", "\u00a0") + "\u00a0kr") if lang == "sv" else "SEK " + s
     if kind == "num1":
         s = f"{value:,.1f}"
+    elif kind == "whole":
+        s = f"{value:,.0f}"
     else:
         s = f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.1f}"
     if lang == "sv":

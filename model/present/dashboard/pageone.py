@@ -46,7 +46,7 @@ def w(key: str, lang: str, **kw) -> str:
 
 def _amount(value: float, lang: str) -> str:
     """Thousands of kronor, whole (12,5 below ten thousand kronor would be noise)."""
-    return fmt(value / 1000.0, "num", lang) if value == value else fmt(None, "num", lang)
+    return fmt(value / 1000.0, "whole", lang) if value == value else fmt(None, "num", lang)
 
 
 def _cell(res, scen: str, measure: str, kind: str, lang: str, runs: int, draws: int,
