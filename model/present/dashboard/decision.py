@@ -122,6 +122,34 @@ def parameter_value(v: float, path: str, lang: str) -> str:
     return _with_unit(_value(v, lang), path, lang)
 
 
+def queue_condition(res, scen: str, path: str) -> pd.Series | None:
+    """The conditions search's row for the value of ``path`` (a working-time option's
+    productivity gain or redesign share) from which ``scen``'s queue holds; None when
+    the search did not look at it, or found the queue holding at every value."""
+    table = res.table("conditions")
+    if table is None or table.empty:
+        return None
+    rows = table[(table.scenario == scen) & (table.metric == "mean_queue")
+                 & (table.parameter == path.rsplit(".", 1)[-1])]
+    if rows.empty or rows.iloc[0].status == "always":
+        return None
+    return rows.iloc[0]
+
+
+def _with_queue(flip: str, cond: pd.Series | None, path: str, lang: str) -> str:
+    """The cost's flip value, and where the queue holds when that has a condition."""
+    if cond is None:
+        return flip
+    if cond.status == "never":
+        return w("queue_never", lang).format(c=flip, high=parameter_value(cond.high, path,
+                                                                          lang))
+    q = parameter_value(cond.value, path, lang)
+    if math.isfinite(cond.ci_low) and math.isfinite(cond.ci_high):
+        lo, hi = max(cond.ci_low, cond.low), min(cond.ci_high, cond.high)
+        q += f" ({parameter_value(lo, path, lang)} – {parameter_value(hi, path, lang)})"
+    return w("flip_and_queue", lang).format(c=flip, q=q)
+
+
 def decisive_html(res, lang: str, titles: dict[str, str], top: list[str]) -> str:
     """The table 'what must be true': per top option, its decisive assumption, the
     value it rests on and the value at which its verdict flips ('' without EVPPI)."""
@@ -138,13 +166,13 @@ def decisive_html(res, lang: str, titles: dict[str, str], top: list[str]) -> str
                 titles.get(r["scenario"], r["scenario"]), w("none_decisive", lang),
                 "–", w("no_flip", lang), fmt(0.0, "tkr", lang))) + "</tr>")
             continue
-        flip = (_value(r["flip"], lang) if math.isfinite(r["flip"])
+        flip = (parameter_value(r["flip"], r["parameter"], lang) if math.isfinite(r["flip"])
                 else w("no_flip", lang))
+        flip = _with_queue(flip, queue_condition(res, r["scenario"], r["parameter"]),
+                           r["parameter"], lang)
         body.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in (
             titles.get(r["scenario"], r["scenario"]), parameter_name(r["parameter"], lang),
-            parameter_value(r["current"], r["parameter"], lang),
-            parameter_value(r["flip"], r["parameter"], lang) if math.isfinite(r["flip"])
-            else flip,
+            parameter_value(r["current"], r["parameter"], lang), flip,
             fmt(r["evppi"], "tkr", lang))) + "</tr>")
     return (f"<h2 id='decisive'>{html.escape(w('decisive_h', lang))}</h2>"
             f"<p class='note'>{html.escape(w('decisive_note', lang))}</p>"

@@ -31,10 +31,18 @@ DECISION: dict[str, Text] = {
     "decision.decisive_note": Text(
         "För de främsta alternativen: det osäkra antagande som betyder mest för "
         "slutsatsen (störst värde av säker kunskap, EVPPI), värdet som scenariot antar "
-        "och värdet där alternativet slutar vara billigare än basen.",
+        "och värdet där alternativet slutar vara billigare än basen; för kortare "
+        "arbetstid också värdet från vilket kön av väntande ärenden hålls (med sitt "
+        "intervall).",
         "For the leading options: the uncertain assumption that matters most to the "
         "verdict (the largest value of perfect knowledge, EVPPI), the value the scenario "
-        "assumes and the value at which the option stops being cheaper than the base."),
+        "assumes and the value at which the option stops being cheaper than the base; "
+        "for shorter working time also the value from which the queue of waiting cases "
+        "holds (with its interval)."),
+    "decision.flip_and_queue": Text("{c} för kostnaden; kön hålls från {q}",
+                                    "{c} for the cost; the queue holds from {q}"),
+    "decision.queue_never": Text("{c} för kostnaden; kön hålls inte upp till {high}",
+                                 "{c} for the cost; the queue does not hold up to {high}"),
     "decision.col_option": Text("Alternativ", "Option"),
     "decision.col_assumption": Text("Avgörande antagande", "Decisive assumption"),
     "decision.col_assumed": Text("Antaget värde", "Assumed value"),
