@@ -380,3 +380,29 @@ def test_what_must_be_true_gives_where_a_working_time_options_queue_holds(lang):
     assert "queue" not in row["B"] and "kön" not in row["B"]     # holds at any value
     never = {"sv": "kön hålls inte upp till 35", "en": "the queue does not hold up to 35"}
     assert never[lang] in row["C"]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_page_one_says_which_unit_and_that_the_bundled_one_is_an_example(lang, tmp_path):
+    """'Vad kostar personalomsättningen oss' over the bundled 40-post unit read as the
+    committee's own figures: page one and the dashboard name the unit's size and, for
+    the bundled example, that it is not theirs."""
+    from pathlib import Path
+
+    from model.config.names import SCENARIOS
+    from model.present.dashboard.brief import unit_line
+    from model.present.dashboard.data import Results
+
+    def line(file, unit):
+        manifest = {"scenarios": [{"name": "b", "file": str(file),
+                                   "resolved": {"unit": unit}}]}
+        return unit_line(Results(Path("."), "comparison", manifest, {}, ["b"]), lang)
+    example = {"sv": "räkneexempel", "en": "example unit"}[lang]
+    bundled = line(SCENARIOS / "baseline.yaml", {"posts": 40, "managers": 2})
+    assert "40" in bundled and example in bundled
+    assert {"sv": "2 chefer", "en": "2 managers"}[lang] in bundled
+    own = line(tmp_path / "own" / "my_unit_now.yaml",
+               {"posts": 26, "managers": 1, "team_leaders": 1})
+    assert example not in own and "26" in own
+    assert {"sv": "1 chef och 1 arbetsledare",
+            "en": "1 manager and 1 team leader"}[lang] in own

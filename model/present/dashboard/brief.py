@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import math
+from pathlib import Path
 
 import pandas as pd
 
@@ -191,8 +192,29 @@ def _base_line(res: Results, lang: str, titles: dict[str, str]) -> str:
                 else (lambda x: level_ci(x, True)))
     turnover = _ci(*interval(cur.turnover_rate.to_numpy(float)), "pct", lang)
     overdue = _ci(*interval(cur.overdue_share.to_numpy(float)), "pct", lang)
-    return w("base_line", lang, title=html.escape(titles[base]), turnover=turnover,
-             overdue=overdue)
+    return (w("base_line", lang, title=html.escape(titles[base]), turnover=turnover,
+              overdue=overdue) + " " + unit_line(res, lang))
+
+
+def unit_line(res: Results, lang: str) -> str:
+    """Which unit the figures are for: its posts and managers, and for the bundled
+    example unit that it is not the reader's own (a committee reads 'vad kostar
+    personalomsättningen oss' as its own municipality's figures)."""
+    from ...config.names import SCENARIOS
+    first = (res.manifest.get("scenarios") or [{}])[0]
+    unit = (first.get("resolved") or {}).get("unit") or {}
+    if not unit:
+        return ""
+    def count(key: str, n: int) -> str:
+        return w(key, lang).split("|")[0 if n == 1 else 1].format(n=n)
+    leaders = count("managers", int(unit.get("managers", 0)))
+    if unit.get("team_leaders"):
+        leaders += count("team_leaders", int(unit["team_leaders"]))
+    text = w("unit_line", lang, posts=number(unit.get("posts", 0), lang), leaders=leaders)
+    src = first.get("file")
+    if src and Path(src).resolve().parent == SCENARIOS.resolve():
+        text += w("unit_example", lang)
+    return html.escape(text.strip())
 
 
 def _chart(res: Results, lang: str) -> str:

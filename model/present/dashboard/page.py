@@ -343,6 +343,11 @@ def render_dashboard(res: Results) -> str:
             '<div class="lang"><button id="btn-sv" class="active">Svenska</button>'
             '<button id="btn-en">English</button></div></header>']
     if res.kind != "sweep":
+        from .brief import unit_line
+        unit = {lang: unit_line(res, lang) for lang in LANGS}
+        if unit["sv"]:
+            body.append('<p class="unit">' + "".join(
+                f'<span class="only-{lang}">{unit[lang]}</span>' for lang in LANGS) + "</p>")
         body.append(_ranking(res))
     intro = "intro_psa" if decision.draws_of(res) else "intro"
     body.append(f'<p data-i18n="{intro}">{html.escape(T[intro]["sv"])}</p>')

@@ -60,6 +60,18 @@ BRIEF: dict[str, Text] = {
         "utredningar över 4 månader {overdue}.",
         "Base: <strong>{title}</strong>, turnover {turnover} a year, investigations "
         "over 4 months {overdue}."),
+    "brief.unit_line": Text("Enheten: {posts} tjänster som socialsekreterare, {leaders}. ",
+                            "The unit: {posts} social worker posts, {leaders}. "),
+    "brief.managers": Text("{n} chef|{n} chefer", "{n} manager|{n} managers"),
+    "brief.team_leaders": Text(" och {n} arbetsledare| och {n} arbetsledare",
+                               " and {n} team leader| and {n} team leaders"),
+    "brief.unit_example": Text(
+        "Det är ett räkneexempel som följer med verktyget, inte er egen enhet: "
+        "siffrorna gäller en typisk enhet, inte er kommun (er egen enhet: "
+        "användarguidens avsnitt om egna data).",
+        "It is an example unit that comes with the tool, not your own: the figures are "
+        "those of a typical unit, not of your municipality (your own unit: the user "
+        "guide's section on your own data)."),
     "brief.chart_h": Text("Kostnad mot personalomsättning (95 % intervall)",
                           "Cost against turnover (95% intervals)"),
     "brief.chart_y": Text("Nettokostnad per år mot basen", "Net cost per year vs the base"),
