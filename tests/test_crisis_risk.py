@@ -112,6 +112,9 @@ def test_cost_benefit_rows_of_crisis_risk_and_the_warning():
     (_ones(3, 9), _ones(3, 9), False),             # the same runs collapse: no rise
     (_ones(1, 2, 3), _ones(3, 9), False),          # fewer crisis runs than the base
     (_ones(), _ones(*range(6)), True),             # 6 of 16: interval above zero
+    (_ones(3, 9), _ones(3, 9, 11), False),         # the base at 2 of 16 already: one
+                                                   # more run is chance, not a rise
+    (_ones(3, 9), _ones(3, 9, *range(10, 16)), True),  # the interval still counts
 ])
 def test_the_crisis_warning_rule(base, other, flagged):
     assert risk.raises_risk(other.astype(float), base.astype(float)) == flagged

@@ -14,12 +14,15 @@ Per option, on the replications it shares with the base (common random numbers):
 
 The service warning ``crisis_risk_up`` fires when the option raises the risk of a crisis:
 the paired interval lies above zero, or the option is in crisis in at least
-``CRISIS_SHARE`` of its replications and in more of them than the base. The second arm
-is needed because crisis runs are rare: with 16 replications an interval excludes zero
-only when four or more futures collapse under the option and none under the base alone,
-yet two collapses in sixteen (a risk of about one in eight) is a risk a committee must
-see before it reads a saving. One future in ten is the same share that marks a runaway
-queue (``costbenefit.RUNAWAY_SHARE``).
+``CRISIS_SHARE`` of its replications and in more of them than the base while the base
+stays under that share. The second arm is needed because crisis runs are rare: with 16
+replications an interval excludes zero only when four or more futures collapse under the
+option and none under the base alone, yet two collapses in sixteen (a risk of about one
+in eight) is a risk a committee must see before it reads a saving. One future in ten is
+the same share that marks a runaway queue (``costbenefit.RUNAWAY_SHARE``). Where the base
+itself collapses in one future in ten or more (it carries its own warning, ``BASE_FLAG``),
+crisis runs are not rare and one more of them under an option is chance: only the paired
+interval counts (a small own unit at 8 of 48 crisis runs flagged an option at 10 of 48).
 """
 
 from __future__ import annotations
@@ -62,7 +65,8 @@ def raises_risk(mine: np.ndarray, base: np.ndarray) -> bool:
     if not len(mine):
         return False
     _, lo, _ = paired_ci(mine - base)
-    runaway = float(np.mean(mine)) >= CRISIS_SHARE and mine.sum() > base.sum()
+    runaway = (float(np.mean(mine)) >= CRISIS_SHARE > float(np.mean(base))
+               and mine.sum() > base.sum())
     return bool(lo > 0 or runaway)
 
 
