@@ -304,3 +304,24 @@ def test_under_drawn_assumptions_the_replacement_probe_is_paired_with_the_base_a
     got = replacement.unit_replacement_cost(drawn, base)
     pd.testing.assert_frame_equal(got.reset_index(drop=True),
                                   expected.reset_index(drop=True))
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_the_console_marks_an_uncertain_condition_as_the_brief_does(six_plus_two, lang):
+    # the brief read 'ingen varning, villkor osäkert' where the console read plain 'ok'
+    from model.present.console import ranking_lines
+    _, warned = six_plus_two
+    scen = "six_plus_two_no_redesign"
+    assert (warned[warned.scenario == scen].service_flag != "").all()
+    quiet = warned.assign(service_flag="")        # the same option without its warning
+    unsure = {"en": "no warning, condition uncertain*",
+              "sv": "ingen varning, villkor osäkert*"}[lang]
+    note = {"en": "* The queue or the turnover holds only if",
+            "sv": "* Kön eller personalomsättningen hålls bara om"}[lang]
+    plain = ranking_lines(quiet, lang, runs=8)
+    marked = ranking_lines(quiet, lang, runs=8, unsure={scen})
+    assert not any(unsure in ln or note in ln for ln in plain)
+    assert any(ln.rstrip().endswith(unsure) for ln in marked) and marked[-1].startswith(note)
+    # a warned option keeps its warning, and needs no marker
+    assert ranking_lines(warned, lang, runs=8, unsure={scen}) == ranking_lines(warned, lang,
+                                                                               runs=8)

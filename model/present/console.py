@@ -134,13 +134,19 @@ def _cut(text: str, width: int) -> str:
 
 def ranking_lines(cb: pd.DataFrame, lang: str = DEFAULT_LANG,
                   titles: dict[str, str] | None = None, base: str = "",
-                  runs: int = 0, draws: int = 0) -> list[str]:
+                  runs: int = 0, draws: int = 0,
+                  unsure: frozenset[str] | set[str] = frozenset()) -> list[str]:
     """The options ranked, one line each (title in ``lang``), both cost views, the chance
     of saving money (of ``runs``) and of being best (of ``draws``, or of the runs), and
-    the service warning in the row."""
+    the service warning in the row; an option in ``unsure`` (its queue or turnover rests
+    on an uncertain condition, as the brief marks it) reads 'no warning, condition
+    uncertain'."""
     from .dashboard.i18n import ranking_rule
     titles = titles or {}
     table = ranking(cb)
+
+    def ok(scen: str) -> str:
+        return "ok_unsure" if scen in unsure else "ok"
     width = max([len(say("col_option", lang))]
                 + [len(titles.get(s, s)) for s in table.scenario] + [12])
     width = min(width, 34)
@@ -168,7 +174,10 @@ def ranking_lines(cb: pd.DataFrame, lang: str = DEFAULT_LANG,
                      f"{chance(r.p_saves_economic, runs, lang):>7}  "
                      f"{'–' if r.group == 'warned' else chance(r.p_best, draws or runs, lang):>7}  "
                      f"{chance(getattr(r, 'p_crisis', float('nan')), runs, lang):>7}  "
-                     f"{warning_text(r.service_flag, lang) or say('ok', lang)}")
+                     f"{warning_text(r.service_flag, lang) or say(ok(r.scenario), lang)}")
+    if any(ok(s) == "ok_unsure" and not f for s, f in zip(table.scenario,
+                                                           table.service_flag)):
+        lines.append(say("unsure_note", lang))
     return lines
 
 
@@ -220,7 +229,8 @@ def time_moved_lines(cb: pd.DataFrame, lang: str = DEFAULT_LANG,
 
 def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame, base_flag: str = "",
                        lang: str = DEFAULT_LANG, titles: dict[str, str] | None = None,
-                       details: bool = True, draws: int = 0) -> list[str]:
+                       details: bool = True, draws: int = 0,
+                       unsure: frozenset[str] | set[str] = frozenset()) -> list[str]:
     """A readable cost-benefit table: the ranking first, then (``details``) one block
     per option against the base with both cost views. ``base_flag``: the base's own
     queue warnings; ``titles``: scenario name -> title in ``lang``."""
@@ -230,7 +240,8 @@ def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame, base_flag: st
     if base_flag:
         lines += [f"** {say('base_unstable', lang, w=warning_text(base_flag, lang))} **", ""]
     runs = int(comparison.n.max()) if "n" in comparison and len(comparison) else 0
-    lines += ranking_lines(cb, lang, titles, clean(titles.get(base, base)), runs, draws)
+    lines += ranking_lines(cb, lang, titles, clean(titles.get(base, base)), runs, draws,
+                           unsure)
     lines += time_moved_lines(cb, lang, titles)
     if not details:
         return lines + ["", say("details_hint", lang)]
@@ -251,6 +262,7 @@ def comparison_lines(scenarios: list, tables: dict, out, lang: str = DEFAULT_LAN
     """What ``compare`` prints: the set-up, whether service is priced, the ranked table
     (options by their titles in ``lang``), the details when asked, where the tables are."""
     from ..experiment.costbenefit import base_flags
+    from .dashboard.conditions import unsure_of
     from .texts import distinct_titles
     base, sim = scenarios[0], scenarios[0].simulation
     titles = distinct_titles([(sc.name, sc) for sc in scenarios], lang)
@@ -269,7 +281,8 @@ def comparison_lines(scenarios: list, tables: dict, out, lang: str = DEFAULT_LAN
         lines.append(few_replications_note(sim.replications, lang))
     base_flag = ";".join(base_flags(tables["timeseries"], base.name, tables.get("summary")))
     lines += [""] + cost_benefit_lines(tables["cost_benefit"], tables["comparison"], base_flag,
-                                       lang, titles, details=details, draws=draws)
+                                       lang, titles, details=details, draws=draws,
+                                       unsure=unsure_of(tables.get("conditions")))
     return lines + ["", f"{say('tables', lang, out=out)}: "
                     + ", ".join([f"{name}.parquet" for name in tables] + ["manifest.json"])]
 

@@ -67,6 +67,13 @@ def verdict(r) -> str:
     return "unsure"
 
 
+def unsure_of(table: pd.DataFrame | None) -> set[str]:
+    """The options of a conditions table whose verdict is not a plain yes."""
+    if table is None or table.empty:
+        return set()
+    return {r.scenario for r in table.itertuples(index=False) if verdict(r) != "yes"}
+
+
 def conditions_html(table: pd.DataFrame | None, lang: str,
                     titles: dict[str, str] | None = None) -> str:
     """The table in one language ('' without rows); ``titles`` maps scenario names to

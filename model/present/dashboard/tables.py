@@ -61,11 +61,8 @@ def unsure_conditions(res) -> set[str]:
     """The options whose queue or turnover holds only under a condition (the conditions
     search: a productivity gain or redesign share) that their assumed value meets within
     its interval, not beyond it, or not at all."""
-    from .conditions import verdict
-    table = res.table("conditions")
-    if table is None or table.empty:
-        return set()
-    return {r.scenario for r in table.itertuples(index=False) if verdict(r) != "yes"}
+    from .conditions import unsure_of
+    return unsure_of(res.table("conditions"))
 
 
 def service_ok(res, scenario: str, lang: str, unsure: set[str] | None = None) -> str:

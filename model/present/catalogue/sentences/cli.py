@@ -58,6 +58,14 @@ CLI: dict[str, Text] = {
     "cli.avoids_yes": Text("ja", "yes"),
     "cli.avoids_not_shown": Text("ej belagt", "not established"),
     "cli.ok": Text("ingen varning", "ok"),
+    "cli.ok_unsure": Text("ingen varning, villkor osäkert*", "no warning, condition uncertain*"),
+    "cli.unsure_note": Text(
+        "* Kön eller personalomsättningen hålls bara om produktivitetsvinsten (eller "
+        "omställningen) är minst ett värde vars intervall rymmer det antagna värdet "
+        "(conditions.parquet; underlagets ”Vad måste gälla för kortare arbetstid?”).",
+        "* The queue or the turnover holds only if the productivity gain (or redesign) "
+        "reaches a value whose interval holds the assumed one (conditions.parquet; the "
+        "brief's 'What must be true for shorter working time?')."),
     "cli.details_hint": Text(
         "Varje alternativ i detalj (båda kalkylerna, återbetalning, köer): lägg till --details.",
         "Each option in detail (both cost views, payback, backlog): add --details."),
