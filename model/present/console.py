@@ -253,7 +253,7 @@ def cost_benefit_lines(cb: pd.DataFrame, comparison: pd.DataFrame, base_flag: st
                      hi=lfmt(float(bt.ci_high.iloc[0]), "pct", lang))
                  + (f"   ** {warning_text(base_flag, lang)} **" if base_flag else ""))
     for scen in ranking(cb).scenario:                      # details in rank order
-        lines += [""] + _details(cb, comparison, scen, lang, titles)
+        lines += [""] + _details(cb, comparison, scen, lang, titles, runs)
     return lines
 
 
@@ -287,7 +287,7 @@ def comparison_lines(scenarios: list, tables: dict, out, lang: str = DEFAULT_LAN
                     + ", ".join([f"{name}.parquet" for name in tables] + ["manifest.json"])]
 
 
-def _details(cb, comparison, scen, lang, titles) -> list[str]:
+def _details(cb, comparison, scen, lang, titles, runs: int = 0) -> list[str]:
     c = cb[cb.scenario == scen].set_index("measure")
     tr = comparison[(comparison.scenario == scen) & (comparison.metric == "turnover_rate")]
 
@@ -295,6 +295,10 @@ def _details(cb, comparison, scen, lang, titles) -> list[str]:
         if measure not in c.index:
             return lfmt(None, kind, lang)
         m, lo, hi = (float(c.loc[measure, k]) for k in ("mean", "ci_low", "ci_high"))
+        if kind == "chance":        # a probability at the precision its runs support
+            text = chance(m, runs, lang)
+            return text if _na(lo) else (f"{text} ({chance(lo, runs, lang, 'low')} – "
+                                         f"{chance(hi, runs, lang, 'high')})")
         if _na(lo):
             return lfmt(m, kind, lang)
         return f"{lfmt(m, kind, lang)} ({lfmt(lo, kind, lang)} – {lfmt(hi, kind, lang)})"
@@ -312,9 +316,9 @@ def _details(cb, comparison, scen, lang, titles) -> list[str]:
     item("d_overdue", rng("overdue_share_change", "pp"))
     item("d_queue", rng("mean_queue_change", "num1"))
     item("d_trend", rng("queue_trend_per_year", "num1"))
-    item("d_p_queue", rng("p_queue_growing", "pct"))
-    item("d_p_crisis", rng("p_crisis", "pct"))
-    item("d_p_crisis_base", rng("p_crisis_base", "pct"), 4)
+    item("d_p_queue", rng("p_queue_growing", "chance"))
+    item("d_p_crisis", rng("p_crisis", "chance"))
+    item("d_p_crisis_base", rng("p_crisis_base", "chance"), 4)
     item("d_crisis_change", rng("crisis_risk_change", "pp"), 4)
     row.append(f"  {say('d_budget_h', lang)}")
     item("d_measure", rng("policy_cost_per_year"), 4)
@@ -328,7 +332,7 @@ def _details(cb, comparison, scen, lang, titles) -> list[str]:
     if moves_time:
         item("d_time_moved", rng("paid_time_off_casework_per_year"), 4)
     item("d_net", rng("net_cost_budget_sek_per_year"), 4)
-    item("d_p_cash", rng("p_saves_budget", "pct"), 4)
+    item("d_p_cash", rng("p_saves_budget", "chance"), 4)
     row.append(f"  {say('d_econ_h', lang)}")
     if moves_time and "work_lost_measure_time_per_year" in c.index:
         item("d_lost_measures", rng("work_lost_measure_time_per_year"), 4)
@@ -336,7 +340,7 @@ def _details(cb, comparison, scen, lang, titles) -> list[str]:
     else:
         item("d_work_lost", rng("work_lost_change_per_year"), 4)
     item("d_net", rng("net_cost_economic_sek_per_year"), 4)
-    item("d_p_saves", rng("p_saves_economic", "pct"), 4)
+    item("d_p_saves", rng("p_saves_economic", "chance"), 4)
     item("d_per_exit", rng("cost_per_avoided_exit"), 4)
     item("d_payback", _payback(c.loc["payback_year", "mean"], lang), 4)
     if warning:
