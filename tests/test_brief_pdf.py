@@ -224,6 +224,11 @@ def test_every_main_job_option_stands_on_page_one_and_no_amount_wraps(
     heading = {"sv": "Vad måste vara sant?", "en": "What must be true?"}[lang]
     draws = {"sv": "24 dragningar", "en": "24 draws"}[lang]
     assert heading in first and draws in first
+    # a '+1 more' in the warnings is explained where it stands, and the unit is named
+    more = {"sv": r"\+\d till", "en": r"\+\d more"}[lang]
+    explained = {"sv": "”+n till”: fler varningar", "en": "'+n more': more warnings"}[lang]
+    assert bool(re.search(more, first)) == (explained in first)
+    assert {"sv": "räkneexempel", "en": "example unit"}[lang] in first
     # no cell of the ranking wraps over four lines at the printed A4 width
     from playwright import sync_api
     with sync_api.sync_playwright() as p:

@@ -130,6 +130,10 @@ def notes_html(res, lang: str) -> str:
         unwarned = {r.scenario for r in ranked.itertuples(index=False)
                     if not short_warning(r.service_flag, lang)}
     note = w("columns_note", lang)
+    if ranked is not None and any(
+            len([c for c in str(r.service_flag or "").split(";") if c]) > SHOWN_FLAGS
+            for r in ranked.itertuples(index=False)):
+        note += " " + w("more_note", lang, n="n")
     if unwarned & unsure_conditions(res):
         note += " " + w("unsure_note", lang)
     return f"<p class='note'>{html.escape(note)}</p>"

@@ -38,6 +38,11 @@ PAGEONE: dict[str, Text] = {
     "pageone.flag_size": Text("{d} pe", "{d} pp"),
     "pageone.flag_crisis_risk_up": Text("krisrisk upp", "crisis risk up"),
     "pageone.flag_more": Text("+{n} till", "+{n} more"),
+    "pageone.more_note": Text(
+        "”+{n} till”: fler varningar för alternativet; alla står under ”Varje alternativ "
+        "i detalj”.",
+        "'+{n} more': more warnings for the option; all of them stand under 'Each option "
+        "in detail'."),
     "pageone.columns_note": Text(
         "Belopp i tusental kronor per år jämfört med basen; ett negativt belopp är en "
         "besparing. Under varje värde står intervallet. Fetstil: alternativet minskar "
