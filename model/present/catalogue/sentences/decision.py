@@ -31,12 +31,14 @@ DECISION: dict[str, Text] = {
     "decision.decisive_note": Text(
         "För de främsta alternativen: det osäkra antagande som betyder mest för "
         "slutsatsen (störst värde av säker kunskap, EVPPI), värdet som scenariot antar "
-        "och värdet där alternativet slutar vara billigare än basen; för kortare "
+        "och värdet där slutsatsen om kostnaden vänder (alternativet blir dyrare än "
+        "basen om det är billigare, billigare om det är dyrare); för kortare "
         "arbetstid också värdet från vilket kön av väntande ärenden hålls (med sitt "
         "intervall).",
         "For the leading options: the uncertain assumption that matters most to the "
         "verdict (the largest value of perfect knowledge, EVPPI), the value the scenario "
-        "assumes and the value at which the option stops being cheaper than the base; "
+        "assumes and the value at which the cost verdict turns (the option becomes "
+        "dearer than the base if it is cheaper, cheaper if it is dearer); "
         "for shorter working time also the value from which the queue of waiting cases "
         "holds (with its interval)."),
     "decision.flip_and_queue": Text("{c} för kostnaden; kön hålls från {q}",
