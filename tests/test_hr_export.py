@@ -196,6 +196,7 @@ def test_column_names_are_matched_with_case_punctuation_and_spacing_ignored(writ
     ("EGEN-BEGÄRAN", "", "resignation"),
     ("Pension", "Tillsvidare", "retirement"),
     ("Ålderspension", "", "retirement"),
+    ("Avgång med pension", "Tillsvidare", "retirement"),
     ("Avslutad provanställning", "Provanställning", "other"),
     ("Uppsägning arbetsbrist", "Tillsvidare", "other"),
     ("Dödsfall", "", "other"),
@@ -637,3 +638,32 @@ def test_a_salary_written_with_its_currency_is_read(tmp_path, capsys):
     rows[0]["Månadslön"] = "54 800 euro"
     _refused(capsys, _csv(tmp_path / "e.csv", titles, header, rows), tmp_path,
              "Månadslön", "is not a number")
+
+
+def test_a_person_on_leave_is_left_out_and_the_substitute_counts_in_their_place(
+        tmp_path, capsys):
+    """A report with a Frånvaroorsak column: a social worker on parental leave holds the
+    employment but does not work, and a substitute (Vikariat) covers the post. Counting
+    both put one post and one full-time worker too many into the unit. The one on leave
+    is left out of the staff and the posts and said so; a value that is no whole leave
+    (Semester) leaves the person working and is named."""
+    titles, header, rows = _table()
+    _, _, _ = _import(capsys, EXPORT, tmp_path / "a.yaml")
+    base = yaml.safe_load((tmp_path / "a.yaml").read_text(encoding="utf-8"))
+    working = [i for i, r in enumerate(rows) if r["Befattning"] in CASEWORKERS
+               and not r["Slutdatum"]]
+    away, holiday = working[0], working[1]
+    with_leave = [{**r, "Frånvaroorsak": ("Föräldraledig" if i == away else
+                                          "Semester" if i == holiday else "")}
+                  for i, r in enumerate(rows)]
+    substitute = {**rows[working[0]], "Anst.nr": "9902", "Anställningsform": "Vikariat",
+                  "Anställningsdatum": "2026-08-15", "Slutdatum": "", "Avgångsorsak": "",
+                  "Frånvaroorsak": ""}
+    scen, _, lines = _import(capsys, _csv(tmp_path / "l.csv", titles,
+                                          header + ["Frånvaroorsak"],
+                                          with_leave + [substitute]), tmp_path / "l.yaml")
+    assert scen["unit"]["posts"] == base["unit"]["posts"]          # one out, one in
+    assert len(scen["initial_state"]["staff"]) == len(base["initial_state"]["staff"])
+    assert "Föräldraledig 1" in _line(lines, "On leave on the reference date")
+    assert "'Semester' (1)" in _line(lines, "Leave values not read as a whole leave")
+    assert "Frånvaroorsak" not in " ".join(x for x in lines if x.startswith("Columns not"))

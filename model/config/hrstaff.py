@@ -16,7 +16,7 @@ import unicodedata
 from collections import Counter
 
 from .hrtable import lookup, normal
-from .hrvocabulary import EMPLOYMENT_FORMS, REASONS, TITLE_ENDINGS, TITLE_WORDS
+from .hrvocabulary import EMPLOYMENT_FORMS, LEAVE_WORDS, REASONS, TITLE_ENDINGS, TITLE_WORDS
 
 _REASONS = lookup(REASONS)
 _FORMS = lookup(EMPLOYMENT_FORMS)
@@ -52,6 +52,31 @@ def consultant(s: dict) -> bool:
     """An agency worker on a case-carrying post (Anställningsform Konsult, Inhyrd ...):
     not staff of the unit; the post counts, the person counts as a consultant now."""
     return s["role"] in (None, "caseworker") and form(s.get("form", "")) == "consultant"
+
+
+_LEAVE = {normal(w) for w in LEAVE_WORDS}
+
+
+def on_leave(s: dict) -> bool:
+    """On a whole leave on the reference date (the leave column's value is a leave of
+    the vocabulary: Föräldraledig, Tjänstledig ...)."""
+    return normal(s.get("leave", "")) in _LEAVE
+
+
+def leave_lines(current: list[dict]) -> list[str]:
+    """Who was left out as on leave, and the leave values not read as one."""
+    away = Counter(s["leave"] for s in current if on_leave(s))
+    other = Counter(s["leave"] for s in current if s.get("leave") and not on_leave(s))
+    lines = []
+    if away:
+        lines.append(f"On leave on the reference date, left out of the staff list and "
+                     f"the posts: {_counted(away)} (a substitute in the file counts in "
+                     "their place; a post held open with nobody covering it is a "
+                     "vacancy: add it with initial_state.vacant_posts).")
+    if other:
+        lines.append(f"Leave values not read as a whole leave, the person counted as "
+                     f"working: {_counted(other, quote=True)}.")
+    return lines
 
 
 def reason(given: str) -> str | None:

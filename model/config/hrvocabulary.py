@@ -46,6 +46,9 @@ STAFF_COLUMNS: dict[str, tuple[str, ...]] = {
     "employment_form": ("employment_form", "anställningsform", "anst.form",
                         "anställningstyp", "avtalsform", "employment type", "contract type",
                         "form of employment"),
+    "leave": ("leave", "frånvaroorsak", "frånvaro", "ledighet", "ledighetsorsak",
+              "ledighetstyp", "tjänstledighet", "orsak till frånvaro", "aktuell frånvaro",
+              "absence", "absence reason", "leave reason", "leave type"),
 }
 INFLOW_COLUMNS: dict[str, tuple[str, ...]] = {
     "month": ("month", "månad"),
@@ -77,7 +80,8 @@ REASONS: dict[str, str] = {
         "annan arbetsgivare", "nytt arbete", "studier"), "resignation"),
     **dict.fromkeys((
         "retirement", "pension", "ålderspension", "avgångspension", "pensionsavgång",
-        "egen begäran pension", "pension egen begäran"), "retirement"),
+        "egen begäran pension", "pension egen begäran", "avgång med pension",
+        "avgång pension", "pensionering", "går i pension", "gått i pension"), "retirement"),
     **dict.fromkeys((
         "other", "annan", "annat", "övrigt", "avslutad provanställning",
         "provanställning avslutad", "provanställning upphör", "uppsägning arbetsbrist",
@@ -115,6 +119,18 @@ EMPLOYMENT_FORMS: dict[str, str] = {
         "inhyrd personal", "hyrsocionom", "bemanning", "bemanningsföretag",
         "bemanningskonsult"), "consultant"),
 }
+
+# -- leave ---------------------------------------------------------------------------------
+# A whole leave on the reference date (Frånvaroorsak, Ledighet): the person holds the
+# employment but does not work; a substitute, if any, is a row of their own. People on
+# such a leave are left out of the staff list and the posts; any other value of the
+# column (semester, a short absence) is not a leave here and is named in one line.
+LEAVE_WORDS: tuple[str, ...] = (
+    "föräldraledig", "föräldraledighet", "föräldraledigt", "tjänstledig",
+    "tjänstledighet", "studieledig", "studieledighet", "sjukskriven", "sjukskrivning",
+    "heltidssjukskriven", "sjukersättning", "ledig", "ledighet", "tjänstledig annan tjänst",
+    "prövar annan tjänst", "parental leave", "leave of absence", "study leave",
+    "long-term sick leave", "sick leave", "on leave")
 
 # -- job titles ---------------------------------------------------------------------------
 # Who carries cases, by the title (Befattning). A title is read word by word; its first
