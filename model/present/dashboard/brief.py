@@ -122,10 +122,18 @@ def _sensitivity(res: Results, sens: pd.DataFrame | None, lang: str) -> str:
     evppi = res.table("evppi")
     draws = decide.draws_of(res)
     if draws and evppi is not None and not evppi.empty:
-        top = (evppi.groupby("parameter").influence_sek_per_year.max()
-               .sort_values(ascending=False).head(5))
-        items = "".join(f"<li>{html.escape(decide.parameter_name(p, lang))}: "
-                        f"{html.escape(fmt(v, 'tkr', lang))}</li>" for p, v in top.items())
+        # ranked as page one ranks the decisive assumption: by the value of knowing it,
+        # then by how far it moves the net cost (a cubic fit's range, which one future
+        # that collapses can stretch: the influence alone put the managers' last resort
+        # above every assumption the choice rests on)
+        top = (evppi.groupby("parameter")[["evppi_sek_per_year", "influence_sek_per_year"]]
+               .max().sort_values(["evppi_sek_per_year", "influence_sek_per_year"],
+                                  ascending=False).head(5))
+        items = "".join(
+            f"<li>{html.escape(decide.parameter_name(p, lang))}: "
+            + html.escape(w("sens_item", lang, e=fmt(r.evppi_sek_per_year, "tkr", lang),
+                            i=fmt(r.influence_sek_per_year, "tkr", lang))) + "</li>"
+            for p, r in top.iterrows())
         return f"<p>{html.escape(w('sens_psa', lang, d=draws))}</p><ol>{items}</ol>"
     from ...config.paramdoc import leaves
     from ...sim.params import Scenario

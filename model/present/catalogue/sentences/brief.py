@@ -31,16 +31,23 @@ BRIEF: dict[str, Text] = {
         "kommunen själv bestämmer eller vet (enhetens storlek och inflöde, åtgärdernas "
         "omfattning och pris), tabeller (lönesteg, faser) och värdet "
         "av förlorat arbete (1 × lönekostnaden; valideringsrapporten visar 1,25 och 1,5). "
-        "De som flyttar alternativens "
-        "personalekonomiska nettokostnad mest (största påverkan över alternativen, tkr "
-        "per år):",
+        "De som betyder mest för valet mellan alternativen och basen (störst värde av "
+        "säker kunskap, EVPPI, över alternativen, som på första sidan), med hur mycket "
+        "de flyttar nettokostnaden över sina dragna värden (tkr per år; ett antagande "
+        "kan flytta kostnaden mycket i några få framtider utan att ändra valet):",
         "Every uncertain assumption with a documented range was drawn in {d} draws and is "
         "part of the intervals and chances on page one. Held fixed, not drawn: what the "
         "municipality decides or knows (the unit's size and inflow, the measures' scale "
         "and price), tables (salary steps, phases) and the value "
         "of work lost (1 × its labour cost; the validation report shows 1.25 and 1.5). "
-        "Those that move the options' economic net "
-        "cost most (largest influence over the options, thousand SEK a year):"),
+        "Those that matter most to the choice between the options and the base (the "
+        "largest value of perfect knowledge, EVPPI, over the options, as on page one), "
+        "with how far they move the net cost over their drawn values (thousand SEK a "
+        "year; an assumption can move the cost a lot in a few futures without changing "
+        "the choice):"),
+    "brief.sens_item": Text("värde av säker kunskap {e} per år; flyttar nettokostnaden "
+                            "upp till {i}",
+                            "value of knowing {e} a year; moves the net cost by up to {i}"),
     "brief.sens_none": Text(
         "Ingen känslighetsanalys ingår i detta underlag. Dessa antaganden saknar direkt "
         "källa och bör varieras (parametersvep) innan beslut:",
