@@ -509,6 +509,10 @@ def test_numbers_that_round_to_zero_are_never_shown_as_minus_zero():
     assert fmt(-0.04, "num", "en") == "0.0"
     assert fmt(-0.004, "pct", "en") == "-0.4%"      # a real negative value keeps its sign
     assert fmt(-1234.0, "sek", "sv") == "-1\u00a0234\u00a0kr"
+    # the crisis card is a share of runs, written as page one writes it ('< 5 %'), not
+    # '0,0 % (0,0 % – 7,4 %)' beside the brief's '< 5 %'
+    from model.present.dashboard.i18n import KPI
+    assert KPI["crisis"][2] == "chance" and KPI["p_saves_economic"][2] == "chance"
     # thousands of kronor on page one are whole however small: 47,8 tkr beside 1 583 tkr
     # claimed a precision the intervals do not have
     assert fmt(47.8, "whole", "sv") == "48" and fmt(-0.3, "whole", "en") == "0"

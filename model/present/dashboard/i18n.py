@@ -19,10 +19,10 @@ T = {**sentences("dashboard"), "fig_turnover": metric("turnover_rate").label}
 # catalogue's (``cards.*``)
 CARDS = sentences("cards")
 KPI = {
-    **{m.name: (m.label, m.help, m.mean_kind())
+    **{m.name: (m.label, m.help, "chance" if m.name == "crisis" else m.mean_kind())
        for m in map(metric, ("turnover_rate", "exits_first_2y", "vacancy_rate",
                              "consultant_fte", "overdue_share", "share_5y_plus",
-                             "crisis"))},
+                             "crisis"))},     # a share of runs, as page one writes it
     **{key: (CARDS[key], CARDS[key + "_help"], kind)
        for key, kind in (("net_cost_budget", "tkr"), ("net_cost_economic", "tkr"),
                          ("p_saves_economic", "chance"), ("payback", "payback"))},

@@ -161,8 +161,8 @@ DASHBOARD: dict[str, Text] = {
                                    "Risk of a crisis (share of runs)"),
     "dashboard.col_p_best": Text("Chans att vara bäst (personalekonomisk)",
                                  "Chance of being best (economic)"),
-    "dashboard.col_p_saves": Text("Sannolikhet att spara pengar (personalekonomisk)",
-                                  "Probability of saving money (economic)"),
+    "dashboard.col_p_saves": Text("Chans att spara pengar (personalekonomisk)",
+                                  "Chance of saving money (economic)"),
     "dashboard.col_per_exit": Text("Kostnad per undviken avgång (personalekonomisk)",
                                    "Cost per avoided exit (economic)"),
     "dashboard.col_payback": Text("Återbetalning (personalekonomisk)", "Payback (economic)"),
@@ -357,8 +357,8 @@ DASHBOARD: dict[str, Text] = {
         "inskolning, sjukfrånvaro m.m.). Negativt = billigare.",
         "The budget difference plus the change in the value of work lost (vacancies, "
         "ramp-up, sick leave etc.). Negative = cheaper."),
-    "cards.p_saves_economic": Text("Sannolikhet att spara pengar (personalekonomisk)",
-                                   "Probability of saving money (economic)"),
+    "cards.p_saves_economic": Text("Chans att spara pengar (personalekonomisk)",
+                                   "Chance of saving money (economic)"),
     "cards.p_saves_economic_help": Text(
         "Andel replikeringar där den personalekonomiska nettokostnaden är negativ.",
         "Share of replications in which the economic net cost is negative."),
