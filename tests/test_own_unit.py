@@ -157,7 +157,7 @@ def test_one_measure_on_two_bases(tmp_path, capsys):
                               "--replications", "4", "--years", "2", "--warmup-years", "0",
                               "--quiet", "--workers", "2"], capsys)
         assert code == 0, err
-        assert f"adds {math.ceil(posts * 0.1)} post(s) above the budget" in err
+        assert f"adds {math.ceil(posts * 0.1)} posts above the budget" in err
         man = json.loads((out / "manifest.json").read_text())
         assert man["measures_on_base"] is True
         (b, m) = man["scenarios"]
@@ -169,6 +169,13 @@ def test_one_measure_on_two_bases(tmp_path, capsys):
         s = pd.read_parquet(out / "summary.parquet")
         head = s.pivot(index="replication", columns="scenario", values="mean_headcount")
         gains[posts] = (head["overstaffing"] - head[f"unit{posts}"]).to_numpy()
+        # the brief's list of options says what the measure adds on this base, beside
+        # its description of the bundled 40-post unit
+        from model.present.dashboard.brief import _options
+        from model.present.dashboard.data import load_results
+        options = _options(load_results(out), "en")
+        added = math.ceil(posts * 0.1)
+        assert f"On this base ({posts} posts): {added} posts above the budget" in options
     for posts, g in gains.items():
         se = g.std(ddof=1) / np.sqrt(len(g))
         assert g.mean() > 0.5 and g.mean() > 3 * se, (posts, g)
@@ -289,7 +296,8 @@ def test_what_a_measure_adds_is_said_in_the_chosen_language():
     from model.config.scenario import load_scenario
     from model.present import measure_text
     base = load_scenario(SCENARIOS / "baseline.yaml", ["unit.posts=25"])
-    for name, words in (("overstaffing.yaml", ("tjänst(er) utöver budget", "avrundat")),
+    for name, words in (("overstaffing.yaml", ("3 tjänster utöver budget", "avrundat",
+                                                "Överbemanning")),
                         ("admin_support.yaml", ("årsarbetare assistent",))):
         sc = measures.load_on_base(SCENARIOS / name, SCENARIOS / "baseline.yaml",
                                    ["unit.posts=25"])

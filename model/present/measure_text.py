@@ -12,6 +12,7 @@ from ..sim.params import Scenario
 from ..sim.policies.staffing import OverstaffingPolicy
 from .catalogue.numbers import whole_percent, written
 from .catalogue.sentences import sentences
+from .texts import title
 
 # the words of these lines (model.present.catalogue.sentences, ``cli.measure_*``)
 WORDS = sentences("cli")
@@ -19,6 +20,12 @@ WORDS = sentences("cli")
 
 def _w(key: str, lang: str, **kw) -> str:
     return WORDS[key][lang].format(**kw)
+
+
+def _counted(key: str, lang: str, n: float) -> str:
+    """A count with its noun in the singular or the plural ('1 tjänst', '3 tjänster')."""
+    one, many = WORDS[key][lang].split("|")
+    return (one if n == 1 else many).format(n=f"{n:g}")
 
 
 def added_staff(sc: Scenario, lang: str = "en") -> list[str]:
@@ -32,14 +39,14 @@ def added_staff(sc: Scenario, lang: str = "en") -> list[str]:
         share = whole_percent(ov.extra_share, lang)
         how = (f" ({ov.extra_posts:g} + " if ov.extra_posts else " (") + (
             _w("measure_of", lang, share=share, posts=f"{posts:g}") + ")")
-        out.append(_w("measure_above", lang, n=n) + (how if ov.extra_share else ""))
+        out.append(_counted("measure_above", lang, n) + (how if ov.extra_share else ""))
     if pol.specialists is not None:
-        out.append(_w("measure_specialists", lang, n=f"{pol.specialists.posts:g}"))
+        out.append(_counted("measure_specialists", lang, pol.specialists.posts))
     if pol.admin_support is not None:
         fte = f"{pol.admin_support.assistants_fte:g}"
         out.append(_w("measure_assistants", lang, n=written(fte, lang)))
     if pol.smaller_groups is not None:
-        out.append(_w("measure_leaders", lang, n=pol.smaller_groups.extra_team_leaders))
+        out.append(_counted("measure_leaders", lang, pol.smaller_groups.extra_team_leaders))
     return out
 
 
@@ -49,10 +56,10 @@ def notes(base: Scenario, measure: str | Path, sc: Scenario, lang: str = "en") -
     unit = overlay(measure).get("unit")
     if isinstance(unit, dict) and unit:
         keys = ", ".join(f"unit.{k}" for k in unit)
-        lines.append(_w("measure_sets", lang, name=sc.name, keys=keys,
+        lines.append(_w("measure_sets", lang, name=title(sc, lang, sc.name), keys=keys,
                         posts=f"{sc.unit.posts:g}", base=f"{base.unit.posts:g}"))
     added = added_staff(sc, lang)
     if added:
-        lines.append(_w("measure_adds", lang, name=sc.name, base=f"{base.unit.posts:g}",
-                        what="; ".join(added)))
+        lines.append(_w("measure_adds", lang, name=title(sc, lang, sc.name),
+                        base=f"{base.unit.posts:g}", what="; ".join(added)))
     return lines

@@ -98,7 +98,24 @@ def _options(res: Results, lang: str) -> str:
         items = [(m.get("scenario", ""), m.get("resolved_scenario") or {})]
     return "<ul class='options'>" + "".join(
         f"<li><strong>{html.escape(texts.title(r, lang, n))}</strong>: "
-        f"{html.escape(texts.description(r, lang))}</li>" for n, r in items) + "</ul>"
+        f"{html.escape(texts.description(r, lang))}"
+        f"{html.escape(_on_base(r, lang) if m.get('measures_on_base') else '')}</li>"
+        for n, r in items) + "</ul>"
+
+
+def _on_base(resolved: dict, lang: str) -> str:
+    """What a measure adds on the reader's own base (compare --base): its description
+    speaks of the bundled 40-post unit ('fyra vid 40 tjänster')."""
+    from ...sim.params import Scenario
+    from ..measure_text import WORDS, added_staff
+    try:
+        sc = Scenario.model_validate(resolved)
+    except ValueError:                      # a result of an older schema: say nothing
+        return ""
+    added = added_staff(sc, lang)
+    return (" " + WORDS["measure_on_base"][lang].format(base=f"{sc.unit.posts:g}",
+                                                        what="; ".join(added))
+            if added else "")
 
 
 def _value(v, lang: str) -> str:

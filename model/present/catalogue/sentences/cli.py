@@ -205,11 +205,14 @@ CLI: dict[str, Text] = {
     "cli.crisis_options": Text("; alternativens andelar står i kolumnen Kris",
                                "; the options' shares are in the Crisis column"),
     # what a measure applied to another base adds (compare --base; model.present.measure_text)
-    "cli.measure_above": Text("{n} tjänst(er) utöver budget", "{n} post(s) above the budget"),
+    "cli.measure_above": Text("{n} tjänst utöver budget|{n} tjänster utöver budget",
+                              "{n} post above the budget|{n} posts above the budget"),
     "cli.measure_of": Text("{share} av {posts}, avrundat uppåt", "{share} of {posts}, rounded up"),
-    "cli.measure_specialists": Text("{n} specialisttjänst(er)", "{n} specialist post(s)"),
+    "cli.measure_specialists": Text("{n} specialisttjänst|{n} specialisttjänster",
+                                    "{n} specialist post|{n} specialist posts"),
     "cli.measure_assistants": Text("{n} årsarbetare assistent", "{n} assistant FTE"),
-    "cli.measure_leaders": Text("{n} gruppledare", "{n} team leader(s)"),
+    "cli.measure_leaders": Text("{n} gruppledare|{n} gruppledare",
+                                "{n} team leader|{n} team leaders"),
     "cli.measure_sets": Text(
         "{name}: anger själv {keys} och ersätter basens (nu {posts} tjänster mot "
         "basens {base}); för att lägga till tjänster på vilken bas som helst, "
@@ -219,6 +222,8 @@ CLI: dict[str, Text] = {
         "policies.overstaffing.extra_posts or extra_share"),
     "cli.measure_adds": Text("{name} på en bas med {base} tjänster lägger till {what}",
                              "{name} on a base of {base} posts adds {what}"),
+    "cli.measure_on_base": Text("På denna bas ({base} tjänster): {what}.",
+                                "On this base ({base} posts): {what}."),
     # the title and description of a unit's scenario made from HR files (import-hr)
     "cli.import_title": Text("Vår enhet ({name})", "Our unit ({name})"),
     "cli.import_description": Text("Importerad från {file}, referensdatum {ref}.",
