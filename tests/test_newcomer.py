@@ -271,3 +271,19 @@ def test_a_comparison_with_its_pages_ends_with_the_next_steps(tmp_path, capsys, 
     last = out.strip().splitlines()[-1]
     assert last.startswith({"en": "Next:", "sv": "Nästa steg:"}[lang])
     assert "import-hr" in last and "--base scenarios/own/" in last and "app" in last
+
+
+def test_on_ones_own_unit_the_next_steps_do_not_send_one_back_to_the_import(
+        tmp_path, capsys, monkeypatch):
+    """compare --base on one's own unit: the unit is in already, so the closing line
+    names the brief, the dashboard and the app, not import-hr again."""
+    from model.present.dashboard import pdf
+
+    def no_browser():
+        raise pdf.NoBrowser("no Chromium found")
+    monkeypatch.setattr(pdf, "browser", no_browser)
+    code, out, err = cli(["compare", "--base", BASELINE, SCENARIOS / "reflection_day.yaml",
+                          "--out", tmp_path / "c", *FAST, "--brief", "--dashboard"], capsys)
+    assert code == 0, err
+    last = out.strip().splitlines()[-1]
+    assert last.startswith("Next:") and "app" in last and "import-hr" not in last

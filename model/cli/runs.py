@@ -244,7 +244,9 @@ def cmd_compare(args) -> int:
                       f"made); to get it, {how} and run again with --force")
     if args.brief and args.dashboard:
         from ..present.console_text import say
-        print(f"\n{say('next_steps', args.lang)}")
+        # on the reader's own unit (--base) the way to one is no next step
+        own = getattr(args, "base", None)
+        print(f"\n{say('next_steps_own' if own else 'next_steps', args.lang)}")
     return 0
 
 

@@ -166,6 +166,12 @@ CLI: dict[str, Text] = {
         "simulate.py --base scenarios/own/<unit>.yaml (docs/USER_GUIDE.md); what-ifs "
         "during a meeting: python simulate.py app; add --lang sv for this console in "
         "Swedish."),
+    "cli.next_steps_own": Text(
+        "Nästa steg: läs underlaget (sidan 1 är beslutsunderlaget) och öppna dashboarden; "
+        "provsvar under ett sammanträde: python simulate.py app.",
+        "Next: read the brief (page 1 is the decision page) and open the dashboard; "
+        "what-ifs during a meeting: python simulate.py app; add --lang sv for this console "
+        "in Swedish."),
     "cli.queue_unstable": Text(
         "enhetens kö är inte stabil under perioden (jämför dess inflöde med dess "
         "tjänster och chefer)",
