@@ -245,8 +245,7 @@ def cmd_compare(args) -> int:
     if args.brief and args.dashboard:
         from ..present.console_text import say
         # on the reader's own unit (--base) the way to one is no next step
-        own = getattr(args, "base", None)
-        print(f"\n{say('next_steps_own' if own else 'next_steps', args.lang)}")
+        print(f"\n{say('next_steps_own' if on_base else 'next_steps', args.lang)}")
     return 0
 
 
