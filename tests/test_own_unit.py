@@ -15,7 +15,7 @@ import pytest
 import simulate
 from conftest import BASELINE, SCENARIOS, scenario
 from model.cli import runs
-from model.config.capacity import expected_load, span_note, span_z
+from model.config.capacity import expected_load, span_far, span_z
 from model.config.measures import load_on_base
 from model.config.scenario import load_scenario
 from model.errors import ScenarioError
@@ -127,10 +127,11 @@ def test_a_unit_made_larger_without_its_managers_is_told_of_its_span_of_control(
     # the baseline's 40 posts and 2 managers: 20 staff per manager, z = -(20 - 15) / 7.5;
     # 80 posts and still 2 managers: 40, z = -3.3, beyond the note's -2
     assert span_z(scenario()) == pytest.approx((20, -2 / 3))
-    assert span_note(scenario()) == ""
+    assert not span_far(scenario())
     assert span_z(scenario("unit.posts=80"))[1] == pytest.approx(-10 / 3)
-    assert span_note(scenario("unit.posts=80", "unit.managers=4")) == ""
-    assert span_note(scenario("unit.posts=80", "unit.team_leaders=4")) == ""   # 80 / 4
+    assert not span_far(scenario("unit.posts=80", "unit.managers=4"))
+    assert not span_far(scenario("unit.posts=80", "unit.team_leaders=4"))   # 80 / 4
+    assert span_far(scenario("unit.posts=80"))
     code, out, _ = _main(["run", BASELINE, "--set", "unit.posts=80",
                           "--out", tmp_path / "r", *TINY], capsys)
     note = [ln for ln in out.splitlines() if "span of control" in ln]
@@ -306,3 +307,22 @@ def test_what_a_measure_adds_is_said_in_the_chosen_language():
         assert sv and en and sv != en
         assert all(w in sv[-1] for w in words) and "på en bas med 25 tjänster" in sv[-1]
         assert "on a base of 25 posts" in en[-1]
+
+
+def test_the_lines_before_a_run_speak_the_readers_language(tmp_path, capsys):
+    """With --lang sv the utilisation line, the span-of-control note and the estimate of
+    a long run are Swedish, as the rest of the console is."""
+    from types import SimpleNamespace
+
+    from model.cli.common import _check_size
+    from model.experiment import sizing
+    code, out, _ = _main(["run", BASELINE, "--set", "unit.posts=80", "--lang", "sv",
+                          "--out", tmp_path / "r", *TINY], capsys)
+    assert code == 0
+    assert "förväntat utnyttjande 74 %" in out and "74 256 ärendetimmar" in out
+    assert "ledningsspann 40 medarbetare per chef" in out and "3,3 SD" in out
+    assert "expected utilisation" not in out and "span of control" not in out
+    work = sizing.replications([scenario()], 900)
+    _check_size(work, SimpleNamespace(workers=2, allow_large=False, lang="sv"))
+    err = capsys.readouterr().err
+    assert err.startswith("Uppskattat: omkring") and "GiB minne" in err

@@ -136,8 +136,12 @@ def _note(line: str) -> None:
 def _check_size(work, args) -> None:
     from .. import experiment
     from ..experiment import sizing
+    from ..present.console_text import duration, say, size
     workers = getattr(args, "workers", None) or experiment.default_workers()
-    sizing.check(work, workers, args.allow_large, _note)
+    lang = getattr(args, "lang", None)
+    sizing.check(work, workers, args.allow_large, _note,
+                 (lambda s, m: say("estimated", lang, t=duration(s, lang), w=workers,
+                                   m=size(m, lang), what=work.what)) if lang else None)
 
 
 def _claim(out, kind, args, inputs=(), directory=True, in_place=False):

@@ -121,12 +121,12 @@ def crisis_line(summary, scenario, name: str, lang: str, options: bool = False) 
 
 def cmd_run(args) -> int:
     from .. import experiment
-    from ..config.capacity import start_lines
     from ..config.scenario import load_scenario, source_files
     from ..experiment import costbenefit, jobs, sizing
     from ..present.console import print_summary, progress_bar, warning_text
     from ..present.console_text import say
     from ..present.texts import title
+    from ..present.unit_text import start_lines
 
     overrides = _overrides(args)
     scenario = load_scenario(args.scenario, overrides)
@@ -135,7 +135,7 @@ def cmd_run(args) -> int:
     digest = _digest("run", [scenario], [args.scenario])
     _check_size(sizing.replications([scenario], reps), args)
     workers = args.workers or experiment.default_workers()
-    for line in start_lines(scenario, scenario.name):
+    for line in start_lines(scenario, scenario.name, args.lang):
         print(clean(line))
     _calibration_note(args.scenario, scenario.simulation, args)
     with _claim(out, "run", args, inputs=source_files(args.scenario)) as target:
@@ -161,12 +161,12 @@ def cmd_run(args) -> int:
 def cmd_compare(args) -> int:
     from .. import experiment
     from ..config import measures
-    from ..config.capacity import start_lines
     from ..config.scenario import load_scenario, source_files
     from ..experiment import compare, jobs, psa, sizing
     from ..present import measure_text
     from ..present.console import comparison_lines, progress_bar
     from ..present.texts import title
+    from ..present.unit_text import start_lines
     psa.check_draws(args.uncertainty)
     overrides = _overrides(args)
     if args.uncertainty:
@@ -194,7 +194,7 @@ def cmd_compare(args) -> int:
                      conditions=args.conditions, draws=args.uncertainty,
                      per_draw=args.per_draw if args.uncertainty else None,
                      replacement_cost=args.replacement_cost)
-    for line in start_lines(base, base.name):
+    for line in start_lines(base, base.name, args.lang):
         print(clean(line))
     _calibration_note(files[0], sim, args)
     with _claim(out, "comparison", args, inputs=inputs) as target:

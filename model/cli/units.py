@@ -113,9 +113,9 @@ def cmd_import_hr(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    from ..config.capacity import start_lines
     from ..config.scenario import load_scenario
     from ..errors import ScenarioError
+    from ..present.unit_text import start_lines
 
     bad = 0
     for f in args.files:

@@ -19,6 +19,9 @@ from ..sim.params import Scenario
 # staff actually carry, so a unit with usual vacancies, newcomers and sick leave carries
 # roughly 80% of the nominal hours
 TIGHT = 0.85
+# a span of control this many standard deviations of manager support below the
+# reference is noted before a run (the baseline's 20 staff per manager are -0.7)
+SPAN_FAR_Z = -2.0
 
 
 @dataclass(frozen=True)
@@ -72,42 +75,8 @@ def span_z(sc: Scenario) -> tuple[float, float]:
     return span, -(span - ms.reference_span) / ms.span_per_sd
 
 
-def span_note(sc: Scenario) -> str:
-    """A clause for a span of control far above the reference (manager support more than
-    two standard deviations down), else ''. The managers do not grow with the posts, so a
-    unit made larger with ``--set unit.posts`` alone lands here."""
-    span, z = span_z(sc)
-    if z >= -2:
-        return ""
-    return (f"span of control {span:.0f} staff per manager, manager support {-z:.1f} SD "
-            f"below that of the reference span of {sc.dcs.manager_support.reference_span:g} "
-            "(unit.managers and unit.team_leaders do not grow with unit.posts: set them too "
-            "for a larger unit)")
-
-
-def start_lines(sc: Scenario, label: str) -> list[str]:
-    """The lines a command prints about a scenario before it runs: its expected
-    utilisation, and a note when its span of control is far above the reference."""
-    note = span_note(sc)
-    return [utilisation_line(sc, label)] + ([f"note {label}: {note}"] if note else [])
-
-
-def utilisation_line(sc: Scenario, label: str) -> str:
-    """One line: the expected utilisation at the start, and a warning when the queue
-    cannot be stable (or has little room)."""
-    load = expected_load(sc)
-    u = load.utilisation
-    text = (f"{label}: expected utilisation {u:.0%} ({load.demand_hours:,.0f} case hours a "
-            f"year against {load.capacity_hours:,.0f} client hours of {sc.unit.posts:g} "
-            f"posts all filled)")
-    if abs(load.start_utilisation - u) > 0.005:
-        text += f"; {load.start_utilisation:.0%} with the staff at the start"
-    if load.unstable:
-        return (f"WARNING {text}: the queue cannot be stable; the inflow "
-                f"({sc.cases.investigations.arrivals_per_year:g} investigations, "
-                f"{sc.cases.ongoing.arrivals_per_year:g} ongoing cases a year) is more than "
-                "the posts can carry (give it per post, or check it against the posts)")
-    if u >= TIGHT:
-        return (f"note {text}: the queue may grow; a unit with usual vacancies, newcomers "
-                "and sick leave carries roughly 80% of these hours")
-    return text
+def span_far(sc: Scenario) -> bool:
+    """Whether the span of control is far above the reference: manager support more
+    than ``SPAN_FAR_Z`` standard deviations down (the managers do not grow with the
+    posts, so a unit made larger with ``--set unit.posts`` alone lands here)."""
+    return span_z(sc)[1] < SPAN_FAR_Z

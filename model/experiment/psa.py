@@ -138,9 +138,14 @@ def run(scenarios: list[Scenario], seed: int, draws: int, per_draw: int, workers
             examined = chunk.stop
             ok = np.flatnonzero((turnover >= plausible[0]) & (turnover <= plausible[1]))
         if ok.size < draws:
-            from ..config.capacity import span_note
+            from ..config.capacity import span_far, span_z
             seen = turnover[~np.isnan(turnover)]
-            span = span_note(scenarios[0])
+            span = ""
+            if span_far(scenarios[0]):
+                s, z = span_z(scenarios[0])
+                span = (f"span of control {s:.0f} staff per manager, manager support "
+                        f"{-z:.1f} SD down (unit.managers and unit.team_leaders do not "
+                        "grow with unit.posts: set them too for a larger unit)")
             raise UserError(
                 f"--uncertainty {draws}: only {ok.size} of {tried} draws of the assumptions "
                 f"give the base a turnover within {plausible[0]:.0%}-{plausible[1]:.0%} a "

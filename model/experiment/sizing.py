@@ -181,9 +181,11 @@ def _duration(s: float) -> str:
     return f"{s / 60:,.0f} min" if s >= 60 else f"{s:,.0f} s"
 
 
-def check(work: Work, workers: int, allow_large: bool,
-          say: Callable[[str], None]) -> None:
-    """Refuse work over the cap (unless ``allow_large``); announce work over a minute."""
+def check(work: Work, workers: int, allow_large: bool, say: Callable[[str], None],
+          announce: Callable[[float, float], str] | None = None) -> None:
+    """Refuse work over the cap (unless ``allow_large``); announce work over a minute,
+    in the words ``announce(seconds, memory bytes)`` gives (the reader's language), else
+    in English."""
     seconds, memory, cap = work.seconds(workers), work.command_bytes(), memory_cap()
     estimate = (f"about {_duration(seconds)} on {workers} core(s) and {_size(memory)} of "
                 f"memory ({work.what})")
@@ -192,4 +194,5 @@ def check(work: Work, workers: int, allow_large: bool,
                         f"{_duration(MAX_SECONDS)} (docs/PERFORMANCE.md): make it smaller, "
                         "or add --allow-large to run it anyway")
     if seconds > ANNOUNCE_SECONDS or memory > cap:
-        say(f"Estimated: {estimate}; Ctrl-C stops it and leaves nothing half-written")
+        say(announce(seconds, memory) if announce else
+            f"Estimated: {estimate}; Ctrl-C stops it and leaves nothing half-written")

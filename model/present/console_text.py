@@ -24,3 +24,17 @@ def say(key: str, lang: str, **kw) -> str:
 def fmt(value, kind: str, lang: str) -> str:
     """A number for the terminal in the language's format (no non-breaking spaces)."""
     return _fmt(value, kind, lang).replace("\u00a0", " ")
+
+
+def duration(seconds: float, lang: str) -> str:
+    """An estimated duration: '45 s', '2 min', '1,5 h' (Swedish) / '1.5 h'."""
+    if seconds >= 3600:
+        return fmt(seconds / 3600, "num1", lang) + " h"
+    return f"{seconds / 60:,.0f} min" if seconds >= 60 else f"{seconds:,.0f} s"
+
+
+def size(n: float, lang: str) -> str:
+    """An amount of memory: '1,1 GiB' (Swedish) / '1.1 GiB', '350 MiB'."""
+    if n >= 2**30:
+        return fmt(n / 2**30, "num1", lang) + " GiB"
+    return fmt(n / 2**20, "whole", lang) + " MiB"

@@ -166,6 +166,37 @@ CLI: dict[str, Text] = {
         "simulate.py --base scenarios/own/<unit>.yaml (docs/USER_GUIDE.md); what-ifs "
         "during a meeting: python simulate.py app; add --lang sv for this console in "
         "Swedish."),
+    "cli.estimated": Text(
+        "Uppskattat: omkring {t} på {w} kärnor och {m} minne ({what}); Ctrl-C avbryter "
+        "och lämnar inget halvskrivet",
+        "Estimated: about {t} on {w} core(s) and {m} of memory ({what}); Ctrl-C stops it "
+        "and leaves nothing half-written"),
+    # what a command says about a unit before it runs (model.present.unit_text)
+    "cli.util": Text(
+        "{label}: förväntat utnyttjande {u} ({d} ärendetimmar per år mot {c} klienttimmar "
+        "för {p} tjänster, alla tillsatta)",
+        "{label}: expected utilisation {u} ({d} case hours a year against {c} client hours "
+        "of {p} posts all filled)"),
+    "cli.util_start": Text("; {s} med personalen vid start", "; {s} with the staff at the start"),
+    "cli.util_unstable": Text(
+        "VARNING {text}: kön kan inte bli stabil; inflödet ({i} utredningar, {o} pågående "
+        "ärenden per år) är mer än tjänsterna bär (ange det per tjänst, eller kontrollera "
+        "det mot tjänsterna)",
+        "WARNING {text}: the queue cannot be stable; the inflow ({i} investigations, {o} "
+        "ongoing cases a year) is more than the posts can carry (give it per post, or "
+        "check it against the posts)"),
+    "cli.util_tight": Text(
+        "obs {text}: kön kan växa; en enhet med vanliga vakanser, nyanställda och "
+        "sjukfrånvaro bär ungefär 80 % av dessa timmar",
+        "note {text}: the queue may grow; a unit with usual vacancies, newcomers and sick "
+        "leave carries roughly 80% of these hours"),
+    "cli.span_note": Text(
+        "obs {label}: ledningsspann {s} medarbetare per chef, chefsstödet {z} SD under det "
+        "vid referensspannet {r} (unit.managers och unit.team_leaders följer inte "
+        "unit.posts: ange dem också för en större enhet)",
+        "note {label}: span of control {s} staff per manager, manager support {z} SD "
+        "below that of the reference span of {r} (unit.managers and unit.team_leaders do "
+        "not grow with unit.posts: set them too for a larger unit)"),
     "cli.next_steps_own": Text(
         "Nästa steg: läs underlaget (sidan 1 är beslutsunderlaget) och öppna dashboarden; "
         "provsvar under ett sammanträde: python simulate.py app.",
