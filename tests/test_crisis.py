@@ -10,7 +10,7 @@ import pytest
 
 from conftest import BASELINE, FAST, cli, one_line_error, scenario
 from model.experiment import run_scenario
-from model.sim.crisis import WeekCounts, first_crisis_year, year_checks
+from model.sim.crisis import WeekCounts, first_crisis, year_checks
 from model.sim.entities import DAYS_PER_YEAR
 from model.sim.params.crisis import Crisis
 
@@ -42,6 +42,10 @@ def test_year_checks_measure_each_year_on_its_own():
     assert checks[0].exits_share == 0 and checks[1].exits_share == pytest.approx(52 / 40)
 
 
+def first_crisis_year(checks, crisis) -> float:
+    return first_crisis(checks, crisis)[0]
+
+
 @pytest.mark.parametrize("kw, year", [
     ({}, math.nan),
     ({"overdue_per_week": (0, 2)}, 2.0),           # 20 % overdue in year 2
@@ -60,7 +64,10 @@ def test_each_threshold_alone_makes_a_crisis_year():
                                         Crisis()))
     # a queue of 50 waiting investigations is more than a month of 520 a year
     queue = np.r_[np.zeros(WEEKS), np.full(WEEKS, 50.0)]
-    assert first_crisis_year(year_checks(calm, queue, hc), Crisis()) == 2.0
+    assert first_crisis(year_checks(calm, queue, hc), Crisis()) == (2.0, "queue")
+    assert first_crisis(year_checks(calm, np.zeros(2 * WEEKS), hc), Crisis())[1] == ""
+    late = _counts(overdue_per_week=(0, 2))         # 20 % overdue and the queue, year 2
+    assert first_crisis(year_checks(late, queue, hc), Crisis()) == (2.0, "overdue;queue")
     assert math.isnan(first_crisis_year(year_checks(calm, queue, hc),
                                         Crisis(queue_months=2.0)))
     # 24 of 40 leaving in a year is an exodus at the default 0.6; 18 of 40 (Umeå's 18
@@ -71,6 +78,7 @@ def test_each_threshold_alone_makes_a_crisis_year():
         got = first_crisis_year(checks, Crisis()), first_crisis_year(
             checks, Crisis(turnover_share=0.45))
         assert np.allclose(got, (default, at_045), equal_nan=True)
+        assert first_crisis(checks, Crisis(turnover_share=0.45))[1] == "exits"
 
 
 def test_the_baseline_has_no_crisis_and_an_overloaded_unit_has_one():
@@ -86,13 +94,17 @@ def test_the_baseline_has_no_crisis_and_an_overloaded_unit_has_one():
     assert hot.crisis.sum() >= 2
     assert ((hot.crisis == 1) == hot.crisis_year.notna()).all()
     assert hot.crisis_year.dropna().between(1, 3).all()
+    # what made each crisis run one: thresholds of the crisis block, only there
+    assert ((hot.crisis == 1) == (hot.crisis_reason != "")).all()
+    assert all(set(r.split(";")) <= {"overdue", "queue", "exits", "bought"}
+               for r in hot.crisis_reason[hot.crisis == 1])
     # the definition is reporting only: other thresholds change no other result
     lax = run_scenario(scenario(*common, "cases.investigations.per_post_per_year=18",
                                 "response.enabled=false", "crisis.overdue_share=1",
                                 "crisis.queue_months=100", "crisis.turnover_share=10",
                                 "crisis.bought_share=1"), workers=1)["summary"]
     assert (lax.crisis <= hot.crisis).all() and lax.crisis.sum() < hot.crisis.sum()
-    same = [c for c in hot.columns if c not in ("crisis", "crisis_year")]
+    same = [c for c in hot.columns if c not in ("crisis", "crisis_year", "crisis_reason")]
     assert lax[same].equals(hot[same])
 
 

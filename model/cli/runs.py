@@ -113,9 +113,19 @@ def crisis_line(summary, scenario, name: str, lang: str, options: bool = False) 
 
     def pct(share):
         return whole_pct(share, lang).replace("\u00a0", " ")
+    words = {"overdue": say("crisis_overdue", lang, o=pct(c.overdue_share)),
+             "queue": say("crisis_queue", lang, q=number(c.queue_months, lang)),
+             "exits": say("crisis_exits", lang, t=pct(c.turnover_share)),
+             "bought": say("crisis_bought", lang, b=pct(c.bought_share))}
+    rows = summary.loc[summary.scenario == scenario.name]
+    reasons = (rows.loc[rows.crisis == 1, "crisis_reason"].astype(str).str.split(";")
+               .explode() if "crisis_reason" in rows.columns else [])
+    counts = [(code, int((reasons == code).sum())) for code in words]
+    why = say("crisis_or", lang).join(say("crisis_why", lang, what=words[code], k=n_)
+                                      for code, n_ in sorted(counts, key=lambda x: -x[1])
+                                      if n_)
     return say("crisis_share", lang, k=k, n=n, name=name, p=pct(k / n),
-               o=pct(c.overdue_share), q=number(c.queue_months, lang),
-               t=pct(c.turnover_share), b=pct(c.bought_share),
+               why=why or "; ".join(words.values()),
                more=say("crisis_options", lang) if options else "")
 
 

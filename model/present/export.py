@@ -133,6 +133,7 @@ def swedish_values(name: str, df: pd.DataFrame) -> pd.DataFrame:
     tr("view", lambda v: view_label(v, "sv") if v in ("budget", "economic") else v)
     tr("block", lambda v: block_label(v, "sv"))
     tr("service_flag", lambda v: warning_text(v, "sv"))
+    tr("crisis_reason", lambda v: "; ".join(C.CRISIS.get(c, c) for c in v.split(";") if c))
     if name == "events" or "event" in df.columns:
         tr("detail", lambda v: reason_label(v, "sv") if reason_label(v, "sv") != v
            else C.DETAILS.get(v, v))

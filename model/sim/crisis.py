@@ -56,12 +56,23 @@ def year_checks(counts: list[WeekCounts], queue: np.ndarray,
     return out
 
 
-def first_crisis_year(checks: dict[int, YearCheck], crisis) -> float:
-    """The first window year (1-based) that is a crisis year, or NaN if none is."""
+# the crisis thresholds a year can pass, by the code ``crisis_reason`` records
+REASONS = ("overdue", "queue", "exits", "bought")
+
+
+def _passed(c: YearCheck, crisis) -> list[str]:
+    """The thresholds year ``c`` passed, as ``REASONS`` codes."""
+    return [code for code, hit in zip(REASONS, (
+        c.overdue_share >= crisis.overdue_share, c.queue_months >= crisis.queue_months,
+        c.exits_share >= crisis.turnover_share, c.bought_share >= crisis.bought_share))
+        if hit]
+
+
+def first_crisis(checks: dict[int, YearCheck], crisis) -> tuple[float, str]:
+    """The first window year (1-based) that is a crisis year, NaN if none is, and what
+    made it one: the thresholds it passed (``REASONS`` codes joined by ';', '' if none)."""
     for y in sorted(checks):
-        c = checks[y]
-        if (c.overdue_share >= crisis.overdue_share or c.queue_months >= crisis.queue_months
-                or c.exits_share >= crisis.turnover_share
-                or c.bought_share >= crisis.bought_share):
-            return float(y + 1)
-    return math.nan
+        passed = _passed(checks[y], crisis)
+        if passed:
+            return float(y + 1), ";".join(passed)
+    return math.nan, ""

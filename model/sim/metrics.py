@@ -17,7 +17,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from .crisis import WeekCounts, first_crisis_year, year_checks
+from .crisis import WeekCounts, first_crisis, year_checks
 from .entities import DAYS_PER_YEAR, WEEK
 from .jit import entry
 from .records import CostRow, EventRow, WeekRow, kinds_of
@@ -43,8 +43,9 @@ SUMMARY_KPIS = ["turnover_rate", "exits", "resignations", "retirements",
                 "investigations_bought", "overtime_hours_per_fte", "prioritised_share",
                 "ongoing_bought", "borrowed_fte"]
 # summary columns that are no result to average over replications: the first window
-# year (1-based) that was a crisis year, NaN in a run without one
-SUMMARY_EXTRA = ["crisis_year"]
+# year (1-based) that was a crisis year, NaN in a run without one, and the thresholds that
+# year passed (model.sim.crisis.REASONS, joined by ";"; empty without one)
+SUMMARY_EXTRA = ["crisis_year", "crisis_reason"]
 
 
 class AuditColumns(NamedTuple):
@@ -286,7 +287,7 @@ class Recorder(ResponseRecords):
         checks = year_checks(self.week_counts, col["queue_investigations"],
                              col["headcount"])
         self.response_summary(s, hc, years)
-        s["crisis_year"] = first_crisis_year(checks, u.params.crisis)
+        s["crisis_year"], s["crisis_reason"] = first_crisis(checks, u.params.crisis)
         s["crisis"] = int(not math.isnan(s["crisis_year"]))
         if nweeks:
             with np.errstate(divide="ignore", invalid="ignore"):

@@ -153,6 +153,8 @@ COLUMN_WORDS: dict[str, Text] = {
     "diff_median": Text("Skillnad mot basen, median", "Difference to the base, median"),
     "diff_interval": Text("Skillnadens intervall, metod", "Method of the difference's interval"),
     "crisis_year": Text("Första krisår", "First crisis year"),
+    "crisis_reason": Text("Vad som gjorde första krisåret till kris",
+                          "What made the first crisis year one"),
     "p_crisis": Text("Risk för kris (andel körningar)", "Risk of a crisis (share of runs)"),
     "p_crisis_base": Text("Basens risk för kris i samma körningar",
                           "The base's risk of a crisis in the same runs"),
@@ -206,6 +208,13 @@ DETAIL_WORDS: dict[str, Text] = {
     "trainee": Text("trainee", "trainee"), "new_graduate": Text("nyexaminerad", "new graduate"),
     "experienced": Text("erfaren", "experienced"), "returner": Text("återvändande", "returner"),
     "short": Text("kort", "short"), "long": Text("lång", "long")}
+# values of the summary's crisis_reason (model.sim.crisis.REASONS, joined by ";")
+CRISIS_WORDS: dict[str, Text] = {
+    "overdue": Text("utredningar över fyramånadersgränsen",
+                    "investigations past the four-month limit"),
+    "queue": Text("kö av väntande utredningar", "queue of waiting investigations"),
+    "exits": Text("avgångar", "exits"),
+    "bought": Text("köpta utredningar", "investigations bought")}
 
 
 # table -> its sheet name (at most 31 characters) and its description
@@ -318,6 +327,7 @@ def both(key: str) -> str:
 
 
 # every table of words above (tests/test_words.py checks their translations)
-TABLES_OF_WORDS = [COLUMN_WORDS, UNIT_WORDS, EVENT_WORDS, DETAIL_WORDS, EXPORT_WORDS,
+TABLES_OF_WORDS = [COLUMN_WORDS, UNIT_WORDS, EVENT_WORDS, DETAIL_WORDS, CRISIS_WORDS,
+                   EXPORT_WORDS,
                    {f"{k}.{i}": t for k, v in {**TABLE_WORDS, **YEARLY_WORDS}.items()
                     for i, t in enumerate(v)}]

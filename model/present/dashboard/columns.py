@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..catalogue import METRICS
 from ..catalogue.columns import (
     COLUMN_WORDS,
+    CRISIS_WORDS,
     DETAIL_WORDS,
     EVENT_WORDS,
     TABLE_WORDS,
@@ -60,7 +61,8 @@ KINDS: dict[str, str] = {
     "quantile": "num", "value_per_avoided_exit_sek": "sek", "evppi_sek_per_year": "sek",
     "flip_value": "num", "influence_sek_per_year": "sek", "part": "text", "kind": "text",
     "sek_per_exit": "sek", "median": "num", "interval": "text", "diff_median": "num",
-    "diff_interval": "text", "crisis_year": "num1", "p_crisis": "pct", "p_crisis_base": "pct",
+    "diff_interval": "text", "crisis_year": "num1", "crisis_reason": "text", "p_crisis": "pct",
+    "p_crisis_base": "pct",
     "crisis_risk_change": "pct",
 }
 # column -> (Swedish header, kind): the export's headers
@@ -71,6 +73,7 @@ COLUMNS: dict[str, tuple[str, str]] = {c: (COLUMN_WORDS[c].sv, k) for c, k in KI
 UNITS = {key: text.sv for key, text in UNIT_WORDS.items()}
 EVENTS = {key: text.sv for key, text in EVENT_WORDS.items()}
 DETAILS = {key: text.sv for key, text in DETAIL_WORDS.items()}
+CRISIS = {key: text.sv for key, text in CRISIS_WORDS.items()}
 
 # table -> (sheet name (at most 31 characters), Swedish and English description); the
 # yearly summaries that stand in a workbook for tables too large for a sheet

@@ -227,18 +227,27 @@ CLI: dict[str, Text] = {
         "near a tipping point, and the fit's mean on its replications); as calibrated: "
         "{flags}"),
     "cli.crisis_share": Text(
-        "Obs: {k} av {n} körningar av {name} ({p}) var kriskörningar: något år passerade "
-        "minst {o} av utredningarna fyramånadersgränsen, väntade utredningar motsvarade "
-        "{q} månaders inflöde, minst {t} av personalen slutade eller minst {b} av "
-        "utredningarna köptes; ett medelvärde blandar sådana kollapser med vanliga "
+        "Obs: {k} av {n} körningar av {name} ({p}) var kriskörningar; det som gjorde "
+        "deras första krisår till kris: {why}; ett medelvärde blandar sådana kollapser med "
+        "vanliga "
         "framtider, så läs körningarna en och en (dashboardens diagram över varje "
         "körning){more}",
-        "Note: {k} of {n} runs of {name} ({p}) were crisis runs: in some year at least "
-        "{o} of the investigations passed the four-month limit, the investigations "
-        "waiting reached {q} months of intake, at least {t} of the staff left or at least "
-        "{b} of the investigations were bought; a mean mixes such collapses with "
+        "Note: {k} of {n} runs of {name} ({p}) were crisis runs; what made their first "
+        "crisis year one: {why}; a mean mixes such collapses with "
         "ordinary futures, so read the runs one by one (the dashboard's chart of each "
         "run){more}"),
+    "cli.crisis_why": Text("{what} ({k} av dem)", "{what} ({k} of them)"),
+    "cli.crisis_or": Text(", ", ", "),
+    # what made a run a crisis run (the summary's crisis_reason), with its threshold
+    "cli.crisis_overdue": Text("minst {o} av utredningarna över fyramånadersgränsen",
+                               "at least {o} of the investigations past the four-month "
+                               "limit"),
+    "cli.crisis_queue": Text("väntande utredningar motsvarande minst {q} månaders inflöde",
+                             "waiting investigations of at least {q} months of intake"),
+    "cli.crisis_exits": Text("avgångar av minst {t} av personalen",
+                             "exits of at least {t} of the staff"),
+    "cli.crisis_bought": Text("minst {b} av utredningarna köpta",
+                              "at least {b} of the investigations bought"),
     "cli.crisis_options": Text("; alternativens andelar står i kolumnen Kris",
                                "; the options' shares are in the Crisis column"),
     # what a measure applied to another base adds (compare --base; model.present.measure_text)
