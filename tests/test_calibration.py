@@ -253,3 +253,21 @@ def test_consultant_share_is_consultant_fte_per_budgeted_post():
     ts = pd.DataFrame({"replication": [0, 0, 1, 1], "posts_open": [40, 40, 20, 30]})
     share = calibration.METRICS["consultant_share"]({"summary": summary, "timeseries": ts})
     assert share.loc[0] == pytest.approx(0.05) and share.loc[1] == pytest.approx(0.04)
+
+
+def test_a_fit_far_from_the_scenarios_own_value_is_noted():
+    """calibrate --turnover 0.28 on a small unit doubled the national quit hazard without
+    a word: the report gives each fitted value beside the scenario's own and notes one
+    outside 1/1.5-1.5 times it."""
+    from model.present.calibration_text import report_lines
+    base = scenario()
+    was = base.attrition.baseline_hazard_per_year
+    report = pd.DataFrame([{"target": "turnover", "value": 0.28, "tolerance": 0.01,
+                            "simulated": 0.28, "ci_low": 0.27, "ci_high": 0.29,
+                            "met": True}])
+    path = "attrition.baseline_hazard_per_year"
+    far = report_lines(base, [(path, 0.005, 0.5)], [2 * was], report)
+    near = report_lines(base, [(path, 0.005, 0.5)], [1.2 * was], report)
+    assert any("x 2.00" in ln for ln in far) and any("x 1.20" in ln for ln in near)
+    assert any(ln.startswith(f"Note: {path} is 2.00 times") for ln in far)
+    assert not any(ln.startswith("Note:") for ln in near)

@@ -9,12 +9,16 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from ..config.scenario import get_path
 from .console import digits, plain
 
 # a fitted value this close to an end of its range (as a share of the range) is warned of
 # when a target is missed; one at the end (AT_EDGE_SHARE) whether or not they are met
 EDGE_SHARE = 0.10
 AT_EDGE_SHARE = 0.01
+# a fitted value this many times the scenario's own (or its inverse) is noted: the
+# national hazard doubled to fit a unit's exits says the unit differs in something else
+FAR_RATIO = 1.5
 
 
 def report_lines(scenario, params, best, report: pd.DataFrame) -> list[str]:
@@ -22,12 +26,19 @@ def report_lines(scenario, params, best, report: pd.DataFrame) -> list[str]:
     sim = scenario.simulation
     lines = ["", f"Calibration of {scenario.name} ({sim.replications} replications x "
                  f"{sim.years:g} years, seed {sim.seed}; common random numbers):"]
-    edges = []
+    edges, moved = [], []
     # near an end (a tenth of the range) matters when a target is missed; at an end (a
     # hundredth) always: a fit that meets its targets inside the range needs no warning
     near = EDGE_SHARE if not report.met.all() else AT_EDGE_SHARE
+    before = scenario.model_dump()
     for (p, lo, hi), v in zip(params, best):
-        lines.append(f"  {p} = {digits(v)}   (searched {plain(lo)} to {plain(hi)})")
+        was = get_path(before, p)
+        ratio = v / was if isinstance(was, (int, float)) and was > 0 else None
+        lines.append(f"  {p} = {digits(v)}   (searched {plain(lo)} to {plain(hi)}"
+                     + (f"; was {digits(was)}, x {ratio:.2f}" if ratio else "") + ")")
+        if ratio and not 1 / FAR_RATIO <= ratio <= FAR_RATIO:
+            moved.append(f"{p} is {ratio:.2f} times the value the scenario had "
+                         f"({digits(was)})")
         if hi > lo and min(v - lo, hi - v) <= near * (hi - lo):
             edges.append(f"{p} = {digits(v)} lies at the {'low' if v - lo < hi - v else 'high'}"
                          f" end of the range searched ({plain(lo)} to {plain(hi)})")
@@ -40,6 +51,12 @@ def report_lines(scenario, params, best, report: pd.DataFrame) -> list[str]:
         lines.append(f"Warning: {edge}: the best value may lie beyond it, or the "
                      "parameter is not what moves the targets; widen the range (--params "
                      "PATH=LOW:HIGH) or check the targets before trusting the fit.")
+    for m in moved:
+        lines.append(f"Note: {m}: the unit differs from the one the scenario describes in "
+                     "something its other parameters do not carry (the pull of other "
+                     "employers, pay, the local labour market, how the unit is led); the "
+                     "fit carries that difference, and the measures act on top of it. "
+                     "Check the targets and the unit's posts, managers and inflow first.")
     if not report.met.all():
         lines.append("Not every target is met: the file written holds the best values found, "
                      "not a calibrated unit. A wide interval means too few replications "
