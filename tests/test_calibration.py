@@ -162,6 +162,8 @@ def test_observed_exit_rates_on_a_known_history(tmp_path):
     (HEADER + "a,2020-01-01,,,1,40000,0,\na,2021-01-01,,,1,40000,0,\n",
      "row 3, column id: duplicate id (the same as on row 2)"),
     (HEADER + "a,2020-01-01,,,-0.5,40000,0,\n", "row 2, column fte: '-0.5' must be > 0"),
+    (HEADER + "a,2020-01-01,,,1,40000,0,\nb,2020-01-01,,,0,40000,0,\n",
+     "row 3, column fte: '0': nobody works 0 % (someone on leave? give a leave column"),
     (HEADER + "a,2020-01-01,,,1,lots,0,\n", "row 2, column monthly_salary: 'lots' is not a number"),
     (HEADER + "a,2020-01-01,,resignation,1,40000,0,\n",
      "row 2, column exit_reason: given without exit_date"),

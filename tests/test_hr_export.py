@@ -667,3 +667,12 @@ def test_a_person_on_leave_is_left_out_and_the_substitute_counts_in_their_place(
     assert "Föräldraledig 1" in _line(lines, "On leave on the reference date")
     assert "'Semester' (1)" in _line(lines, "Leave values not read as a whole leave")
     assert "Frånvaroorsak" not in " ".join(x for x in lines if x.startswith("Columns not"))
+    # a working level (Tjänstgöringsgrad) of 0 is read for someone on leave, and only so
+    staff = tmp_path / "t.csv"
+    staff.write_text("Anst.nr;Befattning;Tjänstgöringsgrad;Anställningsdatum;Frånvaroorsak\n"
+                     "1;Socialsekreterare;100;2020-01-01;\n"
+                     "2;Socialsekreterare;0;2019-01-01;Föräldraledig\n"
+                     "3;Socialsekreterare;100;2026-05-01;\n", encoding="utf-8")
+    scen, _, lines = _import(capsys, staff, tmp_path / "t.yaml", "--as-of", "2026-11-30")
+    assert scen["unit"]["posts"] == 2 and len(scen["initial_state"]["staff"]) == 2
+    assert "Föräldraledig 1" in _line(lines, "On leave on the reference date")

@@ -75,7 +75,8 @@ def _read_staff(path: Path) -> tuple[HRFile, list[dict], bool]:
     f = HRFile(path, STAFF_COLUMNS, REQUIRED, MAX_CSV_BYTES, MAX_ROWS)
     if not f.rows:
         raise UserError(f"{path}: no staff rows")
-    levels, percent = employment_levels(f)
+    levels, percent = employment_levels(f, away={
+        i for i, r in f.rows if hrstaff.on_leave({"leave": r.get("leave", "")})})
     seen = {}
     out = []
     for i, r in f.rows:

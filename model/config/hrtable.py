@@ -192,16 +192,28 @@ def read_number(f: HRFile, n: int, col: str, text: str, low=None, high=None,
     return v
 
 
-def employment_levels(f: HRFile, col: str = "fte") -> tuple[dict[int, float], bool]:
+def employment_levels(f: HRFile, col: str = "fte",
+                      away: frozenset[int] | set[int] = frozenset()
+                      ) -> tuple[dict[int, float], bool]:
     """The employment level of every row (row -> share of full time, 0 < x <= 1) and
     whether the column holds percentages: a value with a % sign is one; without, the
     column is read as percentages when its values lie in (1, 100] (HR systems write
     100,00 and 75,00), as shares when they lie in (0, 1]; a column mixing the two is
-    refused at the first value that does not fit."""
+    refused at the first value that does not fit. A row of ``away`` (on a whole leave)
+    may read 0: a working level (Tjänstgöringsgrad) of someone on leave."""
     plain: dict[int, float] = {}
     out: dict[int, float] = {}
     texts = {n: r[col].strip() for n, r in f.rows}
+    for n in away:
+        if plain_number(texts.get(n, "").rstrip("%").strip()) == 0:
+            out[n] = 0.0
+            texts.pop(n)
     for n, text in texts.items():
+        if plain_number(text.rstrip("%").strip()) == 0:
+            raise f.fail(n, col, f"{text!r}: nobody works 0 % (someone on leave? give a "
+                         "leave column such as Frånvaroorsak with Föräldraledig, "
+                         "Tjänstledig ..., or leave the row out); allowed: a level above 0 "
+                         "and at most 100 %")
         if text.endswith("%"):
             if plain_number(text[:-1]) is None:       # say the value as written, % and all
                 raise f.fail(n, col, f"{text!r} is not a number; allowed: a percentage "
