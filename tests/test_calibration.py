@@ -273,3 +273,10 @@ def test_a_fit_far_from_the_scenarios_own_value_is_noted():
     assert any("x 2.00" in ln for ln in far) and any("x 1.20" in ln for ln in near)
     assert any(ln.startswith(f"Note: {path} is 2.00 times") for ln in far)
     assert not any(ln.startswith("Note:") for ln in near)
+    # a target whose tolerance is as large as its value (few exits) is said to say little
+    loose = pd.concat([report, pd.DataFrame([{
+        "target": "exit_rate_5plus", "value": 0.136, "tolerance": 0.158, "simulated": 0.1,
+        "ci_low": 0.08, "ci_high": 0.12, "met": True}])], ignore_index=True)
+    lines = report_lines(base, [(path, 0.005, 0.5)], [1.2 * was], loose)
+    assert any(ln.startswith("Note: exit_rate_5plus: the tolerance is as large") for ln in lines)
+    assert not any("turnover: the tolerance" in ln for ln in lines)

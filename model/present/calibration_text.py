@@ -51,6 +51,11 @@ def report_lines(scenario, params, best, report: pd.DataFrame) -> list[str]:
         lines.append(f"Warning: {edge}: the best value may lie beyond it, or the "
                      "parameter is not what moves the targets; widen the range (--params "
                      "PATH=LOW:HIGH) or check the targets before trusting the fit.")
+    loose = [r.target for r in report.itertuples() if r.tolerance >= abs(r.value) > 0]
+    if loose:
+        lines.append(f"Note: {', '.join(loose)}: the tolerance is as large as the observed "
+                     "value itself (few exits behind it), so meeting it says little; the "
+                     "fit rests on the other targets.")
     for m in moved:
         lines.append(f"Note: {m}: the unit differs from the one the scenario describes in "
                      "something its other parameters do not carry (the pull of other "
