@@ -269,7 +269,7 @@ out = []
 for name, extra in {cases!r}:
     sc = load_scenario({root!r} + "/scenarios/" + name,
                        extra + ["simulation.years=2", "simulation.warmup_years=0.5"])
-    out.append(Model(sc, 0).run()["summary"].drop(columns="scenario").iloc[0].tolist())
+    out.append(Model(sc, 0).run()["summary"].select_dtypes("number").iloc[0].tolist())
 print(json.dumps(out))
 """
 
@@ -285,5 +285,6 @@ def test_compiled_loops_stay_in_bounds_and_match_the_unchecked_build(tmp_path):
     for (name, extra), row in zip(STRESS, checked):
         sc = load_scenario(SCENARIOS / name,
                            extra + ["simulation.years=2", "simulation.warmup_years=0.5"])
-        plain = Model(sc, 0).run()["summary"].drop(columns="scenario").iloc[0].tolist()
+        # the numeric columns (the text ones, scenario and crisis_reason, follow them)
+        plain = Model(sc, 0).run()["summary"].select_dtypes("number").iloc[0].tolist()
         assert row == pytest.approx(plain, rel=1e-12, nan_ok=True), (name, extra)
