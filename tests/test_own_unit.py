@@ -326,3 +326,4 @@ def test_the_lines_before_a_run_speak_the_readers_language(tmp_path, capsys):
     _check_size(work, SimpleNamespace(workers=2, allow_large=False, lang="sv"))
     err = capsys.readouterr().err
     assert err.startswith("Uppskattat: omkring") and "GiB minne" in err
+    assert "(900 körningar × 40 tjänster × 12 år)" in err and "replications" not in err

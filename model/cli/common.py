@@ -136,12 +136,14 @@ def _note(line: str) -> None:
 def _check_size(work, args) -> None:
     from .. import experiment
     from ..experiment import sizing
-    from ..present.console_text import duration, say, size
+    from ..present.console_text import duration, fmt, say, size
     workers = getattr(args, "workers", None) or experiment.default_workers()
     lang = getattr(args, "lang", None)
+    what = (say("estimated_what", lang, r=fmt(work.runs, "whole", lang), p=f"{work.posts:g}",
+                y=f"{work.post_years / work.posts:g}") if lang and work.posts else work.what)
     sizing.check(work, workers, args.allow_large, _note,
                  (lambda s, m: say("estimated", lang, t=duration(s, lang), w=workers,
-                                   m=size(m, lang), what=work.what)) if lang else None)
+                                   m=size(m, lang), what=what)) if lang else None)
 
 
 def _claim(out, kind, args, inputs=(), directory=True, in_place=False):

@@ -171,6 +171,8 @@ CLI: dict[str, Text] = {
         "och lämnar inget halvskrivet",
         "Estimated: about {t} on {w} core(s) and {m} of memory ({what}); Ctrl-C stops it "
         "and leaves nothing half-written"),
+    "cli.estimated_what": Text("{r} körningar × {p} tjänster × {y} år",
+                               "{r} runs x {p} posts x {y} years"),
     # what a command says about a unit before it runs (model.present.unit_text)
     "cli.util": Text(
         "{label}: förväntat utnyttjande {u} ({d} ärendetimmar per år mot {c} klienttimmar "
