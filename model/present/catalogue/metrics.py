@@ -157,17 +157,18 @@ METRICS: tuple[Metric, ...] = (
            "Andel rekryteringsomgångar som inte gav någon anställning.",
            "Share of recruitment rounds that hired no one."),
     _share("crisis", "Kris (andel körningar)", "Crisis (share of runs)",
-           "Om enheten hamnade i kris något år (som standard: minst 20 % av "
+           "Andelen körningar där enheten hamnade i kris något år, det vill säga risken "
+           "för kris (som standard är ett år ett krisår vid minst 20 % av "
            "utredningarna över fyramånadersgränsen, en kö av utredningar på minst en "
            "månads inflöde, avgångar på minst 60 % av de anställda eller minst 15 % av "
-           "årets utredningar köpta externt; gränserna anges i scenariots krisinställningar); "
-           "medelvärdet är risken för kris.",
-           "Whether the unit fell into crisis in any year (by default: at least 20 % of "
+           "årets utredningar köpta externt; gränserna anges i scenariots "
+           "krisinställningar).",
+           "The share of runs in which the unit fell into crisis in some year, that is "
+           "the risk of a crisis (by default a year is a crisis year with at least 20 % of "
            "investigations past the four-month limit, a queue of investigations of at "
            "least a month's intake, exits of at least 60 % of the staff, or at least "
            "15 % of the year's investigations bought from an external firm; the "
-           "thresholds are the scenario's crisis block); its mean is the risk of a "
-           "crisis."),
+           "thresholds are the scenario's crisis block)."),
     _count("investigations_bought", "Köpta utredningar", "Investigations bought",
            "Väntande utredningar som cheferna lämnade till ett externt utredningsföretag "
            "när kön växte, under hela perioden.",

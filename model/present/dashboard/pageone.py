@@ -129,7 +129,8 @@ def notes_html(res, lang: str) -> str:
     if ranked is not None:
         unwarned = {r.scenario for r in ranked.itertuples(index=False)
                     if not short_warning(r.service_flag, lang)}
-    note = w("columns_note", lang)
+    from ...experiment.prices import PRICE_YEAR
+    note = w("columns_note", lang) + " " + w("price_year", lang, year=PRICE_YEAR)
     if ranked is not None and any(
             len([c for c in str(r.service_flag or "").split(";") if c]) > SHOWN_FLAGS
             for r in ranked.itertuples(index=False)):

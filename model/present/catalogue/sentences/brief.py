@@ -32,7 +32,8 @@ BRIEF: dict[str, Text] = {
         "omfattning och pris), tabeller (lönesteg, faser) och värdet "
         "av förlorat arbete (1 × lönekostnaden; valideringsrapporten visar 1,25 och 1,5). "
         "De som betyder mest för valet mellan alternativen och basen (störst värde av "
-        "säker kunskap, EVPPI, över alternativen, som på första sidan), med hur mycket "
+        "säker kunskap, EVPPI, hos något av alternativen; första sidan ger det per "
+        "alternativ), med hur mycket "
         "de flyttar nettokostnaden över sina dragna värden (tkr per år; ett antagande "
         "kan flytta kostnaden mycket i några få framtider utan att ändra valet):",
         "Every uncertain assumption with a documented range was drawn in {d} draws and is "
@@ -41,7 +42,8 @@ BRIEF: dict[str, Text] = {
         "and price), tables (salary steps, phases) and the value "
         "of work lost (1 × its labour cost; the validation report shows 1.25 and 1.5). "
         "Those that matter most to the choice between the options and the base (the "
-        "largest value of perfect knowledge, EVPPI, over the options, as on page one), "
+        "largest value of perfect knowledge, EVPPI, of any option; page one gives it per "
+        "option), "
         "with how far they move the net cost over their drawn values (thousand SEK a "
         "year; an assumption can move the cost a lot in a few futures without changing "
         "the choice):"),

@@ -118,13 +118,13 @@ DASHBOARD: dict[str, Text] = {
         "Enhetens ersättningskostnad: en extra avgång kostar {total} ({lo} – {hi}) i den "
         "personalekonomiska kalkylen, i {year} års priser. Johréns block (rekrytering, "
         "introduktion, upplärning, vakans och avgång) ger {johren}, följdeffekterna "
-        "{knock} ({parts}); tillsammans summan. "
+        "{knock} ({parts}); de två delarna ger tillsammans {total}. "
         "I budgetkalkylen (kassaflöde) kostar den {cash}. Siffran gäller scenariots egna "
         "antaganden, och intervallet räknar bara slumpen ({runs} parvisa körningar).",
         "The unit's replacement cost: one extra exit costs {total} ({lo} – {hi}) in the "
         "economic view, in {year} prices. Johrén's blocks (recruitment, introduction, "
         "training-in, vacancy and exit) give {johren}, the knock-on effects {knock} "
-        "({parts}); together the sum. In the budget view (cash "
+        "({parts}); the two parts together make {total}. In the budget view (cash "
         "flow) it costs {cash}. The figure holds at the scenario's own assumptions, and "
         "its interval counts chance only ({runs} paired runs)."),
     "dashboard.economic_additions": Text("Personalekonomisk: tillägg för förlorat arbete",
@@ -173,10 +173,22 @@ DASHBOARD: dict[str, Text] = {
         "Negativ nettokostnad = billigare än basen. – = inte definierat (åtgärden har "
         "ingen egen kontantutgift: betald tid från klientarbetet är lön som betalas ändå "
         "och räknas i den personalekonomiska kalkylen; eller så undviker den inte säkert "
-        "några avgångar).",
+        "några avgångar). Kostnad per undviken avgång: intervallet gäller kvoten av "
+        "medelvärdena (bootstrap), inte framtidernas spridning, och är därför smalare. "
+        "Personalomsättningen räknas per anställd: en åtgärd som lägger till tjänster kan "
+        "sänka den utan att avgångarna blir färre. En varning för verksamheten ges när "
+        "intervallet för medelskillnaden ligger på fel sida om noll; att ett alternativ "
+        "minskar avgångarna sägs först när spannet av framtider ligger över noll, en "
+        "strängare prövning.",
         "Negative net cost = cheaper than the base. n/a = not defined (the measure has "
         "no cash outlay of its own: paid time off client work is pay paid anyway and is "
-        "counted in the economic view; or it does not avoid exits with confidence)."),
+        "counted in the economic view; or it does not avoid exits with confidence). Cost "
+        "per avoided exit: its interval is that of the ratio of the means (bootstrap), "
+        "not the spread of the futures, and so narrower. Turnover counts per employee: a "
+        "measure that adds posts can lower it without fewer exits. A service warning is "
+        "given when the interval of the mean difference lies on the wrong side of zero; "
+        "an option is said to avoid exits only when the spread of futures lies above "
+        "zero, a stricter test."),
     "dashboard.service_ok": Text("ingen varning", "no warning"),
     "dashboard.service_ok_unsure": Text(
         "ingen varning, villkor osäkert (se ”Vad måste gälla för kortare arbetstid?”)",

@@ -38,6 +38,8 @@ PAGEONE: dict[str, Text] = {
     "pageone.flag_size": Text("{d} pe", "{d} pp"),
     "pageone.flag_crisis_risk_up": Text("krisrisk upp", "crisis risk up"),
     "pageone.flag_more": Text("+{n} till", "+{n} more"),
+    "pageone.price_year": Text("Alla belopp i {year} års priser.",
+                               "All amounts in {year} prices."),
     "pageone.more_note": Text(
         "”+{n} till”: fler varningar för alternativet; alla står under ”Varje alternativ "
         "i detalj”.",

@@ -64,9 +64,11 @@ STRESS: dict[str, Text] = {
     "brief.stress_inputs_h": Text("Indataparametrar", "Input parameters"),
     "brief.stress_inputs": Text(
         "{inv} utredningar och {ong} pågående ärenden per år; grundrisk att sluta "
-        "{hazard} per år; arbetsgivaravgift {oncost}; alla parametrar i docs/MODEL.md",
+        "{hazard} per år; personalomkostnader (PO-pålägg: arbetsgivaravgifter, pension "
+        "och försäkringar) {oncost}; alla parametrar i docs/MODEL.md",
         "{inv} investigations and {ong} ongoing cases a year; baseline quit hazard "
-        "{hazard} a year; employer on-cost {oncost}; every parameter in docs/MODEL.md"),
+        "{hazard} a year; employer on-costs (payroll taxes, pension and insurance) "
+        "{oncost}; every parameter in docs/MODEL.md"),
     "brief.stress_assumptions_h": Text("Antaganden", "Assumptions"),
     "brief.stress_assumptions": Text(
         "parametrar utan direkt källa är märkta som antaganden i docs/MODEL.md, var och en "
