@@ -170,7 +170,7 @@ def _sensitivity(res: Results, sens: pd.DataFrame | None, lang: str) -> str:
 
 
 # the detail table's columns (headings of the dashboard's ranking, RANKING_COLUMNS)
-DETAIL_COLUMNS = ("col_turnover_change", "col_avoided", "col_net_budget", "col_net_economic",
+DETAIL_COLUMNS = ("col_turnover_change", "col_avoided", "col_net_economic", "col_net_budget",
                   "col_per_exit", "col_p_crisis", "col_p_saves")   # the chance of saving
                                                                     # beside the payback
 

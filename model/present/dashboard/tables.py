@@ -16,9 +16,10 @@ from .i18n import COST_KPIS, KPI, block_label, fmt, payback_text, ranking_rule, 
 RANKING_COLUMNS = [
     ("col_turnover_change", "turnover_rate_change", "turnover_rate_change", "pp"),
     ("col_avoided", "exits_avoided_per_year", "exits_avoided_per_year", "num1"),
-    ("col_net_budget", "net_cost_budget_sek_per_year", "net_cost_budget_sek_per_year", "tkr"),
+    # the economic view first, as page one and the ranking have it
     ("col_net_economic", "net_cost_economic_sek_per_year", "net_cost_economic_sek_per_year",
      "tkr"),
+    ("col_net_budget", "net_cost_budget_sek_per_year", "net_cost_budget_sek_per_year", "tkr"),
     ("col_p_saves", "p_saves_economic", "p_saves_economic", "chance"),
     ("col_p_best", "p_best", "p_best", "chance"),
     ("col_p_crisis", "p_crisis", "p_crisis", "chance"),
