@@ -153,8 +153,8 @@ def ranking_lines(cb: pd.DataFrame, lang: str = DEFAULT_LANG,
     lines = [say("ranked_h", lang, rule=ranking_rule(lang, base)), say("units", lang), "",
              f"  {'#':>2}  {say('col_option', lang):<{width}}  "
              f"{say('col_turnover', lang):>10}  {say('col_avoids', lang):>14}  "
-             f"{say('col_budget', lang):>17}  "
-             f"{say('col_economic', lang):>17}  {say('col_p', lang):>7}  "
+             f"{say('col_economic', lang):>17}  "
+             f"{say('col_budget', lang):>17}  {say('col_p', lang):>7}  "
              f"{say('col_best', lang):>7}  {say('col_crisis', lang):>7}  "
              f"{say('col_service', lang)}"]
     group = None
@@ -169,8 +169,8 @@ def ranking_lines(cb: pd.DataFrame, lang: str = DEFAULT_LANG,
         lines.append(f"  {r.rank:>2}  {name:<{width}}  "
                      f"{lfmt(r.turnover_rate_change, 'pp', lang):>10}  "
                      f"{avoids:>14}  "
-                     f"{lfmt(r.net_cost_budget_sek_per_year, 'sek', lang):>17}  "
                      f"{lfmt(r.net_cost_economic_sek_per_year, 'sek', lang):>17}  "
+                     f"{lfmt(r.net_cost_budget_sek_per_year, 'sek', lang):>17}  "
                      f"{chance(r.p_saves_economic, runs, lang):>7}  "
                      f"{'–' if r.group == 'warned' else chance(r.p_best, draws or runs, lang):>7}  "
                      f"{chance(getattr(r, 'p_crisis', float('nan')), runs, lang):>7}  "
