@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import scenario
+from conftest import SCENARIOS, scenario
 from model.experiment import run_replication, run_scenario
 from model.sim.casebook import COMPLEX
 from model.sim.processes import phases
@@ -214,3 +214,26 @@ def test_consultants_bring_the_experience_age_and_productivity_of_the_scenario()
         runs[prod] = st.avail_full[cons]
     # same consultants, same week: half the productivity, half the client hours
     assert np.allclose(runs[0.5], 0.5 * runs[1.0]) and np.all(runs[1.0] > 0)
+
+
+def test_a_unit_staffed_above_its_budget_buys_no_consultants():
+    """Overstaffing (four posts above the 40 budgeted) once ran 1.5 consultant FTE, as
+    many as the base, with 42 staff in post: an empty post above the budget got a
+    consultant. A consultant now covers a shortfall against the budget only. Fixed seeds,
+    6 paired replications of 6 years: the base keeps about one consultant FTE, the
+    overstaffed unit a small fraction of it (per-run spread about 0.3 FTE, so the
+    margin is several standard errors)."""
+    common = ["simulation.years=6", "simulation.warmup_years=1"]
+    base = scenario(*common)
+    over = scenario(*common, path=SCENARIOS / "overstaffing.yaml")
+    c_base = [run_replication(base, r)["summary"].consultant_fte.iloc[0] for r in range(6)]
+    runs = [run_replication(over, r) for r in range(6)]
+    c_over = [t["summary"].consultant_fte.iloc[0] for t in runs]
+    assert np.mean(c_base) > 0.5 and np.mean(c_over) < 0.4 * np.mean(c_base)
+    # a consultant starts only in a week whose staff in post are short of the budget
+    for t in runs:
+        ts, ev = t["timeseries"], t["events"]
+        starts = ev[ev.event == "consultant_start"].day.to_numpy()
+        week = np.searchsorted(ts.day.to_numpy(), starts, side="right") - 1
+        ok = week >= 0
+        assert (ts.headcount.to_numpy()[week[ok]] < 40 + 1).all()

@@ -240,7 +240,10 @@ def _try_consultant(u, k: int, since, refresh: bool = True) -> None:
     free = np.flatnonzero(~st.active[u.n_positions:])
     in_post = u.n_consultant_slots - free.size
     cap = u.n_consultant_slots if u.response.crisis_consultants else u.consultant_cap
-    if free.size == 0 or in_post >= cap:
+    # a consultant covers a shortfall against the budgeted posts: a unit whose own staff
+    # (and consultants) fill its budget, as one staffed above it does, buys none
+    short = int(st.active[:u.n_positions].sum()) + in_post < u.n_base_positions
+    if free.size == 0 or in_post >= cap or not short:
         u.consultant_wait.append((k, since))
         return
     c = u.n_positions + int(free[0])
