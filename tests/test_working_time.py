@@ -161,6 +161,10 @@ def test_conditions_fragment_says_when_the_condition_cannot_be_met():
                evaluations=2, replications=4, years=5.0)
     html = page.conditions_html(pd.DataFrame([row]), "en")
     assert "not within 0.0%–35.0%" in html and "warned" in html
+    assert "(at none of 2 values tried)" in html          # how thin the evidence is
+    always = pd.DataFrame([{**row, "status": "always", "holds": True}])
+    assert "met already at 0.0% (at all 2 values tried)" in page.conditions_html(always, "en")
+    assert "(vid alla 2 prövade värden)" in page.conditions_html(always, "sv")
     # the runs behind it are named, and that they count chance only
     assert "4 paired replications × 5 years per value tried" in html
     assert "count chance only" in html

@@ -37,11 +37,13 @@ def read_conditions(result_dir: str | Path) -> pd.DataFrame | None:
 
 
 def _needed(r, lang: str) -> str:
+    # how many values the search tried: 'met already at 0 %' from two tries is weak
+    k = int(getattr(r, "evaluations", 0) or 0)
     if r.status == "always":
-        return w("always", lang).format(low=fmt(r.low, "pct", lang))
+        return w("always", lang).format(low=fmt(r.low, "pct", lang), k=k)
     if r.status == "never":
         return w("never", lang).format(low=fmt(r.low, "pct", lang),
-                                       high=fmt(r.high, "pct", lang))
+                                       high=fmt(r.high, "pct", lang), k=k)
     text = fmt(r.value, "pct", lang)
     if math.isfinite(r.ci_low) and math.isfinite(r.ci_high):
         lo, hi = max(r.ci_low, r.low), min(r.ci_high, r.high)

@@ -337,8 +337,10 @@ DASHBOARD: dict[str, Text] = {
     "conditions.redesign_share": Text(
         "andel av den frigjorda tiden från omställt icke-klientarbete",
         "share of the freed time from redesigned non-client work"),
-    "conditions.always": Text("uppfyllt redan vid {low}", "met already at {low}"),
-    "conditions.never": Text("inte inom {low}–{high}", "not within {low}–{high}"),
+    "conditions.always": Text("uppfyllt redan vid {low} (vid alla {k} prövade värden)",
+                              "met already at {low} (at all {k} values tried)"),
+    "conditions.never": Text("inte inom {low}–{high} (vid inget av {k} prövade värden)",
+                             "not within {low}–{high} (at none of {k} values tried)"),
     "conditions.yes": Text("ja", "yes"),
     "conditions.unsure": Text("osäkert (antagandet ligger inom intervallet)",
                               "uncertain (the assumption lies inside the interval)"),
