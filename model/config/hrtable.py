@@ -204,12 +204,11 @@ def employment_levels(f: HRFile, col: str = "fte",
     plain: dict[int, float] = {}
     out: dict[int, float] = {}
     texts = {n: r[col].strip() for n, r in f.rows}
-    for n in away:
-        if plain_number(texts.get(n, "").rstrip("%").strip()) == 0:
-            out[n] = 0.0
-            texts.pop(n)
     for n, text in texts.items():
         if plain_number(text.rstrip("%").strip()) == 0:
+            if n in away:
+                out[n] = 0.0
+                continue
             raise f.fail(n, col, f"{text!r}: nobody works 0 % (someone on leave? give a "
                          "leave column such as Frånvaroorsak with Föräldraledig, "
                          "Tjänstledig ..., or leave the row out); allowed: a level above 0 "

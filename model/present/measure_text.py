@@ -10,7 +10,7 @@ from pathlib import Path
 from ..config.measures import overlay
 from ..sim.params import Scenario
 from ..sim.policies.staffing import OverstaffingPolicy
-from .catalogue.numbers import whole_percent, written
+from .catalogue.numbers import counted, whole_percent, written
 from .catalogue.sentences import sentences
 from .texts import title
 
@@ -23,9 +23,7 @@ def _w(key: str, lang: str, **kw) -> str:
 
 
 def _counted(key: str, lang: str, n: float) -> str:
-    """A count with its noun in the singular or the plural ('1 tjänst', '3 tjänster')."""
-    one, many = WORDS[key][lang].split("|")
-    return (one if n == 1 else many).format(n=f"{n:g}")
+    return counted(WORDS[key][lang], n)
 
 
 def added_staff(sc: Scenario, lang: str = "en") -> list[str]:

@@ -81,6 +81,13 @@ def runs_text(n, lang: str) -> str:
     return f"{n} {RUNS[lang][0 if n == 1 else 1]}"
 
 
+def counted(template: str, n: float) -> str:
+    """A count with its noun in the singular or the plural, from a catalogue text
+    written 'singular|plural' with ``{n}`` in each ('1 tjänst', '3 tjänster')."""
+    one, many = template.split("|")
+    return (one if n == 1 else many).format(n=f"{n:g}")
+
+
 def significant(value, lang: str, digits: int = 3) -> str:
     """A parameter value with ``digits`` significant digits (large ones whole, with
     thousands separated): 0,109 and 1 250 in Swedish, 0.109 and 1,250 in English."""

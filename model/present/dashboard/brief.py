@@ -23,7 +23,7 @@ import pandas as pd
 from ...experiment.intervals import level_ci, spread_interval
 from .. import texts
 from ..catalogue import metric
-from ..catalogue.numbers import date_text, runs_text
+from ..catalogue.numbers import counted, date_text, runs_text
 from ..catalogue.parameters import DIST_WORDS, SHORT_NAMES
 from ..catalogue.sentences import sentences
 from ..console_text import number
@@ -230,11 +230,9 @@ def unit_line(res: Results, lang: str) -> str:
     unit = (first.get("resolved") or {}).get("unit") or {}
     if not unit:
         return ""
-    def count(key: str, n: int) -> str:
-        return w(key, lang).split("|")[0 if n == 1 else 1].format(n=n)
-    leaders = count("managers", int(unit.get("managers", 0)))
+    leaders = counted(w("managers", lang), int(unit.get("managers", 0)))
     if unit.get("team_leaders"):
-        leaders += count("team_leaders", int(unit["team_leaders"]))
+        leaders += counted(w("team_leaders", lang), int(unit["team_leaders"]))
     text = w("unit_line", lang, posts=number(unit.get("posts", 0), lang), leaders=leaders)
     src = first.get("file")
     if src and Path(src).resolve().parent == SCENARIOS.resolve():
